@@ -1,0 +1,232 @@
+"""Typed, immutable records that every stage of the analysis returns.
+
+Every extracted item carries `start`/`end` character offsets into `Article.text` and the
+`rule` that produced it, so the UI can highlight it and a teacher can show why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+SpeakerKind = Literal["person", "organisation", "group"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
+MigrationDirection = Literal["restrictive", "open", "mixed", "neutral", "unclear", "n/a"]
+GovernmentPosition = Literal["supports", "opposes", "neutral", "n/a"]
+NumberKind = Literal[
+    "level", "change", "percent_change", "factor", "money", "duration", "count", "target", "ratio"
+]
+ChromeKind = Literal["banner", "timestamp", "caption", "byline", "heading"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of the article: its text and where it is."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """A line of page furniture (programme banner, timestamp, video caption), not article prose."""
+
+    kind: ChromeKind
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """The text being analysed, exactly as read, with what is known about it."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: date | None = None
+    source: str | None = None
+    content_hash: str = ""
+    published_rule: str | None = None  # "given", "stamp in text", "html metadata"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place in the text where a speaker is named or referred to."""
+
+    text: str
+    start: int
+    end: int
+    rule: str  # e.g. "full name", "surname", "office", "description", "pronoun"
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """One canonical person, organisation or group, with everything we know about it."""
+
+    id: str
+    name: str
+    kind: SpeakerKind = "person"
+    role: str | None = None
+    party: str | None = None
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quoted: bool = False
+    role_source: str | None = None  # "article", "registry" or None
+    registry_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A cue phrase behind a label, with where it is in the article."""
+
+    label: str  # e.g. "direction:restrictive", "frame:security", "target:caps"
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Stance:
+    """Where one quote stands on migration, and why."""
+
+    about_migration: bool
+    migration: MigrationDirection
+    government: GovernmentPosition
+    targets: tuple[str, ...] = ()
+    frames: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    confidence: float = 0.0
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A statement: direct words in quote marks, or reported speech, with its speaker."""
+
+    id: str
+    kind: QuoteKind
+    text: str
+    start: int
+    end: int
+    speaker_id: str | None
+    speaker_name: str | None
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    rule: str
+    stance: Stance
+    speaker_mention: Mention | None = None
+    paragraphs: int = 1
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A figure quoted in the article, what it measures and who cited it."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    value: float
+    kind: NumberKind
+    unit: str | None = None
+    qualifier: str | None = None
+    value_low: float | None = None
+    value_high: float | None = None
+    metric: str | None = None
+    metric_group: str | None = None
+    period: str | None = None
+    cited_by: str | None = None  # speaker id, None for the article's own voice
+    cited_by_name: str | None = None
+    quote_id: str | None = None
+    sentence: Span | None = None
+    disagrees: bool = False  # grouped with figures whose ranges do not overlap
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the analyser found in one article."""
+
+    article: Article
+    speakers: tuple[Speaker, ...]
+    quotes: tuple[Quote, ...]
+    numbers: tuple[NumberMention, ...]
+    chrome: tuple[Chrome, ...] = ()
+    scare_quotes: tuple[Span, ...] = ()
+    analyser_version: str = ""
+    warnings: tuple[str, ...] = field(default=())
+
+    def speaker(self, speaker_id: str | None) -> Speaker | None:
+        """The speaker with this id, or None."""
+        return next((s for s in self.speakers if s.id == speaker_id), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract of ../shared/gold/README.md (plus extra fields)."""
+        art = self.article
+        return {
+            "article": {
+                "id": art.id,
+                "title": art.title,
+                "published": art.published.isoformat() if art.published else None,
+                "published_rule": art.published_rule,
+                "source": art.source,
+                "content_hash": art.content_hash,
+                "length": len(art.text),
+            },
+            "analyser_version": self.analyser_version,
+            "speakers": [_speaker_dict(s) for s in self.speakers],
+            "quotes": [_quote_dict(q) for q in self.quotes],
+            "numbers": [_number_dict(n) for n in self.numbers],
+            "chrome": [asdict(c) for c in self.chrome],
+            "scare_quotes": [asdict(s) for s in self.scare_quotes],
+            "warnings": list(self.warnings),
+        }
+
+
+def _speaker_dict(s: Speaker) -> dict[str, Any]:
+    d = asdict(s)
+    d["aliases"] = list(s.aliases)
+    d["mentions"] = [asdict(m) for m in s.mentions]
+    return d
+
+
+def _quote_dict(q: Quote) -> dict[str, Any]:
+    st = q.stance
+    return {
+        "id": q.id,
+        "kind": q.kind,
+        "text": q.text,
+        "start": q.start,
+        "end": q.end,
+        "speaker_id": q.speaker_id,
+        "speaker": q.speaker_name,
+        "cue": q.cue,
+        "cue_start": q.cue_start,
+        "cue_end": q.cue_end,
+        "rule": q.rule,
+        "paragraphs": q.paragraphs,
+        "confidence": q.confidence,
+        "speaker_mention": asdict(q.speaker_mention) if q.speaker_mention else None,
+        "about_migration": st.about_migration,
+        "stance": {
+            "migration": st.migration,
+            "government": st.government,
+            "targets": list(st.targets),
+            "confidence": st.confidence,
+            "rule": st.rule,
+            "evidence": [asdict(e) for e in st.evidence],
+        },
+        "frames": list(st.frames),
+    }
+
+
+def _number_dict(n: NumberMention) -> dict[str, Any]:
+    d = asdict(n)
+    d["sentence"] = asdict(n.sentence) if n.sentence else None
+    return d
