@@ -1,0 +1,990 @@
+"""The corpus: an embedded SQLite database of articles and their analyses.
+
+Map of the module:
+- `Store`: open (and create) the database, add / update / delete articles, fetch an
+  `Analysis`, and query the normalised `quotes`, `speakers` and `numbers` tables.
+- `Filters`: what the pages filter on, with a round trip to URL query parameters.
+- `analysis_from_dict`: rebuild an `Analysis` from the JSON kept in `analyses.json`.
+- `add_files`: decode and add several uploaded files, one result per file.
+
+Each article's analysis is kept twice: the full `Analysis.to_dict()` JSON (what the
+article and "How it works" pages render) and normalised rows with indexes (what the list
+pages query with SQL). An analysis is recomputed only when the article text or the
+analyser version changes. Adding an article is one transaction: a failure leaves no half
+article behind.
+
+The database runs in WAL mode so readers (Streamlit sessions) never wait for a writer.
+Every operation opens its own short-lived connection, so the store is safe to share
+between Streamlit's threads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from analysis.records import (
+    Analysis,
+    Article,
+    Chrome,
+    Evidence,
+    Mention,
+    NumberMention,
+    Quote,
+    Span,
+    Speaker,
+    Stance,
+)
+
+DEFAULT_DB = Path("data/corpus.db")
+DB_ENV = "STANCE_EXPLORER_DB"
+SCHEMA_VERSION = "1"
+
+
+class Analyser(Protocol):
+    """The shape of `analysis.pipeline.analyze`."""
+
+    def __call__(
+        self,
+        text: str,
+        *,
+        published: dt.date | str | None = None,
+        title: str | None = None,
+        source: str | None = None,
+    ) -> Analysis: ...
+
+
+def db_path_from_env() -> Path:
+    """The database path: $STANCE_EXPLORER_DB if set, else data/corpus.db."""
+    return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
+
+
+def text_hash(text: str) -> str:
+    """SHA-256 of the text exactly as analysed (offsets depend on every character)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def input_hash(text: str) -> str:
+    """SHA-256 of an input with line endings, Unicode form and outer whitespace normalised.
+
+    Used to spot the same article pasted twice even when the browser changed its newlines.
+    """
+    norm = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+def _slug(title: str | None) -> str:
+    base = unicodedata.normalize("NFKD", title or "article").encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-")
+    return slug[:40].rstrip("-") or "article"
+
+
+def _first_line(text: str, limit: int = 80) -> str | None:
+    line = next((ln.strip() for ln in text.splitlines() if len(ln.strip()) > 20), "")
+    if not line:
+        return None
+    return line if len(line) <= limit else line[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _iso(value: dt.date | str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return dt.date.fromisoformat(str(value)[:10]).isoformat()
+
+
+# ---------------------------------------------------------------------------------------
+# Filters
+
+Direction = Literal["restrictive", "open", "mixed", "neutral", "unclear", "n/a"]
+DIRECTIONS: tuple[str, ...] = ("restrictive", "open", "mixed", "neutral", "unclear", "n/a")
+GOVERNMENT: tuple[str, ...] = ("supports", "opposes", "neutral", "n/a")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the pages filter on. Empty tuples and None mean "no filter"."""
+
+    articles: tuple[str, ...] = ()
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    parties: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = ()
+    stances: tuple[str, ...] = ()
+    frames: tuple[str, ...] = ()
+    search: str = ""
+
+    _KEYS = {
+        "articles": "article",
+        "parties": "party",
+        "speakers": "speaker",
+        "stances": "stance",
+        "frames": "frame",
+    }
+
+    def to_query(self) -> dict[str, str]:
+        """URL query parameters for these filters (comma-joined lists; empty ones left out)."""
+        out: dict[str, str] = {}
+        for attr, key in self._KEYS.items():
+            values = getattr(self, attr)
+            if values:
+                out[key] = ",".join(values)
+        if self.date_from:
+            out["from"] = self.date_from.isoformat()
+        if self.date_to:
+            out["to"] = self.date_to.isoformat()
+        if self.search:
+            out["q"] = self.search
+        return out
+
+    @classmethod
+    def from_query(cls, params: dict[str, Any]) -> Filters:
+        """Filters from URL query parameters; malformed values are ignored, never raised."""
+
+        def values(key: str) -> tuple[str, ...]:
+            raw = params.get(key)
+            if raw is None:
+                return ()
+            items = raw if isinstance(raw, list | tuple) else [raw]
+            out: list[str] = []
+            for item in items:
+                out.extend(v.strip() for v in str(item).split(",") if v.strip())
+            return tuple(dict.fromkeys(out))
+
+        def day(key: str) -> dt.date | None:
+            raw = params.get(key)
+            if isinstance(raw, list):
+                raw = raw[0] if raw else None
+            try:
+                return dt.date.fromisoformat(str(raw)) if raw else None
+            except ValueError:
+                return None
+
+        q = params.get("q") or ""
+        if isinstance(q, list):
+            q = q[0] if q else ""
+        return cls(
+            articles=values("article"),
+            date_from=day("from"),
+            date_to=day("to"),
+            parties=values("party"),
+            speakers=values("speaker"),
+            stances=tuple(v for v in values("stance") if v in DIRECTIONS),
+            frames=values("frame"),
+            search=str(q)[:200],
+        )
+
+
+# ---------------------------------------------------------------------------------------
+# Rebuilding records from stored JSON
+
+
+def _mention(d: dict[str, Any] | None) -> Mention | None:
+    if not d:
+        return None
+    return Mention(text=d["text"], start=d["start"], end=d["end"], rule=d.get("rule", ""))
+
+
+def analysis_from_dict(data: dict[str, Any], text: str) -> Analysis:
+    """Rebuild an `Analysis` from `Analysis.to_dict()` output and the article text."""
+    a = data["article"]
+    published = dt.date.fromisoformat(a["published"]) if a.get("published") else None
+    article = Article(
+        id=a["id"],
+        text=text,
+        title=a.get("title"),
+        published=published,
+        source=a.get("source"),
+        content_hash=a.get("content_hash", ""),
+        published_rule=a.get("published_rule"),
+    )
+    speakers = tuple(
+        Speaker(
+            id=s["id"],
+            name=s["name"],
+            kind=s.get("kind", "person"),
+            role=s.get("role"),
+            party=s.get("party"),
+            country=s.get("country"),
+            aliases=tuple(s.get("aliases", ())),
+            mentions=tuple(m for m in (_mention(x) for x in s.get("mentions", ())) if m),
+            quoted=bool(s.get("quoted", False)),
+            role_source=s.get("role_source"),
+            registry_id=s.get("registry_id"),
+        )
+        for s in data.get("speakers", ())
+    )
+    quotes = []
+    for q in data.get("quotes", ()):
+        st = q.get("stance", {})
+        stance = Stance(
+            about_migration=bool(q.get("about_migration", False)),
+            migration=st.get("migration", "n/a"),
+            government=st.get("government", "n/a"),
+            targets=tuple(st.get("targets", ())),
+            frames=tuple(q.get("frames", ())),
+            evidence=tuple(
+                Evidence(label=e["label"], text=e["text"], start=e["start"], end=e["end"])
+                for e in st.get("evidence", ())
+            ),
+            confidence=float(st.get("confidence", 0.0)),
+            rule=st.get("rule", ""),
+        )
+        quotes.append(
+            Quote(
+                id=q["id"],
+                kind=q["kind"],
+                text=q["text"],
+                start=q["start"],
+                end=q["end"],
+                speaker_id=q.get("speaker_id"),
+                speaker_name=q.get("speaker"),
+                cue=q.get("cue"),
+                cue_start=q.get("cue_start"),
+                cue_end=q.get("cue_end"),
+                rule=q.get("rule", ""),
+                stance=stance,
+                speaker_mention=_mention(q.get("speaker_mention")),
+                paragraphs=int(q.get("paragraphs", 1)),
+                confidence=float(q.get("confidence", 1.0)),
+            )
+        )
+    numbers = []
+    for n in data.get("numbers", ()):
+        sent = n.get("sentence")
+        fields = {k: v for k, v in n.items() if k in NumberMention.__dataclass_fields__}
+        fields["sentence"] = Span(**sent) if sent else None
+        numbers.append(NumberMention(**fields))
+    return Analysis(
+        article=article,
+        speakers=speakers,
+        quotes=tuple(quotes),
+        numbers=tuple(numbers),
+        chrome=tuple(Chrome(**c) for c in data.get("chrome", ())),
+        scare_quotes=tuple(Span(**s) for s in data.get("scare_quotes", ())),
+        analyser_version=data.get("analyser_version", ""),
+        warnings=tuple(data.get("warnings", ())),
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# The store
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    title TEXT,
+    published TEXT,
+    source TEXT,
+    url TEXT,
+    text TEXT NOT NULL,
+    content_hash TEXT NOT NULL UNIQUE,
+    input_hash TEXT NOT NULL,
+    added_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
+CREATE INDEX IF NOT EXISTS articles_input_hash ON articles (input_hash);
+CREATE TABLE IF NOT EXISTS analyses (
+    article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    analyser_version TEXT NOT NULL,
+    text_hash TEXT NOT NULL,
+    analysed_at TEXT NOT NULL,
+    json TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS speakers (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    speaker_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT,
+    role TEXT,
+    party TEXT,
+    country TEXT,
+    quoted INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (article_id, speaker_id)
+);
+CREATE INDEX IF NOT EXISTS speakers_party ON speakers (party);
+CREATE INDEX IF NOT EXISTS speakers_id ON speakers (speaker_id);
+CREATE TABLE IF NOT EXISTS quotes (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    quote_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    speaker_id TEXT,
+    speaker_name TEXT,
+    cue TEXT,
+    cue_start INTEGER,
+    cue_end INTEGER,
+    rule TEXT,
+    mention_text TEXT,
+    mention_rule TEXT,
+    about_migration INTEGER NOT NULL,
+    migration TEXT NOT NULL,
+    government TEXT NOT NULL,
+    targets TEXT NOT NULL,
+    frames TEXT NOT NULL,
+    evidence TEXT NOT NULL,
+    stance_rule TEXT,
+    confidence REAL,
+    PRIMARY KEY (article_id, quote_id)
+);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_id);
+CREATE INDEX IF NOT EXISTS quotes_migration ON quotes (migration);
+CREATE INDEX IF NOT EXISTS quotes_government ON quotes (government);
+CREATE TABLE IF NOT EXISTS numbers (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    number_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    value REAL,
+    kind TEXT,
+    unit TEXT,
+    qualifier TEXT,
+    value_low REAL,
+    value_high REAL,
+    metric TEXT,
+    metric_group TEXT,
+    period TEXT,
+    cited_by TEXT,
+    cited_by_name TEXT,
+    quote_id TEXT,
+    sentence TEXT,
+    sentence_start INTEGER,
+    sentence_end INTEGER,
+    disagrees INTEGER NOT NULL DEFAULT 0,
+    rule TEXT,
+    PRIMARY KEY (article_id, number_id)
+);
+CREATE INDEX IF NOT EXISTS numbers_group ON numbers (metric_group);
+CREATE INDEX IF NOT EXISTS numbers_cited_by ON numbers (cited_by);
+"""
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What happened to one article given to the store."""
+
+    status: Literal["added", "duplicate", "updated", "unchanged"]
+    article_id: str
+    title: str | None
+    message: str
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The outcome for one uploaded file: added, duplicate or an error message."""
+
+    filename: str
+    ok: bool
+    message: str
+    article_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """One row of the corpus list."""
+
+    id: str
+    title: str | None
+    published: dt.date | None
+    source: str | None
+    url: str | None
+    added_at: str
+    length: int
+    analyser_version: str | None
+    quotes: int
+    numbers: int
+    stale: bool
+
+
+@dataclass
+class Store:
+    """The corpus database at `path` (created on first use)."""
+
+    path: Path
+    analyser: Analyser | None = None
+    version: str | None = None
+    _ready: bool = field(default=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.path = Path(self.path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.connect() as conn:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.executescript(_SCHEMA)
+            conn.execute(
+                "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
+                (SCHEMA_VERSION,),
+            )
+
+    # -- plumbing ------------------------------------------------------------------------
+
+    @contextmanager
+    def connect(self) -> Iterator[sqlite3.Connection]:
+        """A fresh connection (autocommit; use `transaction()` to group writes)."""
+        conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: committed on success, rolled back on any exception."""
+        with self.connect() as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def _analyser(self) -> tuple[Analyser, str]:
+        if self.analyser is None or self.version is None:
+            from analysis import pipeline  # late: the model loads only when needed
+
+            self.analyser = self.analyser or pipeline.analyze
+            self.version = self.version or pipeline.ANALYSER_VERSION
+        return self.analyser, self.version
+
+    def current_version(self) -> str:
+        """The analyser version new analyses are made with."""
+        return self._analyser()[1]
+
+    def journal_mode(self) -> str:
+        """SQLite's journal mode for this database ('wal')."""
+        with self.connect() as conn:
+            return str(conn.execute("PRAGMA journal_mode").fetchone()[0])
+
+    def meta(self, key: str) -> str | None:
+        """A value from the meta table."""
+        with self.connect() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Set a value in the meta table."""
+        with self.connect() as conn:
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    # -- writing -------------------------------------------------------------------------
+
+    def find_duplicate(self, text: str) -> str | None:
+        """The id of an article with this text already in the store, or None."""
+        with self.connect() as conn:
+            row = conn.execute(
+                "SELECT id FROM articles WHERE input_hash = ? OR content_hash = ?",
+                (input_hash(text), text_hash(text)),
+            ).fetchone()
+        return row[0] if row else None
+
+    def add(
+        self,
+        text: str,
+        *,
+        title: str | None = None,
+        published: dt.date | str | None = None,
+        source: str | None = None,
+        url: str | None = None,
+        analysis: Analysis | None = None,
+    ) -> AddResult:
+        """Analyse `text` (plain text or HTML) and add it, unless the same text is stored.
+
+        Raises the analyser's `InputError` (a ValueError) for empty or unusable input,
+        leaving the store unchanged. Pass `analysis` to store a precomputed analysis.
+        """
+        dup = self.find_duplicate(text)
+        if dup is not None:
+            return AddResult("duplicate", dup, self._title(dup), "This article is already in the corpus.")
+        if analysis is None:
+            analyse, version = self._analyser()
+            analysis = analyse(text, published=published, title=title, source=source)
+        else:
+            version = analysis.analyser_version or self.current_version()
+        art = analysis.article
+        content = text_hash(art.text)
+        with self.connect() as conn:
+            row = conn.execute("SELECT id FROM articles WHERE content_hash = ?", (content,)).fetchone()
+        if row is not None:
+            return AddResult("duplicate", row[0], self._title(row[0]), "This article is already in the corpus.")
+        title = title or art.title or _first_line(art.text)
+        published_iso = _iso(published) or _iso(art.published)
+        source = source or art.source
+        article_id = f"{_slug(title)}-{content[:8]}"
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO articles (id, title, published, source, url, text, content_hash,"
+                " input_hash, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article_id, title, published_iso, source, url, art.text, content, input_hash(text), now),
+            )
+            self._write_analysis(conn, article_id, analysis, version, content, title, published_iso, source)
+        return AddResult("added", article_id, title, "Added and analysed.")
+
+    def _title(self, article_id: str) -> str | None:
+        with self.connect() as conn:
+            row = conn.execute("SELECT title FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def _write_analysis(
+        self,
+        conn: sqlite3.Connection,
+        article_id: str,
+        analysis: Analysis,
+        version: str,
+        content: str,
+        title: str | None,
+        published_iso: str | None,
+        source: str | None,
+    ) -> None:
+        art = replace(
+            analysis.article,
+            id=article_id,
+            title=title,
+            published=dt.date.fromisoformat(published_iso) if published_iso else None,
+            source=source,
+            content_hash=content,
+        )
+        analysis = replace(analysis, article=art, analyser_version=version)
+        for table in ("analyses", "speakers", "quotes", "numbers"):
+            conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))  # noqa: S608
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        conn.execute(
+            "INSERT INTO analyses (article_id, analyser_version, text_hash, analysed_at, json)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (article_id, version, content, now, json.dumps(analysis.to_dict(), ensure_ascii=False)),
+        )
+        self._write_speakers(conn, article_id, analysis)
+        self._write_quotes(conn, article_id, analysis)
+        self._write_numbers(conn, article_id, analysis)
+
+    @staticmethod
+    def _write_speakers(conn: sqlite3.Connection, article_id: str, analysis: Analysis) -> None:
+        conn.executemany(
+            "INSERT INTO speakers (article_id, speaker_id, name, kind, role, party, country, quoted)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (article_id, s.id, s.name, s.kind, s.role, s.party, s.country, int(s.quoted))
+                for s in analysis.speakers
+            ],
+        )
+
+    @staticmethod
+    def _write_quotes(conn: sqlite3.Connection, article_id: str, analysis: Analysis) -> None:
+        rows = []
+        for seq, q in enumerate(analysis.quotes):
+            st = q.stance
+            m = q.speaker_mention
+            rows.append(
+                (
+                    article_id, q.id, seq, q.kind, q.text, q.start, q.end, q.speaker_id,
+                    q.speaker_name, q.cue, q.cue_start, q.cue_end, q.rule,
+                    m.text if m else None, m.rule if m else None,
+                    int(st.about_migration), st.migration, st.government,
+                    json.dumps(list(st.targets)), json.dumps(list(st.frames)),
+                    json.dumps([[e.label, e.text, e.start, e.end] for e in st.evidence]),
+                    st.rule, st.confidence,
+                )
+            )
+        conn.executemany(
+            "INSERT INTO quotes (article_id, quote_id, seq, kind, text, start, \"end\", speaker_id,"
+            " speaker_name, cue, cue_start, cue_end, rule, mention_text, mention_rule,"
+            " about_migration, migration, government, targets, frames, evidence, stance_rule,"
+            " confidence) VALUES (" + ", ".join("?" * 23) + ")",
+            rows,
+        )
+
+    @staticmethod
+    def _write_numbers(conn: sqlite3.Connection, article_id: str, analysis: Analysis) -> None:
+        rows = []
+        for seq, n in enumerate(analysis.numbers):
+            s = n.sentence
+            rows.append(
+                (
+                    article_id, n.id, seq, n.text, n.start, n.end, n.value, n.kind, n.unit,
+                    n.qualifier, n.value_low, n.value_high, n.metric, n.metric_group, n.period,
+                    n.cited_by, n.cited_by_name, n.quote_id,
+                    s.text if s else None, s.start if s else None, s.end if s else None,
+                    int(n.disagrees), n.rule,
+                )
+            )
+        conn.executemany(
+            "INSERT INTO numbers (article_id, number_id, seq, text, start, \"end\", value, kind,"
+            " unit, qualifier, value_low, value_high, metric, metric_group, period, cited_by,"
+            " cited_by_name, quote_id, sentence, sentence_start, sentence_end, disagrees, rule)"
+            " VALUES (" + ", ".join("?" * 23) + ")",
+            rows,
+        )
+
+    def update_text(self, article_id: str, text: str) -> AddResult:
+        """Replace an article's text (e.g. a corrected copy); re-analysed only if it changed."""
+        row = self._article_row(article_id)
+        if row is None:
+            raise KeyError(article_id)
+        if text_hash(text) == row["content_hash"]:
+            return AddResult("unchanged", article_id, row["title"], "Text unchanged; kept the analysis.")
+        analyse, version = self._analyser()
+        analysis = analyse(text, published=row["published"], title=row["title"], source=row["source"])
+        content = text_hash(analysis.article.text)
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE articles SET text = ?, content_hash = ?, input_hash = ? WHERE id = ?",
+                (analysis.article.text, content, input_hash(text), article_id),
+            )
+            self._write_analysis(
+                conn, article_id, analysis, version, content, row["title"], row["published"], row["source"]
+            )
+        return AddResult("updated", article_id, row["title"], "Text updated and re-analysed.")
+
+    def delete(self, article_id: str) -> bool:
+        """Remove an article and everything derived from it. True if it existed."""
+        with self.transaction() as conn:
+            cur = conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        return cur.rowcount > 0
+
+    def is_stale(self, article_id: str) -> bool:
+        """True when the stored analysis was made from other text or by another analyser."""
+        with self.connect() as conn:
+            row = conn.execute(
+                "SELECT a.content_hash, n.text_hash, n.analyser_version FROM articles a"
+                " LEFT JOIN analyses n ON n.article_id = a.id WHERE a.id = ?",
+                (article_id,),
+            ).fetchone()
+        if row is None:
+            raise KeyError(article_id)
+        return row[1] != row[0] or row[2] != self.current_version()
+
+    def stale_ids(self) -> list[str]:
+        """Articles whose analysis must be recomputed (text or analyser version changed)."""
+        with self.connect() as conn:
+            rows = conn.execute(
+                "SELECT a.id FROM articles a LEFT JOIN analyses n ON n.article_id = a.id"
+                " WHERE n.article_id IS NULL OR n.text_hash != a.content_hash"
+                " OR n.analyser_version != ? ORDER BY a.published, a.id",
+                (self.current_version(),),
+            ).fetchall()
+        return [r[0] for r in rows]
+
+    def reanalyse(self, article_id: str, *, force: bool = False) -> bool:
+        """Recompute one article's analysis if stale (or if `force`). True if it ran."""
+        if not force and not self.is_stale(article_id):
+            return False
+        row = self._article_row(article_id)
+        if row is None:
+            raise KeyError(article_id)
+        analyse, version = self._analyser()
+        analysis = analyse(row["text"], published=row["published"], title=row["title"], source=row["source"])
+        # Offsets point into the text the analyser returns, so that is the text we keep.
+        content = text_hash(analysis.article.text)
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE articles SET text = ?, content_hash = ? WHERE id = ?",
+                (analysis.article.text, content, article_id),
+            )
+            self._write_analysis(
+                conn, article_id, analysis, version, content, row["title"], row["published"], row["source"]
+            )
+        return True
+
+    def refresh_stale(
+        self, *, limit: int | None = None, progress: Callable[[int, int, str], None] | None = None
+    ) -> int:
+        """Re-analyse stale articles (at most `limit`). Returns how many were recomputed."""
+        ids = self.stale_ids()[:limit] if limit is not None else self.stale_ids()
+        for i, article_id in enumerate(ids):
+            if progress:
+                progress(i, len(ids), article_id)
+            self.reanalyse(article_id, force=True)
+        return len(ids)
+
+    def load_seeds(self, seeds_dir: Path) -> list[AddResult]:
+        """Add bundled seeds/*.txt (with seeds/manifest.json metadata) once per database."""
+        if self.meta("seeded") == "1":
+            return []
+        manifest_path = seeds_dir / "manifest.json"
+        manifest = json.loads(manifest_path.read_text("utf-8")) if manifest_path.exists() else {}
+        results = []
+        for path in sorted(seeds_dir.glob("*.txt")):
+            info = manifest.get(path.name, {})
+            results.append(
+                self.add(
+                    path.read_text("utf-8"),
+                    title=info.get("title") or path.stem.replace("_", " "),
+                    published=info.get("published"),
+                    source=info.get("source"),
+                )
+            )
+        self.set_meta("seeded", "1")
+        return results
+
+    # -- reading -------------------------------------------------------------------------
+
+    def _article_row(self, article_id: str) -> sqlite3.Row | None:
+        with self.connect() as conn:
+            return conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+
+    def count(self) -> int:
+        """Number of articles."""
+        with self.connect() as conn:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def articles(self) -> list[ArticleRow]:
+        """Every article, newest first, with counts and whether its analysis is stale."""
+        version = self.current_version()
+        with self.connect() as conn:
+            rows = conn.execute(
+                "SELECT a.id, a.title, a.published, a.source, a.url, a.added_at, length(a.text) AS len,"
+                " n.analyser_version, n.text_hash = a.content_hash AS same_text,"
+                " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS nq,"
+                " (SELECT count(*) FROM numbers m WHERE m.article_id = a.id) AS nn"
+                " FROM articles a LEFT JOIN analyses n ON n.article_id = a.id"
+                " ORDER BY a.published DESC, a.added_at DESC, a.id"
+            ).fetchall()
+        return [
+            ArticleRow(
+                id=r["id"],
+                title=r["title"],
+                published=dt.date.fromisoformat(r["published"]) if r["published"] else None,
+                source=r["source"],
+                url=r["url"],
+                added_at=r["added_at"],
+                length=r["len"],
+                analyser_version=r["analyser_version"],
+                quotes=r["nq"],
+                numbers=r["nn"],
+                stale=not r["same_text"] or r["analyser_version"] != version,
+            )
+            for r in rows
+        ]
+
+    def get_analysis(self, article_id: str, *, refresh: bool = True) -> Analysis | None:
+        """The article's analysis, recomputed first if stale and `refresh`; None if unknown."""
+        if refresh:
+            try:
+                self.reanalyse(article_id)
+            except KeyError:
+                return None
+        with self.connect() as conn:
+            row = conn.execute(
+                "SELECT a.text, n.json FROM articles a JOIN analyses n ON n.article_id = a.id"
+                " WHERE a.id = ?",
+                (article_id,),
+            ).fetchone()
+        if row is None:
+            return None
+        return analysis_from_dict(json.loads(row["json"]), row["text"])
+
+    def analysis_json(self, article_id: str) -> str | None:
+        """The stored JSON of an article's analysis."""
+        with self.connect() as conn:
+            row = conn.execute("SELECT json FROM analyses WHERE article_id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def data_version(self) -> str:
+        """Changes whenever the corpus changes: a cache key for everything read from it."""
+        with self.connect() as conn:
+            row = conn.execute(
+                "SELECT count(*), coalesce(max(analysed_at), ''), coalesce(sum(length(article_id)), 0)"
+                " FROM analyses"
+            ).fetchone()
+            n_articles = conn.execute("SELECT count(*), coalesce(max(rowid), 0) FROM articles").fetchone()
+        return f"{row[0]}:{row[1]}:{row[2]}:{n_articles[0]}:{n_articles[1]}"
+
+    # -- queries for the list pages --------------------------------------------------------
+
+    @staticmethod
+    def _article_where(f: Filters, alias: str = "a") -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        args: list[Any] = []
+        if f.articles:
+            where.append(f"{alias}.id IN ({', '.join('?' * len(f.articles))})")
+            args.extend(f.articles)
+        if f.date_from:
+            where.append(f"{alias}.published >= ?")
+            args.append(f.date_from.isoformat())
+        if f.date_to:
+            where.append(f"{alias}.published <= ?")
+            args.append(f.date_to.isoformat())
+        return where, args
+
+    def query_quotes(self, f: Filters = Filters(), *, limit: int | None = None) -> list[sqlite3.Row]:
+        """Quotes matching the filters, joined with their speaker and article."""
+        where, args = self._article_where(f)
+        if f.parties:
+            where.append(f"s.party IN ({', '.join('?' * len(f.parties))})")
+            args.extend(f.parties)
+        if f.speakers:
+            where.append(f"q.speaker_id IN ({', '.join('?' * len(f.speakers))})")
+            args.extend(f.speakers)
+        if f.stances:
+            where.append(f"q.migration IN ({', '.join('?' * len(f.stances))})")
+            args.extend(f.stances)
+        if f.frames:
+            where.append(
+                "EXISTS (SELECT 1 FROM json_each(q.frames) j"
+                f" WHERE j.value IN ({', '.join('?' * len(f.frames))}))"
+            )
+            args.extend(f.frames)
+        if f.search:
+            like = "%" + f.search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where.append(
+                "(q.text LIKE ? ESCAPE '\\' OR q.speaker_name LIKE ? ESCAPE '\\'"
+                " OR s.name LIKE ? ESCAPE '\\')"
+            )
+            args.extend([like, like, like])
+        sql = (
+            "SELECT q.*, a.title AS article_title, a.published AS published, a.source AS source,"
+            " substr(a.text, max(q.start - 120, 0) + 1, q.start - max(q.start - 120, 0)) AS before,"
+            " substr(a.text, q.\"end\" + 1, 120) AS after,"
+            " s.name AS name, s.role AS role, s.party AS party, s.kind AS speaker_kind"
+            " FROM quotes q JOIN articles a ON a.id = q.article_id"
+            " LEFT JOIN speakers s ON s.article_id = q.article_id AND s.speaker_id = q.speaker_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY a.published DESC, a.id, q.seq"
+            + (f" LIMIT {int(limit)}" if limit else "")
+        )
+        with self.connect() as conn:
+            return conn.execute(sql, args).fetchall()
+
+    def query_numbers(self, f: Filters = Filters()) -> list[sqlite3.Row]:
+        """Figures matching the article, date, party, speaker and search filters."""
+        where, args = self._article_where(f)
+        if f.parties:
+            where.append(f"s.party IN ({', '.join('?' * len(f.parties))})")
+            args.extend(f.parties)
+        if f.speakers:
+            where.append(f"m.cited_by IN ({', '.join('?' * len(f.speakers))})")
+            args.extend(f.speakers)
+        if f.search:
+            like = "%" + f.search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where.append(
+                "(m.sentence LIKE ? ESCAPE '\\' OR m.metric LIKE ? ESCAPE '\\'"
+                " OR m.cited_by_name LIKE ? ESCAPE '\\')"
+            )
+            args.extend([like, like, like])
+        sql = (
+            "SELECT m.*, a.title AS article_title, a.published AS published, a.source AS source,"
+            " s.name AS name, s.role AS role, s.party AS party"
+            " FROM numbers m JOIN articles a ON a.id = m.article_id"
+            " LEFT JOIN speakers s ON s.article_id = m.article_id AND s.speaker_id = m.cited_by"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY m.metric_group, a.published, a.id, m.seq"
+        )
+        with self.connect() as conn:
+            return conn.execute(sql, args).fetchall()
+
+    def query_speakers(self, f: Filters = Filters()) -> list[sqlite3.Row]:
+        """Speakers of the filtered articles, one row per speaker id across the corpus."""
+        where, args = self._article_where(f)
+        if f.parties:
+            where.append(f"s.party IN ({', '.join('?' * len(f.parties))})")
+            args.extend(f.parties)
+        if f.speakers:
+            where.append(f"s.speaker_id IN ({', '.join('?' * len(f.speakers))})")
+            args.extend(f.speakers)
+        sql = (
+            "SELECT s.speaker_id, max(s.name) AS name, max(s.kind) AS kind, max(s.role) AS role,"
+            " max(s.party) AS party, max(s.country) AS country, count(DISTINCT s.article_id) AS articles"
+            " FROM speakers s JOIN articles a ON a.id = s.article_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " GROUP BY s.speaker_id ORDER BY name"
+        )
+        with self.connect() as conn:
+            return conn.execute(sql, args).fetchall()
+
+    def options(self) -> dict[str, list[Any]]:
+        """Values the sidebar can offer: articles, parties, speakers, frames, date range."""
+        with self.connect() as conn:
+            arts = conn.execute(
+                "SELECT id, title, published FROM articles ORDER BY published DESC, added_at DESC"
+            ).fetchall()
+            parties = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT party FROM speakers WHERE party IS NOT NULL AND party != ''"
+                    " GROUP BY party ORDER BY count(*) DESC, party"
+                )
+            ]
+            speakers = conn.execute(
+                "SELECT q.speaker_id, max(coalesce(s.name, q.speaker_name)) AS name, count(*) AS n"
+                " FROM quotes q LEFT JOIN speakers s"
+                " ON s.article_id = q.article_id AND s.speaker_id = q.speaker_id"
+                " WHERE q.speaker_id IS NOT NULL GROUP BY q.speaker_id ORDER BY n DESC, name"
+            ).fetchall()
+            frames = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT j.value FROM quotes q, json_each(q.frames) j GROUP BY j.value"
+                    " ORDER BY count(*) DESC, j.value"
+                )
+            ]
+            dates = conn.execute(
+                "SELECT min(published), max(published) FROM articles WHERE published IS NOT NULL"
+            ).fetchone()
+        return {
+            "articles": [(r["id"], r["title"], r["published"]) for r in arts],
+            "parties": parties,
+            "speakers": [(r["speaker_id"], r["name"], r["n"]) for r in speakers],
+            "frames": frames,
+            "dates": [d for d in dates if d],
+        }
+
+
+# ---------------------------------------------------------------------------------------
+# Uploads
+
+
+def add_files(
+    store: Store,
+    files: Iterable[tuple[str, bytes]],
+    *,
+    decode: Callable[..., str] | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> list[FileResult]:
+    """Decode and add uploaded files one by one; a bad file gives an error, not an exception.
+
+    Each file is its own transaction: one bad file does not stop the others.
+    """
+    if decode is None:
+        from analysis.ingest import decode_bytes
+
+        decode = decode_bytes
+    items: Sequence[tuple[str, bytes]] = list(files)
+    results: list[FileResult] = []
+    for i, (name, data) in enumerate(items):
+        if progress:
+            progress(i, len(items), name)
+        try:
+            text = decode(data, filename=name)
+            title = None if name.lower().endswith((".html", ".htm")) else Path(name).stem.replace("_", " ")
+            res = store.add(text, title=title)
+        except ValueError as exc:
+            results.append(FileResult(name, False, f"{name}: {exc}"))
+            continue
+        if res.status == "duplicate":
+            results.append(FileResult(name, False, f"{name}: already in the corpus ({res.title}).", res.article_id))
+        else:
+            results.append(FileResult(name, True, f"{name}: added as “{res.title}”.", res.article_id))
+    if progress:
+        progress(len(items), len(items), "")
+    return results

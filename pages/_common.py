@@ -1,0 +1,211 @@
+"""Streamlit glue shared by the pages: cached resources, the sidebar filters, downloads.
+
+Not a page itself (app.py lists the pages). Everything here is thin: the work happens in
+`analysis/`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from analysis import tables
+from analysis.nlp import load_nlp
+from analysis.palette import legend_html
+from analysis.store import DIRECTIONS, Filters, Store, db_path_from_env
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+AUTO_REFRESH_LIMIT = 25  # re-analyse at start-up only small corpora; larger ones on request
+FILTER_KEYS = ("article", "from", "to", "party", "speaker", "stance", "frame", "q")
+
+
+@st.cache_resource(show_spinner="Loading the English language model (once per server)…")
+def get_nlp():  # noqa: ANN201 - spaCy's Language
+    """The spaCy pipeline, loaded once per server process."""
+    return load_nlp()
+
+
+@st.cache_resource(show_spinner="Opening the corpus…")
+def _open_store(path: str) -> Store:
+    store = Store(Path(path))
+    store.load_seeds(SEEDS)
+    if len(store.stale_ids()) <= AUTO_REFRESH_LIMIT:
+        store.refresh_stale()
+    return store
+
+
+def get_store() -> Store:
+    """The corpus store for $STANCE_EXPLORER_DB (default data/corpus.db), opened once."""
+    get_nlp()
+    return _open_store(str(db_path_from_env().resolve()))
+
+
+def current_filters() -> Filters:
+    """The filters the sidebar set on this run."""
+    return st.session_state.get("_filters", Filters())
+
+
+# -- cached frames: keyed on the corpus's data version, so any change invalidates them -----
+
+
+def _key(store: Store, filters: Filters) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    return str(store.path), store.data_version(), tuple(sorted(filters.to_query().items()))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _quotes(path: str, version: str, fq: tuple[tuple[str, str], ...]) -> pd.DataFrame:
+    return tables.quotes_frame(_open_store(path), Filters.from_query(dict(fq)))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _numbers(path: str, version: str, fq: tuple[tuple[str, str], ...]) -> pd.DataFrame:
+    return tables.numbers_frame(_open_store(path), Filters.from_query(dict(fq)))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _options(path: str, version: str) -> dict:
+    return _open_store(path).options()
+
+
+def quotes_df(store: Store, filters: Filters) -> pd.DataFrame:
+    """The filtered quotes frame (cached)."""
+    return _quotes(*_key(store, filters))
+
+
+def numbers_df(store: Store, filters: Filters) -> pd.DataFrame:
+    """The filtered numbers frame (cached)."""
+    return _numbers(*_key(store, filters))
+
+
+def options(store: Store) -> dict:
+    """What the filters can choose from (cached)."""
+    return _options(str(store.path), store.data_version())
+
+
+# -- sidebar -------------------------------------------------------------------------------
+
+
+def _init_from_url(opts: dict) -> None:
+    """On a session's first run, put the URL's filters into the widgets."""
+    if st.session_state.get("_filters_from_url"):
+        return
+    st.session_state["_filters_from_url"] = True
+    f = Filters.from_query(st.query_params.to_dict())
+    article_ids = [a[0] for a in opts["articles"]]
+    speaker_ids = [s[0] for s in opts["speakers"]]
+    st.session_state["f_article"] = [a for a in f.articles if a in article_ids]
+    st.session_state["f_party"] = [p for p in f.parties if p in opts["parties"]]
+    st.session_state["f_speaker"] = [s for s in f.speakers if s in speaker_ids]
+    st.session_state["f_stance"] = list(f.stances)
+    st.session_state["f_frame"] = [x for x in f.frames if x in opts["frames"]]
+    st.session_state["f_q"] = f.search
+    if f.date_from or f.date_to:
+        st.session_state["f_dates"] = tuple(d for d in (f.date_from, f.date_to) if d)
+
+
+def _clear_filters() -> None:
+    for key in ("f_article", "f_party", "f_speaker", "f_stance", "f_frame"):
+        st.session_state[key] = []
+    st.session_state["f_q"] = ""
+    st.session_state.pop("f_dates", None)
+
+
+def sidebar_filters(store: Store) -> Filters:
+    """Draw the shared filters, keep them in the URL and return them."""
+    opts = options(store)
+    _init_from_url(opts)
+    titles = {a[0]: f"{a[1] or a[0]} ({a[2] or 'no date'})" for a in opts["articles"]}
+    names = {s[0]: f"{s[1]} ({s[2]})" for s in opts["speakers"]}
+    # Drop choices that no longer exist (an article deleted in another tab).
+    for key, valid in (("f_article", titles), ("f_speaker", names), ("f_party", opts["parties"]),
+                       ("f_frame", opts["frames"])):
+        if key in st.session_state:
+            st.session_state[key] = [v for v in st.session_state[key] if v in valid]
+    sb = st.sidebar
+    sb.markdown("### Filters")
+    articles = sb.multiselect("Articles", list(titles), format_func=titles.get, key="f_article",
+                              placeholder="All articles")
+    date_from = date_to = None
+    if len(opts["dates"]) == 2:
+        lo, hi = (dt.date.fromisoformat(d) for d in opts["dates"])
+        if lo < hi:
+            default = st.session_state.get("f_dates", (lo, hi))
+            st.session_state["f_dates"] = tuple(min(max(d, lo), hi) for d in default)
+            picked = sb.date_input("Published between", min_value=lo, max_value=hi, key="f_dates")
+            if isinstance(picked, tuple | list) and len(picked) == 2:
+                date_from = picked[0] if picked[0] > lo else None
+                date_to = picked[1] if picked[1] < hi else None
+    parties = sb.multiselect("Party", opts["parties"], key="f_party", placeholder="All parties")
+    speakers = sb.multiselect("Speaker", list(names), format_func=names.get, key="f_speaker",
+                              placeholder="All speakers")
+    stances = sb.multiselect("Stance on migration", list(DIRECTIONS), key="f_stance",
+                             placeholder="Any stance")
+    frames = sb.multiselect("Frame (argument used)", opts["frames"], key="f_frame",
+                            placeholder="Any frame")
+    search = sb.text_input("Search quotes and speakers", key="f_q", placeholder="e.g. Rwanda")
+    sb.button("Clear filters", on_click=_clear_filters, width="stretch")
+    filters = Filters(
+        articles=tuple(articles), date_from=date_from, date_to=date_to, parties=tuple(parties),
+        speakers=tuple(speakers), stances=tuple(stances), frames=tuple(frames),
+        search=search.strip(),
+    )
+    _sync_url(filters.to_query(), FILTER_KEYS)
+    st.session_state["_filters"] = filters
+    return filters
+
+
+def _sync_url(wanted: dict[str, str], keys: tuple[str, ...]) -> None:
+    for key in keys:
+        if key in wanted:
+            if st.query_params.get(key) != wanted[key]:
+                st.query_params[key] = wanted[key]
+        elif key in st.query_params:
+            del st.query_params[key]
+
+
+def url_param(key: str, value: str | None) -> None:
+    """Keep one page-specific choice in the URL (None removes it)."""
+    _sync_url({key: value} if value else {}, (key,))
+
+
+def downloads(quotes: pd.DataFrame, numbers: pd.DataFrame, *, where=st.sidebar) -> None:
+    """CSV and JSON downloads of the filtered quotes and numbers (built only when clicked)."""
+    where.markdown("### Download (filtered)")
+    q = tables.export_frame(quotes, "quotes") if not quotes.empty else None
+    n = tables.export_frame(numbers, "numbers") if not numbers.empty else None
+    c1, c2 = where.columns(2)
+    c1.download_button("Quotes CSV", data=lambda: q.to_csv(index=False), file_name="quotes.csv",
+                       mime="text/csv", disabled=q is None, key="dl_q_csv", on_click="ignore")
+    c2.download_button("Quotes JSON", data=lambda: _json(q), file_name="quotes.json",
+                       mime="application/json", disabled=q is None, key="dl_q_json",
+                       on_click="ignore")
+    c1.download_button("Numbers CSV", data=lambda: n.to_csv(index=False), file_name="numbers.csv",
+                       mime="text/csv", disabled=n is None, key="dl_n_csv", on_click="ignore")
+    c2.download_button("Numbers JSON", data=lambda: _json(n), file_name="numbers.json",
+                       mime="application/json", disabled=n is None, key="dl_n_json",
+                       on_click="ignore")
+
+
+def _json(df: pd.DataFrame | None) -> str:
+    if df is None:
+        return "[]"
+    return json.dumps(json.loads(df.to_json(orient="records", force_ascii=False)), indent=1,
+                      ensure_ascii=False)
+
+
+def legend(entries: list[tuple[str, str]]) -> None:
+    """A row of colour chips."""
+    if entries:
+        st.html(legend_html(entries))
+
+
+def empty_state(message: str, *, corpus_link: bool = True) -> None:
+    """Say what is missing and what to do next."""
+    st.info(message, icon="ℹ️")
+    if corpus_link:
+        st.page_link("pages/corpus.py", label="Add articles on the Corpus page", icon="➕")

@@ -1,0 +1,67 @@
+"""Article: the text with every quote in its speaker's colour and every figure marked."""
+
+import streamlit as st
+
+from analysis import tables
+from analysis.palette import NARRATOR, article_html, speaker_colour
+from pages._common import current_filters, empty_state, get_store, legend, options, url_param
+
+store = get_store()
+filters = current_filters()
+arts = options(store)["articles"]
+if filters.articles:
+    arts = [a for a in arts if a[0] in filters.articles]
+
+st.title("Article")
+if not arts:
+    empty_state("There are no articles yet (or none match the filters).")
+    st.stop()
+
+ids = [a[0] for a in arts]
+labels = {a[0]: f"{a[1] or a[0]} ({a[2] or 'no date'})" for a in arts}
+wanted = st.query_params.get("id")
+if "article_pick" not in st.session_state or st.session_state["article_pick"] not in ids:
+    st.session_state["article_pick"] = wanted if wanted in ids else ids[0]
+article_id = st.selectbox("Article", ids, format_func=labels.get, key="article_pick")
+url_param("id", article_id)
+
+analysis = store.get_analysis(article_id)
+if analysis is None:
+    empty_state("That article is no longer in the corpus.")
+    st.stop()
+
+art = analysis.article
+meta = " · ".join(x for x in (art.source, art.published.isoformat() if art.published else None) if x)
+st.subheader(art.title or "Untitled article")
+if meta:
+    st.caption(meta)
+
+quotes = tables.quotes_from_analysis(analysis)
+c1, c2, c3, c4 = st.columns(4)
+c1.metric("Quotes", len(analysis.quotes))
+c2.metric("Speakers quoted", quotes["speaker_id"].nunique() if not quotes.empty else 0)
+c3.metric("Figures", len(analysis.numbers))
+c4.metric("About migration", int(quotes["about_migration"].sum()) if not quotes.empty else 0)
+
+show_numbers = st.toggle("Mark figures", value=True, key="article_numbers")
+seen: dict[str, tuple[str, str]] = {}
+for q in analysis.quotes:
+    sp = analysis.speaker(q.speaker_id)
+    label = q.speaker_name or (sp.name if sp else None) or "Unattributed"
+    party = sp.party if sp else None
+    seen.setdefault(q.speaker_id or "", (label + (f" ({party})" if party else ""), speaker_colour(q.speaker_id, party)))
+
+legend(list(seen.values()))
+st.caption(
+    "Hover over a highlighted quote to see who said it, their role and party, the stance "
+    "and the words that cued it. Solid underline: direct quote; dashed: reported speech. "
+    f"Outlined: a figure (red if it conflicts with another figure for the same thing). {NARRATOR}: "
+    "figures the article states itself."
+)
+if not analysis.quotes:
+    st.info("No quotes were found in this article. The How it works page explains what the analyser looks for.")
+st.html(article_html(analysis, show_numbers=show_numbers))
+if analysis.warnings:
+    with st.expander("Analyser warnings"):
+        for w in analysis.warnings:
+            st.write(w)

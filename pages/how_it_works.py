@@ -1,0 +1,135 @@
+"""How it works: the tokens, entities, dependency arcs and rules behind one attribution."""
+
+import html
+
+import streamlit as st
+from spacy import displacy
+
+from analysis import tables
+from pages._common import current_filters, empty_state, get_nlp, get_store, options, url_param
+
+MAX_CONTEXT = 700
+
+store = get_store()
+filters = current_filters()
+st.title("How it works")
+st.markdown(
+    "Pick a quote to see what the analyser saw: the words spaCy split the sentence into, "
+    "the names it recognised, the grammar links it drew, and the rule that tied the quote "
+    "to its speaker."
+)
+
+arts = options(store)["articles"]
+if filters.articles:
+    arts = [a for a in arts if a[0] in filters.articles]
+if not arts:
+    empty_state("There are no articles yet (or none match the filters).")
+    st.stop()
+labels = {a[0]: a[1] or a[0] for a in arts}
+ids = list(labels)
+if st.session_state.get("hiw_article") not in ids:
+    wanted = st.query_params.get("id")
+    st.session_state["hiw_article"] = wanted if wanted in ids else ids[0]
+article_id = st.selectbox("Article", ids, format_func=labels.get, key="hiw_article")
+url_param("id", article_id)
+analysis = store.get_analysis(article_id)
+if analysis is None or not analysis.quotes:
+    st.info("The analyser found no quotes in this article, so there is nothing to explain yet.")
+    st.stop()
+
+quote_ids = [q.id for q in analysis.quotes]
+by_id = {q.id: q for q in analysis.quotes}
+if st.session_state.get("hiw_quote") not in quote_ids:
+    wanted = st.query_params.get("quote")
+    st.session_state["hiw_quote"] = wanted if wanted in quote_ids else quote_ids[0]
+
+
+def quote_label(qid: str) -> str:
+    q = by_id[qid]
+    text = q.text if len(q.text) < 90 else q.text[:87] + "…"
+    return f"{q.speaker_name or 'Unattributed'}: “{text}”"
+
+
+quote = by_id[st.selectbox("Quote", quote_ids, format_func=quote_label, key="hiw_quote")]
+url_param("quote", quote.id)
+text = analysis.article.text
+
+st.subheader("1 · The rule that fired")
+mention = quote.speaker_mention
+c1, c2, c3 = st.columns(3)
+c1.metric("Quote kind", quote.kind)
+c2.metric("Attribution rule", quote.rule or "—")
+c3.metric("Confidence", f"{quote.confidence:.0%}")
+facts = [
+    f"**Speaker:** {html.escape(quote.speaker_name or 'none found')}",
+    f"**Speech verb (cue):** {html.escape(quote.cue or '—')}"
+    + (f" at characters {quote.cue_start}–{quote.cue_end}" if quote.cue_start is not None else ""),
+    f"**Speaker named as:** “{html.escape(mention.text)}” ({mention.rule}, characters {mention.start}–{mention.end})"
+    if mention else "**Speaker named as:** no mention linked",
+    f"**Quote:** characters {quote.start}–{quote.end}",
+]
+st.markdown("  \n".join(facts))
+
+# The passage around the quote, its cue and the speaker mention, cut at line breaks.
+points = [quote.start, quote.end] + [p for p in (quote.cue_start, quote.cue_end) if p is not None]
+if mention:
+    points += [mention.start, mention.end]
+lo, hi = min(points), max(points)
+lo = text.rfind("\n", 0, lo) + 1
+hi_line = text.find("\n", hi)
+hi = len(text) if hi_line == -1 else hi_line
+if hi - lo > MAX_CONTEXT:
+    anchor = quote.cue_start if quote.cue_start is not None else quote.start
+    lo, hi = max(lo, anchor - MAX_CONTEXT // 2), min(hi, anchor + MAX_CONTEXT // 2)
+passage = text[lo:hi]
+doc = get_nlp()(passage)
+
+st.subheader("2 · Grammar links (dependency arcs)")
+st.caption("Arrows go from a word to the words that depend on it; the label is the grammatical "
+           "relation (nsubj = subject, ccomp = clause it introduces). Attribution rules look for a "
+           "speech verb whose subject is a person and whose clause or quote is the statement.")
+focus = [s for s in doc.sents
+         if any(a is not None and lo + s.start_char <= a < lo + s.end_char
+                for a in (quote.cue_start, mention.start if mention else None))]
+focus = focus or list(doc.sents)[:1]
+for sent in focus[:2]:
+    svg = displacy.render(sent.as_doc(), style="dep", page=False, jupyter=False,
+                          options={"compact": True, "distance": 95, "word_spacing": 30})
+    st.html(f'<div style="overflow-x:auto;background:white;border:1px solid #E5E7EB">{svg}</div>')
+
+st.subheader("3 · Names spaCy recognised (entities)")
+ents = displacy.render(doc, style="ent", page=False, jupyter=False)
+st.html(f'<div style="font-size:1.05rem;line-height:2.2">{ents}</div>')
+
+st.subheader("4 · Stance cues")
+st.markdown(f"**Migration:** {quote.stance.migration} · **Government:** {quote.stance.government}"
+            f" · **Frames:** {', '.join(quote.stance.frames) or '—'}"
+            f" · **Targets:** {', '.join(quote.stance.targets) or '—'} · **Rule:** {quote.stance.rule or '—'}")
+if quote.stance.evidence:
+    st.dataframe(
+        [{"label": e.label, "cue words": e.text, "start": e.start, "end": e.end} for e in quote.stance.evidence],
+        hide_index=True,
+    )
+else:
+    st.caption("No cue words: the labels come from defaults, not evidence in the text.")
+
+with st.expander("5 · Every token (word) with its part of speech and grammar role"):
+    tokens = tables.tokens_frame(doc)
+    tokens["start"] += lo
+    tokens["end"] += lo
+    st.dataframe(tokens, hide_index=True)
+
+st.subheader("6 · What this method cannot do")
+st.markdown(
+    """
+- **It reads rules, not meaning.** Stance comes from cue words (\u201ccrack down\u201d, \u201csafe
+  routes\u201d); sarcasm, irony and quotes used to attack the speaker are misread.
+- **Attribution follows grammar and nearby names.** Long quotes spread over paragraphs, pronouns
+  (\u201che said\u201d) far from the name, and quotes inside quotes can be attributed wrongly.
+- **The small English model makes mistakes** in tagging and parsing, especially on headlines and
+  unusual punctuation; every such mistake can flow into the labels above.
+- **Positions are averages of labelled quotes**, not a measure of a person's views; a speaker with
+  two quotes is placed as confidently as one with fifty.
+- Always check the highlighted text before quoting a result.
+"""
+)

@@ -1,0 +1,78 @@
+"""Numbers: the figures quoted, grouped by what they measure, with who cited them."""
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from pages._common import current_filters, empty_state, get_store, numbers_df
+
+MAX_GROUPS = 8
+
+store = get_store()
+filters = current_filters()
+numbers = numbers_df(store, filters)
+
+st.title("Numbers")
+if numbers.empty:
+    empty_state("No figures match the filters. Clear some filters in the sidebar, or add articles.")
+    st.stop()
+
+sizes = numbers.groupby("metric_group").size().sort_values(ascending=False)
+conflicts = numbers[numbers["disagrees"]]
+c1, c2, c3 = st.columns(3)
+c1.metric("Figures", len(numbers))
+c2.metric("Metrics", len(sizes))
+c3.metric("Conflicting figures", len(conflicts))
+if not conflicts.empty:
+    st.warning(
+        "Conflicting figures for the same thing: "
+        + "; ".join(f"{r.text} ({r.cited_by_name})" for r in conflicts.head(8).itertuples())
+        + (" …" if len(conflicts) > 8 else ""),
+        icon="⚠️",
+    )
+
+compared = [g for g in sizes.index if sizes[g] > 1]
+singles = [g for g in sizes.index if sizes[g] == 1]
+group_label = {g: f"{(numbers[numbers['metric_group'] == g]['metric'].dropna().head(1).tolist() or [g])[0]}"
+               f" ({sizes[g]})" for g in sizes.index}
+default = compared[:MAX_GROUPS] or singles[:MAX_GROUPS]
+chosen = st.multiselect("Metrics to chart", list(sizes.index), default=default, format_func=group_label.get,
+                        key="numbers_groups", max_selections=16)
+if not chosen:
+    st.info("Choose at least one metric to chart.")
+
+cols = st.columns(2)
+for i, group in enumerate(chosen):
+    g = numbers[numbers["metric_group"] == group].reset_index(drop=True)
+    unit = g["unit"].dropna().head(1).tolist()
+    label = group_label[group].rsplit(" (", 1)[0]
+    fig = go.Figure()
+    for who, part in g.groupby("cited_by_name", sort=False):
+        fig.add_trace(
+            go.Scatter(
+                x=[f"{t} · {who}" for t in part["text"]], y=part["value"], mode="markers", name=who,
+                marker=dict(size=18, color=part["speaker_colour"].iloc[0],
+                            symbol=["x" if d else "circle" for d in part["disagrees"]],
+                            line=dict(width=1, color="white")),
+                error_y=dict(type="data", symmetric=False, array=part["err_plus"],
+                             arrayminus=part["err_minus"], thickness=3, width=10),
+                customdata=part[["qualifier", "period", "article_title"]].fillna("").values,
+                hovertemplate="%{y:,}<br>qualifier: %{customdata[0]}<br>period: %{customdata[1]}"
+                "<br>%{customdata[2]}<extra>%{fullData.name}</extra>",
+            )
+        )
+    flag = " ⚠ figures conflict" if g["disagrees"].any() else ""
+    fig.update_layout(
+        title=dict(text=f"{label}{flag}", font=dict(size=17)), height=400, font=dict(size=14),
+        yaxis_title=unit[0] if unit else "value", legend_title_text="Cited by", margin=dict(t=60, b=10),
+    )
+    cols[i % 2].plotly_chart(fig, key=f"numbers_{group}")
+st.caption("Bars show ranges for qualified figures (\u201cover 90%\u201d, \u201cabout 12,700\u201d); a cross "
+           "marks a figure that conflicts with another for the same metric.")
+
+st.subheader("All figures, with their sentence")
+st.dataframe(
+    numbers[["text", "value", "unit", "qualifier", "metric", "period", "cited_by_name", "disagrees",
+             "sentence", "article_title", "start", "end"]],
+    hide_index=True,
+    column_config={"cited_by_name": "cited by", "sentence": st.column_config.TextColumn(width="large")},
+)

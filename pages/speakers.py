@@ -1,0 +1,83 @@
+"""Who said what: a card per speaker with their quotes in context."""
+
+import html
+
+import streamlit as st
+
+from analysis import tables
+from pages._common import current_filters, empty_state, get_store, quotes_df
+
+PAGE_SIZE = 12
+QUOTES_SHOWN = 5
+
+store = get_store()
+filters = current_filters()
+quotes = quotes_df(store, filters)
+
+st.title("Who said what")
+if quotes.empty:
+    empty_state("No quotes match the filters. Clear some filters in the sidebar, or add articles.")
+    st.stop()
+
+speakers = tables.speakers_frame(quotes)
+unattributed = int(quotes["speaker_id"].isna().sum())
+st.caption(
+    f"{len(quotes)} quotes from {len(speakers)} speakers in {quotes['article_id'].nunique()} articles"
+    + (f"; {unattributed} quotes have no speaker the analyser could name." if unattributed else ".")
+)
+pages = max(1, -(-len(speakers) // PAGE_SIZE))
+page_no = st.number_input("Page", 1, pages, 1, key="speakers_page") if pages > 1 else 1
+shown = speakers.iloc[(page_no - 1) * PAGE_SIZE : page_no * PAGE_SIZE]
+
+STANCE_BADGE = {"restrictive": "🟥", "open": "🟩", "mixed": "🟨", "neutral": "⬜", "unclear": "❔"}
+
+
+def quote_html(row) -> str:
+    before = (row.before or "")[-110:]
+    after = (row.after or "")[:110]
+    return (
+        '<div style="font-size:1.05rem;line-height:1.6;margin:0.2rem 0 0.6rem 0">'
+        f'<span style="color:#6B7280">…{html.escape(before)}</span>'
+        f'<mark style="background:{row.tint};border-bottom:3px solid {row.speaker_colour};color:inherit">'
+        f"{html.escape(row.text)}</mark>"
+        f'<span style="color:#6B7280">{html.escape(after)}…</span></div>'
+    )
+
+
+for sp in shown.itertuples():
+    mine = quotes[quotes["speaker_id"] == sp.speaker_id]
+    with st.container(border=True):
+        st.html(
+            f'<div style="display:flex;align-items:center;gap:0.6rem">'
+            f'<span style="width:1.1rem;height:1.1rem;border-radius:50%;background:{sp.speaker_colour};'
+            f'display:inline-block"></span><span style="font-size:1.5rem;font-weight:700">'
+            f"{html.escape(sp.speaker)}</span></div>"
+        )
+        who = " · ".join(str(x) for x in (sp.role, sp.party) if isinstance(x, str) and x)
+        if who:
+            st.caption(who)
+        c1, c2, c3, c4 = st.columns(4)
+        c1.metric("Quotes", sp.quotes)
+        c2.metric("Articles", sp.articles)
+        c3.metric("On migration", f"{STANCE_BADGE.get(sp.direction, '')} {sp.direction}")
+        c4.metric("Toward government", sp.government)
+        for row in mine.head(QUOTES_SHOWN).itertuples():
+            st.html(quote_html(row))
+            st.caption(
+                f"{row.article_title or row.article_id} · {row.migration} · government: {row.government}"
+                + (f" · frames: {', '.join(row.frames)}" if row.frames else "")
+                + f" · chars {row.start}–{row.end}"
+            )
+        if len(mine) > QUOTES_SHOWN:
+            with st.expander(f"{len(mine) - QUOTES_SHOWN} more quotes"):
+                st.dataframe(
+                    mine.iloc[QUOTES_SHOWN:][["article_title", "text", "migration", "government", "start", "end"]],
+                    hide_index=True,
+                )
+
+if unattributed:
+    with st.expander(f"{unattributed} unattributed quotes"):
+        st.dataframe(
+            quotes[quotes["speaker_id"].isna()][["article_title", "text", "migration", "start", "end"]],
+            hide_index=True,
+        )

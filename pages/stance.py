@@ -1,0 +1,96 @@
+"""Stance: where speakers and parties stand on migration and toward the government."""
+
+import html
+
+import plotly.express as px
+import plotly.graph_objects as go
+import streamlit as st
+
+from analysis import tables
+from analysis.store import DIRECTIONS, GOVERNMENT
+from pages._common import current_filters, empty_state, get_store, quotes_df
+
+store = get_store()
+filters = current_filters()
+quotes = quotes_df(store, filters)
+
+st.title("Stance")
+if quotes.empty:
+    empty_state("No quotes match the filters. Clear some filters in the sidebar, or add articles.")
+    st.stop()
+
+about = quotes[quotes["about_migration"]]
+st.caption(
+    f"{len(about)} of {len(quotes)} quotes are about migration. Each quote is labelled for its "
+    "direction on migration and its position toward the UK government's migration policy."
+)
+
+left, right = st.columns(2)
+colours = dict(zip(quotes["speaker"], quotes["speaker_colour"]))
+for col, column, order, title in (
+    (left, "migration", DIRECTIONS, "Direction on migration"),
+    (right, "government", GOVERNMENT, "Position toward the government"),
+):
+    counts = tables.direction_counts(about, column)
+    fig = px.bar(counts, x=column, y="quotes", color="speaker", color_discrete_map=colours,
+                 category_orders={column: list(order)}, title=title)
+    fig.update_layout(height=380, legend_title_text="Speaker", margin=dict(t=50, b=10),
+                      font=dict(size=15))
+    col.plotly_chart(fig, key=f"bar_{column}")
+
+st.subheader("Positions map")
+positions = tables.positions_frame(quotes)
+st.session_state["stance_positions"] = positions  # the data behind the chart, for tests
+if positions.empty:
+    st.info("None of the filtered quotes carries a direction or a position toward the government.")
+else:
+    fig = go.Figure()
+    for kind, symbol, size in (("party", "diamond", 26), ("speaker", "circle", 18)):
+        pts = positions[positions["kind"] == kind]
+        if pts.empty:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=pts["x"], y=pts["y"], mode="markers+text", name=f"{kind}s",
+                text=pts["label"], textposition="top center", textfont=dict(size=15),
+                marker=dict(color=pts["colour"], size=size, symbol=symbol,
+                            line=dict(color="white", width=1.5)),
+                customdata=list(zip(pts["kind"], pts["key"], pts["quotes"])),
+                hovertemplate="<b>%{text}</b><br>%{customdata[2]} quotes<br>"
+                "direction %{x:.2f} · government %{y:.2f}<extra></extra>",
+            )
+        )
+    fig.add_hline(y=0, line_color="#9CA3AF")
+    fig.add_vline(x=0, line_color="#9CA3AF")
+    fig.update_layout(
+        height=560, font=dict(size=15), margin=dict(t=20),
+        xaxis=dict(range=[-1.3, 1.3], title="← restrictive   ·   migration   ·   open →", zeroline=False),
+        yaxis=dict(range=[-1.35, 1.35], title="← supports   ·   the government   ·   opposes →", zeroline=False),
+        legend=dict(orientation="h", y=1.05),
+    )
+    event = st.plotly_chart(fig, key="positions_map", on_select="rerun", selection_mode=("points",))
+    st.caption("Each point is the average of a speaker's (circle) or party's (diamond) quotes about "
+               "migration. Click a point to read its quotes.")
+    points = event.selection.points if event and event.selection else []
+    if points:
+        kind, key, _ = points[0]["customdata"]
+        col = "speaker_id" if kind == "speaker" else "party"
+        chosen = about[about[col] == key]
+        st.markdown(f"**Quotes by {html.escape(str(key) if kind == 'party' else chosen['speaker'].iloc[0])}**")
+        st.dataframe(chosen[["speaker", "article_title", "text", "migration", "government", "start", "end"]],
+                     hide_index=True)
+
+st.subheader("What they want done (targets)")
+targets = tables.targets_frame(about)
+if targets.empty:
+    st.info("No policy targets (caps, deportations, safe routes…) were named in the filtered quotes.")
+else:
+    st.dataframe(targets, hide_index=True)
+
+st.subheader("Quotes by direction")
+for direction in DIRECTIONS:
+    part = about[about["migration"] == direction]
+    if part.empty:
+        continue
+    with st.expander(f"{direction} ({len(part)})", expanded=False):
+        st.dataframe(part[["speaker", "party", "government", "text", "article_title"]], hide_index=True)
