@@ -1,0 +1,375 @@
+"""Who said each quoted span, and reported speech without quote marks.
+
+Pure helpers over parsed paragraphs: a speech cue (a reporting verb, "according to", or a noun
+such as "promise") is found through the dependency parse, its subject is the speaker, and the
+speaker is resolved by the SpeakerBook. Every result names the rule that fired.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from analysis.quotes import QuoteChain, word_count
+from analysis.speakers import SUBJECT_DEPS, Entity, Parsed, SpeakerBook
+from analysis.records import Mention
+
+# Reporting verbs (lemmas). Started from the PARC 3.0 attribution cue list and news style guides,
+# trimmed to verbs that introduce what someone said.
+SPEECH_VERBS = frozenset("""
+say add warn promise suggest argue claim insist tell state declare announce explain note write
+tweet post urge accuse admit acknowledge concede confirm deny reply respond retort vow pledge
+predict stress emphasise emphasize maintain contend assert allege complain comment remark recall
+reveal boast joke observe ask caution hit brand describe call continue agree disagree told
+""".split())
+# Verbs whose complement is reported speech even without quote marks (stricter than the above).
+REPORTING_VERBS = SPEECH_VERBS - {"call", "describe", "brand", "hit", "continue", "ask", "agree", "disagree"}
+SPEECH_NOUNS = frozenset("""
+promise pledge vow slogan claim warning words statement remarks message insistence comments
+description mantra catchphrase refrain
+""".split())
+# Verbs that make what follows hedged or future: "is expected to announce", "is set to say".
+HEDGE_HEADS = frozenset("expect set due likely going plan prepare poise tip schedule hope intend".split())
+HEDGE_AUX = frozenset("will would could might may should to shall".split())
+SCARE_MARKERS = re.compile(
+    r"(?:so-called|so called|dubbed|known as|nicknamed|termed|labelled|labeled|titled|entitled|headlined|"
+    r"the term|the phrase|the word|the words|called)\s*[\"“‘']?$",
+    re.I,
+)
+STATEMENT_END = re.compile(r"[.!?…]")
+MIN_FULL_QUOTE_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A speech cue and the speaker it points to."""
+
+    token: Token
+    base: int
+    subject_start: int
+    subject_end: int
+    text: str
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True)
+class Attribution:
+    entity: Entity | None
+    mention: Mention | None
+    cue: Cue | None
+    rule: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class ReportedSpeech:
+    start: int
+    end: int
+    attribution: Attribution
+
+
+def parsed_at(parsed: list[Parsed], pos: int) -> Parsed | None:
+    """The parsed paragraph holding character `pos`."""
+    for p in parsed:
+        if p.base <= pos <= p.base + len(p.doc.text):
+            return p
+    return None
+
+
+def is_finite_report(tok: Token) -> bool:
+    """A reporting verb that states something was said (not "is expected to say", not "will say")."""
+    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+        return False
+    if any(c.dep_ == "neg" for c in tok.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in HEDGE_AUX for c in tok.children):
+        return False
+    if tok.dep_ in ("xcomp", "amod", "acl", "compound") or (tok.head.lemma_ in HEDGE_HEADS and tok.head is not tok):
+        return False
+    if tok.tag_ == "VBN" and not any(c.lemma_ == "have" for c in tok.children):
+        return tok.dep_ in ("conj", "ROOT", "advcl", "ccomp") and any(c.dep_ in SUBJECT_DEPS for c in tok.children) \
+            and not any(c.dep_ == "auxpass" for c in tok.children)
+    if tok.tag_ == "VB":
+        return False
+    return True
+
+
+def subject_of(tok: Token) -> Token | None:
+    """The subject of a verb, following conjunctions and participles ("..., adding: ")."""
+    seen = 0
+    while seen < 4:
+        seen += 1
+        for c in tok.children:
+            if c.dep_ == "nsubj":
+                return c
+        if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp") and tok.head is not tok:
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def subject_extent(subj: Token) -> tuple[int, int]:
+    """Character extent (in the paragraph) of the subject phrase, without relative clauses."""
+    left = subj.left_edge.i
+    right = subj.i
+    for t in subj.subtree:
+        if t.i > subj.i and t.dep_ in ("compound", "flat", "appos", "punct", "prep", "pobj", "det", "amod", "poss", "case", "nmod"):
+            right = max(right, t.i)
+        if t.dep_ in ("relcl", "acl") and t.head is subj:
+            break
+    doc = subj.doc
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def find_cues(p: Parsed, quoted: list[tuple[int, int]]) -> list[Cue]:
+    """Speech cues in one paragraph that are outside quoted text."""
+    cues = []
+    doc = p.doc
+
+    def outside(tok: Token) -> bool:
+        pos = p.base + tok.idx
+        return not any(a <= pos < b for a, b in quoted)
+
+    for tok in doc:
+        if not outside(tok):
+            continue
+        if tok.lemma_ in SPEECH_VERBS and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
+            subj = subject_of(tok)
+            if subj is None:
+                continue
+            if subj.lower_ in ("it", "this", "that", "which", "there", "what"):
+                continue
+            s, e = subject_extent(subj)
+            cues.append(Cue(tok, p.base, p.base + s, p.base + e, tok.text, p.base + tok.idx,
+                            p.base + tok.idx + len(tok), "speech verb"))
+        elif tok.lower_ == "according" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            obj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                s, e = subject_extent(obj)
+                cues.append(Cue(tok, p.base, p.base + s, p.base + e, "according to", p.base + tok.idx,
+                                p.base + doc[tok.i + 1].idx + 2, "according to"))
+        elif tok.lemma_ in SPEECH_NOUNS and tok.pos_ == "NOUN":
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if owner is None:
+                verb = tok.head
+                while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                    verb = verb.head
+                owner = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            if owner is None or owner.lower_ in ("it", "this", "that", "which", "there"):
+                continue
+            s, e = subject_extent(owner)
+            left = tok.left_edge.i if tok.left_edge.dep_ == "compound" else tok.i
+            for c in tok.lefts:
+                if c.dep_ == "compound":
+                    left = min(left, c.i)
+            cue_text = doc[left:tok.i + 1].text
+            cues.append(Cue(tok, p.base, p.base + s, p.base + e, cue_text, p.base + doc[left].idx,
+                            p.base + tok.idx + len(tok), "speech noun"))
+    return cues
+
+
+def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | None]:
+    """The entity a cue's subject names."""
+    head = cue.base + cue.token.idx
+    hit = None
+    for mention, ent in book.mention_owner:
+        if mention.start >= cue.subject_start and mention.end <= cue.subject_end:
+            if hit is None or (mention.rule != "pronoun" and hit[1].start > mention.start):
+                hit = (ent, mention)
+    if hit is None:
+        hit = book.entity_at(cue.subject_start, cue.subject_end)
+    if hit is None:
+        text = book.text[cue.subject_start:cue.subject_end]
+        hit = book.entity_for_phrase(text, cue.subject_start, cue.subject_end)
+    if hit is None:
+        return None, None
+    ent, mention = hit
+    if head not in ent.spoke_at:
+        ent.spoke_at.append(head)
+    return ent, mention
+
+
+def _sentence_of(doc: Doc, char: int) -> SpacySpan | None:
+    for sent in doc.sents:
+        if sent.start_char <= char < sent.end_char + 1:
+            return sent
+    return None
+
+
+def attribute_chain(
+    chain: QuoteChain,
+    book: SpeakerBook,
+    parsed: list[Parsed],
+    cues_by_para: dict[int, list[Cue]],
+    previous: Attribution | None,
+    previous_end: int,
+) -> Attribution | None:
+    """The speaker of one quoted statement; None means it is not speech (scare quote, title)."""
+    text = book.text
+    first = chain.parts[0]
+    p = parsed_at(parsed, first.start)
+    quote_text = text[chain.start:chain.end]
+    words = word_count(quote_text)
+    full = words >= MIN_FULL_QUOTE_WORDS or bool(STATEMENT_END.search(quote_text.rstrip()[:-1] or "x"))
+    lead = text[max(0, first.start - 40):first.start - 1]
+    if not full and SCARE_MARKERS.search(lead.rstrip()):
+        return None
+    if p is None:
+        return Attribution(None, None, None, "unparsed", 0.0)
+    cues = cues_by_para.get(p.base, [])
+    sent = _sentence_of(p.doc, first.start - p.base)
+    q_lo, q_hi = chain.start, chain.parts[0].end
+    best: tuple[float, Cue] | None = None
+    for cue in cues:
+        cue_sent = _sentence_of(p.doc, cue.start - p.base)
+        if cue.start < q_lo:
+            dist = q_lo - cue.end
+        else:
+            dist = cue.start - q_hi
+        same_sentence = sent is not None and cue_sent is not None and cue_sent.start == sent.start
+        linked = _linked(cue, first.start - p.base, first.end - p.base, p)
+        if not full and not (same_sentence or linked):
+            continue
+        if not same_sentence and not linked and dist > 120:
+            continue
+        score = dist - (1000 if linked else 0) - (200 if same_sentence else 0)
+        if best is None or score < best[0]:
+            best = (score, cue)
+    if best is None:
+        prev_para = _previous_paragraph_cue(p, parsed, cues_by_para)
+        if prev_para is not None and full:
+            ent, mention = resolve_cue(book, prev_para)
+            return Attribution(ent, mention, prev_para, "cue ends previous paragraph", 0.8)
+        if not full:
+            return None  # a short quoted phrase with no one saying it: scare quote or title
+        if previous is not None and previous.entity is not None and chain.start - previous_end < 400 \
+                and _opens_paragraph(text, first.start, p):
+            return Attribution(previous.entity, previous.mention, previous.cue, "continues previous speaker", 0.6)
+        return Attribution(None, None, None, "no cue found", 0.0)
+    cue = best[1]
+    ent, mention = resolve_cue(book, cue)
+    rule = f"{cue.rule} {'before' if cue.start < q_lo else 'after'} quote"
+    return Attribution(ent, mention, cue, rule, 0.9 if ent is not None else 0.3)
+
+
+def _linked(cue: Cue, q_start: int, q_end: int, p: Parsed) -> bool:
+    """The quote sits in the cue's clause (its complement, or its subject's noun phrase for nouns)."""
+    for tok in cue.token.subtree:
+        if q_start <= tok.idx < q_end:
+            return True
+    tok = cue.token
+    head = tok.head
+    for t in p.doc:
+        if q_start <= t.idx < q_end and (t.head is tok or t.head is head and head is not tok):
+            return True
+    return False
+
+
+def _opens_paragraph(text: str, quote_start: int, p: Parsed) -> bool:
+    return text[p.base:quote_start].strip() in ("“", '"', "‘", "'", "«", "„")
+
+
+def _previous_paragraph_cue(p: Parsed, parsed: list[Parsed], cues_by_para: dict[int, list[Cue]]) -> Cue | None:
+    """"Sir Keir said:" closing the previous paragraph introduces this one."""
+    idx = parsed.index(p)
+    if idx == 0:
+        return None
+    prev = parsed[idx - 1]
+    if not prev.doc.text.rstrip().endswith(":"):
+        return None
+    cues = cues_by_para.get(prev.base, [])
+    return cues[-1] if cues else None
+
+
+def reported_speech(
+    p: Parsed, book: SpeakerBook, cues: list[Cue], quoted: list[tuple[int, int]]
+) -> list[tuple[int, int, Cue]]:
+    """Reported speech without quote marks: (start, end, cue) of each content clause."""
+    out = []
+    doc = p.doc
+    for cue in cues:
+        tok = cue.token
+        if cue.rule == "speech noun" or (cue.rule == "speech verb" and tok.lemma_ not in REPORTING_VERBS):
+            continue
+        if cue.rule == "speech verb" and not is_finite_report(tok):
+            continue
+        span = _content_span(tok, cue, doc)
+        if span is None:
+            continue
+        s, e = span
+        abs_s, abs_e = p.base + s, p.base + e
+        if any(a < abs_e and b > abs_s for a, b in quoted):
+            continue  # holds a quoted phrase: that phrase is the quote
+        if len(doc.char_span(s, e, alignment_mode="expand") or []) < 3:
+            continue
+        out.append((abs_s, abs_e, cue))
+    return out
+
+
+CUT_CLAUSE = re.compile(r"\s*,?\s+(?:as|after|before|when|while|because|since)\s+(?:he|she|they|it)\b", re.I)
+
+
+def _content_span(tok: Token, cue: Cue, doc: Doc) -> tuple[int, int] | None:
+    sent = tok.sent
+    if cue.rule == "according to":
+        to = doc[tok.i + 1]
+        phrase_end = max(t.i for t in to.subtree)
+        rest_tokens = [t for t in sent if not (tok.i <= t.i <= phrase_end) and not t.is_punct]
+        if not rest_tokens:
+            return None
+        if tok.i > sent.start + 1:
+            first, last = sent[0], doc[tok.i - 1]
+        else:
+            first, last = doc[phrase_end + 1], sent[-1]
+        while last.is_punct and last.i > first.i:
+            last = doc[last.i - 1]
+        while first.is_punct and first.i < last.i:
+            first = doc[first.i + 1]
+        return first.idx, last.idx + len(last)
+    comps = [c for c in tok.children if c.dep_ == "ccomp"]
+    if not comps:
+        return None
+    if all(c.i < tok.i for c in comps):
+        # "Migration will fall, he said." reported before the verb
+        first = sent[0]
+        last = doc[min(cue_subject_left(tok), tok.i) - 1]
+        while last.is_punct and last.i > first.i:
+            last = doc[last.i - 1]
+        if last.i - first.i < 2:
+            return None
+        return first.idx, last.idx + len(last)
+    start_tok = doc[tok.i + 1]
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i > tok.i]
+    for obj in objects:  # "told reporters that ..."
+        if obj.i < comps[-1].i:
+            start_tok = doc[max(t.i for t in obj.subtree) + 1]
+    while start_tok.i < sent.end - 1 and (start_tok.is_punct or start_tok.lower_ == "that" and start_tok.dep_ == "mark"):
+        start_tok = doc[start_tok.i + 1]
+    if start_tok.dep_ == "mark" and start_tok.lower_ == "that":
+        start_tok = doc[start_tok.i + 1]
+    end_tok = sent[-1]
+    while end_tok.is_punct and end_tok.i > start_tok.i:
+        end_tok = doc[end_tok.i - 1]
+    s, e = start_tok.idx, end_tok.idx + len(end_tok)
+    if e <= s:
+        return None
+    m = CUT_CLAUSE.search(doc.text[s:e])
+    if m and m.start() > 10:
+        e = s + m.start()
+    return s, e
+
+
+def cue_subject_left(tok: Token) -> int:
+    subj = subject_of(tok)
+    if subj is None:
+        return tok.i
+    left = subj.left_edge.i
+    doc = tok.doc
+    while left > 0 and doc[left - 1].is_punct:
+        left -= 1
+    return left

@@ -1,0 +1,204 @@
+"""analyze(text, ...) -> Analysis: the one entry point everything calls.
+
+Stages: ingest (HTML, date, page chrome) -> parse paragraphs with spaCy -> speakers ->
+quoted spans and their attribution -> reported speech -> stance -> numbers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from datetime import date
+
+from spacy.language import Language
+
+from analysis.attribution import Attribution, attribute_chain, find_cues, reported_speech, resolve_cue
+from analysis.ingest import IngestedText, InputError, ingest, parse_date
+from analysis.nlp import load_nlp
+from analysis.numbers import find_numbers
+from analysis.quotes import Paragraph, chain_quotes, find_quoted_spans, split_paragraphs
+from analysis.records import Analysis, Article, Quote, Span
+from analysis.registry import load_registry
+from analysis.speakers import Entity, Parsed, SpeakerBook
+from analysis.stance import StanceContext, judge, migration_cue_count
+
+ANALYSER_VERSION = "0.2.0"
+MIGRATION_ARTICLE_CUES = 3
+
+__all__ = ["ANALYSER_VERSION", "InputError", "analyze", "analyze_many"]
+
+
+def analyze(
+    text: str,
+    *,
+    published: date | str | None = None,
+    title: str | None = None,
+    source: str | None = None,
+    nlp: Language | None = None,
+) -> Analysis:
+    """Analyse one article (plain text or HTML). Raises InputError for input that cannot be analysed."""
+    return analyze_many([text], published=[published], titles=[title], sources=[source], nlp=nlp)[0]
+
+
+def analyze_many(
+    texts: Iterable[str],
+    *,
+    published: Iterable[date | str | None] | None = None,
+    titles: Iterable[str | None] | None = None,
+    sources: Iterable[str | None] | None = None,
+    nlp: Language | None = None,
+    batch_size: int = 64,
+) -> list[Analysis]:
+    """Analyse many articles, parsing all their paragraphs in one `nlp.pipe` stream."""
+    texts = list(texts)
+    n = len(texts)
+    published = list(published) if published is not None else [None] * n
+    titles = list(titles) if titles is not None else [None] * n
+    sources = list(sources) if sources is not None else [None] * n
+    ingested = [
+        ingest(t, title=ti, published=parse_date(p) if isinstance(p, str) else p)
+        for t, p, ti in zip(texts, published, titles)
+    ]
+    nlp = nlp or load_nlp()
+    plans = [_content_paragraphs(ing) for ing in ingested]
+    flat = [para.text for plan in plans for para in plan]
+    docs = iter(nlp.pipe(flat, batch_size=batch_size))
+    out = []
+    for ing, plan, src in zip(ingested, plans, sources):
+        parsed = [Parsed(next(docs), para.start) for para in plan]
+        out.append(_build(ing, parsed, src))
+    return out
+
+
+def _content_paragraphs(ing: IngestedText) -> list[Paragraph]:
+    """Paragraphs that are article prose (the headline included, page chrome left out)."""
+    chrome = {(c.start, c.end) for c in ing.chrome if c.kind != "heading"}
+    out = []
+    for para in split_paragraphs(ing.text):
+        lead = len(para.text) - len(para.text.lstrip())
+        s, e = para.start + lead, para.start + lead + len(para.text.strip())
+        if (s, e) not in chrome:
+            out.append(para)
+    return out
+
+
+def _build(ing: IngestedText, parsed: list[Parsed], source: str | None) -> Analysis:
+    text = ing.text
+    registry = load_registry()
+    book = SpeakerBook(text, parsed, registry, ing.published)
+    content = [(p.base, p.base + len(p.doc.text)) for p in parsed]
+
+    def in_content(pos: int) -> bool:
+        return any(a <= pos < b for a, b in content)
+
+    spans = [s for s in find_quoted_spans(text) if in_content(s.start)]
+    chains = chain_quotes(text, spans)
+    quoted = [(c.start, c.end) for c in chains]
+    cues_by_para = {p.base: find_cues(p, quoted) for p in parsed}
+    article_migration = migration_cue_count(text) >= MIGRATION_ARTICLE_CUES
+
+    drafts: list[tuple[int, int, str, Attribution, int]] = []
+    scare: list[Span] = []
+    previous: Attribution | None = None
+    previous_end = -1
+    for chain in chains:
+        attribution = attribute_chain(chain, book, parsed, cues_by_para, previous, previous_end)
+        if attribution is None:
+            scare.append(Span(text[chain.start:chain.end], chain.start, chain.end))
+            continue
+        drafts.append((chain.start, chain.end, "direct", attribution, len(chain.parts)))
+        previous, previous_end = attribution, chain.end
+    for p in parsed:
+        for s, e, cue in reported_speech(p, book, cues_by_para[p.base], quoted):
+            ent, mention = resolve_cue(book, cue)
+            if ent is None:
+                continue
+            drafts.append((s, e, "indirect", Attribution(ent, mention, cue, f"reported speech ({cue.rule})", 0.7), 1))
+    drafts.sort(key=lambda d: d[0])
+
+    quotes = []
+    for i, (s, e, kind, attribution, n_parts) in enumerate(drafts, start=1):
+        quotes.append(_quote(f"q{i}", s, e, kind, attribution, n_parts, book, parsed, article_migration))
+
+    cited = [(q.start, q.end, q.speaker_id, q.speaker_name, q.id) for q in quotes]
+    sentences = [(p.base + sent.start_char, p.base + sent.end_char) for p in parsed for sent in p.doc.sents]
+    numbers = find_numbers(text, content, sentences, ing.published, cited)
+    quoted_ids = {q.speaker_id for q in quotes if q.speaker_id}
+    article = Article(
+        id=_article_id(ing),
+        text=text,
+        title=ing.title,
+        published=ing.published,
+        source=source,
+        content_hash=ing.content_hash,
+        published_rule=ing.published_rule,
+    )
+    return Analysis(
+        article=article,
+        speakers=book.speakers(quoted_ids),
+        quotes=tuple(quotes),
+        numbers=tuple(numbers),
+        chrome=ing.chrome,
+        scare_quotes=tuple(scare),
+        analyser_version=ANALYSER_VERSION,
+        warnings=_warnings(text, quotes),
+    )
+
+
+def _quote(qid: str, s: int, e: int, kind: str, attribution: Attribution, n_parts: int, book: SpeakerBook,
+           parsed: list[Parsed], article_migration: bool) -> Quote:
+    text = book.text
+    ent = attribution.entity
+    cue = attribution.cue
+    para = next((p for p in parsed if p.base <= s <= p.base + len(p.doc.text)), None)
+    sentence = None
+    context_migration = False
+    if para is not None:
+        for sent in para.doc.sents:
+            if para.base + sent.start_char <= s < para.base + sent.end_char + 1:
+                sentence = (sent.text, para.base + sent.start_char)
+        idx = parsed.index(para)
+        around = para.doc.text.replace(text[s:e], " ")
+        if idx > 0:
+            around += " " + parsed[idx - 1].doc.text
+        context_migration = migration_cue_count(around) > 0
+    side = book.in_government(ent) if ent is not None else None
+    country = book.country(ent) if ent is not None else None
+    foreign = country is not None and country != book.home_country
+    ctx = StanceContext(side, foreign, context_migration, article_migration, cue.text if cue else None)
+    stance = judge(text[s:e], s, ctx, sentence=sentence)
+    return Quote(
+        id=qid,
+        kind=kind,  # type: ignore[arg-type]
+        text=text[s:e],
+        start=s,
+        end=e,
+        speaker_id=ent.id if ent else None,
+        speaker_name=ent.name if ent else None,
+        cue=cue.text if cue else None,
+        cue_start=cue.start if cue else None,
+        cue_end=cue.end if cue else None,
+        rule=attribution.rule,
+        stance=stance,
+        speaker_mention=attribution.mention,
+        paragraphs=n_parts,
+        confidence=attribution.confidence,
+    )
+
+
+def _article_id(ing: IngestedText) -> str:
+    return "a-" + (ing.content_hash or hashlib.sha256(ing.text.encode()).hexdigest())[:12]
+
+
+def _warnings(text: str, quotes: list[Quote]) -> tuple[str, ...]:
+    out = []
+    if not quotes:
+        out.append("No quotes or reported speech were found in this article.")
+    unattributed = sum(1 for q in quotes if q.speaker_id is None)
+    if unattributed:
+        out.append(f"{unattributed} quote(s) could not be attributed to a speaker.")
+    return tuple(out)
+
+
+def entity_name(ent: Entity | None) -> str | None:
+    return ent.name if ent else None

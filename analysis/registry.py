@@ -1,0 +1,150 @@
+"""The bundled, dated registry of office holders, organisations, parties and governments.
+
+Data lives in data/registry.json (readable, with its sources); this module only answers
+questions about it: who held an office on a date, which party governed a country, what a party
+or demonym word means.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+REGISTRY_PATH = Path(__file__).with_name("data") / "registry.json"
+
+
+@dataclass(frozen=True)
+class Office:
+    id: str
+    label: str
+    titles: tuple[str, ...]
+    country: str
+
+
+@dataclass(frozen=True)
+class Term:
+    office: Office
+    start: date | None
+    end: date | None
+
+    def covers(self, on: date | None) -> bool:
+        if on is None:
+            return self.end is None
+        return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
+
+
+@dataclass(frozen=True)
+class RegistryPerson:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    gender: str | None
+    party: str | None
+    country: str | None
+    terms: tuple[Term, ...]
+
+    def offices_on(self, on: date | None) -> list[Office]:
+        return [t.office for t in self.terms if t.covers(on)]
+
+
+@dataclass(frozen=True)
+class RegistryOrg:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    role: str | None
+    country: str | None
+    government: bool
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or curly apostrophes, for name comparison."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+class Registry:
+    """Questions answered from data/registry.json."""
+
+    def __init__(self, data: dict) -> None:
+        self.offices = {
+            oid: Office(oid, o["label"], tuple(o["titles"]), o["country"]) for oid, o in data["offices"].items()
+        }
+        self.people = tuple(
+            RegistryPerson(
+                p["id"], p["name"], tuple(p.get("aliases", ())), p.get("gender"), p.get("party"),
+                p.get("country"),
+                tuple(Term(self.offices[o], _date(s), _date(e)) for o, s, e in p.get("offices", ())),
+            )
+            for p in data["people"]
+        )
+        self.orgs = tuple(
+            RegistryOrg(o["id"], o["name"], tuple(o.get("aliases", ())), o.get("role"), o.get("country"),
+                        bool(o.get("government")))
+            for o in data["organisations"]
+        )
+        self.governments = {
+            c: [(p, _date(s), _date(e)) for p, s, e in terms] for c, terms in data["governments"].items()
+        }
+        self.party_words: dict[str, tuple[str, str]] = {}
+        for party, info in data["parties"].items():
+            for alias in info["aliases"]:
+                self.party_words[fold(alias)] = (party, info["country"])
+        self.demonyms = {k: v for k, v in data["demonyms"].items()}
+        self.places = {c: tuple(words) for c, words in data["places"].items()}
+        self._by_name: dict[str, list[RegistryPerson]] = {}
+        for p in self.people:
+            for n in (p.name, *p.aliases):
+                self._by_name.setdefault(fold(n), []).append(p)
+        self._org_by_name: dict[str, RegistryOrg] = {}
+        for o in self.orgs:
+            for n in (o.name, *o.aliases):
+                self._org_by_name[fold(n)] = o
+                if fold(n).startswith("the "):
+                    self._org_by_name[fold(n)[4:]] = o
+
+    def person(self, person_id: str) -> RegistryPerson | None:
+        return next((p for p in self.people if p.id == person_id), None)
+
+    def people_named(self, name: str) -> list[RegistryPerson]:
+        """People whose name or alias is exactly this (accent- and case-insensitive)."""
+        return list(self._by_name.get(fold(name), ()))
+
+    def org_named(self, name: str) -> RegistryOrg | None:
+        key = fold(name)
+        return self._org_by_name.get(key) or self._org_by_name.get(key.removeprefix("the "))
+
+    def offices_titled(self, title: str) -> list[Office]:
+        key = fold(title)
+        return [o for o in self.offices.values() if key in (fold(t) for t in o.titles)]
+
+    def holders(self, office: Office, on: date | None) -> list[RegistryPerson]:
+        return [p for p in self.people if any(t.office == office and t.covers(on) for t in p.terms)]
+
+    def governing_party(self, country: str | None, on: date | None) -> str | None:
+        for party, start, end in self.governments.get(country or "", ()):
+            if on is None:
+                if end is None:
+                    return party
+            elif (start is None or start <= on) and (end is None or on < end):
+                return party
+        return None
+
+    def party_of_word(self, word: str) -> tuple[str, str] | None:
+        """('Conservative', 'UK') for 'Tory', None for a word that names no party."""
+        return self.party_words.get(fold(word))
+
+
+@lru_cache(maxsize=1)
+def load_registry(path: Path = REGISTRY_PATH) -> Registry:
+    """The bundled registry, read once."""
+    with open(path, encoding="utf-8") as fh:
+        return Registry(json.load(fh))

@@ -1,0 +1,612 @@
+"""Mentions of people and organisations, resolved to one canonical speaker each.
+
+Resolution runs in reading order, the way a reader does: a full name introduces a person; a
+surname, "Sir Keir" or "Mr Rama" refers back to the most recent compatible person; an office
+("the PM") goes to the person the article gave that role, else to the registry's holder on the
+publication date; a description ("the senior Tory") goes to the most recent compatible speaker;
+a pronoun to the most recent subject of the same gender.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from analysis.records import Mention, Speaker
+from analysis.registry import Office, Registry, RegistryOrg, RegistryPerson, fold
+
+HONORIFICS = {"sir": "m", "mr": "m", "lord": "m", "ms": "f", "mrs": "f", "miss": "f", "dame": "f",
+              "lady": "f", "baroness": "f", "dr": None, "prof": None, "professor": None,
+              "sen": None, "senator": None, "rep": None, "gov": None, "governor": None}
+FIRST_NAME_HONORIFICS = {"sir", "dame"}  # British usage: "Sir Keir" is Keir Starmer
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# Words that can stand before a name as part of a title ("shadow home secretary Chris Philp").
+TITLE_WORDS = {
+    "prime", "minister", "secretary", "home", "foreign", "shadow", "president", "vice", "senator",
+    "sen.", "rep.", "representative", "governor", "gov.", "chancellor", "mayor", "leader", "mp", "mep",
+    "deputy", "former", "chief", "spokesman", "spokeswoman", "spokesperson", "justice", "interior",
+    "immigration", "migration", "border", "security", "tory", "conservative", "labour", "labor",
+    "republican", "democrat", "democratic", "reform", "liberal", "green", "uk", "us", "eu", "opposition",
+    "party", "chair", "chairman", "chairwoman", "attorney", "general", "speaker", "house", "senate",
+    "commissioner", "first", "junior", "senior", "veteran", "backbencher", "backbench", "councillor",
+    "congressman", "congresswoman", "lawmaker", "premier", "taoiseach", "affairs", "state", "director",
+    "executive", "head", "officer", "minority", "majority", "whip", "campaigner", "activist", "mr", "ms",
+    "mrs", "sir", "dame", "lord", "lady", "dr", "baroness", "counterpart", "his", "her", "their",
+    "fellow", "economist", "professor", "prof", "analyst", "czar", "tsar", "press", "white",
+}
+ROLE_NOUNS = (
+    "secretary", "minister", "leader", "mp", "mep", "spokesman", "spokeswoman", "spokesperson", "chief",
+    "director", "chair", "chairman", "chairwoman", "president", "senator", "mayor", "governor",
+    "professor", "head", "founder", "campaigner", "executive", "officer", "ceo", "chancellor", "member",
+    "councillor", "lawmaker", "congressman", "congresswoman", "commissioner", "premier", "economist",
+    "analyst", "researcher", "fellow", "advocate", "lawyer", "solicitor", "barrister", "adviser",
+    "advisor", "coordinator", "manager", "organiser", "organizer", "czar", "tsar", "speaker", "whip",
+    "representative", "candidate", "deputy", "counterpart", "activist", "resident", "owner", "worker",
+    "volunteer", "priest", "bishop", "doctor", "nurse", "teacher", "judge", "correspondent", "editor",
+)
+DESCRIPTION_HEADS = (
+    "Tory", "Conservative", "Labour MP", "MP", "minister", "senator", "congressman", "congresswoman",
+    "Republican", "Democrat", "leader", "politician", "MEP", "lawmaker", "peer", "official",
+    "campaigner", "activist", "spokesman", "spokeswoman", "spokesperson", "mayor", "governor",
+    "councillor", "backbencher", "chancellor", "secretary", "premier", "president", "chief",
+    "economist", "professor", "academic", "analyst", "director", "chairman", "chairwoman", "chair",
+    "congressman", "Labour politician", "veteran", "frontbencher", "Lib Dem", "Green", "Liberal",
+    "Labor", "Reform UK", "nationalist", "populist", "far-right leader", "opposition leader",
+)
+DESCRIPTION_RE = re.compile(
+    r"\b([Tt]he) ((?:(?:senior|veteran|former|junior|outspoken|local|backbench|shadow|new|top|"
+    r"embattled|then|[A-Z][a-z]+(?: [A-Z][a-z]+)?)[ -]){0,3}"
+    r"(?:" + "|".join(sorted((re.escape(h) for h in DESCRIPTION_HEADS), key=len, reverse=True)) + r"))\b"
+)
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+GROUP_NOUNS = {
+    "critics", "campaigners", "charities", "officials", "ministers", "mps", "protesters", "residents",
+    "experts", "activists", "opponents", "supporters", "lawyers", "unions", "councils", "police",
+    "sources", "insiders", "aides", "allies", "rebels", "backbenchers", "tories", "conservatives",
+    "democrats", "republicans", "economists", "analysts", "groups", "advocates", "leaders",
+    "organisations", "organizations", "researchers", "figures", "statistics", "data", "polls",
+}
+ORG_SUFFIX_RE = re.compile(r"\b(?:a|an|the)\s+(.+?)\s+(?:spokesman|spokeswoman|spokesperson|source|official)\b", re.I)
+SPOKES_FOR_RE = re.compile(r"\b(?:spokesman|spokeswoman|spokesperson|source|official)s? (?:for|from|at) (?:the )?(.+)$", re.I)
+
+
+@dataclass
+class Entity:
+    """A speaker being built up while reading the article (mutable; frozen into Speaker at the end)."""
+
+    id: str
+    name: str
+    kind: str = "person"
+    gender: str | None = None
+    registry: RegistryPerson | None = None
+    org: RegistryOrg | None = None
+    article_role: str | None = None
+    article_party: str | None = None
+    article_country: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    spoke_at: list[int] = field(default_factory=list)
+
+    @property
+    def name_tokens(self) -> list[str]:
+        return [t for t in fold(self.name).replace(".", "").split() if t not in HONORIFICS]
+
+    def last_mention(self) -> int:
+        return self.mentions[-1].start if self.mentions else -1
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A parsed paragraph and where it starts in the article."""
+
+    doc: Doc
+    base: int
+
+
+class SpeakerBook:
+    """All people and organisations of one article, resolved in reading order."""
+
+    def __init__(self, text: str, parsed: list[Parsed], registry: Registry, published: date | None) -> None:
+        self.text = text
+        self.parsed = parsed
+        self.registry = registry
+        self.published = published
+        self.entities: list[Entity] = []
+        self.mention_owner: list[tuple[Mention, Entity]] = []
+        self.home_country = self._home_country()
+        self._resolve_all()
+
+    # ----- the article's country -------------------------------------------------------------
+    def _home_country(self) -> str:
+        votes: dict[str, int] = {}
+        low = self.text
+        for country, words in self.registry.places.items():
+            for w in words:
+                n = len(re.findall(rf"\b{re.escape(w)}\b", low))
+                if n:
+                    votes[country] = votes.get(country, 0) + n
+        for p in self.registry.people:
+            if p.country and re.search(rf"\b{re.escape(p.name)}\b", low):
+                votes[p.country] = votes.get(p.country, 0) + 3
+        return max(votes, key=votes.get) if votes else "UK"
+
+    # ----- collecting mentions ---------------------------------------------------------------
+    def _raw_mentions(self) -> list[tuple[int, int, str, str, object]]:
+        """(start, end, text, rule, extra) for every candidate mention, unresolved."""
+        found: list[tuple[int, int, str, str, object]] = []
+        taken: list[tuple[int, int]] = []
+
+        def free(s: int, e: int) -> bool:
+            return all(e <= a or s >= b for a, b in taken)
+
+        def add(s: int, e: int, rule: str, extra: object = None) -> None:
+            if e > s and free(s, e):
+                taken.append((s, e))
+                found.append((s, e, self.text[s:e], rule, extra))
+
+        # Offices and descriptions first: "the Prime Minister" must not become a person named "Minister".
+        for m in self._office_matches():
+            add(*m)
+        for p in self.parsed:
+            for ent in p.doc.ents:
+                if ent.label_ == "PERSON":
+                    s, e = self._person_extent(ent, p)
+                    add(s, e, "name", ent)
+        for m in HONORIFIC_NAME_RE.finditer(self.text):
+            add(m.start(), m.end(), "name", None)
+        for m in self._registry_name_matches():
+            add(*m)
+        for m in DESCRIPTION_RE.finditer(self.text):
+            if self._is_description(m.group(2)):
+                add(m.start(), m.end(), "description", m.group(2))
+        for p in self.parsed:
+            for tok in p.doc:
+                low = tok.lower_
+                if low in ("he", "she", "they"):
+                    add(p.base + tok.idx, p.base + tok.idx + len(tok), "pronoun", tok)
+                elif tok.ent_type_ in ("ORG", "FAC", "NORP") and tok.ent_iob_ == "B":
+                    ent = next(e for e in p.doc.ents if e.start == tok.i)
+                    org = self.registry.org_named(ent.text) or self.registry.org_named(_strip_the(ent.text))
+                    party = self.registry.party_of_word(_strip_the(ent.text))
+                    if org or (party and ent.root.dep_ in SUBJECT_DEPS) or (
+                        ent.label_ == "ORG" and ent.root.dep_ in SUBJECT_DEPS
+                    ):
+                        add(p.base + ent.start_char, p.base + ent.end_char, "organisation", (org, party))
+        for org in self.registry.orgs:
+            for alias in (org.name, *org.aliases):
+                if alias.lower().startswith("the ") or alias in ("ministers", "Whitehall"):
+                    continue  # too generic to find by name alone
+                for m in re.finditer(rf"\b{re.escape(alias)}\b", self.text):
+                    add(m.start(), m.end(), "organisation", (org, None))
+        found.sort(key=lambda f: f[0])
+        return found
+
+    def _person_extent(self, ent: SpacySpan, p: Parsed) -> tuple[int, int]:
+        s, e = ent.start, ent.end
+        doc = ent.doc
+        while s > 0 and doc[s - 1].lower_.rstrip(".") in HONORIFICS and doc[s - 1].is_title:
+            s -= 1
+        # "Keir Starmer’s" -> "Keir Starmer"; trailing possessives are not part of the name
+        while e > s + 1 and doc[e - 1].tag_ == "POS":
+            e -= 1
+        span = doc[s:e]
+        return p.base + span.start_char, p.base + span.end_char
+
+    def _office_matches(self) -> list[tuple[int, int, str, object]]:
+        titles = sorted({t for o in self.registry.offices.values() for t in o.titles}, key=len, reverse=True)
+        demonyms = sorted(self.registry.demonyms, key=len, reverse=True)
+        pattern = re.compile(
+            r"\b([Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:((?:" + "|".join(map(re.escape, demonyms)) + r"))\s+)?"
+            r"(?:(former|then|new|current|late)\s+)?"
+            r"(" + "|".join(map(re.escape, titles)) + r")\b(?!\s+[A-Z][a-z]+\s+[A-Z])"
+        )
+        out = []
+        for m in pattern.finditer(self.text):
+            title = m.group(4)
+            if not title[0].isupper() and not title.lower().startswith(("shadow", "border", "immigration",
+                                                                        "migration", "home affairs", "press",
+                                                                        "deputy chief", "opposition")):
+                continue  # "the president of the club" style lower-case uses are not offices
+            out.append((m.start(), m.end(), "office", (title, m.group(2), m.group(3))))
+        for m in re.finditer(r"\b([Hh]is|[Hh]er) ((?:[A-Z][a-z]+ )?counterpart)\b", self.text):
+            out.append((m.start(), m.end(), "office", ("counterpart", None, None)))
+        return out
+
+    def _registry_name_matches(self) -> list[tuple[int, int, str, object]]:
+        out = []
+        for person in self.registry.people:
+            for name in (person.name, *person.aliases):
+                if len(name.split()) < 2:
+                    continue
+                for m in re.finditer(rf"\b{re.escape(name)}\b", self.text):
+                    out.append((m.start(), m.end(), "name", None))
+        return out
+
+    def _is_description(self, phrase: str) -> bool:
+        words = phrase.split()
+        # "the Home Office" or "the European Commission" are organisations, not descriptions
+        return not (len(words) >= 2 and all(w[0].isupper() for w in words) and words[-1] not in
+                    ("Tory", "Conservative", "Republican", "Democrat", "MP", "MEP", "Green", "Labour"))
+
+    # ----- resolving -------------------------------------------------------------------------
+    def _resolve_all(self) -> None:
+        for s, e, text, rule, extra in self._raw_mentions():
+            if rule == "name":
+                entity = self._resolve_name(s, e, text)
+            elif rule == "office":
+                entity = self._resolve_office(s, e, text, extra)
+            elif rule == "description":
+                entity = self._resolve_description(s, text, extra)
+            elif rule == "pronoun":
+                entity = self._resolve_pronoun(s, extra)
+            else:
+                entity = self._resolve_org(text, extra)
+            if entity is None:
+                continue
+            mention = Mention(text, s, e, self._mention_rule(rule, text, entity))
+            entity.mentions.append(mention)
+            if rule != "pronoun" and text not in entity.aliases:
+                entity.aliases.append(text)
+            self.mention_owner.append((mention, entity))
+            if rule == "name":
+                self._read_role_context(entity, s, e)
+
+    def _mention_rule(self, rule: str, text: str, entity: Entity) -> str:
+        if rule != "name":
+            return rule
+        toks = [t for t in fold(text).replace(".", "").split() if t not in HONORIFICS]
+        if len(toks) >= 2:
+            return "full name"
+        return "honorific + name" if fold(text).split()[0].rstrip(".") in HONORIFICS else "surname"
+
+    def _new(self, name: str, **kw) -> Entity:
+        base = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "speaker"
+        eid, n = base, 2
+        while any(x.id == eid for x in self.entities):
+            eid, n = f"{base}-{n}", n + 1
+        ent = Entity(eid, name, **kw)
+        self.entities.append(ent)
+        return ent
+
+    def _from_registry(self, person: RegistryPerson) -> Entity:
+        for ent in self.entities:
+            if ent.registry is person:
+                return ent
+        ent = self._new(person.name, registry=person, gender=person.gender)
+        ent.id = person.id if not any(x.id == person.id for x in self.entities if x is not ent) else ent.id
+        return ent
+
+    def _resolve_name(self, s: int, e: int, text: str) -> Entity | None:
+        words = text.replace("’", "'").split()
+        honor = words[0].lower().rstrip(".") if words and words[0].lower().rstrip(".") in HONORIFICS else None
+        core_words = words[1:] if honor else words
+        core = " ".join(core_words)
+        if not core:
+            return None
+        core_tokens = fold(core).replace(".", "").split()
+        if len(core_tokens) >= 2:
+            for ent in self.entities:
+                if ent.kind == "person" and ent.name_tokens == core_tokens:
+                    return ent
+            people = self.registry.people_named(core) or self.registry.people_named(text)
+            if len(people) == 1:
+                return self._from_registry(people[0])
+            # an earlier surname-only mention ("Starmer") now gets its full name
+            for ent in reversed(self.entities):
+                if ent.kind == "person" and len(ent.name_tokens) == 1 and ent.name_tokens[0] == core_tokens[-1]:
+                    ent.name = core
+                    return ent
+            return self._new(core, gender=HONORIFICS.get(honor or ""))
+        token = core_tokens[0]
+        gender = HONORIFICS.get(honor or "")
+        by_first = honor in FIRST_NAME_HONORIFICS
+        candidates = [
+            ent for ent in self.entities
+            if ent.kind == "person" and ent.name_tokens
+            and (ent.name_tokens[0] == token if by_first else ent.name_tokens[-1] == token)
+            and (gender is None or ent.gender in (None, gender))
+        ]
+        if not candidates and not by_first:
+            candidates = [ent for ent in self.entities if ent.kind == "person" and token in ent.name_tokens
+                          and (gender is None or ent.gender in (None, gender))]
+        if candidates:
+            ent = max(candidates, key=lambda x: x.last_mention())
+            if gender and ent.gender is None:
+                ent.gender = gender
+            return ent
+        people = [p for p in self.registry.people_named(text) + self.registry.people_named(core)]
+        people = list({p.id: p for p in people}.values())
+        current = [p for p in people if p.offices_on(self.published)] or people
+        if len(current) == 1:
+            return self._from_registry(current[0])
+        return self._new(core if not honor else text, gender=gender)
+
+    def _resolve_office(self, s: int, e: int, text: str, extra: object) -> Entity | None:
+        title, demonym, tense = extra  # type: ignore[misc]
+        country = self.registry.demonyms.get(demonym) if demonym else None
+        if title == "counterpart":
+            return None
+        if tense in ("former", "late"):
+            return self._resolve_description(s, text, title)
+        want = fold(title)
+        # 1. someone the article itself gave this role
+        best = None
+        for ent in self.entities:
+            if ent.kind != "person":
+                continue
+            role = fold(ent.article_role or "")
+            holds = [o for o in (ent.registry.offices_on(self.published) if ent.registry else [])
+                     if want in (fold(t) for t in o.titles)]
+            role_has = bool(re.search(rf"\b{re.escape(want)}\b", role))
+            ent_country = ent.article_country or (holds[0].country if holds else None)
+            if country is None and role_has and ent.article_country and ent.article_country != self.home_country:
+                continue
+            if country is not None and ent_country not in (None, country):
+                continue
+            if role_has or holds:
+                if country is None and holds and all(o.country != self.home_country for o in holds) and not role_has:
+                    continue
+                if best is None or ent.last_mention() > best.last_mention():
+                    best = ent
+        if best is not None:
+            return best
+        # 2. the registry's holder on the publication date
+        offices = [o for o in self.registry.offices_titled(title) if o.country == (country or self.home_country)]
+        for office in offices:
+            holders = self.registry.holders(office, self.published)
+            if len(holders) == 1:
+                ent = self._from_registry(holders[0])
+                return ent
+        return None
+
+    def _resolve_description(self, s: int, text: str, phrase: object) -> Entity | None:
+        words = fold(str(phrase)).replace("-", " ").split()
+        party = None
+        for w in words:
+            hit = self.registry.party_of_word(w)
+            if hit:
+                party = hit[0]
+        role_words = [w for w in words if w in ROLE_NOUNS or w in ("mp", "mep", "senator", "minister")]
+        people = [ent for ent in self.entities if ent.kind == "person" and ent.mentions and ent.last_mention() < s]
+        if not people:
+            return None
+
+        def score(ent: Entity) -> tuple[int, int]:
+            ent_party = self.party(ent)
+            role = fold(self.role(ent) or "")
+            sc = 0
+            if party:
+                if ent_party == party:
+                    sc += 4
+                elif ent_party is not None:
+                    return (-1, 0)
+            for w in role_words:
+                if w in role:
+                    sc += 2
+            if ent.spoke_at:
+                sc += 1
+            return (sc, ent.last_mention())
+
+        best = max(people, key=score)
+        return best if score(best)[0] >= 0 else None
+
+    def _resolve_pronoun(self, s: int, tok: object) -> Entity | None:
+        assert isinstance(tok, Token)
+        low = tok.lower_
+        if low == "they":
+            orgs = [ent for ent in self.entities if ent.kind != "person" and ent.mentions and ent.last_mention() < s]
+            if orgs and tok.dep_ in SUBJECT_DEPS:
+                recent = max(orgs, key=lambda x: x.last_mention())
+                if s - recent.last_mention() < 400:
+                    return recent
+            return None
+        gender = PRONOUN_GENDER[low]
+        best, best_key = None, None
+        for ent in self.entities:
+            if ent.kind != "person" or ent.gender not in (None, gender):
+                continue
+            for m in ent.mentions:
+                if m.start >= s:
+                    continue
+                subject = self._is_subject(m)
+                key = (m.start if subject else m.start - 10_000, m.start)
+                if best_key is None or key > best_key:
+                    best, best_key = ent, key
+        if best is not None and best.gender is None:
+            best.gender = gender
+        return best
+
+    def _is_subject(self, m: Mention) -> bool:
+        for p in self.parsed:
+            if p.base <= m.start < p.base + len(p.doc.text):
+                span = p.doc.char_span(m.start - p.base, m.end - p.base, alignment_mode="expand")
+                return bool(span) and any(t.dep_ in SUBJECT_DEPS or t.head.dep_ in SUBJECT_DEPS and t.dep_ in ("compound", "appos") for t in span)
+        return False
+
+    def _resolve_org(self, text: str, extra: object) -> Entity | None:
+        org, party = extra  # type: ignore[misc]
+        if org is not None:
+            for ent in self.entities:
+                if ent.org is org:
+                    return ent
+            ent = self._new(org.name, kind="organisation", org=org)
+            ent.id = org.id if not any(x.id == org.id for x in self.entities if x is not ent) else ent.id
+            return ent
+        name = _strip_the(text)
+        if party is not None:
+            name = party[0]
+        for ent in self.entities:
+            if ent.kind == "organisation" and fold(ent.name) == fold(name):
+                return ent
+        ent = self._new(name, kind="organisation")
+        if party is not None:
+            ent.article_party = party[0]
+            ent.article_country = party[1]
+            ent.article_role = "Political party"
+        return ent
+
+    # ----- roles from the article ------------------------------------------------------------
+    def _read_role_context(self, ent: Entity, s: int, e: int) -> None:
+        before = self.text[max(0, s - 80):s]
+        m = re.search(r"((?:[\w.’'-]+ ){1,6})$", before)
+        if m:
+            words = m.group(1).split()
+            kept: list[str] = []
+            for w in reversed(words):
+                lw = w.lower().strip(",")
+                if lw in TITLE_WORDS or w in self.registry.demonyms or self.registry.party_of_word(w.rstrip("’s'")):
+                    kept.insert(0, w)
+                else:
+                    break
+            if kept and kept[0].lower() in ("his", "her", "their"):
+                kept = kept[1:]
+            if any(w.lower() in ROLE_NOUNS or w.lower() in ("prime", "minister", "secretary") or
+                   self.registry.party_of_word(w) for w in kept):
+                self._set_role(ent, " ".join(kept))
+        after = self.text[e:e + 140]
+        m = re.match(r"^(?:’s?|'s?)?,\s+((?:the|a|an)\s+)?([^,.;:“”\"\n]{3,90}?)(?:,|\.|;|\s+(?:said|says|told|added|warned))", after)
+        if m and any(re.search(rf"\b{w}\b", m.group(2).lower()) for w in ROLE_NOUNS):
+            self._set_role(ent, m.group(2).strip())
+        m = re.match(r"^\s*\(([RD])[-–]([A-Za-z. ]+)\)", after)
+        if m:
+            ent.article_party = "Republican" if m.group(1) == "R" else "Democratic"
+
+    def _set_role(self, ent: Entity, role: str) -> None:
+        words = role.replace("’s", "").split()
+        for w in words:
+            hit = self.registry.party_of_word(w.strip(",'’"))
+            if hit and ent.article_party is None:
+                ent.article_party = hit[0]
+            if w in self.registry.demonyms and ent.article_country is None:
+                ent.article_country = self.registry.demonyms[w]
+        if ent.article_role is None:
+            ent.article_role = role
+
+    # ----- lookups used by attribution -------------------------------------------------------
+    def entity_at(self, start: int, end: int) -> tuple[Entity, Mention] | None:
+        """The entity mentioned inside [start, end), preferring the mention nearest its end."""
+        best = None
+        for mention, ent in self.mention_owner:
+            if mention.start >= start and mention.end <= end or (mention.start < end and mention.end > start):
+                if best is None or mention.end > best[1].end:
+                    best = (ent, mention)
+        return best
+
+    def entity_for_phrase(self, phrase: str, start: int, end: int) -> tuple[Entity, Mention] | None:
+        """A speaker for a subject phrase that names no known entity ("a Home Office spokesperson", "critics")."""
+        clean = phrase.strip(" ,")
+        if not clean or clean.lower() in ("it", "this", "that", "there", "which", "who", "i", "we", "you"):
+            return None
+        m = ORG_SUFFIX_RE.search(clean) or SPOKES_FOR_RE.search(clean)
+        if m:
+            org_name = m.group(1).strip()
+            org = self.registry.org_named(org_name)
+            ent = self._resolve_org(org_name, (org, self.registry.party_of_word(org_name)))
+            if ent is not None:
+                mention = Mention(clean, start, end, "spokesperson")
+                ent.mentions.append(mention)
+                self.mention_owner.append((mention, ent))
+                return ent, mention
+        head = clean.split()[-1].lower()
+        kind = "group" if head in GROUP_NOUNS or (head.endswith("s") and not clean[0].isupper()) else None
+        if kind is None and clean[0].isupper() and len(clean.split()) <= 6:
+            kind = "organisation"
+        if kind is None:
+            return None
+        name = re.sub(r"^(?:the|a|an|some|many|other)\s+", "", clean, flags=re.I)
+        name = name[0].upper() + name[1:]
+        for ent in self.entities:
+            if fold(ent.name) == fold(name):
+                break
+        else:
+            ent = self._new(name, kind=kind)
+        mention = Mention(clean, start, end, "subject phrase")
+        ent.mentions.append(mention)
+        if clean not in ent.aliases:
+            ent.aliases.append(clean)
+        self.mention_owner.append((mention, ent))
+        return ent, mention
+
+    def role(self, ent: Entity) -> str | None:
+        if ent.registry:
+            offices = ent.registry.offices_on(self.published)
+            if offices:
+                return offices[0].label
+        if ent.org:
+            return ent.org.role
+        return ent.article_role[0].upper() + ent.article_role[1:] if ent.article_role else None
+
+    def party(self, ent: Entity) -> str | None:
+        if ent.article_party:
+            return ent.article_party
+        if ent.registry and ent.registry.party:
+            return ent.registry.party
+        if ent.org and ent.org.government and ent.org.country:
+            return self.registry.governing_party(ent.org.country, self.published)
+        return None
+
+    def country(self, ent: Entity) -> str | None:
+        if ent.registry and ent.registry.country:
+            return ent.registry.country
+        if ent.org and ent.org.country:
+            return ent.org.country
+        if ent.article_country:
+            return ent.article_country
+        party = self.party(ent)
+        if party:
+            hit = self.registry.party_of_word(party)
+            if hit:
+                return hit[1]
+        return None
+
+    def in_government(self, ent: Entity) -> bool | None:
+        """True for the incumbent government's side, False for its opponents, None if unknown."""
+        if ent.org is not None and ent.org.government and ent.org.country == self.home_country:
+            return True
+        country = self.country(ent)
+        if country is not None and country != self.home_country:
+            return None
+        party = self.party(ent)
+        ruling = self.registry.governing_party(self.home_country, self.published)
+        if party is None or ruling is None:
+            return None
+        role = fold(self.role(ent) or "")
+        if party == ruling:
+            return True
+        return False if "shadow" in role or party else None
+
+    def speakers(self, quoted_ids: set[str]) -> tuple[Speaker, ...]:
+        out = []
+        for ent in self.entities:
+            if ent.kind != "person" and ent.id not in quoted_ids:
+                continue
+            named = [m for m in ent.mentions if m.rule != "pronoun"]
+            if not named and ent.id not in quoted_ids:
+                continue
+            out.append(Speaker(
+                id=ent.id, name=ent.name, kind=ent.kind,  # type: ignore[arg-type]
+                role=self.role(ent), party=self.party(ent), country=self.country(ent),
+                aliases=tuple(dict.fromkeys(ent.aliases)), mentions=tuple(ent.mentions),
+                quoted=ent.id in quoted_ids,
+                role_source="registry" if (ent.registry and ent.registry.offices_on(self.published)) or ent.org
+                else ("article" if ent.article_role else None),
+                registry_id=ent.registry.id if ent.registry else (ent.org.id if ent.org else None),
+            ))
+        return tuple(out)
+
+
+HONORIFIC_NAME_RE = re.compile(
+    r"\b(?:Sir|Mr|Mrs|Ms|Miss|Dame|Lord|Lady|Baroness|Dr|Prof|Professor|Sen|Senator|Rep|Gov|Governor)\.?"
+    r"\s+[A-Z][a-z]*(?:['’-][A-Z][a-z]+)*(?:\s+(?:von der |de |van |Le )?[A-Z][a-z]*(?:['’-][A-Z][a-z]+)*)?"
+)
+
+
+def _strip_the(text: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", text).strip()
+
+
+def is_office_phrase(office: Office, phrase: str) -> bool:
+    return fold(phrase) in (fold(t) for t in office.titles)

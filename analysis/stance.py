@@ -1,0 +1,159 @@
+"""Where a quote stands on migration: relevance, direction, government position, targets, frames.
+
+Rules over readable cue lists (data/stance_lexicon.json); every label keeps the cue phrases
+(with offsets) that produced it. Sentiment is not stance: "weak, spineless" is negative in tone
+but, aimed at a government's migration record, a restrictive position.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from analysis.records import Evidence, Stance
+
+LEXICON_PATH = Path(__file__).with_name("data") / "stance_lexicon.json"
+PARTIAL_QUOTE_WORDS = 8  # shorter quotes are judged with the sentence around them
+MIGRATION_FOCUSED_ARTICLE = 3  # topic cues needed before context alone can make a quote relevant
+CAMPAIGN_CUES = re.compile(r"\b(?:manifesto|campaign|election)\b", re.I)
+
+
+def _compile(phrase: str) -> re.Pattern[str]:
+    body = re.escape(phrase).replace(r"\*", r"[\w-]*").replace(r"\ ", r"\s+")
+    return re.compile(rf"(?<!\w){body}(?!\w)", re.I)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    topic: tuple[re.Pattern[str], ...]
+    restrictive: tuple[re.Pattern[str], ...]
+    open: tuple[re.Pattern[str], ...]
+    criticism: tuple[re.Pattern[str], ...]
+    praise: tuple[re.Pattern[str], ...]
+    targets: dict[str, tuple[re.Pattern[str], ...]]
+    frames: dict[str, tuple[re.Pattern[str], ...]]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    """The cue lists, compiled once."""
+    with open(path, encoding="utf-8") as fh:
+        data = json.load(fh)
+
+    def comp(items: list[str]) -> tuple[re.Pattern[str], ...]:
+        return tuple(_compile(p) for p in items)
+
+    return Lexicon(
+        comp(data["topic"]), comp(data["restrictive"]), comp(data["open"]),
+        comp(data["government_criticism"]), comp(data["government_praise"]),
+        {k: comp(v) for k, v in data["targets"].items()},
+        {k: comp(v) for k, v in data["frames"].items()},
+    )
+
+
+def find_cues(patterns: tuple[re.Pattern[str], ...], text: str, base: int, label: str) -> list[Evidence]:
+    """Non-overlapping cue matches, longest first, as evidence with article offsets."""
+    hits: list[Evidence] = []
+    taken: list[tuple[int, int]] = []
+    matches = sorted(
+        (m for p in patterns for m in p.finditer(text)), key=lambda m: (-(m.end() - m.start()), m.start())
+    )
+    for m in matches:
+        if any(m.start() < b and m.end() > a for a, b in taken):
+            continue
+        taken.append((m.start(), m.end()))
+        hits.append(Evidence(label, m.group(0), base + m.start(), base + m.end()))
+    return sorted(hits, key=lambda e: e.start)
+
+
+def migration_cue_count(text: str) -> int:
+    """How many migration topic cues a text has (used to tell migration articles from others)."""
+    return len(find_cues(load_lexicon().topic, text, 0, "topic"))
+
+
+@dataclass(frozen=True)
+class StanceContext:
+    """What the stance rules know about a quote beyond its words."""
+
+    speaker_side: bool | None  # True: the incumbent government's side; False: its opponents
+    speaker_foreign: bool  # outside the article country's domestic politics
+    context_about_migration: bool  # its paragraph or the one before talks about migration
+    article_about_migration: bool
+    cue: str | None = None
+    statement_direction: str | None = None  # direction of the other paragraphs of the same statement
+
+
+def judge(text: str, start: int, ctx: StanceContext, *, sentence: tuple[str, int] | None = None) -> Stance:
+    """Label one quote. `sentence` (text, start) is used instead of the quote for partial quotes."""
+    lex = load_lexicon()
+    if sentence is not None and len(text.split()) < PARTIAL_QUOTE_WORDS:
+        text, start = sentence
+    topic = find_cues(lex.topic, text, start, "topic")
+    restrictive = find_cues(lex.restrictive, text, start, "direction:restrictive")
+    opening = find_cues(lex.open, text, start, "direction:open")
+    about = bool(topic) or bool(restrictive) and ctx.article_about_migration or (
+        ctx.article_about_migration and ctx.context_about_migration
+    )
+    if not about:
+        return Stance(False, "n/a", "n/a", rule="no migration cue in the quote or its context", confidence=0.6)
+    targets = {name: find_cues(p, text, start, f"target:{name}") for name, p in lex.targets.items()}
+    frames = {name: find_cues(p, text, start, f"frame:{name}") for name, p in lex.frames.items()}
+    criticism = find_cues(lex.criticism, text, start, "government:criticism")
+    praise = find_cues(lex.praise, text, start, "government:praise")
+
+    direction, direction_rule = _direction(restrictive, opening, frames, ctx)
+    government, government_rule = _government(ctx, criticism, praise)
+    evidence = topic + restrictive + opening + criticism + praise
+    evidence += [e for hits in targets.values() for e in hits] + [e for hits in frames.values() for e in hits]
+    strength = len(restrictive) + len(opening) + len(criticism)
+    confidence = round(min(0.95, 0.45 + 0.1 * strength + (0.1 if topic else 0.0)), 2)
+    return Stance(
+        about_migration=True,
+        migration=direction,  # type: ignore[arg-type]
+        government=government,  # type: ignore[arg-type]
+        targets=tuple(k for k, v in targets.items() if v),
+        frames=tuple(k for k, v in frames.items() if v),
+        evidence=tuple(sorted(evidence, key=lambda e: e.start)),
+        confidence=confidence,
+        rule=f"{direction_rule}; {government_rule}",
+    )
+
+
+def _direction(restrictive: list[Evidence], opening: list[Evidence], frames: dict[str, list[Evidence]],
+               ctx: StanceContext) -> tuple[str, str]:
+    r, o = len(restrictive), len(opening)
+    if r and o:
+        if min(r, o) / max(r, o) >= 0.5:
+            return "mixed", f"restrictive and open cues ({r} vs {o})"
+        return ("restrictive" if r > o else "open"), f"mostly {'restrictive' if r > o else 'open'} cues ({r} vs {o})"
+    if r:
+        return "restrictive", f"{r} restrictive cue(s)"
+    if o:
+        return "open", f"{o} open cue(s)"
+    political_only = bool(frames.get("political")) and not any(
+        v for k, v in frames.items() if k != "political"
+    )
+    if ctx.statement_direction in ("restrictive", "open") and not political_only:
+        return ctx.statement_direction, "no cue: follows the rest of the same statement"
+    return "neutral", "about migration, no direction cue"
+
+
+def _government(ctx: StanceContext, criticism: list[Evidence], praise: list[Evidence]) -> tuple[str, str]:
+    if ctx.cue and CAMPAIGN_CUES.search(ctx.cue):
+        return "n/a", "campaign or manifesto words, not a position on a government's record"
+    if ctx.speaker_foreign:
+        return "n/a", "speaker outside the country's domestic politics"
+    if ctx.speaker_side is True:
+        if criticism and not praise:
+            return "opposes", "government side, but criticism cues"
+        return "supports", "speaker is on the government side"
+    if ctx.speaker_side is False:
+        return "opposes", "speaker is in opposition" + (" and criticises" if criticism else "")
+    if criticism and not praise:
+        return "opposes", "criticism cues"
+    if praise and not criticism:
+        return "supports", "praise cues"
+    return "neutral", "no government cue"
