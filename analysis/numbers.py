@@ -164,7 +164,7 @@ def _is_year(text: str, m: re.Match[str]) -> bool:
 def scan(text: str, lo: int, hi: int) -> list[Found]:
     """Every figure in text[lo:hi] (one paragraph), offsets into text."""
     chunk = text[lo:hi]
-    taken = _masked(chunk)
+    taken = _masked(chunk) + [(m.start(), m.end()) for m in PERIOD_AROUND.finditer(chunk)]
     found: list[Found] = []
 
     def free(s: int, e: int) -> bool:
@@ -298,35 +298,66 @@ def metric_of(clause: str, offset_in_clause: int) -> Concept | None:
     return best[1] if best else None
 
 
-def period_of(sentence: str, published: date | None) -> str | None:
-    """The time a figure refers to, resolved against the publication date."""
+PERIOD_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\bbetween\s+((?:19|20)\d\d)\s+and\s+((?:19|20)\d\d)\b"), "between"),
+    (re.compile(r"\b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(\w+)\s+years?\b", re.I), "past n years"),
+    (re.compile(r"\b(?:so far this year|this year|for the year|year to date|so far in)\b", re.I), "this year"),
+    (re.compile(r"\blast year\b", re.I), "last year"),
+    (re.compile(r"\byear (?:to|ending) (\w+ (?:19|20)\d\d)\b", re.I), "year to"),
+    (re.compile(r"\bsince ((?:19|20)\d\d)\b"), "since"),
+    (re.compile(r"\blast month\b", re.I), "last month"),
+    (re.compile(r"\b((?:19|20)\d\d)\b"), "year"),
+]
+
+
+def period_of(sentence: str, published: date | None, offset: int = 0) -> str | None:
+    """The time a figure refers to: the time phrase nearest to it, resolved against the publication date."""
     year = published.year if published else None
-    s = sentence
-    m = re.search(r"\bbetween\s+((?:19|20)\d\d)\s+and\s+((?:19|20)\d\d)\b", s)
-    if m:
+    best: tuple[float, str] | None = None
+    for pattern, rule in PERIOD_RULES:
+        for m in pattern.finditer(sentence):
+            value = _period_value(rule, m, year)
+            if value is None:
+                continue
+            dist = m.start() - offset if m.start() >= offset else offset - m.end()
+            dist = abs(dist) + (5 if rule == "year" else 0)  # an explicit phrase beats a bare year
+            if best is None or dist < best[0]:
+                best = (dist, value)
+    return best[1] if best else None
+
+
+def _period_value(rule: str, m: re.Match[str], year: int | None) -> str | None:
+    if rule == "between":
         return f"{m.group(1)} to {m.group(2)}"
-    m = re.search(r"\b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(\w+)\s+years?\b", s, re.I)
-    if m:
+    if rule == "past n years":
         n = _parse_num(m.group(1))
-        if n and year:
-            return f"{year - int(n)} to {year}"
-        return f"past {m.group(1)} years"
-    if re.search(r"\b(?:so far this year|this year|for the year|year to date|so far in)\b", s, re.I):
+        return f"{year - int(n)} to {year}" if n and year else f"past {m.group(1)} years"
+    if rule == "this year":
         return f"{year} to date" if year else "this year"
-    if re.search(r"\blast year\b", s, re.I):
+    if rule == "last year":
         return str(year - 1) if year else "last year"
-    m = re.search(r"\byear (?:to|ending) (\w+ (?:19|20)\d\d)\b", s, re.I)
-    if m:
+    if rule == "year to":
         return f"year to {m.group(1)}"
-    m = re.search(r"\bsince ((?:19|20)\d\d)\b", s)
-    if m:
+    if rule == "since":
         return f"{m.group(1)} to date"
-    m = re.search(r"\b((?:19|20)\d\d)\b", s)
-    if m:
-        return m.group(1)
-    if re.search(r"\blast month\b", s, re.I):
+    if rule == "last month":
         return "last month"
-    return None
+    return m.group(1)
+
+
+CLAUSE_BREAK = re.compile(r"[;:]\s|,\s+(?:while|whereas|but|and|as|which|after|although|though|with)\s|\s+while\s|\s+but\s")
+
+
+def clause_around(sentence: str, offset: int) -> tuple[str, int]:
+    """The clause of the sentence that holds position `offset`, and where it starts."""
+    start, end = 0, len(sentence)
+    for m in CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= offset:
+            start = m.start() + 1
+        elif m.start() >= offset:
+            end = m.start()
+            break
+    return sentence[start:end], start
 
 
 def _unit_after(text: str, end: int) -> str | None:
@@ -386,7 +417,10 @@ def find_numbers(
             kind, sign = _kind_and_sign(text, f, sent[0])
             unit = f.unit or _unit_after(text, f.end)
             sentence = text[sent[0]:sent[1]]
-            concept = metric_of(sentence, f.start - sent[0])
+            clause, clause_start = clause_around(sentence, f.start - sent[0])
+            concept = metric_of(clause, f.start - sent[0] - clause_start)
+            if concept is None and kind != "money":
+                concept = metric_of(sentence, f.start - sent[0])
             value = f.value * sign
             low, high = (f.low, f.high) if f.kind == "range" else bounds(f.value, qualifier)
             if unit is None and concept is not None and kind in ("level", "count", "change", "target"):
@@ -413,7 +447,7 @@ def find_numbers(
                 value_high=None if high is None else high * (1 if sign > 0 else -1),
                 metric=(metric + (f" ({subgroup})" if subgroup and concept else "")) if metric else None,
                 metric_group=group,
-                period=period_of(sentence, published),
+                period=period_of(sentence, published, f.start - sent[0]),
                 cited_by=owner[2] if owner else None,
                 cited_by_name=owner[3] if owner else None,
                 quote_id=owner[4] if owner else None,
@@ -424,6 +458,11 @@ def find_numbers(
 
 
 def _fallback_metric(text: str, f: Found, unit: str | None) -> str | None:
+    if f.kind == "money":
+        m = re.match(r"\s+(?:(?:in|on|for|to)\s+)([^.,;:()“”\"]{3,80})", text[f.end:f.end + 90])
+        if m:
+            return " ".join(m.group(1).split()[:8])
+        return "spending"
     m = re.match(r"\s+((?:[a-z-]+\s+){0,3}[a-z]+s)\b", text[f.end:f.end + 60])
     if m:
         return m.group(1)

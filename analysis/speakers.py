@@ -234,7 +234,10 @@ class SpeakerBook:
     # ----- resolving -------------------------------------------------------------------------
     def _resolve_all(self) -> None:
         for s, e, text, rule, extra in self._raw_mentions():
-            if rule == "name":
+            if rule == "name" and (self.registry.party_of_word(text) or self.registry.org_named(text)):
+                org = self.registry.org_named(text)
+                entity = self._resolve_org(text, (org, None if org else self.registry.party_of_word(text)))
+            elif rule == "name":
                 entity = self._resolve_name(s, e, text)
             elif rule == "office":
                 entity = self._resolve_office(s, e, text, extra)
