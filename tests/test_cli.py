@@ -1,0 +1,39 @@
+"""The command line prints the JSON contract, and clear errors for bad input."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "analysis", *args], cwd=ROOT, input=stdin,
+                          capture_output=True, timeout=120)
+
+
+def test_cli_offsets_point_into_the_text_exactly_as_read():
+    seed = ROOT / "seeds" / "starmer_albania_2025-05-15.txt"
+    out = run(str(seed), "--published", "2025-05-15")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    text = seed.read_text(encoding="utf-8")
+    assert data["article"]["published"] == "2025-05-15"
+    for item in data["quotes"] + data["numbers"]:
+        assert text[item["start"]:item["end"]] == item["text"]
+
+
+def test_cli_binary_input_is_a_message_not_a_traceback(tmp_path):
+    bad = tmp_path / "fake.txt"
+    bad.write_bytes(b"%PDF-1.4\x00\x01binary")
+    out = run(str(bad))
+    assert out.returncode == 2
+    assert b"PDF" in out.stderr and b"Traceback" not in out.stderr
+
+
+def test_cli_article_without_quotes_says_so():
+    out = run("-", stdin="Net migration fell to 431,000 in the year to June, official figures show.".encode())
+    data = json.loads(out.stdout)
+    assert data["quotes"] == [] and data["numbers"][0]["value"] == 431000
+    assert any("No quotes" in w for w in data["warnings"])

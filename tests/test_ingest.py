@@ -1,0 +1,50 @@
+"""Ingest: encodings, binary rejection, HTML extraction, dates and page chrome."""
+
+from datetime import date
+
+import pytest
+
+from analysis.ingest import InputError, decode_bytes, find_chrome, find_published_date, ingest
+
+
+def test_windows_1252_smart_quotes_are_decoded_not_rejected():
+    data = "He said \x93we will act\x94 on \x9312,000\x94 crossings.".encode("latin-1")
+    assert decode_bytes(data) == "He said “we will act” on “12,000” crossings."
+
+
+@pytest.mark.parametrize("data, words", [
+    (b"%PDF-1.7 binary", "PDF"),
+    (b"\x89PNG\r\n\x1a\n....", "binary"),
+    (b"abc\x00\x01\x02def", "binary"),
+    (b"   \n  ", "empty"),
+])
+def test_unreadable_uploads_get_a_clear_message(data, words):
+    with pytest.raises(InputError, match=words):
+        decode_bytes(data, filename="x.txt")
+
+
+def test_empty_and_huge_text_are_rejected_with_a_message():
+    with pytest.raises(InputError, match="empty"):
+        ingest("   ")
+    with pytest.raises(InputError, match="limit"):
+        ingest("word " * 300_000)
+
+
+def test_html_main_text_and_metadata_come_from_trafilatura():
+    html = (
+        "<html><head><title>Headline here</title><meta property='article:published_time' content='2024-03-02'>"
+        "<script>alert(1)</script></head><body><nav>Home | News</nav><article><h1>Headline here</h1>"
+        "<p>The minister said: “We will cut the numbers by half this year, whatever it takes.” "
+        "This paragraph is long enough to be kept as the article's prose by the extractor.</p>"
+        "</article></body></html>"
+    )
+    ing = ingest(html)
+    assert ing.is_html and "alert" not in ing.text and "We will cut" in ing.text
+    assert ing.published == date(2024, 3, 2)
+
+
+def test_publication_stamp_and_chrome_lines_are_found():
+    text = "\nClare Foges 6pm - 9pm\n15 May 2025, 00:39 | Updated: 15 May 2025, 13:51\nSir Keir visited.\nWatch the video of the visit here\nMore prose follows."
+    assert find_published_date(text) == date(2025, 5, 15)
+    kinds = [c.kind for c in find_chrome(text)[0]]
+    assert kinds == ["banner", "timestamp", "caption"]

@@ -1,0 +1,90 @@
+"""Figure scanning rules on small hand-built sentences (no model needed)."""
+
+from datetime import date
+
+import pytest
+
+from analysis.numbers import find_numbers, period_of
+
+
+def figures(text, published=date(2025, 5, 15)):
+    paras = [(0, len(text))]
+    return find_numbers(text, paras, [(0, len(text))], published, [])
+
+
+def one(text, **kw):
+    found = figures(text, **kw)
+    assert len(found) == 1, [f.text for f in found]
+    return found[0]
+
+
+def test_percent_fall_is_signed_negative():
+    n = one("The number of arrivals had fallen by 95% since the deal.")
+    assert (n.value, n.kind, n.unit) == (-95, "percent_change", "percent")
+
+
+def test_qualifier_over_is_kept_and_gives_an_open_range():
+    n = one("It resulted in a cut to arrivals by over 90%.")
+    assert n.qualifier == "over" and n.value == -90 and n.value_high is None
+
+
+def test_money_with_scale_word():
+    n = one("The UK is investing £1 million in forensics.")
+    assert (n.value, n.unit, n.kind) == (1_000_000, "GBP", "money")
+
+
+def test_bn_abbreviation():
+    assert one("The scheme cost £2.5bn last year.").value == 2_500_000_000
+
+
+def test_multiplier_word():
+    n = one("The number returned had doubled between 2022 and 2024.")
+    assert (n.value, n.unit, n.period) == (2, "factor", "2022 to 2024")
+
+
+def test_duration_words():
+    n = one("Migrants will need to spend a decade in the UK.")
+    assert (n.value, n.unit, n.kind) == (10, "years", "duration")
+
+
+def test_ratio():
+    assert one("One in five of our workers came from abroad.").value == pytest.approx(0.2)
+
+
+def test_range():
+    n = one("Between 10,000 and 12,000 people are expected.")
+    assert (n.value_low, n.value_high) == (10_000, 12_000)
+
+
+def test_number_word_counts_only_before_a_counted_noun():
+    assert one("The UK will donate two forgery detection machines.").value == 2
+    assert figures("Relations between the two countries improved.") == []
+
+
+def test_dates_times_years_and_ordinals_are_not_figures():
+    text = "On 15 May 2025, at 13:51, in 2024 the first visit by No 10 staff ran 6pm - 9pm."
+    assert figures(text) == []
+
+
+def test_period_phrase_is_not_a_figure():
+    assert figures("It has fallen in the past three years and five years ago.") == []
+
+
+def test_period_so_far_this_year_resolves_against_publication_date():
+    assert period_of("some 12,699 people so far this year", date(2025, 5, 15)) == "2025 to date"
+    assert period_of("net migration reached 728,000 last year", date(2025, 5, 15)) == "2024"
+
+
+def test_same_metric_figures_share_a_group_and_disagreement_is_flagged():
+    text = "Officials said small boat crossings reached 30,000 this year. Critics said small boat crossings reached 45,000 this year."
+    found = figures(text)
+    assert len(found) == 2
+    assert found[0].metric_group == found[1].metric_group
+    assert found[0].disagrees and found[1].disagrees
+
+
+def test_qualified_values_that_overlap_do_not_disagree():
+    text = "Arrivals from Albania fell by 95%. Arrivals from Albania fell by over 90%."
+    found = figures(text)
+    assert found[0].metric_group == found[1].metric_group
+    assert not any(f.disagrees for f in found)

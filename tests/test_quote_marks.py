@@ -1,0 +1,56 @@
+"""Quote-mark pairing: curly, straight, mixed, single, unbalanced, multi-paragraph."""
+
+from analysis.quotes import chain_quotes, find_quoted_spans
+
+
+def quoted(text):
+    return [text[s.start:s.end] for s in find_quoted_spans(text)]
+
+
+def test_curly_open_closed_by_straight_mark_is_one_quote():
+    text = 'He said: “Global challenges need shared solutions."'
+    assert quoted(text) == ["Global challenges need shared solutions."]
+
+
+def test_straight_quotes_pair_in_order():
+    text = 'She said "we will act" and then "soon".'
+    assert quoted(text) == ["we will act", "soon"]
+
+
+def test_unclosed_quote_stops_at_its_paragraph_and_does_not_shift_later_pairs():
+    text = 'He said “this never closes.\nLater she said “fine” and “good”.'
+    assert quoted(text) == ["this never closes.", "fine", "good"]
+
+
+def test_stray_closing_mark_is_ignored():
+    text = 'A stray ” mark, then “a real quote here”.'
+    assert quoted(text) == ["a real quote here"]
+
+
+def test_apostrophes_are_not_single_quote_marks():
+    text = "Keir’s plan isn’t new, the voters’ view is clear and it's fine."
+    assert quoted(text) == []
+
+
+def test_single_quote_style_with_apostrophe_closing_mark():
+    text = "Minister: ‘We’ll stop the boats,’ he said, ‘and the voters’ patience is right.’"
+    assert quoted(text) == ["We’ll stop the boats,", "and the voters’ patience is right."]
+
+
+def test_quote_running_over_three_paragraphs_is_one_chain():
+    text = "He added: “First paragraph.\n“Second paragraph.\n“Third and last.”\nNarrator again."
+    chains = chain_quotes(text, find_quoted_spans(text))
+    assert len(chains) == 1
+    assert len(chains[0].parts) == 3
+    assert text[chains[0].start:chains[0].end].endswith("Third and last.")
+
+
+def test_closed_quote_does_not_chain_into_next_paragraph_quote():
+    text = "He said: “Done.”\n“New quote,” she said."
+    assert len(chain_quotes(text, find_quoted_spans(text))) == 2
+
+
+def test_thousands_of_quote_marks_do_not_crash():
+    text = ('“' * 3000) + " text " + ('"' * 3001)
+    spans = find_quoted_spans(text)
+    assert isinstance(spans, list)
