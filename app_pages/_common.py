@@ -208,4 +208,4 @@ def empty_state(message: str, *, corpus_link: bool = True) -> None:
     """Say what is missing and what to do next."""
     st.info(message, icon="ℹ️")
     if corpus_link:
-        st.page_link("pages/corpus.py", label="Add articles on the Corpus page", icon="➕")
+        st.page_link("app_pages/corpus.py", label="Add articles on the Corpus page", icon="➕")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from analysis import tables
 from analysis.palette import NARRATOR, article_html, speaker_colour
-from pages._common import current_filters, empty_state, get_store, legend, options, url_param
+from app_pages._common import current_filters, empty_state, get_store, legend, options, url_param
 
 store = get_store()
 filters = current_filters()

@@ -7,7 +7,7 @@ import streamlit as st
 
 from analysis import tables
 from analysis.store import DIRECTIONS
-from pages._common import current_filters, empty_state, get_store, numbers_df, quotes_df, url_param
+from app_pages._common import current_filters, empty_state, get_store, numbers_df, quotes_df, url_param
 
 store = get_store()
 filters = current_filters()

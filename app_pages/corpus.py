@@ -5,7 +5,7 @@ import streamlit as st
 
 from analysis.fetch import FetchError, fetch_url
 from analysis.store import add_files
-from pages._common import get_store
+from app_pages._common import get_store
 
 store = get_store()
 st.title("Corpus")

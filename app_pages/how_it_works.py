@@ -6,7 +6,7 @@ import streamlit as st
 from spacy import displacy
 
 from analysis import tables
-from pages._common import current_filters, empty_state, get_nlp, get_store, options, url_param
+from app_pages._common import current_filters, empty_state, get_nlp, get_store, options, url_param
 
 MAX_CONTEXT = 700
 

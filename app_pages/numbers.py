@@ -3,7 +3,7 @@
 import plotly.graph_objects as go
 import streamlit as st
 
-from pages._common import current_filters, empty_state, get_store, numbers_df
+from app_pages._common import current_filters, empty_state, get_store, numbers_df
 
 MAX_GROUPS = 8
 

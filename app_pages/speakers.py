@@ -5,7 +5,7 @@ import html
 import streamlit as st
 
 from analysis import tables
-from pages._common import current_filters, empty_state, get_store, quotes_df
+from app_pages._common import current_filters, empty_state, get_store, quotes_df
 
 PAGE_SIZE = 12
 QUOTES_SHOWN = 5

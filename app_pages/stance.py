@@ -8,7 +8,7 @@ import streamlit as st
 
 from analysis import tables
 from analysis.store import DIRECTIONS, GOVERNMENT
-from pages._common import current_filters, empty_state, get_store, quotes_df
+from app_pages._common import current_filters, empty_state, get_store, quotes_df
 
 store = get_store()
 filters = current_filters()
@@ -51,7 +51,7 @@ else:
             continue
         fig.add_trace(
             go.Scatter(
-                x=pts["x"], y=pts["y"], mode="markers+text", name=f"{kind}s",
+                x=pts["x"], y=pts["y"], mode="markers+text", name="parties" if kind == "party" else "speakers",
                 text=pts["label"], textposition="top center", textfont=dict(size=15),
                 marker=dict(color=pts["colour"], size=size, symbol=symbol,
                             line=dict(color="white", width=1.5)),

@@ -1,0 +1,207 @@
+"""The web app, driven headless with Streamlit's AppTest (one temp database per test)."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analysis.store import Filters, Store
+from tests.app_fixtures import FAKE_VERSION, fake_analyze
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "app.py"
+PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "app_pages").glob("[!_]*.py"))
+
+try:  # the real analyser, once it exists; hand-built analyses until then
+    from analysis import pipeline  # noqa: F401
+
+    REAL_PIPELINE = True
+except ImportError:
+    REAL_PIPELINE = False
+
+ARTICLE = (
+    "Minister defends asylum plan\n"
+    "Yvette Cooper, the home secretary, said: “We are clearing the asylum backlog and returning "
+    "people with no right to be here.”\n"
+    "Asylum claims reached 84,000 last year, according to Home Office figures.\n"
+)
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch) -> Path:
+    path = tmp_path / "corpus.db"
+    monkeypatch.setenv("STANCE_EXPLORER_DB", str(path))
+    if not REAL_PIPELINE:
+        monkeypatch.setattr(Store, "_analyser", lambda self: (fake_analyze, FAKE_VERSION))
+    return path
+
+
+@pytest.fixture
+def at(db) -> AppTest:
+    app = AppTest.from_file(str(APP), default_timeout=120)
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def store_for(db: Path) -> Store:
+    if REAL_PIPELINE:
+        return Store(db)
+    return Store(db, analyser=fake_analyze, version=FAKE_VERSION)
+
+
+def go(at: AppTest, page: str) -> AppTest:
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def figure(el) -> dict:
+    """The Plotly figure behind a chart element, with typed arrays decoded."""
+    spec = json.loads(el.proto.spec)
+
+    def decode(v):
+        if isinstance(v, dict) and "bdata" in v:
+            return np.frombuffer(base64.b64decode(v["bdata"]), dtype=v["dtype"]).tolist()
+        return v
+
+    for trace in spec["data"]:
+        for k in ("x", "y"):
+            trace[k] = decode(trace.get(k))
+    return spec
+
+
+def test_starts_on_the_seed_already_analysed(at, db):
+    assert [t.value for t in at.title] == ["Article"]
+    assert "Starmer visits Albania" in at.selectbox(key="article_pick").format_func(at.selectbox(key="article_pick").value)
+    body = "".join(h.value for h in at.html)
+    assert 'data-speaker="keir-starmer"' in body and "se-number" in body
+    assert store_for(db).count() == 1
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs(at, page):
+    go(at, page)
+    assert at.title, f"{page} shows no title"
+
+
+def test_filter_by_speaker_narrows_pages_and_goes_into_the_url(at, db):
+    at.sidebar.multiselect(key="f_speaker").set_value(["chris-philp"]).run()
+    assert at.query_params.get("speaker") == "chris-philp"
+    go(at, "app_pages/speakers.py")
+    cards = [h.value for h in at.html if "font-weight:700" in h.value]
+    assert len(cards) == 1 and "Chris Philp" in cards[0]
+    (quotes,) = [m.value for m in at.metric if m.label == "Quotes"]
+    assert int(quotes) == len(store_for(db).query_quotes(Filters(speakers=("chris-philp",)))) > 0
+    go(at, "app_pages/stance.py")
+    assert at.sidebar.multiselect(key="f_speaker").value == ["chris-philp"]
+    assert at.query_params.get("speaker") == "chris-philp"
+
+
+def test_filters_are_read_from_the_url(db):
+    app = AppTest.from_file(str(APP), default_timeout=120)
+    app.query_params["speaker"] = "keir-starmer"
+    app.query_params["q"] = "Albania"
+    app.run()
+    assert not app.exception
+    assert app.sidebar.multiselect(key="f_speaker").value == ["keir-starmer"]
+    assert app.sidebar.text_input(key="f_q").value == "Albania"
+
+
+def test_add_article_by_paste(at, db):
+    go(at, "app_pages/corpus.py")
+    at.text_area(key="paste_text").input(ARTICLE)
+    at.text_input(key="paste_title").input("Minister defends asylum plan")
+    at.button(key="paste_add").click().run()
+    assert not at.exception and not at.error
+    assert any("Added" in s.value for s in at.success)
+    assert store_for(db).count() == 2
+    # The sidebar offers the new article straight away.
+    assert len(at.sidebar.multiselect(key="f_article").options) == 2
+
+
+def test_pasting_the_same_article_twice_is_refused(at, db):
+    go(at, "app_pages/corpus.py")
+    for _ in range(2):
+        at.text_area(key="paste_text").input(ARTICLE)
+        at.button(key="paste_add").click().run()
+    assert any("Already in the corpus" in w.value for w in at.warning)
+    assert store_for(db).count() == 2
+
+
+def test_empty_paste_shows_an_error_and_changes_nothing(at, db):
+    go(at, "app_pages/corpus.py")
+    at.text_area(key="paste_text").input("   ")
+    at.button(key="paste_add").click().run()
+    assert not at.exception and at.error
+    assert store_for(db).count() == 1
+
+
+def test_add_articles_by_upload(at, db):
+    go(at, "app_pages/corpus.py")
+    other = ARTICLE.replace("84,000", "91,000").replace("Minister defends", "Home Office defends")
+    at.file_uploader(key="upload_files").set_value(
+        [("asylum.txt", ARTICLE.encode("utf-8"), "text/plain"),
+         ("asylum_latin1.txt", other.replace("“", '"').replace("”", '"').encode("latin-1"), "text/plain")]
+    ).run()
+    at.button(key="upload_add").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert sum("added" in s.value for s in at.success) == 2
+    assert store_for(db).count() == 3
+
+
+def test_bad_upload_shows_an_error_and_changes_nothing(at, db):
+    go(at, "app_pages/corpus.py")
+    at.file_uploader(key="upload_files").set_value(
+        [("scan.txt", b"%PDF-1.7\n\x00\x01\x02binary", "text/plain")]
+    ).run()
+    at.button(key="upload_add").click().run()
+    assert not at.exception
+    assert at.error and "scan.txt" in at.error[0].value
+    assert store_for(db).count() == 1
+
+
+def test_numbers_page_shows_the_seed_figures(at):
+    go(at, "app_pages/numbers.py")
+    texts = " | ".join(at.dataframe[-1].value["text"])
+    assert "12,699" in texts and "95%" in texts
+    charts = " ".join(e.proto.spec for e in at.get("plotly_chart"))
+    assert "12,699" in charts and "95%" in charts
+    assert at.get("plotly_chart"), "no chart drawn"
+
+
+def test_stance_map_puts_starmer_and_philp_on_opposite_sides_of_the_government_axis(at):
+    go(at, "app_pages/stance.py")
+    (spec,) = [figure(e) for e in at.get("plotly_chart") if '"speakers"' in e.proto.spec]
+    (speakers,) = [t for t in spec["data"] if t["name"] == "speakers"]
+    y = dict(zip(speakers["text"], speakers["y"]))
+    assert y["Keir Starmer"] < 0 < y["Chris Philp"]
+
+
+def test_how_it_works_draws_the_parse(at):
+    go(at, "app_pages/how_it_works.py")
+    body = "".join(h.value for h in at.html)
+    assert "<svg" in body and "displacy" in body
+
+
+def test_compare_two_speakers_from_the_url(db):
+    app = AppTest.from_file(str(APP), default_timeout=120)
+    app.run()
+    app.query_params.update({"a": "keir-starmer", "b": "chris-philp"})
+    go(app, "app_pages/compare.py")
+    assert [m.value for m in app.metric if m.label == "Toward government"][:2] == ["supports", "opposes"]
+
+
+def test_delete_article(at, db):
+    go(at, "app_pages/corpus.py")
+    at.checkbox(key="delete_sure").check().run()
+    at.button(key="delete_one").click().run()
+    assert not at.exception
+    assert store_for(db).count() == 0
+    go(at, "app_pages/article.py")
+    assert at.info  # the empty state says what to do next

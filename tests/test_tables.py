@@ -1,0 +1,102 @@
+"""Frames, positions, palette and the highlighted-article markup."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from analysis import tables
+from analysis.palette import article_html, party_colour, speaker_colour
+from analysis.records import Speaker
+from analysis.store import Store
+from tests.app_fixtures import FAKE_VERSION, fake_analyze, seed_analysis, seed_text
+
+
+def test_quotes_frame_from_store_matches_frame_from_records(tmp_path):
+    store = Store(tmp_path / "c.db", analyser=fake_analyze, version=FAKE_VERSION)
+    store.add(seed_text(), title="Seed")
+    from_store = tables.quotes_frame(store)
+    from_records = tables.quotes_from_analysis(seed_analysis())
+    cols = ["quote_id", "text", "start", "end", "speaker_id", "speaker", "party", "migration",
+            "government", "frames", "before", "after"]
+    assert from_store[cols].reset_index(drop=True).equals(from_records[cols].reset_index(drop=True))
+    assert list(tables.numbers_frame(store)["text"].sort_values()) == sorted(n.text for n in seed_analysis().numbers)
+
+
+def test_positions_put_starmer_and_philp_on_opposite_sides_of_the_government_axis():
+    pos = tables.positions_frame(tables.quotes_from_analysis(seed_analysis())).set_index("key")
+    assert pos.loc["keir-starmer", "y"] < 0 < pos.loc["chris-philp", "y"]
+    assert pos.loc["Labour", "kind"] == "party" and pos.loc["Conservative", "y"] > 0
+    assert pos.loc["keir-starmer", "x"] == -1.0  # every Starmer quote is restrictive
+
+
+def test_speakers_frame_overall_stance():
+    sp = tables.speakers_frame(tables.quotes_from_analysis(seed_analysis())).set_index("speaker_id")
+    assert sp.loc["chris-philp", "quotes"] == 7
+    assert sp.loc["chris-philp", "government"] == "opposes"
+    assert sp.loc["keir-starmer", "direction"] == "restrictive"
+    assert tables.overall_direction(["restrictive", "open"]) == "mixed"
+    assert tables.overall_direction(["neutral"]) == "neutral"
+    assert tables.overall_government(["supports", "opposes"]) == "neutral"
+
+
+def test_numbers_frame_ranges_for_qualified_figures():
+    nums = tables.numbers_from_analysis(seed_analysis()).set_index("text")
+    over = nums.loc["over 90%"]
+    assert over["err_minus"] > 0 or over["err_plus"] > 0
+    assert nums.loc["12,699", "err_plus"] == 0 and nums.loc["12,699", "err_minus"] == 0
+    assert nums.loc["12,699", "cited_by_name"].startswith("Narrator")
+    assert nums.loc["95%", "disagrees"]
+
+
+def test_export_flattens_lists():
+    out = tables.export_frame(tables.quotes_from_analysis(seed_analysis()), "quotes")
+    assert {"article_id", "start", "end", "speaker"} <= set(out.columns)
+    assert all(isinstance(v, str) for v in out["frames"])
+
+
+def test_targets_and_frames_counts():
+    q = tables.quotes_from_analysis(seed_analysis())
+    assert "small boats" in set(tables.targets_frame(q)["target"])
+    assert tables.frames_counts(q).iloc[0]["quotes"] >= 3
+
+
+def test_colours_are_stable_and_conventional():
+    assert party_colour("Labour") == party_colour("labour party") == "#E4003B"
+    assert party_colour("Tory") == party_colour("Conservative") == "#0087DC"
+    assert party_colour("Some New Party") == party_colour("some new party")
+    assert re.fullmatch(r"#[0-9A-F]{6}", party_colour("Some New Party"))
+    assert speaker_colour("keir-starmer", "Labour") == speaker_colour("keir-starmer", "Labour")
+    assert speaker_colour(None) == speaker_colour(float("nan"))
+
+
+def test_article_html_marks_quotes_and_escapes_everything():
+    a = seed_analysis()
+    hostile = dataclasses.replace(
+        a,
+        article=dataclasses.replace(a.article, text="<script>alert(1)</script>" + a.article.text[25:]),
+        speakers=tuple(
+            dataclasses.replace(s, name="<img src=x onerror=alert(1)>") if s.id == "keir-starmer" else s
+            for s in a.speakers
+        ),
+    )
+    out = article_html(hostile)
+    assert "<script>" not in out and "<img" not in out
+    assert "&lt;script&gt;" in out
+    assert out.count('<mark class="se-quote') >= len(a.quotes)
+    assert 'data-speaker="keir-starmer"' in out
+    # Stripping the tags gives back the article text exactly.
+    body = out.split('<div class="se-article">', 1)[1]
+    import html as h
+
+    assert h.unescape(re.sub(r"<[^>]+>", "", body)) == hostile.article.text
+
+
+def test_article_html_handles_overlapping_quotes():
+    a = seed_analysis()
+    q = a.quotes[2]
+    inner = dataclasses.replace(q, id="inner", start=q.start + 5, end=q.start + 20,
+                                text=a.article.text[q.start + 5 : q.start + 20])
+    out = article_html(dataclasses.replace(a, quotes=a.quotes + (inner,)))
+    assert 'data-quote="inner"' in out
+    assert isinstance(Speaker(id="x", name="y"), Speaker)
