@@ -7,6 +7,7 @@ quoted spans and their attribution -> reported speech -> stance -> numbers.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from collections.abc import Iterable
 from datetime import date
 
@@ -20,7 +21,7 @@ from analysis.quotes import Paragraph, chain_quotes, find_quoted_spans, split_pa
 from analysis.records import Analysis, Article, Quote, Span
 from analysis.registry import load_registry
 from analysis.speakers import Entity, Parsed, SpeakerBook
-from analysis.stance import StanceContext, judge, migration_cue_count
+from analysis.stance import NO_CUE_RULE, StanceContext, fill_direction, judge, migration_cue_count
 
 ANALYSER_VERSION = "0.2.0"
 MIGRATION_ARTICLE_CUES = 3
@@ -120,6 +121,7 @@ def _build(ing: IngestedText, parsed: list[Parsed], source: str | None) -> Analy
     for i, (s, e, kind, attribution, n_parts) in enumerate(drafts, start=1):
         quotes.append(_quote(f"q{i}", s, e, kind, attribution, n_parts, book, parsed, article_migration))
 
+    quotes = _fill_directions(quotes, book)
     cited = [(q.start, q.end, q.speaker_id, q.speaker_name, q.id) for q in quotes]
     sentences = [(p.base + sent.start_char, p.base + sent.end_char) for p in parsed for sent in p.doc.sents]
     numbers = find_numbers(text, content, sentences, ing.published, cited)
@@ -165,7 +167,8 @@ def _quote(qid: str, s: int, e: int, kind: str, attribution: Attribution, n_part
     side = book.in_government(ent) if ent is not None else None
     country = book.country(ent) if ent is not None else None
     foreign = country is not None and country != book.home_country
-    ctx = StanceContext(side, foreign, context_migration, article_migration, cue.text if cue else None)
+    official = ent is not None and side is True and _speaks_for_government(ent, book)
+    ctx = StanceContext(side, official, foreign, context_migration, article_migration, cue.text if cue else None)
     stance = judge(text[s:e], s, ctx, sentence=sentence)
     return Quote(
         id=qid,
@@ -184,6 +187,31 @@ def _quote(qid: str, s: int, e: int, kind: str, attribution: Attribution, n_part
         paragraphs=n_parts,
         confidence=attribution.confidence,
     )
+
+
+OFFICIAL_ROLE = ("minister", "secretary", "prime", "president", "chancellor", "spokes", "office", "department",
+                 "government", "premier", "taoiseach", "czar", "tsar", "attorney general", "white house", "downing")
+
+
+def _speaks_for_government(ent: Entity, book: SpeakerBook) -> bool:
+    if ent.org is not None:
+        return True
+    role = (book.role(ent) or "").lower()
+    return any(word in role for word in OFFICIAL_ROLE) and "shadow" not in role
+
+
+def _fill_directions(quotes: list[Quote], book: SpeakerBook) -> list[Quote]:
+    by_speaker: dict[str | None, list[str]] = {}
+    for q in quotes:
+        if not q.stance.rule.startswith(NO_CUE_RULE):
+            by_speaker.setdefault(q.speaker_id, []).append(q.stance.migration)
+    out = []
+    for q in quotes:
+        ent = next((e for e in book.entities if e.id == q.speaker_id), None)
+        role = " ".join(x for x in ((book.role(ent) if ent else None), q.speaker_name) if x)
+        stance = fill_direction(q.stance, by_speaker.get(q.speaker_id, []) if q.speaker_id else [], role or None)
+        out.append(q if stance is q.stance else replace(q, stance=stance))
+    return out
 
 
 def _article_id(ing: IngestedText) -> str:

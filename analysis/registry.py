@@ -94,10 +94,10 @@ class Registry:
         self.governments = {
             c: [(p, _date(s), _date(e)) for p, s, e in terms] for c, terms in data["governments"].items()
         }
-        self.party_words: dict[str, tuple[str, str]] = {}
+        self.party_words: dict[str, list[tuple[str, str]]] = {}
         for party, info in data["parties"].items():
             for alias in info["aliases"]:
-                self.party_words[fold(alias)] = (party, info["country"])
+                self.party_words.setdefault(fold(alias), []).append((party, info["country"]))
         self.demonyms = {k: v for k, v in data["demonyms"].items()}
         self.places = {c: tuple(words) for c, words in data["places"].items()}
         self._by_name: dict[str, list[RegistryPerson]] = {}
@@ -138,9 +138,12 @@ class Registry:
                 return party
         return None
 
-    def party_of_word(self, word: str) -> tuple[str, str] | None:
-        """('Conservative', 'UK') for 'Tory', None for a word that names no party."""
-        return self.party_words.get(fold(word))
+    def party_of_word(self, word: str, country: str | None = None) -> tuple[str, str] | None:
+        """('Conservative', 'UK') for 'Tory', None for a word that names no party (in that country)."""
+        options = self.party_words.get(fold(word), [])
+        if country is None:
+            return options[0] if options else None
+        return next((o for o in options if o[1] == country), None)
 
 
 @lru_cache(maxsize=1)

@@ -174,7 +174,7 @@ class SpeakerBook:
                 elif tok.ent_type_ in ("ORG", "FAC", "NORP") and tok.ent_iob_ == "B":
                     ent = next(e for e in p.doc.ents if e.start == tok.i)
                     org = self.registry.org_named(ent.text) or self.registry.org_named(_strip_the(ent.text))
-                    party = self.registry.party_of_word(_strip_the(ent.text))
+                    party = self._party_word(_strip_the(ent.text))
                     if org or (party and ent.root.dep_ in SUBJECT_DEPS) or (
                         ent.label_ == "ORG" and ent.root.dep_ in SUBJECT_DEPS
                     ):
@@ -205,15 +205,13 @@ class SpeakerBook:
         pattern = re.compile(
             r"\b([Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:((?:" + "|".join(map(re.escape, demonyms)) + r"))\s+)?"
             r"(?:(former|then|new|current|late)\s+)?"
-            r"(" + "|".join(map(re.escape, titles)) + r")\b(?!\s+[A-Z][a-z]+\s+[A-Z])"
+            r"((?i:" + "|".join(map(re.escape, titles)) + r"))\b(?!\s+[A-Z][a-z]+\s+[A-Z])"
         )
         out = []
         for m in pattern.finditer(self.text):
             title = m.group(4)
-            if not title[0].isupper() and not title.lower().startswith(("shadow", "border", "immigration",
-                                                                        "migration", "home affairs", "press",
-                                                                        "deputy chief", "opposition")):
-                continue  # "the president of the club" style lower-case uses are not offices
+            if not title[0].isupper() and re.match(r"\s+of\b", self.text[m.end():m.end() + 5]):
+                continue  # "the president of the club" is not an office we know
             out.append((m.start(), m.end(), "office", (title, m.group(2), m.group(3))))
         for m in re.finditer(r"\b([Hh]is|[Hh]er) ((?:[A-Z][a-z]+ )?counterpart)\b", self.text):
             out.append((m.start(), m.end(), "office", ("counterpart", None, None)))
@@ -238,9 +236,9 @@ class SpeakerBook:
     # ----- resolving -------------------------------------------------------------------------
     def _resolve_all(self) -> None:
         for s, e, text, rule, extra in self._raw_mentions():
-            if rule == "name" and (self.registry.party_of_word(text) or self.registry.org_named(text)):
+            if rule == "name" and (self._party_word(text) or self.registry.org_named(text)):
                 org = self.registry.org_named(text)
-                entity = self._resolve_org(text, (org, None if org else self.registry.party_of_word(text)))
+                entity = self._resolve_org(text, (org, None if org else self._party_word(text)))
             elif rule == "name":
                 entity = self._resolve_name(s, e, text)
             elif rule == "office":
@@ -290,6 +288,8 @@ class SpeakerBook:
         words = text.replace("’", "'").split()
         honor = words[0].lower().rstrip(".") if words and words[0].lower().rstrip(".") in HONORIFICS else None
         core_words = words[1:] if honor else words
+        while len(core_words) > 2 and core_words[0].lower().strip(",") in TITLE_WORDS:
+            core_words = core_words[1:]  # "Minister Clare O'Neil" -> "Clare O'Neil"
         core = " ".join(core_words)
         if not core:
             return None
@@ -374,7 +374,7 @@ class SpeakerBook:
         words = fold(str(phrase)).replace("-", " ").split()
         party = None
         for w in words:
-            hit = self.registry.party_of_word(w)
+            hit = self._party_word(w)
             if hit:
                 party = hit[0]
         role_words = [w for w in words if w in ROLE_NOUNS or w in ("mp", "mep", "senator", "minister")]
@@ -465,14 +465,14 @@ class SpeakerBook:
             kept: list[str] = []
             for w in reversed(words):
                 lw = w.lower().strip(",")
-                if lw in TITLE_WORDS or w in self.registry.demonyms or self.registry.party_of_word(w.rstrip("’s'")):
+                if lw in TITLE_WORDS or w in self.registry.demonyms or self._party_word(w.rstrip("’s'")):
                     kept.insert(0, w)
                 else:
                     break
             if kept and kept[0].lower() in ("his", "her", "their"):
                 kept = kept[1:]
             if any(w.lower() in ROLE_NOUNS or w.lower() in ("prime", "minister", "secretary") or
-                   self.registry.party_of_word(w) for w in kept):
+                   self._party_word(w) for w in kept):
                 self._set_role(ent, " ".join(kept))
         after = self.text[e:e + 140]
         m = re.match(r"^(?:’s?|'s?)?,\s+((?:the|a|an)\s+)?([^,.;:“”\"\n]{3,90}?)(?:,|\.|;|\s+(?:said|says|told|added|warned))", after)
@@ -482,10 +482,14 @@ class SpeakerBook:
         if m:
             ent.article_party = "Republican" if m.group(1) == "R" else "Democratic"
 
+    def _party_word(self, word: str) -> tuple[str, str] | None:
+        """A party named by a word, if it is a party of this article's country (or of no known one)."""
+        return self.registry.party_of_word(word, country=self.home_country)
+
     def _set_role(self, ent: Entity, role: str) -> None:
         words = role.replace("’s", "").split()
         for w in words:
-            hit = self.registry.party_of_word(w.strip(",'’"))
+            hit = self._party_word(w.strip(",'’"))
             if hit and ent.article_party is None:
                 ent.article_party = hit[0]
             if w in self.registry.demonyms and ent.article_country is None:
@@ -512,7 +516,7 @@ class SpeakerBook:
         if m:
             org_name = m.group(1).strip()
             org = self.registry.org_named(org_name)
-            ent = self._resolve_org(org_name, (org, self.registry.party_of_word(org_name)))
+            ent = self._resolve_org(org_name, (org, self._party_word(org_name)))
             if ent is not None:
                 mention = Mention(clean, start, end, "spokesperson")
                 ent.mentions.append(mention)
@@ -565,7 +569,7 @@ class SpeakerBook:
             return ent.article_country
         party = self.party(ent)
         if party:
-            hit = self.registry.party_of_word(party)
+            hit = self._party_word(party)
             if hit:
                 return hit[1]
         return None

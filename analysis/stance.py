@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -79,6 +79,7 @@ class StanceContext:
     """What the stance rules know about a quote beyond its words."""
 
     speaker_side: bool | None  # True: the incumbent government's side; False: its opponents
+    speaker_official: bool  # speaks for the government itself (minister, department, spokesperson)
     speaker_foreign: bool  # outside the article country's domestic politics
     context_about_migration: bool  # its paragraph or the one before talks about migration
     article_about_migration: bool
@@ -94,9 +95,8 @@ def judge(text: str, start: int, ctx: StanceContext, *, sentence: tuple[str, int
     topic = find_cues(lex.topic, text, start, "topic")
     restrictive = find_cues(lex.restrictive, text, start, "direction:restrictive")
     opening = find_cues(lex.open, text, start, "direction:open")
-    about = bool(topic) or bool(restrictive) and ctx.article_about_migration or (
-        ctx.article_about_migration and ctx.context_about_migration
-    )
+    # In an article about migration, what its speakers say is read as part of that debate.
+    about = bool(topic) or ctx.article_about_migration
     if not about:
         return Stance(False, "n/a", "n/a", rule="no migration cue in the quote or its context", confidence=0.6)
     targets = {name: find_cues(p, text, start, f"target:{name}") for name, p in lex.targets.items()}
@@ -147,9 +147,11 @@ def _government(ctx: StanceContext, criticism: list[Evidence], praise: list[Evid
     if ctx.speaker_foreign:
         return "n/a", "speaker outside the country's domestic politics"
     if ctx.speaker_side is True:
+        if ctx.speaker_official:
+            return "supports", "speaker speaks for the government"
         if criticism and not praise:
-            return "opposes", "government side, but criticism cues"
-        return "supports", "speaker is on the government side"
+            return "opposes", "governing party, but criticism cues"
+        return "supports", "speaker is in the governing party"
     if ctx.speaker_side is False:
         return "opposes", "speaker is in opposition" + (" and criticises" if criticism else "")
     if criticism and not praise:
@@ -157,3 +159,28 @@ def _government(ctx: StanceContext, criticism: list[Evidence], praise: list[Evid
     if praise and not criticism:
         return "supports", "praise cues"
     return "neutral", "no government cue"
+
+
+ADVOCACY_ROLE = re.compile(
+    r"\b(?:refugee|migrant|immigrant|asylum|human rights|civil liberties|charity|charities|advocate|advocacy|"
+    r"campaign(?:er|ers)? for|rights group|aclu|amnesty|unhcr|red cross|legal aid|solidarity)\b",
+    re.I,
+)
+NO_CUE_RULE = "about migration, no direction cue"
+
+
+def fill_direction(stance: Stance, speaker_directions: list[str], speaker_role: str | None) -> Stance:
+    """A quote with no direction cue takes its speaker's direction from their other quotes, or the
+    direction an advocacy role states ("refugee charity"); otherwise it stays neutral."""
+    if stance.migration != "neutral" or not stance.rule.startswith(NO_CUE_RULE):
+        return stance
+    directed = [d for d in speaker_directions if d in ("restrictive", "open", "mixed")]
+    political_only = set(stance.frames) == {"political"}
+    if directed and not political_only:
+        best = max(set(directed), key=directed.count)
+        rule = stance.rule.replace(NO_CUE_RULE, "no cue: follows the speaker's other quotes in the article")
+        return replace(stance, migration=best, rule=rule, confidence=min(stance.confidence, 0.5))  # type: ignore[arg-type]
+    if speaker_role and ADVOCACY_ROLE.search(speaker_role):
+        rule = stance.rule.replace(NO_CUE_RULE, "no cue: speaker's role is migrant or refugee advocacy")
+        return replace(stance, migration="open", rule=rule, confidence=min(stance.confidence, 0.4))
+    return stance
