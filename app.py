@@ -14,16 +14,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from app_pages._common import downloads, get_store, numbers_df, quotes_df, sidebar_filters  # noqa: E402
 
-st.set_page_config(page_title="Stance Explorer", page_icon="🗞️", layout="wide")
+st.set_page_config(page_title="Stance Explorer", page_icon=":material/newspaper:", layout="wide")
 
 PAGES = [
-    st.Page("app_pages/article.py", title="Article", icon="📰", default=True),
-    st.Page("app_pages/speakers.py", title="Who said what", icon="🗣️"),
-    st.Page("app_pages/stance.py", title="Stance", icon="🧭"),
-    st.Page("app_pages/numbers.py", title="Numbers", icon="🔢"),
-    st.Page("app_pages/compare.py", title="Compare", icon="⚖️"),
-    st.Page("app_pages/how_it_works.py", title="How it works", icon="🔍"),
-    st.Page("app_pages/corpus.py", title="Corpus", icon="🗂️"),
+    st.Page("app_pages/article.py", title="Article", icon=":material/article:", default=True),
+    st.Page("app_pages/speakers.py", title="Who said what", icon=":material/record_voice_over:"),
+    st.Page("app_pages/stance.py", title="Stance", icon=":material/explore:"),
+    st.Page("app_pages/numbers.py", title="Numbers", icon=":material/bar_chart:"),
+    st.Page("app_pages/compare.py", title="Compare", icon=":material/compare_arrows:"),
+    st.Page("app_pages/how_it_works.py", title="How it works", icon=":material/school:"),
+    st.Page("app_pages/corpus.py", title="Corpus", icon=":material/library_books:"),
 ]
 
 page = st.navigation(PAGES)

@@ -144,9 +144,9 @@ ARTICLE_CSS = """
 .se-article mark.se-quote { color: inherit; padding: 0.05em 0.1em; border-radius: 3px;
   border-bottom: 3px solid var(--se-colour); background: var(--se-tint); cursor: help; }
 .se-article mark.se-quote.se-indirect { border-bottom-style: dashed; }
-.se-article span.se-number { font-weight: 700; outline: 2px dotted #111827; outline-offset: 1px;
-  border-radius: 2px; cursor: help; }
-.se-article span.se-number.se-disagrees { outline-color: #B91C1C; color: #B91C1C; }
+.se-article span.se-number { font-weight: 700; border: 2px dotted #111827; padding: 0 2px;
+  border-radius: 3px; cursor: help; }
+.se-article span.se-number.se-disagrees { border-color: #B91C1C; color: #B91C1C; }
 .se-article span.se-chrome { color: #6B7280; font-style: italic; }
 .se-legend { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; margin: 0.25rem 0 1rem 0;
   font-size: 1rem; }

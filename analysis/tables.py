@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -289,7 +290,32 @@ def positions_frame(quotes: pd.DataFrame) -> pd.DataFrame:
                  "y": float(ys.mean()) if len(ys) else 0.0,
                  "quotes": len(g), "colour": party_colour(str(party))}
             )
-    return pd.DataFrame(out, columns=cols)
+    df = pd.DataFrame(out, columns=cols)
+    return _spread(df)
+
+
+def _spread(df: pd.DataFrame, radius: float = 0.07) -> pd.DataFrame:
+    """Add plot positions `px`/`py`: points that coincide are spread on a small circle.
+
+    Many speakers share a position (every quote restrictive and supportive), and would
+    hide each other; `x`/`y` keep the true averages for hover text and tests.
+    """
+    df = df.copy()
+    df["px"], df["py"] = df["x"].astype(float), df["y"].astype(float)
+    if df.empty:
+        return df
+    keys = list(zip(df["x"].round(3), df["y"].round(3)))
+    groups: dict[tuple[float, float], list[int]] = {}
+    for i, key in enumerate(keys):
+        groups.setdefault(key, []).append(i)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        for k, i in enumerate(members):
+            angle = 2 * math.pi * k / len(members) + math.pi / 2
+            df.iloc[i, df.columns.get_loc("px")] += radius * math.cos(angle)
+            df.iloc[i, df.columns.get_loc("py")] += radius * math.sin(angle)
+    return df
 
 
 def direction_counts(quotes: pd.DataFrame, column: str = "migration") -> pd.DataFrame:

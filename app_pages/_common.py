@@ -206,6 +206,6 @@ def legend(entries: list[tuple[str, str]]) -> None:
 
 def empty_state(message: str, *, corpus_link: bool = True) -> None:
     """Say what is missing and what to do next."""
-    st.info(message, icon="ℹ️")
+    st.info(message, icon=":material/info:")
     if corpus_link:
-        st.page_link("app_pages/corpus.py", label="Add articles on the Corpus page", icon="➕")
+        st.page_link("app_pages/corpus.py", label="Add articles on the Corpus page", icon=":material/add_circle:")

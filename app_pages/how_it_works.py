@@ -1,6 +1,8 @@
 """How it works: the tokens, entities, dependency arcs and rules behind one attribution."""
 
+import base64
 import html
+import re
 
 import streamlit as st
 from spacy import displacy
@@ -56,11 +58,9 @@ text = analysis.article.text
 
 st.subheader("1 · The rule that fired")
 mention = quote.speaker_mention
-c1, c2, c3 = st.columns(3)
-c1.metric("Quote kind", quote.kind)
-c2.metric("Attribution rule", quote.rule or "—")
-c3.metric("Confidence", f"{quote.confidence:.0%}")
 facts = [
+    f"**Attribution rule:** {html.escape(quote.rule or '—')}",
+    f"**Quote kind:** {quote.kind} · **confidence:** {quote.confidence:.0%}",
     f"**Speaker:** {html.escape(quote.speaker_name or 'none found')}",
     f"**Speech verb (cue):** {html.escape(quote.cue or '—')}"
     + (f" at characters {quote.cue_start}–{quote.cue_end}" if quote.cue_start is not None else ""),
@@ -95,7 +95,14 @@ focus = focus or list(doc.sents)[:1]
 for sent in focus[:2]:
     svg = displacy.render(sent.as_doc(), style="dep", page=False, jupyter=False,
                           options={"compact": True, "distance": 95, "word_spacing": 30})
-    st.html(f'<div style="overflow-x:auto;background:white;border:1px solid #E5E7EB">{svg}</div>')
+    # As an image: the sanitiser behind st.html drops parts of displaCy's SVG (textPath links).
+    width = re.search(r'width="(\d+)"', svg)
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    st.html(
+        '<div style="overflow-x:auto;background:white;border:1px solid #E5E7EB;padding:0.5rem">'
+        f'<img class="se-displacy" alt="dependency parse" src="data:image/svg+xml;base64,{data}"'
+        f' style="max-width:none;width:{width.group(1) if width else 1200}px"></div>'
+    )
 
 st.subheader("3 · Names spaCy recognised (entities)")
 ents = displacy.render(doc, style="ent", page=False, jupyter=False)

@@ -1,5 +1,6 @@
 """Numbers: the figures quoted, grouped by what they measure, with who cited them."""
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -27,7 +28,7 @@ if not conflicts.empty:
         "Conflicting figures for the same thing: "
         + "; ".join(f"{r.text} ({r.cited_by_name})" for r in conflicts.head(8).itertuples())
         + (" …" if len(conflicts) > 8 else ""),
-        icon="⚠️",
+        icon=":material/warning:",
     )
 
 compared = [g for g in sizes.index if sizes[g] > 1]
@@ -40,18 +41,32 @@ chosen = st.multiselect("Metrics to chart", list(sizes.index), default=default, 
 if not chosen:
     st.info("Choose at least one metric to chart.")
 
+
+
+def symbol(row) -> str:
+    """Cross: conflicts; triangle: open-ended ("over 12,000"); circle: exact or closed range."""
+    if row.disagrees:
+        return "x"
+    open_up = pd.isna(row.value_high) and not pd.isna(row.value_low) and row.qualifier
+    open_down = pd.isna(row.value_low) and not pd.isna(row.value_high) and row.qualifier
+    return "triangle-up" if open_up else "triangle-down" if open_down else "circle"
+
+
 cols = st.columns(2)
 for i, group in enumerate(chosen):
     g = numbers[numbers["metric_group"] == group].reset_index(drop=True)
+    many_articles = g["article_id"].nunique() > 1
+    label_of = {i: f"{r.text}" + (f" ({r.published})" if many_articles else "") + "\u200b" * i
+                for i, r in enumerate(g.itertuples())}  # zero-width spaces keep equal labels apart
     unit = g["unit"].dropna().head(1).tolist()
     label = group_label[group].rsplit(" (", 1)[0]
     fig = go.Figure()
     for who, part in g.groupby("cited_by_name", sort=False):
         fig.add_trace(
             go.Scatter(
-                x=[f"{t} · {who}" for t in part["text"]], y=part["value"], mode="markers", name=who,
+                x=[label_of[i] for i in part.index], y=part["value"], mode="markers", name=who,
                 marker=dict(size=18, color=part["speaker_colour"].iloc[0],
-                            symbol=["x" if d else "circle" for d in part["disagrees"]],
+                            symbol=[symbol(r) for r in part.itertuples()],
                             line=dict(width=1, color="white")),
                 error_y=dict(type="data", symmetric=False, array=part["err_plus"],
                              arrayminus=part["err_minus"], thickness=3, width=10),
@@ -66,8 +81,9 @@ for i, group in enumerate(chosen):
         yaxis_title=unit[0] if unit else "value", legend_title_text="Cited by", margin=dict(t=60, b=10),
     )
     cols[i % 2].plotly_chart(fig, key=f"numbers_{group}")
-st.caption("Bars show ranges for qualified figures (\u201cover 90%\u201d, \u201cabout 12,700\u201d); a cross "
-           "marks a figure that conflicts with another for the same metric.")
+st.caption("Bars show the range of a qualified figure (\u201cabout 12,700\u201d); a triangle marks an "
+           "open-ended one (\u201cover 12,000\u201d); a cross marks a figure that conflicts with another "
+           "for the same metric.")
 
 st.subheader("All figures, with their sentence")
 st.dataframe(

@@ -29,9 +29,6 @@ pages = max(1, -(-len(speakers) // PAGE_SIZE))
 page_no = st.number_input("Page", 1, pages, 1, key="speakers_page") if pages > 1 else 1
 shown = speakers.iloc[(page_no - 1) * PAGE_SIZE : page_no * PAGE_SIZE]
 
-STANCE_BADGE = {"restrictive": "🟥", "open": "🟩", "mixed": "🟨", "neutral": "⬜", "unclear": "❔"}
-
-
 def quote_html(row) -> str:
     before = (row.before or "")[-110:]
     after = (row.after or "")[:110]
@@ -59,7 +56,7 @@ for sp in shown.itertuples():
         c1, c2, c3, c4 = st.columns(4)
         c1.metric("Quotes", sp.quotes)
         c2.metric("Articles", sp.articles)
-        c3.metric("On migration", f"{STANCE_BADGE.get(sp.direction, '')} {sp.direction}")
+        c3.metric("On migration", sp.direction)
         c4.metric("Toward government", sp.government)
         for row in mine.head(QUOTES_SHOWN).itertuples():
             st.html(quote_html(row))

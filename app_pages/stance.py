@@ -51,13 +51,14 @@ else:
             continue
         fig.add_trace(
             go.Scatter(
-                x=pts["x"], y=pts["y"], mode="markers+text", name="parties" if kind == "party" else "speakers",
-                text=pts["label"], textposition="top center", textfont=dict(size=15),
+                x=pts["px"], y=pts["py"], mode="markers+text", name="parties" if kind == "party" else "speakers",
+                text=pts["label"], textposition="bottom center" if kind == "party" else "top center",
+                textfont=dict(size=15),
                 marker=dict(color=pts["colour"], size=size, symbol=symbol,
                             line=dict(color="white", width=1.5)),
-                customdata=list(zip(pts["kind"], pts["key"], pts["quotes"])),
+                customdata=list(zip(pts["kind"], pts["key"], pts["quotes"], pts["x"], pts["y"])),
                 hovertemplate="<b>%{text}</b><br>%{customdata[2]} quotes<br>"
-                "direction %{x:.2f} · government %{y:.2f}<extra></extra>",
+                "direction %{customdata[3]:.2f} · government %{customdata[4]:.2f}<extra></extra>",
             )
         )
     fig.add_hline(y=0, line_color="#9CA3AF")
@@ -70,10 +71,12 @@ else:
     )
     event = st.plotly_chart(fig, key="positions_map", on_select="rerun", selection_mode=("points",))
     st.caption("Each point is the average of a speaker's (circle) or party's (diamond) quotes about "
-               "migration. Click a point to read its quotes.")
+               "migration; points at the same place are spread slightly so all stay visible. A quote "
+               "with no position toward the government counts as 0 on that axis. Click a point to "
+               "read its quotes.")
     points = event.selection.points if event and event.selection else []
     if points:
-        kind, key, _ = points[0]["customdata"]
+        kind, key = points[0]["customdata"][:2]
         col = "speaker_id" if kind == "speaker" else "party"
         chosen = about[about[col] == key]
         st.markdown(f"**Quotes by {html.escape(str(key) if kind == 'party' else chosen['speaker'].iloc[0])}**")

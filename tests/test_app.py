@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -186,7 +187,9 @@ def test_stance_map_puts_starmer_and_philp_on_opposite_sides_of_the_government_a
 def test_how_it_works_draws_the_parse(at):
     go(at, "app_pages/how_it_works.py")
     body = "".join(h.value for h in at.html)
-    assert "<svg" in body and "displacy" in body
+    (data,) = re.findall(r'class="se-displacy"[^>]*src="data:image/svg\+xml;base64,([^"]+)"', body)[:1]
+    assert base64.b64decode(data).decode().startswith("<svg")
+    assert 'class="entities"' in body  # the entity view
 
 
 def test_compare_two_speakers_from_the_url(db):
