@@ -23,9 +23,15 @@ say add warn promise suggest argue claim insist tell state declare announce expl
 tweet post urge accuse admit acknowledge concede confirm deny reply respond retort vow pledge
 predict stress emphasise emphasize maintain contend assert allege complain comment remark recall
 reveal boast joke observe ask caution hit brand describe call continue agree disagree told
+estimate rule dismiss condemn criticise criticize hail praise welcome slam blast attack defend
+chant shout label term charge testify tell concede forecast report insist signal indicate
 """.split())
 # Verbs whose complement is reported speech even without quote marks (stricter than the above).
-REPORTING_VERBS = SPEECH_VERBS - {"call", "describe", "brand", "hit", "continue", "ask", "agree", "disagree"}
+REPORTING_VERBS = SPEECH_VERBS - {
+    "call", "describe", "brand", "hit", "continue", "ask", "agree", "disagree", "dismiss", "condemn",
+    "criticise", "criticize", "hail", "praise", "welcome", "slam", "blast", "attack", "defend", "chant",
+    "shout", "label", "term", "charge", "signal", "indicate",
+}
 SPEECH_NOUNS = frozenset("""
 promise pledge vow slogan claim warning words statement remarks message insistence comments
 description mantra catchphrase refrain
@@ -88,7 +94,7 @@ def is_finite_report(tok: Token) -> bool:
         return False
     if any(c.dep_ == "aux" and c.lower_ in HEDGE_AUX for c in tok.children):
         return False
-    if tok.dep_ in ("xcomp", "amod", "acl", "compound") or (tok.head.lemma_ in HEDGE_HEADS and tok.head is not tok):
+    if tok.dep_ in ("xcomp", "amod", "acl", "compound") or (tok.head.lemma_ in HEDGE_HEADS and tok.head.i != tok.i):
         return False
     if tok.tag_ == "VBN" and not any(c.lemma_ == "have" for c in tok.children):
         return tok.dep_ in ("conj", "ROOT", "advcl", "ccomp") and any(c.dep_ in SUBJECT_DEPS for c in tok.children) \
@@ -100,13 +106,29 @@ def is_finite_report(tok: Token) -> bool:
 
 def subject_of(tok: Token) -> Token | None:
     """The subject of a verb, following conjunctions and participles ("..., adding: ")."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head  # "protesters chanting ..."
+    speech_head = tok.head
+    while speech_head.head.i != speech_head.i and speech_head.lemma_ not in SPEECH_VERBS:
+        speech_head = speech_head.head
+    subj = _own_subject(tok)
+    if subj is not None and subj.pos_ in ("NOUN",) and subj.lower_ not in ("spokesman", "spokeswoman", "spokesperson") \
+            and tok.dep_ == "conj" and speech_head.i != tok.i and speech_head.lemma_ in SPEECH_VERBS:
+        # "said the pact amounted to X and claimed that Y": the parser may hang "claimed" on "amounted"
+        other = _own_subject(speech_head)
+        if other is not None:
+            return other
+    return subj
+
+
+def _own_subject(tok: Token) -> Token | None:
     seen = 0
     while seen < 4:
         seen += 1
         for c in tok.children:
             if c.dep_ == "nsubj":
                 return c
-        if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp") and tok.head is not tok:
+        if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp") and tok.head.i != tok.i:
             tok = tok.head
             continue
         return None
@@ -120,7 +142,7 @@ def subject_extent(subj: Token) -> tuple[int, int]:
     for t in subj.subtree:
         if t.i > subj.i and t.dep_ in ("compound", "flat", "appos", "punct", "prep", "pobj", "det", "amod", "poss", "case", "nmod"):
             right = max(right, t.i)
-        if t.dep_ in ("relcl", "acl") and t.head is subj:
+        if t.dep_ in ("relcl", "acl") and t.head.i == subj.i:
             break
     doc = subj.doc
     return doc[left].idx, doc[right].idx + len(doc[right])
@@ -157,7 +179,7 @@ def find_cues(p: Parsed, quoted: list[tuple[int, int]]) -> list[Cue]:
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
             if owner is None:
                 verb = tok.head
-                while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                     verb = verb.head
                 owner = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
             if owner is None or owner.lower_ in ("it", "this", "that", "which", "there"):
@@ -219,6 +241,9 @@ def attribute_chain(
     lead = text[max(0, first.start - 40):first.start - 1]
     if not full and SCARE_MARKERS.search(lead.rstrip()):
         return None
+    if not full and all(w[:1].isupper() or w.lower() in ("of", "for", "the", "and", "in", "a", "to")
+                        for w in re.findall(r"[\w’'-]+", quote_text)) and quote_text[:1].isupper():
+        return None  # "Liberation Day", "Plan for Change": a name or title, not speech
     if p is None:
         return Attribution(None, None, None, "unparsed", 0.0)
     cues = cues_by_para.get(p.base, [])
@@ -265,7 +290,7 @@ def _linked(cue: Cue, q_start: int, q_end: int, p: Parsed) -> bool:
     tok = cue.token
     head = tok.head
     for t in p.doc:
-        if q_start <= t.idx < q_end and (t.head is tok or t.head is head and head is not tok):
+        if q_start <= t.idx < q_end and (t.head.i == tok.i or t.head.i == head.i and head.i != tok.i):
             return True
     return False
 
@@ -298,70 +323,82 @@ def reported_speech(
             continue
         if cue.rule == "speech verb" and not is_finite_report(tok):
             continue
-        span = _content_span(tok, cue, doc)
-        if span is None:
-            continue
-        s, e = span
-        abs_s, abs_e = p.base + s, p.base + e
-        if any(a < abs_e and b > abs_s for a, b in quoted):
-            continue  # holds a quoted phrase: that phrase is the quote
-        if len(doc.char_span(s, e, alignment_mode="expand") or []) < 3:
-            continue
-        out.append((abs_s, abs_e, cue))
+        for s, e in _content_span(tok, cue, doc):
+            abs_s, abs_e = p.base + s, p.base + e
+            if any(a < abs_e and b > abs_s for a, b in quoted):
+                continue  # holds a quoted phrase: that phrase is the quote
+            if len(doc.char_span(s, e, alignment_mode="expand") or []) < 3:
+                continue
+            out.append((abs_s, abs_e, cue))
     return out
 
 
 CUT_CLAUSE = re.compile(r"\s*,?\s+(?:as|after|before|when|while|because|since)\s+(?:he|she|they|it)\b", re.I)
 
 
-def _content_span(tok: Token, cue: Cue, doc: Doc) -> tuple[int, int] | None:
+def _content_span(tok: Token, cue: Cue, doc: Doc) -> list[tuple[int, int]]:
+    """Character spans (in the paragraph) of what the cue reports; several when quotes interrupt it."""
     sent = tok.sent
     if cue.rule == "according to":
         to = doc[tok.i + 1]
         phrase_end = max(t.i for t in to.subtree)
         rest_tokens = [t for t in sent if not (tok.i <= t.i <= phrase_end) and not t.is_punct]
         if not rest_tokens:
-            return None
+            return []
         if tok.i > sent.start + 1:
             first, last = sent[0], doc[tok.i - 1]
         else:
             first, last = doc[phrase_end + 1], sent[-1]
-        while last.is_punct and last.i > first.i:
-            last = doc[last.i - 1]
-        while first.is_punct and first.i < last.i:
-            first = doc[first.i + 1]
-        return first.idx, last.idx + len(last)
+        return _trimmed(doc, first.i, last.i)
     comps = [c for c in tok.children if c.dep_ == "ccomp"]
-    if not comps:
-        return None
-    if all(c.i < tok.i for c in comps):
-        # "Migration will fall, he said." reported before the verb
-        first = sent[0]
-        last = doc[min(cue_subject_left(tok), tok.i) - 1]
-        while last.is_punct and last.i > first.i:
-            last = doc[last.i - 1]
-        if last.i - first.i < 2:
-            return None
-        return first.idx, last.idx + len(last)
-    start_tok = doc[tok.i + 1]
-    objects = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i > tok.i]
-    for obj in objects:  # "told reporters that ..."
-        if obj.i < comps[-1].i:
-            start_tok = doc[max(t.i for t in obj.subtree) + 1]
-    while start_tok.i < sent.end - 1 and (start_tok.is_punct or start_tok.lower_ == "that" and start_tok.dep_ == "mark"):
-        start_tok = doc[start_tok.i + 1]
-    if start_tok.dep_ == "mark" and start_tok.lower_ == "that":
-        start_tok = doc[start_tok.i + 1]
-    end_tok = sent[-1]
-    while end_tok.is_punct and end_tok.i > start_tok.i:
-        end_tok = doc[end_tok.i - 1]
-    s, e = start_tok.idx, end_tok.idx + len(end_tok)
-    if e <= s:
-        return None
+    after = [c for c in comps if c.i > tok.i]
+    if not after and (comps or (tok.dep_ in ("ccomp", "parataxis", "conj") and tok.head.i < tok.i)):
+        # "Arrests rose, ICE said Wednesday." / "..., the Home Office has said": reported before the verb
+        left = cue_subject_left(tok)
+        return _trimmed(doc, sent.start, left - 1)
+    if not after:
+        return []
+    units: list[set[int]] = []
+    for comp in after:
+        units.extend(_clause_units(comp))
+    spans = []
+    for unit in sorted(units, key=min):
+        lo, hi = min(unit), max(unit)
+        if spans and lo <= spans[-1][1] + 3 and all(doc[i].is_punct or doc[i].dep_ in ("cc", "mark") for i in range(spans[-1][1] + 1, lo)):
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+    out = []
+    for lo, hi in spans:
+        out.extend(_trimmed(doc, lo, hi))
+    return out
+
+
+def _clause_units(root: Token) -> list[set[int]]:
+    """A clause and each clause conjoined to it ("X and that Y") as separate sets of token indices."""
+    conjs = [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    own = {t.i for t in root.subtree}
+    for c in conjs:
+        own -= {t.i for t in c.subtree}
+    units = [own]
+    for c in conjs:
+        units.extend(_clause_units(c))
+    return units
+
+
+def _trimmed(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+    while lo <= hi and (doc[lo].is_punct or doc[lo].dep_ in ("cc", "mark") and doc[lo].lower_ in ("and", "that", "but", "or")
+                        or doc[lo].is_space):
+        lo += 1
+    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space or doc[hi].dep_ == "cc"):
+        hi -= 1
+    if hi - lo < 2:
+        return []
+    s, e = doc[lo].idx, doc[hi].idx + len(doc[hi])
     m = CUT_CLAUSE.search(doc.text[s:e])
     if m and m.start() > 10:
         e = s + m.start()
-    return s, e
+    return [(s, e)]
 
 
 def cue_subject_left(tok: Token) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import html
 from dataclasses import dataclass
+from functools import lru_cache
 
 from analysis.records import Analysis, NumberMention, Quote
 
@@ -57,18 +58,20 @@ SPEAKER_PALETTE: tuple[str, ...] = (
 NARRATOR = "Narrator (article's own voice)"
 
 
+@lru_cache(maxsize=4096)
 def _digest(name: str) -> int:
     return int.from_bytes(hashlib.sha256(name.encode("utf-8")).digest()[:8], "big")
 
 
 def canonical_party(party: str | None) -> str | None:
     """The party name in lower case with common aliases folded ("Tory" -> "conservative")."""
-    if not party:
-        return None
+    if not isinstance(party, str) or not party.strip():
+        return None  # None, "" or pandas' NaN
     key = " ".join(party.lower().split())
     return PARTY_ALIASES.get(key, key)
 
 
+@lru_cache(maxsize=1024)
 def party_colour(party: str | None) -> str:
     """The party's conventional colour if known, else a stable colour derived from its name."""
     key = canonical_party(party)
@@ -90,6 +93,11 @@ def speaker_colour(speaker_key: str | None, party: str | None = None) -> str:
     """
     if not isinstance(speaker_key, str) or not speaker_key:
         return NO_PARTY_COLOUR
+    return _speaker_colour(speaker_key, party if isinstance(party, str) else None)
+
+
+@lru_cache(maxsize=4096)
+def _speaker_colour(speaker_key: str, party: str | None) -> str:
     digest = _digest(speaker_key)
     if isinstance(party, str) and party:
         hue, sat, light = _hex_to_hsl(party_colour(party))
@@ -119,6 +127,7 @@ def _hex_to_hsl(colour: str) -> tuple[float, float, float]:
     return hue, sat, light
 
 
+@lru_cache(maxsize=1024)
 def tint(colour: str, alpha: float = 0.22) -> str:
     """The colour as an rgba() string with the given opacity, for highlight backgrounds."""
     r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))

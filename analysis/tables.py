@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -57,7 +58,11 @@ def _loads(value: Any) -> Any:
 
 
 def _quote_frame(records: Iterable[dict[str, Any]]) -> pd.DataFrame:
-    df = pd.DataFrame(list(records), columns=QUOTE_COLUMNS)
+    return _finish_quotes(pd.DataFrame(list(records), columns=QUOTE_COLUMNS))
+
+
+def _finish_quotes(df: pd.DataFrame) -> pd.DataFrame:
+    df = df.reindex(columns=QUOTE_COLUMNS)
     if df.empty:
         return df
     df["speaker_colour"] = [speaker_colour(s, p) for s, p in zip(df["speaker_id"], df["party"])]
@@ -67,45 +72,72 @@ def _quote_frame(records: Iterable[dict[str, Any]]) -> pd.DataFrame:
     return df
 
 
+def _json_tuple(value: str) -> tuple[Any, ...]:
+    return tuple(json.loads(value))
+
+
+def _evidence_tuple(value: str) -> tuple[tuple[Any, ...], ...]:
+    return tuple(tuple(e) for e in json.loads(value))
+
+
+def _memo_map(values: Iterable[Any], fn: Any) -> list[Any]:
+    """fn over values, computing each distinct value once (labels repeat a lot)."""
+    seen: dict[Any, Any] = {}
+    out = []
+    for v in values:
+        if v not in seen:
+            seen[v] = fn(v)
+        out.append(seen[v])
+    return out
+
+
+def _rows_frame(rows: Sequence[Any]) -> pd.DataFrame:
+    if not rows:
+        return pd.DataFrame()
+    return pd.DataFrame([tuple(r) for r in rows], columns=list(rows[0].keys()))
+
+
 def quotes_frame(store: Store, filters: Filters = Filters()) -> pd.DataFrame:
     """Quotes matching the filters, one row each, with article, speaker and stance columns.
 
     `frames` and `targets` are tuples; `evidence` is a tuple of (label, text, start, end).
     """
-    rows = store.query_quotes(filters)
-    return _quote_frame(
+    raw = _rows_frame(store.query_quotes(filters))
+    if raw.empty:
+        return _quote_frame([])
+    df = pd.DataFrame(
         {
-            "article_id": r["article_id"],
-            "article_title": r["article_title"],
-            "published": _date(r["published"]),
-            "source": r["source"],
-            "quote_id": r["quote_id"],
-            "seq": r["seq"],
-            "kind": r["kind"],
-            "text": r["text"],
-            "start": r["start"],
-            "end": r["end"],
-            "speaker_id": r["speaker_id"],
-            "speaker": r["name"] or r["speaker_name"] or "Unattributed",
-            "role": r["role"],
-            "party": r["party"],
-            "about_migration": r["about_migration"],
-            "migration": r["migration"],
-            "government": r["government"],
-            "frames": tuple(_loads(r["frames"])),
-            "targets": tuple(_loads(r["targets"])),
-            "evidence": tuple(tuple(e) for e in _loads(r["evidence"])),
-            "cue": r["cue"],
-            "cue_start": r["cue_start"],
-            "cue_end": r["cue_end"],
-            "rule": r["rule"],
-            "mention_text": r["mention_text"],
-            "mention_rule": r["mention_rule"],
-            "before": r["before"],
-            "after": r["after"],
+            "article_id": raw["article_id"],
+            "article_title": raw["article_title"],
+            "published": _memo_map(raw["published"], _date),
+            "source": raw["source"],
+            "quote_id": raw["quote_id"],
+            "seq": raw["seq"],
+            "kind": raw["kind"],
+            "text": raw["text"],
+            "start": raw["start"],
+            "end": raw["end"],
+            "speaker_id": raw["speaker_id"],
+            "speaker": raw["name"].fillna(raw["speaker_name"]).fillna("Unattributed"),
+            "role": raw["role"],
+            "party": raw["party"],
+            "about_migration": raw["about_migration"],
+            "migration": raw["migration"],
+            "government": raw["government"],
+            "frames": _memo_map(raw["frames"], _json_tuple),
+            "targets": _memo_map(raw["targets"], _json_tuple),
+            "evidence": _memo_map(raw["evidence"], _evidence_tuple),
+            "cue": raw["cue"],
+            "cue_start": raw["cue_start"],
+            "cue_end": raw["cue_end"],
+            "rule": raw["rule"],
+            "mention_text": raw["mention_text"],
+            "mention_rule": raw["mention_rule"],
+            "before": raw["before"],
+            "after": raw["after"],
         }
-        for r in rows
     )
+    return _finish_quotes(df)
 
 
 def quotes_from_analysis(analysis: Analysis) -> pd.DataFrame:
@@ -136,7 +168,10 @@ def quotes_from_analysis(analysis: Analysis) -> pd.DataFrame:
 
 
 def _number_frame(records: Sequence[dict[str, Any]]) -> pd.DataFrame:
-    df = pd.DataFrame(list(records), columns=NUMBER_COLUMNS)
+    return _finish_numbers(pd.DataFrame(list(records), columns=NUMBER_COLUMNS))
+
+
+def _finish_numbers(df: pd.DataFrame) -> pd.DataFrame:
     if df.empty:
         return df
     df["cited_by_name"] = df["cited_by_name"].fillna(NARRATOR)
@@ -157,25 +192,12 @@ def numbers_frame(store: Store, filters: Filters = Filters()) -> pd.DataFrame:
     `err_minus`/`err_plus` are the distances from `value` to `value_low`/`value_high`
     (0 where the figure is exact), ready for Plotly error bars.
     """
-    rows = store.query_numbers(filters)
-    return _number_frame(
-        [
-            {
-                "article_id": r["article_id"], "article_title": r["article_title"],
-                "published": _date(r["published"]), "source": r["source"],
-                "number_id": r["number_id"], "seq": r["seq"], "text": r["text"],
-                "start": r["start"], "end": r["end"], "value": r["value"], "kind": r["kind"],
-                "unit": r["unit"], "qualifier": r["qualifier"], "value_low": r["value_low"],
-                "value_high": r["value_high"], "metric": r["metric"],
-                "metric_group": r["metric_group"], "period": r["period"],
-                "cited_by": r["cited_by"], "cited_by_name": r["name"] or r["cited_by_name"],
-                "party": r["party"], "quote_id": r["quote_id"], "sentence": r["sentence"],
-                "sentence_start": r["sentence_start"], "sentence_end": r["sentence_end"],
-                "disagrees": r["disagrees"], "rule": r["rule"],
-            }
-            for r in rows
-        ]
-    )
+    raw = _rows_frame(store.query_numbers(filters))
+    if raw.empty:
+        return _number_frame([])
+    raw["published"] = _memo_map(raw["published"], _date)
+    raw["cited_by_name"] = raw["name"].fillna(raw["cited_by_name"])
+    return _finish_numbers(raw.reindex(columns=NUMBER_COLUMNS))
 
 
 def numbers_from_analysis(analysis: Analysis) -> pd.DataFrame:
@@ -220,44 +242,41 @@ def overall_direction(labels: Iterable[str]) -> str:
 
 def overall_government(labels: Iterable[str]) -> str:
     """The most common position toward the government, ignoring n/a (ties -> neutral)."""
-    counts = pd.Series([x for x in labels if x != "n/a"], dtype="object").value_counts()
-    if counts.empty:
+    counts = Counter(x for x in labels if x != "n/a").most_common(2)
+    if not counts:
         return "n/a"
-    if len(counts) > 1 and counts.iloc[0] == counts.iloc[1]:
+    if len(counts) > 1 and counts[0][1] == counts[1][1]:
         return "neutral"
-    return str(counts.index[0])
+    return str(counts[0][0])
 
 
 def speakers_frame(quotes: pd.DataFrame) -> pd.DataFrame:
-    """One row per quoted speaker: name, role, party, counts, overall stance, map position."""
+    """One row per quoted speaker: name, role, party, counts, overall stance, map position.
+
+    x/y are the mean migration and government scores of the speaker's quotes about
+    migration (NaN when none carries that label).
+    """
     cols = ["speaker_id", "speaker", "role", "party", "quotes", "articles", "direction",
             "government", "x", "y", "speaker_colour", "party_colour"]
     q = quotes[quotes["speaker_id"].notna()] if not quotes.empty else quotes
     if q.empty:
         return pd.DataFrame(columns=cols)
-    rows = []
-    for sid, g in q.groupby("speaker_id", sort=False):
-        mig = g.loc[g["about_migration"], "migration"]
-        gov = g.loc[g["about_migration"], "government"]
-        xs = mig.map(MIGRATION_SCORE).dropna()
-        ys = gov.map(GOVERNMENT_SCORE).dropna()
-        rows.append(
-            {
-                "speaker_id": sid,
-                "speaker": g["speaker"].mode().iloc[0],
-                "role": g["role"].dropna().iloc[0] if g["role"].notna().any() else None,
-                "party": g["party"].dropna().iloc[0] if g["party"].notna().any() else None,
-                "quotes": len(g),
-                "articles": g["article_id"].nunique(),
-                "direction": overall_direction(mig),
-                "government": overall_government(gov),
-                "x": float(xs.mean()) if len(xs) else None,
-                "y": float(ys.mean()) if len(ys) else None,
-                "speaker_colour": g["speaker_colour"].iloc[0],
-                "party_colour": g["party_colour"].iloc[0],
-            }
-        )
-    return pd.DataFrame(rows, columns=cols).sort_values(["quotes", "speaker"], ascending=[False, True])
+    base = q.groupby("speaker_id", sort=False).agg(
+        speaker=("speaker", "first"), role=("role", "first"), party=("party", "first"),
+        quotes=("quote_id", "size"), articles=("article_id", "nunique"),
+        speaker_colour=("speaker_colour", "first"), party_colour=("party_colour", "first"),
+    )
+    about = q[q["about_migration"].astype(bool)]
+    scores = pd.DataFrame(
+        {"speaker_id": about["speaker_id"], "x": about["migration"].map(MIGRATION_SCORE),
+         "y": about["government"].map(GOVERNMENT_SCORE)}
+    ).groupby("speaker_id").mean()
+    labels = about.groupby("speaker_id").agg(direction=("migration", overall_direction),
+                                             government=("government", overall_government))
+    out = base.join(labels).join(scores).reset_index()
+    out["direction"] = out["direction"].fillna("unclear")
+    out["government"] = out["government"].fillna("n/a")
+    return out[cols].sort_values(["quotes", "speaker"], ascending=[False, True])
 
 
 def positions_frame(quotes: pd.DataFrame) -> pd.DataFrame:
