@@ -323,20 +323,57 @@ def reported_speech(
             continue
         if cue.rule == "speech verb" and not is_finite_report(tok):
             continue
-        for s, e in _content_span(tok, cue, doc):
+        local = [(a - p.base, b - p.base) for a, b in quoted]
+        for s, e in _content_span(tok, cue, doc, local):
             abs_s, abs_e = p.base + s, p.base + e
             if any(a < abs_e and b > abs_s for a, b in quoted):
                 continue  # holds a quoted phrase: that phrase is the quote
             if len(doc.char_span(s, e, alignment_mode="expand") or []) < 3:
                 continue
             out.append((abs_s, abs_e, cue))
+    out.extend(_trailing_attributions(p, out, quoted))
     return out
+
+
+# "..., U.S. Immigration and Customs Enforcement said Wednesday." The parser often hangs such a
+# trailing attribution on the wrong clause, so it is read from the words as well.
+TRAILING = re.compile(
+    r"^(?P<content>.{15,}?),\s+(?P<subj>(?:the |a |an )?[\w.’'&-]+(?: [\w.’'&-]+){0,9}?)\s+"
+    r"(?P<verb>(?:has |have |had )?(?:said|says|added|warned|claimed|argued|stated|confirmed|announced|"
+    r"insisted|noted|wrote|reported|estimated|told reporters|told [A-Z][\w ]{2,30}?))"
+    r"(?:,? (?:on |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"last week|this week|in a statement|on Twitter|on X|in an interview)\b)*\s*(?:[,.;]|$)"
+)
+
+
+def _trailing_attributions(p: Parsed, found: list[tuple[int, int, Cue]], quoted: list[tuple[int, int]]):
+    doc = p.doc
+    for sent in doc.sents:
+        m = TRAILING.match(sent.text)
+        if not m:
+            continue
+        s = p.base + sent.start_char + m.start("content")
+        e = p.base + sent.start_char + m.end("content")
+        if any(a < e and b > s for a, b, _ in found) or any(a < e and b > s for a, b in quoted):
+            continue
+        subj_s = p.base + sent.start_char + m.start("subj")
+        subj_e = p.base + sent.start_char + m.end("subj")
+        if m.group("subj").split()[0].lower() in ("it", "this", "that", "which", "who", "and", "but"):
+            continue
+        verb_s = sent.start_char + m.start("verb")
+        span = doc.char_span(verb_s, sent.start_char + m.end("verb"), alignment_mode="expand")
+        if span is None:
+            continue
+        verb = next((t for t in span if t.lemma_ in SPEECH_VERBS), span[-1])
+        cue = Cue(verb, p.base, subj_s, subj_e, m.group("verb"), p.base + verb_s,
+                  p.base + sent.start_char + m.end("verb"), "speech verb after content")
+        yield s, e, cue
 
 
 CUT_CLAUSE = re.compile(r"\s*,?\s+(?:as|after|before|when|while|because|since)\s+(?:he|she|they|it)\b", re.I)
 
 
-def _content_span(tok: Token, cue: Cue, doc: Doc) -> list[tuple[int, int]]:
+def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Character spans (in the paragraph) of what the cue reports; several when quotes interrupt it."""
     sent = tok.sent
     if cue.rule == "according to":
@@ -361,10 +398,22 @@ def _content_span(tok: Token, cue: Cue, doc: Doc) -> list[tuple[int, int]]:
     units: list[set[int]] = []
     for comp in after:
         units.extend(_clause_units(comp))
-    spans = []
-    for unit in sorted(units, key=min):
+    ranges = []
+    for unit in units:
         lo, hi = min(unit), max(unit)
-        if spans and lo <= spans[-1][1] + 3 and all(doc[i].is_punct or doc[i].dep_ in ("cc", "mark") for i in range(spans[-1][1] + 1, lo)):
+        cut = CUT_CLAUSE.search(doc.text[doc[lo].idx:doc[hi].idx + len(doc[hi])])
+        if cut and cut.start() > 10:  # "..., as he warned ...": the narrator's framing, not the report
+            limit = doc[lo].idx + cut.start()
+            hi = max(i for i in range(lo, hi + 1) if doc[i].idx < limit)
+        # a clause holding a quoted phrase is reported by that quote, not as reported speech
+        if not any(a <= doc[i].idx < b for i in range(lo, hi + 1) for a, b in quoted):
+            ranges.append((lo, hi))
+    spans = []
+    for lo, hi in sorted(ranges):
+        gap = range(spans[-1][1] + 1, lo) if spans else range(0)
+        starts_new_report = any(doc[i].lower_ == "that" and doc[i].dep_ == "mark" for i in range(lo, min(lo + 3, hi)))
+        if spans and lo <= spans[-1][1] + 3 and not starts_new_report \
+                and all(doc[i].is_punct or doc[i].dep_ in ("cc", "mark") for i in gap):
             spans[-1] = (spans[-1][0], hi)
         else:
             spans.append((lo, hi))
