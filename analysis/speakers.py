@@ -161,6 +161,10 @@ class SpeakerBook:
                     add(s, e, "name", ent)
         for m in HONORIFIC_NAME_RE.finditer(self.text):
             add(m.start(), m.end(), "name", None)
+        for pattern in (NAME_THEN_ROLE_RE, ROLE_THEN_NAME_RE):
+            for m in pattern.finditer(self.text):  # names the tagger missed, known by their apposition
+                if fold(m.group("name").split()[0]) not in NOT_FIRST_NAMES:
+                    add(m.start("name"), m.end("name"), "name", None)
         for m in self._registry_name_matches():
             add(*m)
         for m in DESCRIPTION_RE.finditer(self.text):
@@ -377,10 +381,12 @@ class SpeakerBook:
             hit = self._party_word(w)
             if hit:
                 party = hit[0]
+        demonym_country = next((self.registry.demonyms[w] for w in str(phrase).split() if w in self.registry.demonyms), None)
         role_words = [w for w in words if w in ROLE_NOUNS or w in ("mp", "mep", "senator", "minister")]
         people = [ent for ent in self.entities if ent.kind == "person" and ent.mentions and ent.last_mention() < s]
         if not people:
             return None
+        latest = max(people, key=lambda x: x.last_mention())
 
         def score(ent: Entity) -> tuple[int, int]:
             ent_party = self.party(ent)
@@ -391,15 +397,27 @@ class SpeakerBook:
                     sc += 4
                 elif ent_party is not None:
                     return (-1, 0)
+            if demonym_country:
+                country = ent.article_country or (ent.registry.country if ent.registry else None)
+                if country == demonym_country or fold(str(phrase).split()[0]) in role:
+                    sc += 3
+                elif country is not None:
+                    return (-1, 0)
             for w in role_words:
-                if w in role:
+                if w in role or (w == "mep" and "european parliament" in role):
                     sc += 2
             if ent.spoke_at:
                 sc += 1
+            if ent is latest and s - ent.last_mention() < 400:
+                sc += 5  # a description usually picks up the person the text is about right now
             return (sc, ent.last_mention())
 
         best = max(people, key=score)
-        return best if score(best)[0] >= 0 else None
+        if score(best)[0] < 0:
+            return None
+        if party and best.article_party is None and not (best.registry and best.registry.party):
+            best.article_party = party  # "the veteran Conservative" tells us the party
+        return best
 
     def _resolve_pronoun(self, s: int, tok: object) -> Entity | None:
         assert isinstance(tok, Token)
@@ -621,6 +639,20 @@ def first_name_genders() -> dict[str, str]:
     """First name (folded) -> 'm' or 'f', from data/first_names.json."""
     data = json.loads(FIRST_NAMES_PATH.read_text(encoding="utf-8"))
     return {fold(n): g for g in ("m", "f") for n in data[g]}
+
+
+_NAME = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?(?: (?:van der |van |von |de |da |le |van den )?[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?){1,2}"
+_ROLE_HEAD = "|".join(ROLE_NOUNS)
+# "Joost Verhagen, an MP for the Freedom Party," and "The mayor of Westerwolde, Anneke Bos,"
+NAME_THEN_ROLE_RE = re.compile(
+    rf"(?<![\w’'])(?P<name>{_NAME}), (?:a|an|the|who|its|their|[A-Z][a-z]+’s|[A-Z][a-z]+'s)\b[^,.;“”\"]{{0,60}}?\b(?:{_ROLE_HEAD}|MP|MEP)s?\b"
+)
+ROLE_THEN_NAME_RE = re.compile(
+    rf"\b(?:[Tt]he|[Aa]n?) [^,.;“”\"]{{0,60}}?\b(?:{_ROLE_HEAD}|MP|MEP)\b[^,.;“”\"]{{0,40}}, (?P<name>{_NAME}),"
+)
+NOT_FIRST_NAMES = {"the", "a", "an", "in", "on", "at", "but", "and", "labour", "conservative", "tory", "reform",
+                   "prime", "home", "mr", "ms", "mrs", "sir", "dame", "president", "senator", "minister", "downing",
+                   "white", "european", "british", "french", "german", "italian", "dutch", "american", "australian"}
 
 
 def _strip_the(text: str) -> str:
