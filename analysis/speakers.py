@@ -154,6 +154,10 @@ class SpeakerBook:
         # Offices and descriptions first: "the Prime Minister" must not become a person named "Minister".
         for m in self._office_matches():
             add(*m)
+        for m in DESCRIPTION_RE.finditer(self.text):
+            # "The mayor of Westerwolde, Anneke Bos," names the person right after: not an anaphor
+            if self._is_description(m.group(2)) and not re.match(r"(?: of [^,.;]{1,50})?, [A-Z]", self.text[m.end():m.end() + 60]):
+                add(m.start(), m.end(), "description", m.group(2))
         for p in self.parsed:
             for ent in p.doc.ents:
                 if ent.label_ == "PERSON":
@@ -167,9 +171,6 @@ class SpeakerBook:
                     add(m.start("name"), m.end("name"), "name", None)
         for m in self._registry_name_matches():
             add(*m)
-        for m in DESCRIPTION_RE.finditer(self.text):
-            if self._is_description(m.group(2)):
-                add(m.start(), m.end(), "description", m.group(2))
         for p in self.parsed:
             for tok in p.doc:
                 low = tok.lower_
@@ -298,6 +299,12 @@ class SpeakerBook:
         if not core:
             return None
         core_tokens = fold(core).replace(".", "").split()
+        if honor and len(core_tokens) >= 2:
+            # "Mr Van der Burg": a surname of several words, not a first name and surname
+            for ent in sorted(self.entities, key=lambda x: -x.last_mention()):
+                if ent.kind == "person" and len(ent.name_tokens) > len(core_tokens) \
+                        and ent.name_tokens[-len(core_tokens):] == core_tokens:
+                    return ent
         if len(core_tokens) >= 2:
             for ent in self.entities:
                 if ent.kind == "person" and ent.name_tokens == core_tokens:
