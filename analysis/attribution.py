@@ -237,7 +237,9 @@ def attribute_chain(
     p = parsed_at(parsed, first.start)
     quote_text = text[chain.start:chain.end]
     words = word_count(quote_text)
-    full = words >= MIN_FULL_QUOTE_WORDS or bool(STATEMENT_END.search(quote_text.rstrip()[:-1] or "x"))
+    stripped = quote_text.rstrip()
+    full = (words >= MIN_FULL_QUOTE_WORDS or bool(STATEMENT_END.search(stripped[:-1] or "x"))
+            or (stripped[:1].isupper() and stripped[-1:] in ".!?…" and words >= 2))  # "That is now changing."
     lead = text[max(0, first.start - 40):first.start - 1]
     if not full and SCARE_MARKERS.search(lead.rstrip()):
         return None
