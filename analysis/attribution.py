@@ -39,6 +39,7 @@ description mantra catchphrase refrain
 # Verbs that make what follows hedged or future: "is expected to announce", "is set to say".
 HEDGE_HEADS = frozenset("expect set due likely going plan prepare poise tip schedule hope intend".split())
 HEDGE_AUX = frozenset("will would could might may should to shall".split())
+NARRATOR_SOURCES = frozenset("data figure figures statistic statistics number numbers record records".split())
 SCARE_MARKERS = re.compile(
     r"(?:so-called|so called|dubbed|known as|nicknamed|termed|labelled|labeled|titled|entitled|headlined|"
     r"the term|the phrase|the word|the words|called)\s*[\"“‘']?$",
@@ -164,8 +165,8 @@ def find_cues(p: Parsed, quoted: list[tuple[int, int]]) -> list[Cue]:
             subj = subject_of(tok)
             if subj is None:
                 continue
-            if subj.lower_ in ("it", "this", "that", "which", "there", "what"):
-                continue
+            if subj.lower_ in ("it", "this", "that", "which", "there", "what") or subj.lemma_ in NARRATOR_SOURCES:
+                continue  # "figures show ...": the article's own voice, by our annotation convention
             s, e = subject_extent(subj)
             cues.append(Cue(tok, p.base, p.base + s, p.base + e, tok.text, p.base + tok.idx,
                             p.base + tok.idx + len(tok), "speech verb"))
@@ -211,6 +212,13 @@ def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | N
     if hit is None:
         return None, None
     ent, mention = hit
+    if ent.kind == "organisation" and ent.org is None:
+        # "The Central Agency for the Reception of Asylum Seekers said": the tagger often cuts the name short
+        phrase = re.sub(r"^(?:the|a|an)\s+", "", book.text[cue.subject_start:cue.subject_end], flags=re.I).strip(" ,")
+        words = phrase.split()
+        if len(phrase) > len(ent.name) and phrase.lower().startswith(ent.name.lower().removeprefix("the ")) \
+                and all(w[0].isupper() or w in ("for", "of", "and", "the", "on", "in") for w in words) and len(words) <= 10:
+            ent.name = phrase
     if head not in ent.spoke_at:
         ent.spoke_at.append(head)
     return ent, mention

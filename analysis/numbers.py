@@ -24,15 +24,17 @@ WORD_NUMBERS = {
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "a hundred": 100, "a thousand": 1000, "a dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000,
+    "a hundred": 100, "a thousand": 1000, "a dozen": 12,
     "one": 1, "a million": 1_000_000, "a billion": 1_000_000_000,
 }
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
           "b": 1e9, "trillion": 1e12, "tn": 1e12}
 CURRENCIES = {"£": "GBP", "$": "USD", "€": "EUR", "A$": "AUD", "AU$": "AUD", "US$": "USD"}
 CURRENCY_WORDS = {"pounds": "GBP", "dollars": "USD", "euros": "EUR"}
-MULTIPLIERS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5,
-               "double": 2.0, "triple": 3.0, "twice": 2.0}
+MULTIPLIERS = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "halv": 0.5, "twice": 2.0}
+FRACTIONS = {"half": 0.5, "a half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "one-third": 1 / 3,
+             "two-thirds": 2 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25,
+             "three-quarters": 0.75, "three quarters": 0.75, "a fifth": 0.2, "a tenth": 0.1}
 QUALIFIERS = [
     ("more than", "over"), ("in excess of", "over"), ("upwards of", "over"), ("just over", "over"),
     ("over", "over"), ("above", "over"), ("at least", "at least"), ("nearly", "nearly"),
@@ -66,9 +68,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("money", re.compile(rf"(?P<cur>A\$|AU\$|US\$|[£$€])\s?(?P<num>{_NUM})(?P<scale>{_SCALE})", re.I)),
     ("money_words", re.compile(rf"\b(?P<num>{_NUM})(?P<scale>{_SCALE})\s+(?P<cw>pounds|dollars|euros)\b", re.I)),
     ("percent", re.compile(rf"(?P<num>{_NUM})\s?(?:%|per cent\b|percent\b|percentage points?\b)", re.I)),
-    ("ratio", re.compile(rf"\b(?P<a>{_WORDNUM}|\d+)\s+in\s+(?:every\s+)?(?P<b>{_WORDNUM}|\d+)\b(?!\s+(?:years?|cases?\s+of))", re.I)),
-    ("multiplier", re.compile(r"\b(?:more than\s+)?(?P<mult>doubled|tripled|trebled|quadrupled|halved)\b|"
-                              r"\b(?P<mult2>twice|double|triple)\s+(?:as\s+(?:many|much)|the\s+(?:number|amount|rate|level))\b", re.I)),
+    ("ratio", re.compile(rf"(?<![\d,.])\b(?P<a>{_WORDNUM}|\d{{1,3}})\s+in\s+(?:every\s+)?(?P<b>{_WORDNUM}|\d{{1,4}})\b(?!\s+(?:years?|cases?\s+of))", re.I)),
+    ("fraction", re.compile(r"\b(?P<frac>" + "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True))
+                            + r")(?:\s+(?:a|an)\s+(?P<scale>million|billion|trillion)(?:\s+(?P<cw>pounds|dollars|euros))?|"
+                            r"\s+of\b)", re.I)),
+    ("multiplier", re.compile(r"\b(?P<mult>doubl|tripl|trebl|quadrupl|halv)(?:ed|ing)\b|"
+                              r"\b(?P<mult2>twice|doubl|tripl)e?\s+(?:as\s+(?:many|much)|the\s+(?:number|amount|rate|level|size))\b|"
+                              r"\b(?P<mult3>doubl|tripl|trebl|quadrupl)e\b(?=\s+(?:to|from|in|by|since|over|last|this)\b)", re.I)),
+    ("hyphen_duration", re.compile(rf"\b(?P<num>{_WORDNUM}|\d+)-(?P<unit>year|month|week|day|hour|decade)\b(?!-old)", re.I)),
     ("duration", re.compile(rf"\b(?P<num>a|an|one|{_WORDNUM}|\d+)\s+(?P<unit>{_DUR_UNITS})\b", re.I)),
     ("plain", re.compile(rf"(?<![\w.,/:-])(?P<num>{_NUM})(?P<scale>{_SCALE})(?![\w/:]|\.\d|-\w)", re.I)),
     ("word", re.compile(rf"\b(?P<num>{_WORDNUM})\b(?:\s+(?P<scale>thousand|million|billion))?", re.I)),
@@ -191,7 +198,8 @@ def _read(kind: str, m: re.Match[str], chunk: str) -> Found | None:
         if a is None or b is None or a[0] >= b[0] or (a[0] >= 1800 and b[0] <= 2100 and not a[1] and "," not in m.group("a")):
             return None  # "between 2022 and 2024" is a period, not a range
         unit = "percent" if m.group("pct") else (a[1] or b[1])
-        return Found("range", s, e, (a[0] + b[0]) / 2, unit, "between", a[0], b[0], "range")
+        # the value of a range is its lower bound; the upper bound is kept in value_high
+        return Found("range", s, e, a[0], unit, "between", a[0], b[0], "range")
     if kind in ("money", "money_words"):
         value = _scaled(m.group("num"), m.group("scale"))
         if value is None:
@@ -207,8 +215,25 @@ def _read(kind: str, m: re.Match[str], chunk: str) -> Found | None:
             return None
         return Found("ratio", s, e, a / b, "ratio", rule="x in y")
     if kind == "multiplier":
-        word = (m.group("mult") or m.group("mult2") or "").lower()
+        word = (m.group("mult") or m.group("mult2") or m.group("mult3") or "").lower()
         return Found("multiplier", s, e, MULTIPLIERS[word], "factor", rule="multiplier word")
+    if kind == "fraction":
+        frac = FRACTIONS[m.group("frac").lower()]
+        if m.group("scale"):
+            value = frac * SCALES[m.group("scale").lower()]
+            if m.group("cw"):
+                return Found("money", s, e, value, CURRENCY_WORDS[m.group("cw").lower()], rule="fraction of a scale")
+            return Found("plain", s, e, value, None, rule="fraction of a scale")
+        e = s + len(m.group("frac"))
+        return Found("ratio", s, e, frac, "ratio", rule="fraction")
+    if kind == "hyphen_duration":
+        value = _parse_num(m.group("num"))
+        unit = m.group("unit").lower()
+        if value is None:
+            return None
+        if unit == "decade":
+            value, unit = value * 10, "year"
+        return Found("duration", s, e, value, unit + "s", rule="duration")
     if kind == "duration":
         before = chunk[max(0, s - 40):s]
         after = chunk[e:e + 10]

@@ -186,6 +186,9 @@ class Filters:
         )
 
 
+NO_FILTERS = Filters()
+
+
 # ---------------------------------------------------------------------------------------
 # Rebuilding records from stored JSON
 
@@ -827,7 +830,7 @@ class Store:
             args.append(f.date_to.isoformat())
         return where, args
 
-    def query_quotes(self, f: Filters = Filters(), *, limit: int | None = None) -> list[sqlite3.Row]:
+    def query_quotes(self, f: Filters = NO_FILTERS, *, limit: int | None = None) -> list[sqlite3.Row]:
         """Quotes matching the filters, joined with their speaker and article."""
         where, args = self._article_where(f)
         if f.parties:
@@ -866,7 +869,7 @@ class Store:
         with self.connect() as conn:
             return conn.execute(sql, args).fetchall()
 
-    def query_numbers(self, f: Filters = Filters()) -> list[sqlite3.Row]:
+    def query_numbers(self, f: Filters = NO_FILTERS) -> list[sqlite3.Row]:
         """Figures matching the article, date, party, speaker and search filters."""
         where, args = self._article_where(f)
         if f.parties:
@@ -893,7 +896,7 @@ class Store:
         with self.connect() as conn:
             return conn.execute(sql, args).fetchall()
 
-    def query_speakers(self, f: Filters = Filters()) -> list[sqlite3.Row]:
+    def query_speakers(self, f: Filters = NO_FILTERS) -> list[sqlite3.Row]:
         """Speakers of the filtered articles, one row per speaker id across the corpus."""
         where, args = self._article_where(f)
         if f.parties:

@@ -23,7 +23,7 @@ import pandas as pd
 
 from analysis.palette import NARRATOR, party_colour, speaker_colour, tint
 from analysis.records import Analysis
-from analysis.store import Filters, Store
+from analysis.store import NO_FILTERS, Filters, Store
 
 # Where a quote sits on the stance map. x: restrictive (-1) to open (+1);
 # y: supports the government (-1) to opposes it (+1). Labels with no direction are left out.
@@ -97,7 +97,7 @@ def _rows_frame(rows: Sequence[Any]) -> pd.DataFrame:
     return pd.DataFrame([tuple(r) for r in rows], columns=list(rows[0].keys()))
 
 
-def quotes_frame(store: Store, filters: Filters = Filters()) -> pd.DataFrame:
+def quotes_frame(store: Store, filters: Filters = NO_FILTERS) -> pd.DataFrame:
     """Quotes matching the filters, one row each, with article, speaker and stance columns.
 
     `frames` and `targets` are tuples; `evidence` is a tuple of (label, text, start, end).
@@ -186,7 +186,7 @@ def _finish_numbers(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def numbers_frame(store: Store, filters: Filters = Filters()) -> pd.DataFrame:
+def numbers_frame(store: Store, filters: Filters = NO_FILTERS) -> pd.DataFrame:
     """Figures matching the filters, with who cited them, ranges and sentence context.
 
     `err_minus`/`err_plus` are the distances from `value` to `value_low`/`value_high`
