@@ -12,7 +12,7 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from app_pages._common import downloads, get_store, numbers_df, quotes_df, sidebar_filters  # noqa: E402
+from app_pages._common import downloads, get_store, sidebar_filters, start_background  # noqa: E402
 
 st.set_page_config(page_title="Stance Explorer", page_icon=":material/newspaper:", layout="wide")
 
@@ -29,5 +29,6 @@ PAGES = [
 page = st.navigation(PAGES)
 store = get_store()
 filters = sidebar_filters(store)
-downloads(quotes_df(store, filters), numbers_df(store, filters))
+downloads(store, filters)
 page.run()
+start_background(str(store.path))  # model warm-up and stale re-analysis, once per server

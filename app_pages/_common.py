@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
+import threading
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from analysis import tables
-from analysis.nlp import load_nlp
 from analysis.palette import legend_html
 from analysis.store import DIRECTIONS, Filters, Store, db_path_from_env
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+BACKGROUND_DELAY_S = 2.0
 AUTO_REFRESH_LIMIT = 25  # re-analyse at start-up only small corpora; larger ones on request
 FILTER_KEYS = ("article", "from", "to", "party", "speaker", "stance", "frame", "q")
 
@@ -27,21 +29,46 @@ FILTER_KEYS = ("article", "from", "to", "party", "speaker", "stance", "frame", "
 @st.cache_resource(show_spinner="Loading the English language model (once per server)…")
 def get_nlp():  # noqa: ANN201 - spaCy's Language
     """The spaCy pipeline, loaded once per server process."""
+    from analysis.nlp import load_nlp
+
     return load_nlp()
 
 
 @st.cache_resource(show_spinner="Opening the corpus…")
 def _open_store(path: str) -> Store:
     store = Store(Path(path))
-    store.load_seeds(SEEDS)
-    if len(store.stale_ids()) <= AUTO_REFRESH_LIMIT:
-        store.refresh_stale()
+    if store.meta("seeded") != "1":
+        store.load_seeds(SEEDS)  # first start only: the seeds are analysed before the first page
     return store
+
+
+def _background(store: Store) -> None:
+    """Load the model and bring small corpora up to date with the analyser, off the page's path."""
+    from analysis.nlp import load_nlp  # lru-cached: get_nlp() and analyze() then reuse it
+
+    try:
+        load_nlp()
+        if len(store.stale_ids()) <= AUTO_REFRESH_LIMIT:
+            store.refresh_stale()
+    except Exception:  # a background failure must not take the server down; the log shows it
+        logging.getLogger(__name__).exception("background warm-up failed")
+
+
+@st.cache_resource(show_spinner=False)
+def start_background(path: str) -> threading.Thread:
+    """Start `_background` once per server and database, a moment after the first page is drawn.
+
+    The delay matters: importing spaCy holds the GIL, and the first page's messages are sent
+    by the server's event loop in this same process.
+    """
+    thread = threading.Timer(BACKGROUND_DELAY_S, _background, args=(_open_store(path),))
+    thread.name, thread.daemon = "stance-warm-up", True
+    thread.start()
+    return thread
 
 
 def get_store() -> Store:
     """The corpus store for $STANCE_EXPLORER_DB (default data/corpus.db), opened once."""
-    get_nlp()
     return _open_store(str(db_path_from_env().resolve()))
 
 
@@ -67,6 +94,18 @@ def _numbers(path: str, version: str, fq: tuple[tuple[str, str], ...]) -> pd.Dat
     return tables.numbers_frame(_open_store(path), Filters.from_query(dict(fq)))
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _derived(path: str, version: str, fq: tuple[tuple[str, str], ...], name: str) -> pd.DataFrame:
+    quotes = _quotes(path, version, fq)
+    if name == "speakers":
+        return tables.speakers_frame(quotes)
+    if name == "positions":
+        return tables.positions_frame(quotes)
+    if name == "targets":
+        return tables.targets_frame(quotes[quotes["about_migration"]] if not quotes.empty else quotes)
+    raise ValueError(name)
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
 def _options(path: str, version: str) -> dict:
     return _open_store(path).options()
@@ -80,6 +119,11 @@ def quotes_df(store: Store, filters: Filters) -> pd.DataFrame:
 def numbers_df(store: Store, filters: Filters) -> pd.DataFrame:
     """The filtered numbers frame (cached)."""
     return _numbers(*_key(store, filters))
+
+
+def derived_df(store: Store, filters: Filters, name: str) -> pd.DataFrame:
+    """A frame derived from the filtered quotes: 'speakers', 'positions' or 'targets' (cached)."""
+    return _derived(*_key(store, filters), name)
 
 
 def options(store: Store) -> dict:
@@ -173,26 +217,29 @@ def url_param(key: str, value: str | None) -> None:
     _sync_url({key: value} if value else {}, (key,))
 
 
-def downloads(quotes: pd.DataFrame, numbers: pd.DataFrame, *, where=st.sidebar) -> None:
-    """CSV and JSON downloads of the filtered quotes and numbers (built only when clicked)."""
+def downloads(store: Store, filters: Filters, *, where=st.sidebar) -> None:
+    """CSV and JSON downloads of the filtered quotes and numbers, built only when clicked."""
     where.markdown("### Download (filtered)")
-    q = tables.export_frame(quotes, "quotes") if not quotes.empty else None
-    n = tables.export_frame(numbers, "numbers") if not numbers.empty else None
+
+    def export(kind: str, fmt: str):
+        def build() -> str:
+            frame = tables.quotes_frame(store, filters) if kind == "quotes" else tables.numbers_frame(store, filters)
+            out = tables.export_frame(frame, kind)
+            return out.to_csv(index=False) if fmt == "csv" else _json(out)
+
+        return build
+
     c1, c2 = where.columns(2)
-    c1.download_button("Quotes CSV", data=lambda: q.to_csv(index=False), file_name="quotes.csv",
-                       mime="text/csv", disabled=q is None, key="dl_q_csv", on_click="ignore")
-    c2.download_button("Quotes JSON", data=lambda: _json(q), file_name="quotes.json",
-                       mime="application/json", disabled=q is None, key="dl_q_json",
-                       on_click="ignore")
-    c1.download_button("Numbers CSV", data=lambda: n.to_csv(index=False), file_name="numbers.csv",
-                       mime="text/csv", disabled=n is None, key="dl_n_csv", on_click="ignore")
-    c2.download_button("Numbers JSON", data=lambda: _json(n), file_name="numbers.json",
-                       mime="application/json", disabled=n is None, key="dl_n_json",
-                       on_click="ignore")
+    for col, kind, fmt, mime in (
+        (c1, "quotes", "csv", "text/csv"), (c2, "quotes", "json", "application/json"),
+        (c1, "numbers", "csv", "text/csv"), (c2, "numbers", "json", "application/json"),
+    ):
+        col.download_button(f"{kind.title()} {fmt.upper()}", data=export(kind, fmt), file_name=f"{kind}.{fmt}",
+                            mime=mime, key=f"dl_{kind}_{fmt}", on_click="ignore")
 
 
-def _json(df: pd.DataFrame | None) -> str:
-    if df is None:
+def _json(df: pd.DataFrame) -> str:
+    if df.empty:
         return "[]"
     return json.dumps(json.loads(df.to_json(orient="records", force_ascii=False)), indent=1,
                       ensure_ascii=False)

@@ -25,7 +25,7 @@ if "article_pick" not in st.session_state or st.session_state["article_pick"] no
 article_id = st.selectbox("Article", ids, format_func=labels.get, key="article_pick")
 url_param("id", article_id)
 
-analysis = store.get_analysis(article_id)
+analysis = store.get_analysis(article_id, refresh=False)  # stale ones: re-analysed in the background / on the Corpus page
 if analysis is None:
     empty_state("That article is no longer in the corpus.")
     st.stop()

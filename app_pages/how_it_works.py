@@ -34,7 +34,7 @@ if st.session_state.get("hiw_article") not in ids:
     st.session_state["hiw_article"] = wanted if wanted in ids else ids[0]
 article_id = st.selectbox("Article", ids, format_func=labels.get, key="hiw_article")
 url_param("id", article_id)
-analysis = store.get_analysis(article_id)
+analysis = store.get_analysis(article_id, refresh=False)  # stale ones: re-analysed in the background / on the Corpus page
 if analysis is None or not analysis.quotes:
     st.info("The analyser found no quotes in this article, so there is nothing to explain yet.")
     st.stop()

@@ -86,8 +86,10 @@ st.caption("Bars show the range of a qualified figure (\u201cabout 12,700\u201d)
            "for the same metric.")
 
 st.subheader("All figures, with their sentence")
+if len(numbers) > 500:
+    st.caption(f"First 500 of {len(numbers)} figures; download them all from the sidebar.")
 st.dataframe(
-    numbers[["text", "value", "unit", "qualifier", "metric", "period", "cited_by_name", "disagrees",
+    numbers.head(500)[["text", "value", "unit", "qualifier", "metric", "period", "cited_by_name", "disagrees",
              "sentence", "article_title", "start", "end"]],
     hide_index=True,
     column_config={"cited_by_name": "cited by", "sentence": st.column_config.TextColumn(width="large")},

@@ -4,8 +4,7 @@ import html
 
 import streamlit as st
 
-from analysis import tables
-from app_pages._common import current_filters, empty_state, get_store, quotes_df
+from app_pages._common import current_filters, derived_df, empty_state, get_store, quotes_df
 
 PAGE_SIZE = 12
 QUOTES_SHOWN = 5
@@ -19,7 +18,7 @@ if quotes.empty:
     empty_state("No quotes match the filters. Clear some filters in the sidebar, or add articles.")
     st.stop()
 
-speakers = tables.speakers_frame(quotes)
+speakers = derived_df(store, filters, "speakers")
 unattributed = int(quotes["speaker_id"].isna().sum())
 st.caption(
     f"{len(quotes)} quotes from {len(speakers)} speakers in {quotes['article_id'].nunique()} articles"
@@ -68,13 +67,15 @@ for sp in shown.itertuples():
         if len(mine) > QUOTES_SHOWN:
             with st.expander(f"{len(mine) - QUOTES_SHOWN} more quotes"):
                 st.dataframe(
-                    mine.iloc[QUOTES_SHOWN:][["article_title", "text", "migration", "government", "start", "end"]],
+                    mine.iloc[QUOTES_SHOWN : QUOTES_SHOWN + 200][
+                        ["article_title", "text", "migration", "government", "start", "end"]
+                    ],
                     hide_index=True,
                 )
 
 if unattributed:
     with st.expander(f"{unattributed} unattributed quotes"):
         st.dataframe(
-            quotes[quotes["speaker_id"].isna()][["article_title", "text", "migration", "start", "end"]],
+            quotes[quotes["speaker_id"].isna()][["article_title", "text", "migration", "start", "end"]].head(200),
             hide_index=True,
         )

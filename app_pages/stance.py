@@ -2,13 +2,14 @@
 
 import html
 
-import plotly.express as px
 import plotly.graph_objects as go
 import streamlit as st
 
 from analysis import tables
 from analysis.store import DIRECTIONS, GOVERNMENT
-from app_pages._common import current_filters, empty_state, get_store, quotes_df
+from app_pages._common import current_filters, derived_df, empty_state, get_store, quotes_df
+
+TABLE_ROWS = 200  # longer lists: use the sidebar downloads
 
 store = get_store()
 filters = current_filters()
@@ -26,21 +27,27 @@ st.caption(
 )
 
 left, right = st.columns(2)
-colours = dict(zip(quotes["speaker"], quotes["speaker_colour"]))
 for col, column, order, title in (
     (left, "migration", DIRECTIONS, "Direction on migration"),
     (right, "government", GOVERNMENT, "Position toward the government"),
 ):
     counts = tables.direction_counts(about, column)
-    fig = px.bar(counts, x=column, y="quotes", color="speaker", color_discrete_map=colours,
-                 category_orders={column: list(order)}, title=title)
-    fig.update_layout(height=380, legend_title_text="Speaker", margin=dict(t=50, b=10),
-                      font=dict(size=15))
+    top = counts.groupby("speaker_id", sort=False)["quotes"].sum().nlargest(12).index
+    fig = go.Figure()
+    for (_sid, name, colour), part in counts[counts["speaker_id"].isin(top)].groupby(
+        ["speaker_id", "speaker", "speaker_colour"], sort=False
+    ):
+        fig.add_trace(go.Bar(x=part[column], y=part["quotes"], name=name, marker_color=colour))
+    rest = counts[~counts["speaker_id"].isin(top)].groupby(column)["quotes"].sum()
+    if not rest.empty:
+        fig.add_trace(go.Bar(x=rest.index, y=rest.values, name="others", marker_color="#9CA3AF"))
+    fig.update_layout(barmode="stack", title=title, height=380, legend_title_text="Speaker",
+                      margin=dict(t=50, b=10), font=dict(size=15),
+                      xaxis=dict(categoryorder="array", categoryarray=list(order)))
     col.plotly_chart(fig, key=f"bar_{column}")
 
 st.subheader("Positions map")
-positions = tables.positions_frame(quotes)
-st.session_state["stance_positions"] = positions  # the data behind the chart, for tests
+positions = derived_df(store, filters, "positions")
 if positions.empty:
     st.info("None of the filtered quotes carries a direction or a position toward the government.")
 else:
@@ -80,15 +87,15 @@ else:
         col = "speaker_id" if kind == "speaker" else "party"
         chosen = about[about[col] == key]
         st.markdown(f"**Quotes by {html.escape(str(key) if kind == 'party' else chosen['speaker'].iloc[0])}**")
-        st.dataframe(chosen[["speaker", "article_title", "text", "migration", "government", "start", "end"]],
-                     hide_index=True)
+        st.dataframe(chosen[["speaker", "article_title", "text", "migration", "government", "start", "end"]]
+                     .head(TABLE_ROWS), hide_index=True)
 
 st.subheader("What they want done (targets)")
-targets = tables.targets_frame(about)
+targets = derived_df(store, filters, "targets")
 if targets.empty:
     st.info("No policy targets (caps, deportations, safe routes…) were named in the filtered quotes.")
 else:
-    st.dataframe(targets, hide_index=True)
+    st.dataframe(targets.head(TABLE_ROWS), hide_index=True)
 
 st.subheader("Quotes by direction")
 for direction in DIRECTIONS:
@@ -96,4 +103,7 @@ for direction in DIRECTIONS:
     if part.empty:
         continue
     with st.expander(f"{direction} ({len(part)})", expanded=False):
-        st.dataframe(part[["speaker", "party", "government", "text", "article_title"]], hide_index=True)
+        st.dataframe(part[["speaker", "party", "government", "text", "article_title"]].head(TABLE_ROWS),
+                     hide_index=True)
+        if len(part) > TABLE_ROWS:
+            st.caption(f"First {TABLE_ROWS} of {len(part)}; download them all from the sidebar.")
