@@ -35,8 +35,10 @@ compared = [g for g in sizes.index if sizes[g] > 1]
 singles = [g for g in sizes.index if sizes[g] == 1]
 group_label = {g: f"{(numbers[numbers['metric_group'] == g]['metric'].dropna().head(1).tolist() or [g])[0]}"
                f" ({sizes[g]})" for g in sizes.index}
-default = compared[:MAX_GROUPS] or singles[:MAX_GROUPS]
-chosen = st.multiselect("Metrics to chart", list(sizes.index), default=default, format_func=group_label.get,
+# The widget's state is set here, not through `default`, so a filter change can prune it.
+kept = [g for g in st.session_state.get("numbers_groups", []) if g in sizes.index]
+st.session_state["numbers_groups"] = kept or compared[:MAX_GROUPS] or singles[:MAX_GROUPS]
+chosen = st.multiselect("Metrics to chart", list(sizes.index), format_func=group_label.get,
                         key="numbers_groups", max_selections=16)
 if not chosen:
     st.info("Choose at least one metric to chart.")

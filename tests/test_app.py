@@ -208,3 +208,11 @@ def test_delete_article(at, db):
     assert store_for(db).count() == 0
     go(at, "app_pages/article.py")
     assert at.info  # the empty state says what to do next
+
+
+def test_numbers_page_follows_a_speaker_filter(at):
+    go(at, "app_pages/numbers.py")
+    at.sidebar.multiselect(key="f_speaker").set_value(["chris-philp"]).run()
+    assert not at.exception
+    texts = " | ".join(at.dataframe[-1].value["text"])
+    assert "90%" in texts and "12,699" not in texts
