@@ -11,13 +11,15 @@ import json
 import logging
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import streamlit as st
 
-from analysis import tables
 from analysis.palette import legend_html
 from analysis.store import DIRECTIONS, Filters, Store, db_path_from_env
+
+if TYPE_CHECKING:  # pandas and the frames load on first use: the Article page needs neither
+    import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -86,16 +88,22 @@ def _key(store: Store, filters: Filters) -> tuple[str, str, tuple[tuple[str, str
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _quotes(path: str, version: str, fq: tuple[tuple[str, str], ...]) -> pd.DataFrame:
+    from analysis import tables
+
     return tables.quotes_frame(_open_store(path), Filters.from_query(dict(fq)))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _numbers(path: str, version: str, fq: tuple[tuple[str, str], ...]) -> pd.DataFrame:
+    from analysis import tables
+
     return tables.numbers_frame(_open_store(path), Filters.from_query(dict(fq)))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _derived(path: str, version: str, fq: tuple[tuple[str, str], ...], name: str) -> pd.DataFrame:
+    from analysis import tables
+
     quotes = _quotes(path, version, fq)
     if name == "speakers":
         return tables.speakers_frame(quotes)
@@ -223,6 +231,8 @@ def downloads(store: Store, filters: Filters, *, where=st.sidebar) -> None:
 
     def export(kind: str, fmt: str):
         def build() -> str:
+            from analysis import tables
+
             frame = tables.quotes_frame(store, filters) if kind == "quotes" else tables.numbers_frame(store, filters)
             out = tables.export_frame(frame, kind)
             return out.to_csv(index=False) if fmt == "csv" else _json(out)

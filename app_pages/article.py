@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from analysis import tables
 from analysis.palette import NARRATOR, article_html, speaker_colour
 from app_pages._common import current_filters, empty_state, get_store, legend, options, url_param
 
@@ -36,12 +35,11 @@ st.subheader(art.title or "Untitled article")
 if meta:
     st.caption(meta)
 
-quotes = tables.quotes_from_analysis(analysis)
 c1, c2, c3, c4 = st.columns(4)
 c1.metric("Quotes", len(analysis.quotes))
-c2.metric("Speakers quoted", quotes["speaker_id"].nunique() if not quotes.empty else 0)
+c2.metric("Speakers quoted", len({q.speaker_id for q in analysis.quotes if q.speaker_id}))
 c3.metric("Figures", len(analysis.numbers))
-c4.metric("About migration", int(quotes["about_migration"].sum()) if not quotes.empty else 0)
+c4.metric("About migration", sum(q.stance.about_migration for q in analysis.quotes))
 
 show_numbers = st.toggle("Mark figures", value=True, key="article_numbers")
 seen: dict[str, tuple[str, str]] = {}
