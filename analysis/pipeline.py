@@ -17,6 +17,7 @@ from analysis.attribution import Attribution, attribute_chain, find_cues, report
 from analysis.ingest import IngestedText, InputError, ingest, parse_date
 from analysis.nlp import load_nlp
 from analysis.numbers import find_numbers
+from analysis.parsing import parse_paragraphs
 from analysis.quotes import Paragraph, chain_quotes, find_quoted_spans, split_paragraphs
 from analysis.records import Analysis, Article, Quote, Span
 from analysis.registry import load_registry
@@ -63,7 +64,7 @@ def analyze_many(
     nlp = nlp or load_nlp()
     plans = [_content_paragraphs(ing) for ing in ingested]
     flat = [para.text for plan in plans for para in plan]
-    docs = iter(nlp.pipe(flat, batch_size=batch_size))
+    docs = parse_paragraphs(nlp, flat, batch_size=batch_size)
     out = []
     for ing, plan, src in zip(ingested, plans, sources):
         parsed = [Parsed(next(docs), para.start) for para in plan]
@@ -160,10 +161,8 @@ def _quote(qid: str, s: int, e: int, kind: str, attribution: Attribution, n_part
             if para.base + sent.start_char <= s < para.base + sent.end_char + 1:
                 sentence = (sent.text, para.base + sent.start_char)
         idx = parsed.index(para)
-        around = para.doc.text.replace(text[s:e], " ")
-        if idx > 0:
-            around += " " + parsed[idx - 1].doc.text
-        context_migration = migration_cue_count(around) > 0
+        context_migration = migration_cue_count(para.doc.text.replace(text[s:e], " ")) > 0 or (
+            idx > 0 and migration_cue_count(parsed[idx - 1].doc.text) > 0)
     side = book.in_government(ent) if ent is not None else None
     country = book.country(ent) if ent is not None else None
     foreign = country is not None and country != book.home_country

@@ -172,12 +172,13 @@ class SpeakerBook:
         for m in self._registry_name_matches():
             add(*m)
         for p in self.parsed:
+            ents_at = {e.start: e for e in p.doc.ents}
             for tok in p.doc:
                 low = tok.lower_
                 if low in ("he", "she", "they"):
                     add(p.base + tok.idx, p.base + tok.idx + len(tok), "pronoun", tok)
                 elif tok.ent_type_ in ("ORG", "FAC", "NORP") and tok.ent_iob_ == "B":
-                    ent = next(e for e in p.doc.ents if e.start == tok.i)
+                    ent = ents_at[tok.i]
                     org = self.registry.org_named(ent.text) or self.registry.org_named(_strip_the(ent.text))
                     party = self._party_word(_strip_the(ent.text))
                     if org or (party and ent.root.dep_ in SUBJECT_DEPS) or (

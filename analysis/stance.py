@@ -44,7 +44,10 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         data = json.load(fh)
 
     def comp(items: list[str]) -> tuple[re.Pattern[str], ...]:
-        return tuple(_compile(p) for p in items)
+        # One alternation per list, longest phrase first, so a scan costs one pass over the text.
+        bodies = [re.escape(p).replace(r"\*", r"[\w-]*").replace(r"\ ", r"\s+")
+                  for p in sorted(set(items), key=len, reverse=True)]
+        return (re.compile(r"(?<!\w)(?:" + "|".join(bodies) + r")(?!\w)", re.I),)
 
     return Lexicon(
         comp(data["topic"]), comp(data["restrictive"]), comp(data["open"]),

@@ -1,0 +1,72 @@
+"""Parse only what needs parsing.
+
+A paragraph that can hold speech or figures (a quote mark, a digit, a number word, a reporting
+verb, "according to") gets the full spaCy pipeline. Any other paragraph only needs the entity
+recogniser, to find the people it mentions, which in en_core_web_sm has its own tok2vec and so
+runs without the tagger and parser.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from analysis.attribution import SPEECH_NOUNS, SPEECH_VERBS
+from analysis.numbers import WORD_NUMBERS
+from analysis.quotes import ALL_MARKS
+
+IRREGULAR_FORMS = {"say": ["said"], "tell": ["told"], "write": ["wrote", "written"], "hit": ["hit"],
+                   "forecast": ["forecast"], "told": []}
+
+
+def _forms(lemma: str) -> set[str]:
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms |= {lemma[:-1] + "ing"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
+    if re.search(r"[^aeiou][aeiou][bdgmnprt]$", lemma):
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    forms |= set(IRREGULAR_FORMS.get(lemma, []))
+    return forms
+
+
+@lru_cache(maxsize=1)
+def needs_parse_pattern() -> re.Pattern[str]:
+    """Words and marks that make a paragraph worth the full parse."""
+    words = set()
+    for lemma in SPEECH_VERBS | SPEECH_NOUNS:
+        words |= _forms(lemma)
+    words |= {w for w in WORD_NUMBERS if " " not in w}
+    words |= {"according", "doubled", "tripled", "halved", "half", "third", "quarter", "decade", "decades"}
+    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    marks = re.escape(ALL_MARKS)
+    return re.compile(rf"[{marks}\d£$€%]|\b(?:{alternation})\b", re.I)
+
+
+def needs_full_parse(text: str) -> bool:
+    """True when a paragraph may hold speech or figures."""
+    return needs_parse_pattern().search(text) is not None
+
+
+def parse_paragraphs(nlp: Language, texts: Sequence[str], *, batch_size: int = 64) -> Iterator[Doc]:
+    """Docs for `texts`, in order: fully parsed where needed, entities only elsewhere."""
+    full_idx = [i for i, t in enumerate(texts) if needs_full_parse(t)]
+    chosen = set(full_idx)
+    light_idx = [i for i in range(len(texts)) if i not in chosen]
+    full = nlp.pipe((texts[i] for i in full_idx), batch_size=batch_size)
+    ner_only = [name for name in nlp.pipe_names if name != "ner"]
+    light = nlp.pipe((texts[i] for i in light_idx), batch_size=batch_size, disable=ner_only)
+    kinds = {i: True for i in full_idx}
+    for i in range(len(texts)):
+        if kinds.get(i):
+            yield next(full)
+            continue
+        doc = next(light)
+        for tok in doc:  # one sentence: nothing in it needs finer boundaries
+            tok.is_sent_start = tok.i == 0
+        yield doc
