@@ -22,7 +22,15 @@ from analysis.quotes import Paragraph, chain_quotes, find_quoted_spans, split_pa
 from analysis.records import Analysis, Article, Quote, Span
 from analysis.registry import load_registry
 from analysis.speakers import Entity, Parsed, SpeakerBook
-from analysis.stance import NO_CUE_RULE, StanceContext, fill_direction, judge, migration_cue_count
+from analysis.stance import (
+    NO_CUE_RULE,
+    NO_GOVERNMENT_CUE,
+    StanceContext,
+    fill_direction,
+    fill_government,
+    judge,
+    migration_cue_count,
+)
 
 ANALYSER_VERSION = "0.2.0"
 MIGRATION_ARTICLE_CUES = 3
@@ -204,12 +212,20 @@ def _fill_directions(quotes: list[Quote], book: SpeakerBook) -> list[Quote]:
     for q in quotes:
         if not q.stance.rule.startswith(NO_CUE_RULE):
             by_speaker.setdefault(q.speaker_id, []).append(q.stance.migration)
-    out = []
+    filled = []
     for q in quotes:
         ent = next((e for e in book.entities if e.id == q.speaker_id), None)
         role = " ".join(x for x in ((book.role(ent) if ent else None), q.speaker_name) if x)
         stance = fill_direction(q.stance, by_speaker.get(q.speaker_id, []) if q.speaker_id else [], role or None)
-        out.append(q if stance is q.stance else replace(q, stance=stance))
+        filled.append((q, stance, role))
+    positions: dict[str, list[str]] = {}
+    for q, stance, _ in filled:
+        if q.speaker_id and not stance.rule.endswith(NO_GOVERNMENT_CUE):
+            positions.setdefault(q.speaker_id, []).append(stance.government)
+    out = []
+    for q, stance, role in filled:
+        stance = fill_government(stance, positions.get(q.speaker_id, []) if q.speaker_id else [], role or None)
+        out.append(q if stance == q.stance else replace(q, stance=stance))
     return out
 
 

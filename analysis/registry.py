@@ -103,7 +103,9 @@ class Registry:
         self._by_name: dict[str, list[RegistryPerson]] = {}
         for p in self.people:
             for n in (p.name, *p.aliases):
-                self._by_name.setdefault(fold(n), []).append(p)
+                same = self._by_name.setdefault(fold(n), [])
+                if p not in same:  # "Clare O'Neil" and "Clare O’Neil" fold to one key
+                    same.append(p)
         self._org_by_name: dict[str, RegistryOrg] = {}
         for o in self.orgs:
             for n in (o.name, *o.aliases):

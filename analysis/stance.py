@@ -108,7 +108,7 @@ def judge(text: str, start: int, ctx: StanceContext, *, sentence: tuple[str, int
     praise = find_cues(lex.praise, text, start, "government:praise")
 
     direction, direction_rule = _direction(restrictive, opening, frames, ctx)
-    government, government_rule = _government(ctx, criticism, praise)
+    government, government_rule = _government(ctx, criticism, praise, has_direction=bool(restrictive or opening))
     evidence = topic + restrictive + opening + criticism + praise
     evidence += [e for hits in targets.values() for e in hits] + [e for hits in frames.values() for e in hits]
     strength = len(restrictive) + len(opening) + len(criticism)
@@ -144,13 +144,16 @@ def _direction(restrictive: list[Evidence], opening: list[Evidence], frames: dic
     return "neutral", "about migration, no direction cue"
 
 
-def _government(ctx: StanceContext, criticism: list[Evidence], praise: list[Evidence]) -> tuple[str, str]:
+def _government(ctx: StanceContext, criticism: list[Evidence], praise: list[Evidence], *,
+                has_direction: bool) -> tuple[str, str]:
     if ctx.cue and CAMPAIGN_CUES.search(ctx.cue):
         return "n/a", "campaign or manifesto words, not a position on a government's record"
     if ctx.speaker_foreign:
         return "n/a", "speaker outside the country's domestic politics"
     if ctx.speaker_side is True:
         if ctx.speaker_official:
+            if not has_direction and not praise:
+                return "neutral", "the government's own voice stating facts, no position cue"
             return "supports", "speaker speaks for the government"
         if criticism and not praise:
             return "opposes", "governing party, but criticism cues"
@@ -186,4 +189,23 @@ def fill_direction(stance: Stance, speaker_directions: list[str], speaker_role: 
     if speaker_role and ADVOCACY_ROLE.search(speaker_role):
         rule = stance.rule.replace(NO_CUE_RULE, "no cue: speaker's role is migrant or refugee advocacy")
         return replace(stance, migration="open", rule=rule, confidence=min(stance.confidence, 0.4))
+    return stance
+
+
+NO_GOVERNMENT_CUE = "no government cue"
+
+
+def fill_government(stance: Stance, speaker_positions: list[str], speaker_role: str | None) -> Stance:
+    """A quote with no government cue takes its speaker's position from their other quotes; an
+    advocacy group arguing for more open policy is read as opposing a government it criticises."""
+    if stance.government != "neutral" or not stance.rule.endswith(NO_GOVERNMENT_CUE):
+        return stance
+    sided = [p for p in speaker_positions if p in ("supports", "opposes")]
+    if sided:
+        best = max(set(sided), key=sided.count)
+        rule = stance.rule.replace(NO_GOVERNMENT_CUE, "no cue: follows the speaker's other quotes")
+        return replace(stance, government=best, rule=rule)  # type: ignore[arg-type]
+    if stance.migration == "open" and speaker_role and ADVOCACY_ROLE.search(speaker_role):
+        rule = stance.rule.replace(NO_GOVERNMENT_CUE, "no cue: advocacy for more open policy")
+        return replace(stance, government="opposes", rule=rule)
     return stance

@@ -404,6 +404,20 @@ def export_frame(df: pd.DataFrame, kind: str) -> pd.DataFrame:
     return out
 
 
+def articles_frame(rows: Sequence[Any]) -> pd.DataFrame:
+    """The corpus list (`Store.articles()` rows) as a table."""
+    return pd.DataFrame(
+        [
+            {"title": r.title, "published": r.published, "source": r.source, "quotes": r.quotes,
+             "figures": r.numbers, "characters": r.length, "analyser": r.analyser_version,
+             "needs re-analysis": r.stale, "added": r.added_at, "url": r.url, "id": r.id}
+            for r in rows
+        ],
+        columns=["title", "published", "source", "quotes", "figures", "characters", "analyser",
+                 "needs re-analysis", "added", "url", "id"],
+    )
+
+
 def tokens_frame(doc: Any) -> pd.DataFrame:
     """One row per spaCy token: text, offsets, lemma, POS, dependency, head, entity."""
     return pd.DataFrame(
