@@ -1,8 +1,8 @@
 """Corpus: list, add (paste, upload, URL), delete and re-analyse articles."""
 
-import pandas as pd
 import streamlit as st
 
+from analysis import tables
 from analysis.fetch import FetchError, fetch_url
 from analysis.store import add_files
 from app_pages._common import get_store
@@ -87,14 +87,7 @@ rows = store.articles()
 if not rows:
     st.info("The corpus is empty. Paste, upload or fetch an article above to start.")
     st.stop()
-table = pd.DataFrame(
-    [
-        {"title": r.title, "published": r.published, "source": r.source, "quotes": r.quotes,
-         "figures": r.numbers, "characters": r.length, "analyser": r.analyser_version,
-         "needs re-analysis": r.stale, "added": r.added_at, "id": r.id}
-        for r in rows
-    ]
-)
+table = tables.articles_frame(rows)
 st.dataframe(table, hide_index=True)
 
 stale = [r.id for r in rows if r.stale]

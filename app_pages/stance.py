@@ -97,13 +97,18 @@ if targets.empty:
 else:
     st.dataframe(targets.head(TABLE_ROWS), hide_index=True)
 
-st.subheader("Quotes by direction")
-for direction in DIRECTIONS:
-    part = about[about["migration"] == direction]
-    if part.empty:
-        continue
-    with st.expander(f"{direction} ({len(part)})", expanded=False):
-        st.dataframe(part[["speaker", "party", "government", "text", "article_title"]].head(TABLE_ROWS),
-                     hide_index=True)
-        if len(part) > TABLE_ROWS:
-            st.caption(f"First {TABLE_ROWS} of {len(part)}; download them all from the sidebar.")
+by_direction, by_government = st.columns(2)
+for col, column, order, title, other in (
+    (by_direction, "migration", DIRECTIONS, "Quotes by direction on migration", "government"),
+    (by_government, "government", GOVERNMENT, "Quotes by position toward the government", "migration"),
+):
+    col.subheader(title)
+    for label in order:
+        part = about[about[column] == label]
+        if part.empty:
+            continue
+        with col.expander(f"{label} ({len(part)})", expanded=False):
+            st.dataframe(part[["speaker", "party", other, "text", "article_title"]].head(TABLE_ROWS),
+                         hide_index=True)
+            if len(part) > TABLE_ROWS:
+                st.caption(f"First {TABLE_ROWS} of {len(part)}; download them all from the sidebar.")

@@ -216,3 +216,35 @@ def test_numbers_page_follows_a_speaker_filter(at):
     assert not at.exception
     texts = " | ".join(at.dataframe[-1].value["text"])
     assert "90%" in texts and "12,699" not in texts
+
+
+def test_url_to_a_local_address_is_refused(at, db):
+    go(at, "app_pages/corpus.py")
+    at.text_input(key="url_text").input("http://127.0.0.1:8501/admin")
+    at.button(key="url_add").click().run()
+    assert not at.exception
+    assert at.error and "local or private" in at.error[0].value
+    assert store_for(db).count() == 1
+
+
+def test_add_article_from_a_url(at, db, monkeypatch):
+    from analysis import fetch
+
+    html = (
+        "<html><head><title>Minister defends asylum plan</title></head><body><article>"
+        + "".join(f"<p>{line}</p>" for line in ARTICLE.strip().splitlines())
+        + "</article></body></html>"
+    )
+
+    def fake_fetch(url, **kwargs):
+        return fetch.FetchedPage(url=url, final_url=url, html=html, title="Minister defends asylum plan",
+                                 published=None, source="Example News")
+
+    monkeypatch.setattr(fetch, "fetch_url", fake_fetch)
+    go(at, "app_pages/corpus.py")
+    at.text_input(key="url_text").input("https://news.example/asylum")
+    at.button(key="url_add").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert store_for(db).count() == 2
+    (row,) = [r for r in store_for(db).articles() if r.url]
+    assert row.source == "Example News" and row.url == "https://news.example/asylum"
