@@ -81,6 +81,7 @@ for i, group in enumerate(chosen):
     fig.update_layout(
         title=dict(text=f"{label}{flag}", font=dict(size=17)), height=400, font=dict(size=14),
         yaxis_title=unit[0] if unit else "value", legend_title_text="Cited by", margin=dict(t=60, b=10),
+        xaxis=dict(type="category"),  # "12,000" must stay a label, not become the number 12000
     )
     cols[i % 2].plotly_chart(fig, key=f"numbers_{group}")
 st.caption("Bars show the range of a qualified figure (\u201cabout 12,700\u201d); a triangle marks an "

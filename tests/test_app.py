@@ -173,6 +173,8 @@ def test_numbers_page_shows_the_seed_figures(at):
     assert "12,699" in texts and "95%" in texts
     charts = " ".join(e.proto.spec for e in at.get("plotly_chart"))
     assert "12,699" in charts and "95%" in charts
+    for el in at.get("plotly_chart"):  # figure labels stay labels ("12,000" is not the number 12000)
+        assert json.loads(el.proto.spec)["layout"]["xaxis"]["type"] == "category"
     assert at.get("plotly_chart"), "no chart drawn"
 
 
