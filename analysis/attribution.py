@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from analysis.lexical import lemma, upos
 from analysis.quotes import QuoteChain, word_count
 from analysis.speakers import SUBJECT_DEPS, Entity, Parsed, SpeakerBook
 from analysis.records import Mention
@@ -89,15 +90,15 @@ def parsed_at(parsed: list[Parsed], pos: int) -> Parsed | None:
 
 def is_finite_report(tok: Token) -> bool:
     """A reporting verb that states something was said (not "is expected to say", not "will say")."""
-    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+    if upos(tok) not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
         return False
     if any(c.dep_ == "neg" for c in tok.children):
         return False
     if any(c.dep_ == "aux" and c.lower_ in HEDGE_AUX for c in tok.children):
         return False
-    if tok.dep_ in ("xcomp", "amod", "acl", "compound") or (tok.head.lemma_ in HEDGE_HEADS and tok.head.i != tok.i):
+    if tok.dep_ in ("xcomp", "amod", "acl", "compound") or (lemma(tok.head) in HEDGE_HEADS and tok.head.i != tok.i):
         return False
-    if tok.tag_ == "VBN" and not any(c.lemma_ == "have" for c in tok.children):
+    if tok.tag_ == "VBN" and not any(lemma(c) == "have" for c in tok.children):
         return tok.dep_ in ("conj", "ROOT", "advcl", "ccomp") and any(c.dep_ in SUBJECT_DEPS for c in tok.children) \
             and not any(c.dep_ == "auxpass" for c in tok.children)
     if tok.tag_ == "VB":
@@ -107,14 +108,14 @@ def is_finite_report(tok: Token) -> bool:
 
 def subject_of(tok: Token) -> Token | None:
     """The subject of a verb, following conjunctions and participles ("..., adding: ")."""
-    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and upos(tok.head) in ("NOUN", "PROPN"):
         return tok.head  # "protesters chanting ..."
     speech_head = tok.head
-    while speech_head.head.i != speech_head.i and speech_head.lemma_ not in SPEECH_VERBS:
+    while speech_head.head.i != speech_head.i and lemma(speech_head) not in SPEECH_VERBS:
         speech_head = speech_head.head
     subj = _own_subject(tok)
-    if subj is not None and subj.pos_ in ("NOUN",) and subj.lower_ not in ("spokesman", "spokeswoman", "spokesperson") \
-            and tok.dep_ == "conj" and speech_head.i != tok.i and speech_head.lemma_ in SPEECH_VERBS:
+    if subj is not None and upos(subj) in ("NOUN",) and subj.lower_ not in ("spokesman", "spokeswoman", "spokesperson") \
+            and tok.dep_ == "conj" and speech_head.i != tok.i and lemma(speech_head) in SPEECH_VERBS:
         # "said the pact amounted to X and claimed that Y": the parser may hang "claimed" on "amounted"
         other = _own_subject(speech_head)
         if other is not None:
@@ -161,11 +162,11 @@ def find_cues(p: Parsed, quoted: list[tuple[int, int]]) -> list[Cue]:
     for tok in doc:
         if not outside(tok):
             continue
-        if tok.lemma_ in SPEECH_VERBS and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
+        if lemma(tok) in SPEECH_VERBS and (upos(tok) in ("VERB", "AUX") or tok.tag_.startswith("VB")):
             subj = subject_of(tok)
             if subj is None:
                 continue
-            if subj.lower_ in ("it", "this", "that", "which", "there", "what") or subj.lemma_ in NARRATOR_SOURCES:
+            if subj.lower_ in ("it", "this", "that", "which", "there", "what") or lemma(subj) in NARRATOR_SOURCES:
                 continue  # "figures show ...": the article's own voice, by our annotation convention
             s, e = subject_extent(subj)
             cues.append(Cue(tok, p.base, p.base + s, p.base + e, tok.text, p.base + tok.idx,
@@ -176,11 +177,11 @@ def find_cues(p: Parsed, quoted: list[tuple[int, int]]) -> list[Cue]:
                 s, e = subject_extent(obj)
                 cues.append(Cue(tok, p.base, p.base + s, p.base + e, "according to", p.base + tok.idx,
                                 p.base + doc[tok.i + 1].idx + 2, "according to"))
-        elif tok.lemma_ in SPEECH_NOUNS and tok.pos_ == "NOUN":
+        elif lemma(tok) in SPEECH_NOUNS and upos(tok) == "NOUN":
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
             if owner is None:
                 verb = tok.head
-                while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                while verb.dep_ not in ("ROOT",) and upos(verb) not in ("VERB", "AUX") and verb.head.i != verb.i:
                     verb = verb.head
                 owner = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
             if owner is None or owner.lower_ in ("it", "this", "that", "which", "there"):
@@ -329,7 +330,7 @@ def reported_speech(
     doc = p.doc
     for cue in cues:
         tok = cue.token
-        if cue.rule == "speech noun" or (cue.rule == "speech verb" and tok.lemma_ not in REPORTING_VERBS):
+        if cue.rule == "speech noun" or (cue.rule == "speech verb" and lemma(tok) not in REPORTING_VERBS):
             continue
         if cue.rule == "speech verb" and not is_finite_report(tok):
             continue
@@ -374,7 +375,7 @@ def _trailing_attributions(p: Parsed, found: list[tuple[int, int, Cue]], quoted:
         span = doc.char_span(verb_s, sent.start_char + m.end("verb"), alignment_mode="expand")
         if span is None:
             continue
-        verb = next((t for t in span if t.lemma_ in SPEECH_VERBS), span[-1])
+        verb = next((t for t in span if lemma(t) in SPEECH_VERBS), span[-1])
         cue = Cue(verb, p.base, subj_s, subj_e, m.group("verb"), p.base + verb_s,
                   p.base + sent.start_char + m.end("verb"), "speech verb after content")
         yield s, e, cue
@@ -435,7 +436,7 @@ def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]])
 
 def _clause_units(root: Token) -> list[set[int]]:
     """A clause and each clause conjoined to it ("X and that Y") as separate sets of token indices."""
-    conjs = [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    conjs = [c for c in root.children if c.dep_ == "conj" and upos(c) in ("VERB", "AUX")]
     own = {t.i for t in root.subtree}
     for c in conjs:
         own -= {t.i for t in c.subtree}

@@ -16,31 +16,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from analysis.attribution import SPEECH_NOUNS, SPEECH_VERBS
+from analysis.lexical import forms
 from analysis.numbers import WORD_NUMBERS
 from analysis.quotes import ALL_MARKS
-
-IRREGULAR_FORMS = {"say": ["said"], "tell": ["told"], "write": ["wrote", "written"], "hit": ["hit"],
-                   "forecast": ["forecast"], "told": []}
-
-
-def _forms(lemma: str) -> set[str]:
-    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
-    if lemma.endswith("e"):
-        forms |= {lemma[:-1] + "ing"}
-    if lemma.endswith("y"):
-        forms |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
-    if re.search(r"[^aeiou][aeiou][bdgmnprt]$", lemma):
-        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
-    forms |= set(IRREGULAR_FORMS.get(lemma, []))
-    return forms
-
 
 @lru_cache(maxsize=1)
 def needs_parse_pattern() -> re.Pattern[str]:
     """Words and marks that make a paragraph worth the full parse."""
     words = set()
     for lemma in SPEECH_VERBS | SPEECH_NOUNS:
-        words |= _forms(lemma)
+        words |= forms(lemma)
     words |= {w for w in WORD_NUMBERS if " " not in w}
     words |= {"according", "doubled", "tripled", "halved", "half", "third", "quarter", "decade", "decades"}
     alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
@@ -58,7 +43,9 @@ def parse_paragraphs(nlp: Language, texts: Sequence[str], *, batch_size: int = 6
     full_idx = [i for i, t in enumerate(texts) if needs_full_parse(t)]
     chosen = set(full_idx)
     light_idx = [i for i in range(len(texts)) if i not in chosen]
-    full = nlp.pipe((texts[i] for i in full_idx), batch_size=batch_size)
+    # Lemmas and coarse tags come from analysis.lexical: two components fewer to run.
+    unused = [name for name in ("lemmatizer", "attribute_ruler") if name in nlp.pipe_names]
+    full = nlp.pipe((texts[i] for i in full_idx), batch_size=batch_size, disable=unused)
     ner_only = [name for name in nlp.pipe_names if name != "ner"]
     light = nlp.pipe((texts[i] for i in light_idx), batch_size=batch_size, disable=ner_only)
     kinds = {i: True for i in full_idx}
