@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from analysis.lexical import lemma, upos
 from analysis.quotes import QuoteChain, word_count
-from analysis.speakers import SUBJECT_DEPS, Entity, Parsed, SpeakerBook
 from analysis.records import Mention
+from analysis.speakers import SUBJECT_DEPS, Entity, Parsed, SpeakerBook
 
 # Reporting verbs (lemmas). Started from the PARC 3.0 attribution cue list and news style guides,
 # trimmed to verbs that introduce what someone said.

@@ -213,7 +213,7 @@ def find_chrome(text: str) -> tuple[list[Chrome], str | None]:
     chrome: list[Chrome] = []
     heading: str | None = None
     seen_prose = False
-    for start, end, line in iter_lines(text):
+    for start, _end, line in iter_lines(text):
         stripped = line.strip()
         if not stripped:
             continue

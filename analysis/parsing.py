@@ -20,6 +20,7 @@ from analysis.lexical import forms
 from analysis.numbers import WORD_NUMBERS
 from analysis.quotes import ALL_MARKS
 
+
 @lru_cache(maxsize=1)
 def needs_parse_pattern() -> re.Pattern[str]:
     """Words and marks that make a paragraph worth the full parse."""

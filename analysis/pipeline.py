@@ -7,8 +7,8 @@ quoted spans and their attribution -> reported speech -> stance -> numbers.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from spacy.language import Language

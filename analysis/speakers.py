@@ -16,7 +16,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from analysis.records import Mention, Speaker
 from analysis.registry import Office, Registry, RegistryOrg, RegistryPerson, fold

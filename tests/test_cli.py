@@ -33,7 +33,7 @@ def test_cli_binary_input_is_a_message_not_a_traceback(tmp_path):
 
 
 def test_cli_article_without_quotes_says_so():
-    out = run("-", stdin="Net migration fell to 431,000 in the year to June, official figures show.".encode())
+    out = run("-", stdin=b"Net migration fell to 431,000 in the year to June, official figures show.")
     data = json.loads(out.stdout)
     assert data["quotes"] == [] and data["numbers"][0]["value"] == 431000
     assert any("No quotes" in w for w in data["warnings"])
