@@ -1,7 +1,11 @@
 """Streamlit glue shared by the pages: cached resources, the sidebar filters, downloads.
 
-Not a page itself (app.py lists the pages). Everything here is thin: the work happens in
-`analysis/`.
+Not a page itself: `run_app()` is the app shell that app.py runs. Everything here is thin: the
+work happens in `analysis/`.
+
+Why `ensure_app()`: Streamlit runs a folder named pages/ beside the entry script as an old-style
+multipage app until the first `st.navigation` call of the server, so the very first request can
+start a page file without app.py. Such a page hands over to the shell, which then renders it.
 """
 
 from __future__ import annotations
@@ -265,4 +269,41 @@ def empty_state(message: str, *, corpus_link: bool = True) -> None:
     """Say what is missing and what to do next."""
     st.info(message, icon=":material/info:")
     if corpus_link:
-        st.page_link("app_pages/corpus.py", label="Add articles on the Corpus page", icon=":material/add_circle:")
+        st.page_link("pages/corpus.py", label="Add articles on the Corpus page", icon=":material/add_circle:")
+
+
+# (path, title, icon): the pages in navigation order; the first is the default.
+PAGES = (
+    ("pages/article.py", "Article", ":material/article:"),
+    ("pages/speakers.py", "Who said what", ":material/record_voice_over:"),
+    ("pages/stance.py", "Stance", ":material/explore:"),
+    ("pages/numbers.py", "Numbers", ":material/bar_chart:"),
+    ("pages/compare.py", "Compare", ":material/compare_arrows:"),
+    ("pages/how_it_works.py", "How it works", ":material/school:"),
+    ("pages/corpus.py", "Corpus", ":material/library_books:"),
+)
+_RUN = threading.local()  # per script-run thread: is the shell rendering a page right now?
+
+
+def run_app() -> None:
+    """The app shell: page config, navigation, shared sidebar, then the chosen page."""
+    st.set_page_config(page_title="Stance Explorer", page_icon=":material/newspaper:", layout="wide")
+    pages = [st.Page(path, title=title, icon=icon, default=i == 0) for i, (path, title, icon) in enumerate(PAGES)]
+    page = st.navigation(pages)
+    store = get_store()
+    filters = sidebar_filters(store)
+    downloads(store, filters)
+    _RUN.active = True
+    try:
+        page.run()
+    finally:
+        _RUN.active = False
+    start_background(str(store.path))  # model warm-up and stale re-analysis, once per server
+
+
+def ensure_app() -> None:
+    """Run the shell instead when a page file was started without it (see the module docstring)."""
+    if getattr(_RUN, "active", False):
+        return
+    run_app()
+    st.stop()

@@ -1,9 +1,13 @@
 """Article: the text with every quote in its speaker's colour and every figure marked."""
 
+from pages._common import ensure_app
+
+ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.py's navigation
+
 import streamlit as st
 
 from analysis.palette import NARRATOR, article_html, speaker_colour
-from app_pages._common import current_filters, empty_state, get_store, legend, options, url_param
+from pages._common import current_filters, empty_state, get_store, legend, options, url_param
 
 store = get_store()
 filters = current_filters()

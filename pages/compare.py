@@ -1,5 +1,9 @@
 """Compare: two speakers or two parties side by side."""
 
+from pages._common import ensure_app
+
+ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.py's navigation
+
 import html
 
 import plotly.express as px
@@ -7,7 +11,7 @@ import streamlit as st
 
 from analysis import tables
 from analysis.store import DIRECTIONS
-from app_pages._common import current_filters, empty_state, get_store, numbers_df, quotes_df, url_param
+from pages._common import current_filters, empty_state, get_store, numbers_df, quotes_df, url_param
 
 store = get_store()
 filters = current_filters()

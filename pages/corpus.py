@@ -1,11 +1,15 @@
 """Corpus: list, add (paste, upload, URL), delete and re-analyse articles."""
 
+from pages._common import ensure_app
+
+ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.py's navigation
+
 import streamlit as st
 
 from analysis import tables
 from analysis.fetch import FetchError, fetch_url
 from analysis.store import add_files
-from app_pages._common import get_store
+from pages._common import get_store
 
 store = get_store()
 st.title("Corpus")

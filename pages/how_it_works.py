@@ -1,5 +1,9 @@
 """How it works: the tokens, entities, dependency arcs and rules behind one attribution."""
 
+from pages._common import ensure_app
+
+ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.py's navigation
+
 import base64
 import html
 import re
@@ -8,7 +12,7 @@ import streamlit as st
 from spacy import displacy
 
 from analysis import tables
-from app_pages._common import current_filters, empty_state, get_nlp, get_store, options, url_param
+from pages._common import current_filters, empty_state, get_nlp, get_store, options, url_param
 
 MAX_CONTEXT = 700
 

@@ -1,10 +1,14 @@
 """Numbers: the figures quoted, grouped by what they measure, with who cited them."""
 
+from pages._common import ensure_app
+
+ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.py's navigation
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from app_pages._common import current_filters, empty_state, get_store, numbers_df
+from pages._common import current_filters, empty_state, get_store, numbers_df
 
 MAX_GROUPS = 8
 

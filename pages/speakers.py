@@ -1,10 +1,14 @@
 """Who said what: a card per speaker with their quotes in context."""
 
+from pages._common import ensure_app
+
+ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.py's navigation
+
 import html
 
 import streamlit as st
 
-from app_pages._common import current_filters, derived_df, empty_state, get_store, quotes_df
+from pages._common import current_filters, derived_df, empty_state, get_store, quotes_df
 
 PAGE_SIZE = 12
 QUOTES_SHOWN = 5

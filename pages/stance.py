@@ -1,5 +1,9 @@
 """Stance: where speakers and parties stand on migration and toward the government."""
 
+from pages._common import ensure_app
+
+ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.py's navigation
+
 import html
 
 import plotly.graph_objects as go
@@ -7,7 +11,7 @@ import streamlit as st
 
 from analysis import tables
 from analysis.store import DIRECTIONS, GOVERNMENT
-from app_pages._common import current_filters, derived_df, empty_state, get_store, quotes_df
+from pages._common import current_filters, derived_df, empty_state, get_store, quotes_df
 
 TABLE_ROWS = 200  # longer lists: use the sidebar downloads
 

@@ -85,7 +85,7 @@ def filter_changes(db: Path, rounds: int = 5) -> dict[str, list[float]]:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
     at.run()
     results: dict[str, list[float]] = {}
-    pages = ["app_pages/speakers.py", "app_pages/stance.py", "app_pages/numbers.py", "app_pages/article.py"]
+    pages = ["pages/speakers.py", "pages/stance.py", "pages/numbers.py", "pages/article.py"]
     k = 0
     for page in pages:
         at.switch_page(page).run()

@@ -16,7 +16,7 @@ from tests.app_fixtures import FAKE_VERSION, fake_analyze
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
-PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "app_pages").glob("[!_]*.py"))
+PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("[!_]*.py"))
 
 try:  # the real analyser, once it exists; hand-built analyses until then
     from analysis import pipeline  # noqa: F401
@@ -94,12 +94,12 @@ def test_every_page_runs(at, page):
 def test_filter_by_speaker_narrows_pages_and_goes_into_the_url(at, db):
     at.sidebar.multiselect(key="f_speaker").set_value(["chris-philp"]).run()
     assert at.query_params.get("speaker") == "chris-philp"
-    go(at, "app_pages/speakers.py")
+    go(at, "pages/speakers.py")
     cards = [h.value for h in at.html if "font-weight:700" in h.value]
     assert len(cards) == 1 and "Chris Philp" in cards[0]
     (quotes,) = [m.value for m in at.metric if m.label == "Quotes"]
     assert int(quotes) == len(store_for(db).query_quotes(Filters(speakers=("chris-philp",)))) > 0
-    go(at, "app_pages/stance.py")
+    go(at, "pages/stance.py")
     assert at.sidebar.multiselect(key="f_speaker").value == ["chris-philp"]
     assert at.query_params.get("speaker") == "chris-philp"
 
@@ -115,7 +115,7 @@ def test_filters_are_read_from_the_url(db):
 
 
 def test_add_article_by_paste(at, db):
-    go(at, "app_pages/corpus.py")
+    go(at, "pages/corpus.py")
     at.text_area(key="paste_text").input(ARTICLE)
     at.text_input(key="paste_title").input("Minister defends asylum plan")
     at.button(key="paste_add").click().run()
@@ -127,7 +127,7 @@ def test_add_article_by_paste(at, db):
 
 
 def test_pasting_the_same_article_twice_is_refused(at, db):
-    go(at, "app_pages/corpus.py")
+    go(at, "pages/corpus.py")
     for _ in range(2):
         at.text_area(key="paste_text").input(ARTICLE)
         at.button(key="paste_add").click().run()
@@ -136,7 +136,7 @@ def test_pasting_the_same_article_twice_is_refused(at, db):
 
 
 def test_empty_paste_shows_an_error_and_changes_nothing(at, db):
-    go(at, "app_pages/corpus.py")
+    go(at, "pages/corpus.py")
     at.text_area(key="paste_text").input("   ")
     at.button(key="paste_add").click().run()
     assert not at.exception and at.error
@@ -144,7 +144,7 @@ def test_empty_paste_shows_an_error_and_changes_nothing(at, db):
 
 
 def test_add_articles_by_upload(at, db):
-    go(at, "app_pages/corpus.py")
+    go(at, "pages/corpus.py")
     other = ARTICLE.replace("84,000", "91,000").replace("Minister defends", "Home Office defends")
     at.file_uploader(key="upload_files").set_value(
         [("asylum.txt", ARTICLE.encode("utf-8"), "text/plain"),
@@ -157,7 +157,7 @@ def test_add_articles_by_upload(at, db):
 
 
 def test_bad_upload_shows_an_error_and_changes_nothing(at, db):
-    go(at, "app_pages/corpus.py")
+    go(at, "pages/corpus.py")
     at.file_uploader(key="upload_files").set_value(
         [("scan.txt", b"%PDF-1.7\n\x00\x01\x02binary", "text/plain")]
     ).run()
@@ -168,7 +168,7 @@ def test_bad_upload_shows_an_error_and_changes_nothing(at, db):
 
 
 def test_numbers_page_shows_the_seed_figures(at):
-    go(at, "app_pages/numbers.py")
+    go(at, "pages/numbers.py")
     texts = " | ".join(at.dataframe[-1].value["text"])
     assert "12,699" in texts and "95%" in texts
     charts = " ".join(e.proto.spec for e in at.get("plotly_chart"))
@@ -179,7 +179,7 @@ def test_numbers_page_shows_the_seed_figures(at):
 
 
 def test_stance_map_puts_starmer_and_philp_on_opposite_sides_of_the_government_axis(at):
-    go(at, "app_pages/stance.py")
+    go(at, "pages/stance.py")
     (spec,) = [figure(e) for e in at.get("plotly_chart") if '"speakers"' in e.proto.spec]
     (speakers,) = [t for t in spec["data"] if t["name"] == "speakers"]
     y = dict(zip(speakers["text"], speakers["y"]))
@@ -187,7 +187,7 @@ def test_stance_map_puts_starmer_and_philp_on_opposite_sides_of_the_government_a
 
 
 def test_how_it_works_draws_the_parse(at):
-    go(at, "app_pages/how_it_works.py")
+    go(at, "pages/how_it_works.py")
     body = "".join(h.value for h in at.html)
     (data,) = re.findall(r'class="se-displacy"[^>]*src="data:image/svg\+xml;base64,([^"]+)"', body)[:1]
     assert base64.b64decode(data).decode().startswith("<svg")
@@ -198,22 +198,22 @@ def test_compare_two_speakers_from_the_url(db):
     app = AppTest.from_file(str(APP), default_timeout=120)
     app.run()
     app.query_params.update({"a": "keir-starmer", "b": "chris-philp"})
-    go(app, "app_pages/compare.py")
+    go(app, "pages/compare.py")
     assert [m.value for m in app.metric if m.label == "Toward government"][:2] == ["supports", "opposes"]
 
 
 def test_delete_article(at, db):
-    go(at, "app_pages/corpus.py")
+    go(at, "pages/corpus.py")
     at.checkbox(key="delete_sure").check().run()
     at.button(key="delete_one").click().run()
     assert not at.exception
     assert store_for(db).count() == 0
-    go(at, "app_pages/article.py")
+    go(at, "pages/article.py")
     assert at.info  # the empty state says what to do next
 
 
 def test_numbers_page_follows_a_speaker_filter(at):
-    go(at, "app_pages/numbers.py")
+    go(at, "pages/numbers.py")
     at.sidebar.multiselect(key="f_speaker").set_value(["chris-philp"]).run()
     assert not at.exception
     texts = " | ".join(at.dataframe[-1].value["text"])
@@ -221,7 +221,7 @@ def test_numbers_page_follows_a_speaker_filter(at):
 
 
 def test_url_to_a_local_address_is_refused(at, db):
-    go(at, "app_pages/corpus.py")
+    go(at, "pages/corpus.py")
     at.text_input(key="url_text").input("http://127.0.0.1:8501/admin")
     at.button(key="url_add").click().run()
     assert not at.exception
@@ -243,7 +243,7 @@ def test_add_article_from_a_url(at, db, monkeypatch):
                                  published=None, source="Example News")
 
     monkeypatch.setattr(fetch, "fetch_url", fake_fetch)
-    go(at, "app_pages/corpus.py")
+    go(at, "pages/corpus.py")
     at.text_input(key="url_text").input("https://news.example/asylum")
     at.button(key="url_add").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]

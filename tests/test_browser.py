@@ -30,12 +30,26 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def _require_browser() -> None:
     if not CHROMIUM.exists():
         pytest.skip("Debian Chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
     pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    tmp = tmp_path_factory.mktemp("browser")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    _require_browser()
+    yield from _running_server(tmp_path_factory.mktemp("browser"))
+
+
+@pytest.fixture
+def fresh_server(tmp_path):
+    _require_browser()
+    yield from _running_server(tmp_path)
+
+
+def _running_server(tmp: Path):
+    """Start `streamlit run app.py` on a free port with its own database; yield its base URL."""
     port = _free_port()
     log = open(tmp / "server.log", "w")  # noqa: SIM115 - closed below
     proc = subprocess.Popen(
@@ -85,5 +99,24 @@ def test_article_and_numbers_pages_in_a_real_browser(server):
             page.locator(".js-plotly-plot").first.wait_for(state="visible", timeout=60_000)
             assert page.locator(".js-plotly-plot").count() >= 1
             assert page.get_by_role("heading", name="Numbers").count() >= 1
+        finally:
+            browser.close()
+
+
+def test_shared_link_to_a_page_as_first_request_gets_the_app_sidebar(fresh_server):
+    # The first request of a fresh server is served by Streamlit's old pages/ runner; the page
+    # must still come up inside the app shell, with navigation and filters.
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1600, "height": 1000})
+            page.goto(fresh_server + "/numbers", wait_until="domcontentloaded")
+            page.get_by_role("heading", name="Numbers").first.wait_for(state="visible", timeout=90_000)
+            sidebar = page.locator('[data-testid="stSidebar"]')
+            sidebar.get_by_text("Who said what").first.wait_for(state="visible", timeout=30_000)
+            assert sidebar.get_by_text("Filters").count() >= 1
+            assert page.locator("text=Traceback").count() == 0
         finally:
             browser.close()

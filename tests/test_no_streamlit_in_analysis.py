@@ -23,4 +23,5 @@ def test_no_analysis_module_imports_streamlit():
 
 
 def test_the_check_sees_imports():
-    assert "streamlit" in _imports(Path(__file__).with_name("app_fixtures.py").parent.parent / "app.py")
+    # the shell the pages share imports streamlit, so the check must find it there
+    assert "streamlit" in _imports(ANALYSIS.parent / "pages" / "_common.py")
