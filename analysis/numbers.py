@@ -468,8 +468,9 @@ def find_numbers(
                 kind=kind,  # type: ignore[arg-type]
                 unit=unit,
                 qualifier=qualifier,
-                value_low=None if low is None else low * (1 if sign > 0 else -1),
-                value_high=None if high is None else high * (1 if sign > 0 else -1),
+                # a fall of "over 90%" is -90 or below: the bounds swap when the sign does
+                value_low=(low if sign > 0 else (None if high is None else -high)),
+                value_high=(high if sign > 0 else (None if low is None else -low)),
                 metric=(metric + (f" ({subgroup})" if subgroup and concept else "")) if metric else None,
                 metric_group=group,
                 period=period_of(sentence, published, f.start - sent[0]),
@@ -527,11 +528,9 @@ def flag_disagreements(numbers: list[NumberMention]) -> list[NumberMention]:
 
 def _overlap(a: NumberMention, b: NumberMention) -> bool:
     def rng(n: NumberMention) -> tuple[float, float]:
-        lo = abs(n.value_low) if n.value_low is not None else 0.0
-        hi = abs(n.value_high) if n.value_high is not None else float("inf")
-        if n.qualifier in ("up to", "under"):
-            lo = 0.0
-        return min(lo, hi), max(lo, hi)
+        lo = n.value_low if n.value_low is not None else float("-inf")
+        hi = n.value_high if n.value_high is not None else float("inf")
+        return lo, hi
 
     if (a.value < 0) != (b.value < 0) and a.kind in ("percent_change", "change"):
         return False

@@ -254,6 +254,9 @@ class SpeakerBook:
                 entity = self._resolve_description(s, text, extra)
             elif rule == "pronoun":
                 entity = self._resolve_pronoun(s, extra)
+            elif extra == (None, None) and self._is_known_surname(text):
+                entity = self._resolve_name(s, e, text)  # "Eagle said": the tagger took a surname for an organisation
+                rule = "name"
             else:
                 entity = self._resolve_org(text, extra)
             if entity is None:
@@ -265,6 +268,10 @@ class SpeakerBook:
             self.mention_owner.append((mention, entity))
             if rule == "name":
                 self._read_role_context(entity, s, e)
+
+    def _is_known_surname(self, text: str) -> bool:
+        key = fold(text).replace(".", "")
+        return " " not in key and any(ent.kind == "person" and ent.name_tokens[-1:] == [key] for ent in self.entities)
 
     def _mention_rule(self, rule: str, text: str, entity: Entity) -> str:
         if rule != "name":

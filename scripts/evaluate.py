@@ -22,9 +22,11 @@ def main() -> int:
     parser.add_argument("--write-baseline", action="store_true",
                         help="pin the current figures as floors in tests/eval_baseline.json")
     parser.add_argument("--only", help="substring of the case name")
+    parser.add_argument("--heldout", action="store_true",
+                        help="score the held-out set (tests/heldout): measure only, never tune on it")
     args = parser.parse_args()
     results = {}
-    for case in gold_cases():
+    for case in gold_cases(heldout=args.heldout):
         if args.only and args.only not in case.name:
             continue
         text = decode_bytes(case.article_path.read_bytes())
@@ -41,6 +43,8 @@ def main() -> int:
         for k in keys:
             vals = [h[k] for h in results.values() if h[k] is not None]
             print(f"mean {k:30} {sum(vals) / len(vals):.3f}" if vals else f"mean {k:30} -")
+    if args.write_baseline and args.heldout:
+        parser.error("floors are pinned for the tuning set only")
     if args.write_baseline:
         BASELINE.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         print(f"wrote {BASELINE}")

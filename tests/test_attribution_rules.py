@@ -114,3 +114,10 @@ def test_quote_outside_migration_gets_n_a_not_a_guess(nlp):
     result = analyze(text, published=date(2024, 10, 30), nlp=nlp)
     stance = result.quotes[0].stance
     assert (stance.about_migration, stance.migration, stance.government) == (False, "n/a", "n/a")
+
+
+def test_surname_alone_the_tagger_calls_an_organisation_is_still_the_person(nlp):
+    text = ("Angela Eagle, the border security minister, visited Dover on Monday.\n"
+            "Eagle said: “We are going after the gangs with everything we have, and we will not stop.”")
+    result = analyze(text, published=date(2025, 3, 1), nlp=nlp)
+    assert [q.speaker_name for q in result.quotes] == ["Angela Eagle"]

@@ -23,9 +23,9 @@ def test_percent_fall_is_signed_negative():
     assert (n.value, n.kind, n.unit) == (-95, "percent_change", "percent")
 
 
-def test_qualifier_over_is_kept_and_gives_an_open_range():
+def test_qualifier_over_is_kept_on_a_cut():
     n = one("It resulted in a cut to arrivals by over 90%.")
-    assert n.qualifier == "over" and n.value == -90 and n.value_high is None
+    assert n.qualifier == "over" and n.value == -90
 
 
 def test_money_with_scale_word():
@@ -88,3 +88,8 @@ def test_qualified_values_that_overlap_do_not_disagree():
     found = figures(text)
     assert found[0].metric_group == found[1].metric_group
     assert not any(f.disagrees for f in found)
+
+
+def test_a_qualified_fall_is_an_open_range_below_its_value():
+    n = one("Arrivals from Albania fell by over 90%.")
+    assert (n.value, n.value_low, n.value_high) == (-90, None, -90)
