@@ -20,7 +20,7 @@ from analysis.numbers import find_numbers
 from analysis.parsing import parse_paragraphs
 from analysis.quotes import Paragraph, chain_quotes, find_quoted_spans, split_paragraphs
 from analysis.records import Analysis, Article, Quote, Span
-from analysis.registry import load_registry
+from analysis.registry import Registry, load_registry
 from analysis.speakers import Entity, Parsed, SpeakerBook
 from analysis.stance import (
     NO_CUE_RULE,
@@ -45,9 +45,14 @@ def analyze(
     title: str | None = None,
     source: str | None = None,
     nlp: Language | None = None,
+    registry: Registry | None = None,
 ) -> Analysis:
-    """Analyse one article (plain text or HTML). Raises InputError for input that cannot be analysed."""
-    return analyze_many([text], published=[published], titles=[title], sources=[source], nlp=nlp)[0]
+    """Analyse one article (plain text or HTML). Raises InputError for input that cannot be analysed.
+
+    `registry` replaces the bundled registry of office holders (e.g. one extended with speakers
+    that users added)."""
+    return analyze_many([text], published=[published], titles=[title], sources=[source], nlp=nlp,
+                        registry=registry)[0]
 
 
 def analyze_many(
@@ -58,6 +63,7 @@ def analyze_many(
     sources: Iterable[str | None] | None = None,
     nlp: Language | None = None,
     batch_size: int = 64,
+    registry: Registry | None = None,
 ) -> list[Analysis]:
     """Analyse many articles, parsing all their paragraphs in one `nlp.pipe` stream."""
     texts = list(texts)
@@ -76,7 +82,7 @@ def analyze_many(
     out = []
     for ing, plan, src in zip(ingested, plans, sources):
         parsed = [Parsed(next(docs), para.start) for para in plan]
-        out.append(_build(ing, parsed, src))
+        out.append(_build(ing, parsed, src, registry or load_registry()))
     return out
 
 
@@ -92,9 +98,8 @@ def _content_paragraphs(ing: IngestedText) -> list[Paragraph]:
     return out
 
 
-def _build(ing: IngestedText, parsed: list[Parsed], source: str | None) -> Analysis:
+def _build(ing: IngestedText, parsed: list[Parsed], source: str | None, registry: Registry) -> Analysis:
     text = ing.text
-    registry = load_registry()
     book = SpeakerBook(text, parsed, registry, ing.published)
     content = [(p.base, p.base + len(p.doc.text)) for p in parsed]
 

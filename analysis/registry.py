@@ -75,6 +75,7 @@ class Registry:
     """Questions answered from data/registry.json."""
 
     def __init__(self, data: dict) -> None:
+        self._data = data
         self.offices = {
             oid: Office(oid, o["label"], tuple(o["titles"]), o["country"]) for oid, o in data["offices"].items()
         }
@@ -112,6 +113,19 @@ class Registry:
                 self._org_by_name[fold(n)] = o
                 if fold(n).startswith("the "):
                     self._org_by_name[fold(n)[4:]] = o
+
+    def extended(self, *, people: list[dict] = (), organisations: list[dict] = (),
+                 parties: dict[str, dict] | None = None) -> Registry:
+        """A new registry with user-added entries (same JSON shapes as data/registry.json).
+
+        An added entry with the id of a bundled one replaces it, so a user can correct a role."""
+        data = dict(self._data)
+        added_ids = {p["id"] for p in people}
+        data["people"] = [p for p in self._data["people"] if p["id"] not in added_ids] + list(people)
+        added_orgs = {o["id"] for o in organisations}
+        data["organisations"] = [o for o in self._data["organisations"] if o["id"] not in added_orgs] + list(organisations)
+        data["parties"] = {**self._data["parties"], **(parties or {})}
+        return Registry(data)
 
     def person(self, person_id: str) -> RegistryPerson | None:
         return next((p for p in self.people if p.id == person_id), None)

@@ -121,3 +121,16 @@ def test_surname_alone_the_tagger_calls_an_organisation_is_still_the_person(nlp)
             "Eagle said: “We are going after the gangs with everything we have, and we will not stop.”")
     result = analyze(text, published=date(2025, 3, 1), nlp=nlp)
     assert [q.speaker_name for q in result.quotes] == ["Angela Eagle"]
+
+
+def test_a_speaker_added_to_the_registry_is_known_in_later_articles(nlp):
+    from analysis.registry import load_registry
+
+    text = "Ms Okonkwo said: “The council cannot house everyone who arrives, we need help now.”"
+    plain = analyze(text, published=date(2025, 3, 1), nlp=nlp)
+    assert plain.speaker(plain.quotes[0].speaker_id).party is None
+    extra = {"id": "ada-okonkwo", "name": "Ada Okonkwo", "aliases": ["Ms Okonkwo"], "gender": "f",
+             "party": "Labour", "country": "UK", "offices": []}
+    known = analyze(text, published=date(2025, 3, 1), nlp=nlp, registry=load_registry().extended(people=[extra]))
+    speaker = known.speaker(known.quotes[0].speaker_id)
+    assert (speaker.name, speaker.party) == ("Ada Okonkwo", "Labour")
