@@ -1,4 +1,13 @@
-"""Command line: `python -m analysis FILE [--published YYYY-MM-DD] [--title T]` prints the JSON analysis."""
+"""Command line for the analyser.
+
+    python -m analysis FILE [--published YYYY-MM-DD] [--title T]     print one article's JSON analysis
+    python -m analysis batch PATH... --db DB [--processes N]         analyse files into the store
+    python -m analysis distributed PATH... --out DIR [--scheduler A] analyse on Dask into Parquet
+    python -m analysis import-parquet DIR --db DB                    add Parquet results to the store
+
+A first argument that is not a subcommand is the FILE of the first form (write `./batch` for
+a file called batch).
+"""
 
 from __future__ import annotations
 
@@ -9,9 +18,19 @@ from pathlib import Path
 
 from analysis.ingest import InputError, decode_bytes, parse_date
 
+SUBCOMMANDS = ("batch", "distributed", "import-parquet")
+
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in SUBCOMMANDS:
+        return _subcommand(argv)
+    return _one_file(argv)
+
+
+def _one_file(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("file", help="article as .txt or .html ('-' for standard input)")
     parser.add_argument("--published", help="publication date YYYY-MM-DD (else read from the page)")
     parser.add_argument("--title", help="article title")
@@ -39,6 +58,80 @@ def main(argv: list[str] | None = None) -> int:
     json.dump(result.to_dict(), sys.stdout, indent=args.indent or None, ensure_ascii=False)
     sys.stdout.write("\n")
     return 0
+
+
+def _subcommand(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis")
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("batch", help="analyse .txt/.html files into the store (resumable)")
+    b.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (searched recursively) or globs")
+    b.add_argument("--db", type=Path, help="corpus store (default: $STANCE_EXPLORER_DB or data/corpus.db)")
+    b.add_argument("--processes", type=int, default=1, help="worker processes, each with its own model")
+    b.add_argument("--chunk", type=int, default=16, help="articles per nlp.pipe stream")
+    d = sub.add_parser("distributed", help="analyse files on a Dask cluster into Parquet partitions")
+    d.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (searched recursively) or globs")
+    d.add_argument("--out", type=Path, required=True, help="folder for the Parquet partitions")
+    d.add_argument("--scheduler", help="address of a running dask scheduler (else a LocalCluster)")
+    d.add_argument("--workers", type=int, default=2, help="LocalCluster worker processes")
+    d.add_argument("--chunk", type=int, default=16, help="articles per task")
+    d.add_argument("--db", type=Path, help="also skip articles already in this store, and import the results")
+    i = sub.add_parser("import-parquet", help="add the Parquet results of `distributed` to the store")
+    i.add_argument("folder", type=Path, metavar="DIR")
+    i.add_argument("--db", type=Path, help="corpus store (default: $STANCE_EXPLORER_DB or data/corpus.db)")
+    args = parser.parse_args(argv)
+
+    import logging
+
+    from tqdm import tqdm
+
+    from analysis.store import Store, db_path_from_env
+
+    logging.basicConfig(format="%(levelname)s %(message)s", level=logging.WARNING)
+    store = Store(args.db or db_path_from_env()) if args.command != "distributed" or args.db else None
+    bar = tqdm(unit="article", file=sys.stderr, dynamic_ncols=True)
+
+    def total(n: int) -> None:
+        bar.total = n
+        bar.refresh()
+
+    def failed(f) -> None:  # noqa: ANN001 - analysis.batch.Failure
+        bar.write(f"skipped {f.path}: {f.reason}", file=sys.stderr)
+
+    try:
+        if args.command == "batch":
+            from analysis.batch import run_batch
+
+            r = run_batch(args.paths, store, processes=args.processes, chunk_size=args.chunk,
+                          progress=bar.update, on_failure=failed, on_total=total)
+            summary = (f"{r.files} files: {r.added} added, {r.skipped} already in the store, "
+                       f"{len(r.failed)} failed; {r.seconds:.1f} s, {r.words_per_second:,.0f} words/s")
+        elif args.command == "distributed":
+            from analysis.distributed import import_parquet, run
+
+            r = run(args.paths, args.out, scheduler=args.scheduler, workers=args.workers, chunk_size=args.chunk,
+                    store=store, progress=bar.update, on_failure=failed, on_total=total)
+            summary = (f"{r.files} files: {r.written} written to {len(r.partitions)} partitions in {args.out}, "
+                       f"{r.skipped} skipped, {len(r.failed)} failed; {r.seconds:.1f} s on {r.workers} workers, "
+                       f"{r.words_per_second:,.0f} words/s")
+            if store is not None:
+                imp = import_parquet(args.out, store)
+                summary += f"; imported {imp.added} into {store.path} ({imp.skipped} already there)"
+        else:
+            from analysis.distributed import import_parquet, read_rows
+
+            if not args.folder.is_dir():
+                print(f"error: {args.folder} is not a folder", file=sys.stderr)
+                return 2
+            total(sum(1 for _ in read_rows(args.folder, ["id"])))
+            r = import_parquet(args.folder, store, progress=bar.update)
+            for f in r.failed:
+                failed(f)
+            summary = (f"{r.added} added, {r.skipped} already in the store, {len(r.failed)} failed; "
+                       f"{r.seconds:.1f} s")
+    finally:
+        bar.close()
+    print(summary, file=sys.stderr)
+    return 1 if r.failed else 0
 
 
 if __name__ == "__main__":

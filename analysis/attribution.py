@@ -422,6 +422,10 @@ def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]])
             ranges.append((lo, hi))
     spans = []
     for lo, hi in sorted(ranges):
+        # "said, speaking on condition of anonymity, that ...": the report starts after "that"
+        mark = next((i for i in range(lo, min(hi, lo + 12)) if doc[i].lower_ == "that" and doc[i].dep_ == "mark"), None)
+        if mark is not None and mark > lo and any(doc[i].is_punct for i in range(lo, mark)):
+            lo = mark + 1
         gap = range(spans[-1][1] + 1, lo) if spans else range(0)
         starts_new_report = any(doc[i].lower_ == "that" and doc[i].dep_ == "mark" for i in range(lo, min(lo + 3, hi)))
         if spans and lo <= spans[-1][1] + 3 and not starts_new_report \

@@ -74,7 +74,20 @@ GROUP_NOUNS = {
     "democrats", "republicans", "economists", "analysts", "groups", "advocates", "leaders",
     "organisations", "organizations", "researchers", "figures", "statistics", "data", "polls",
 }
-ORG_SUFFIX_RE = re.compile(r"\b(?:a|an|the)\s+(.+?)\s+(?:spokesman|spokeswoman|spokesperson|source|official)\b", re.I)
+ORG_HEADS = {
+    "department", "ministry", "agency", "office", "council", "government", "administration", "court",
+    "party", "campaign", "company", "union", "charity", "group", "organisation", "organization", "police",
+    "committee", "commission", "embassy", "service", "board", "authority", "force", "institute", "centre",
+    "center", "foundation", "coalition", "alliance", "network", "association", "federation", "watchdog",
+}
+UNNAMED_PERSON_HEADS = {
+    "official", "spokesman", "spokeswoman", "spokesperson", "aide", "source", "adviser", "advisor", "lawyer",
+    "resident", "protester", "worker", "economist", "analyst", "expert", "diplomat", "minister", "lawmaker",
+    "insider", "staffer", "officer", "agent", "volunteer", "campaigner", "activist", "teacher", "doctor",
+    "nurse", "parent", "student", "migrant", "refugee", "asylum-seeker", "owner", "farmer", "mother", "father",
+}
+# "a Home Office spokesperson", "a White House official": the organisation is a proper name
+ORG_SUFFIX_RE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w.&’'-]*\s+)*[A-Z][\w.&’'-]*)\s+(?:spokesman|spokeswoman|spokesperson|source|official)\b")
 SPOKES_FOR_RE = re.compile(r"\b(?:spokesman|spokeswoman|spokesperson|source|official)s? (?:for|from|at) (?:the )?(.+)$", re.I)
 
 
@@ -512,9 +525,10 @@ class SpeakerBook:
         m = re.match(r"^(?:’s?|'s?)?,\s+((?:the|a|an)\s+)?([^,.;:“”\"\n]{3,90}?)(?:,|\.|;|\s+(?:said|says|told|added|warned))", after)
         if m and any(re.search(rf"\b{w}\b", m.group(2).lower()) for w in ROLE_NOUNS):
             self._set_role(ent, m.group(2).strip())
-        m = re.match(r"^\s*\(([RD])[-–]([A-Za-z. ]+)\)", after)
-        if m:
-            ent.article_party = "Republican" if m.group(1) == "R" else "Democratic"
+        m = re.match(r"^\s*(?:\(|,\s*)([RDI])[-–]([A-Z][A-Za-z. ]+)(?:\)|,)", after)
+        if m:  # "Sen. Jane Doe (R-Texas)" or "Sen. Jane Doe, R-Ohio,"
+            ent.article_party = {"R": "Republican", "D": "Democratic", "I": "Independent"}[m.group(1)]
+            ent.article_country = ent.article_country or "US"
 
     def _party_word(self, word: str) -> tuple[str, str] | None:
         """A party named by a word, if it is a party of this article's country (or of no known one)."""
@@ -546,6 +560,13 @@ class SpeakerBook:
         clean = phrase.strip(" ,")
         if not clean or clean.lower() in ("it", "this", "that", "there", "which", "who", "i", "we", "you"):
             return None
+        if self._is_known_surname(clean):  # "Doe said" after "Sen. Jane Doe"
+            ent = self._resolve_name(start, end, clean)
+            if ent is not None:
+                mention = Mention(clean, start, end, "surname")
+                ent.mentions.append(mention)
+                self.mention_owner.append((mention, ent))
+                return ent, mention
         m = ORG_SUFFIX_RE.search(clean) or SPOKES_FOR_RE.search(clean)
         if m:
             org_name = m.group(1).strip()
@@ -556,8 +577,23 @@ class SpeakerBook:
                 ent.mentions.append(mention)
                 self.mention_owner.append((mention, ent))
                 return ent, mention
-        head = clean.split()[-1].lower()
+        head = re.sub(r"[^\w-]", "", clean.split()[-1].lower())
         kind = "group" if head in GROUP_NOUNS or (head.endswith("s") and not clean[0].isupper()) else None
+        if kind is None and head in ORG_HEADS and re.match(r"(?:the|its|this)\s", clean, re.I):
+            # "the department said": the organisation of that kind named most recently
+            earlier = [e for e in self.entities if e.kind == "organisation" and head in fold(e.name).split()
+                       and e.mentions and e.last_mention() < start]
+            if earlier:
+                ent = max(earlier, key=lambda e: e.last_mention())
+                mention = Mention(clean, start, end, "description")
+                ent.mentions.append(mention)
+                self.mention_owner.append((mention, ent))
+                return ent, mention
+            kind = "organisation"
+        if kind is None and head in ORG_HEADS:
+            kind = "organisation"
+        if kind is None and head in UNNAMED_PERSON_HEADS and re.match(r"(?:a|an|one|another)\s", clean, re.I):
+            kind = "person"  # "a senior administration official": a source the article does not name
         if kind is None and clean[0].isupper() and len(clean.split()) <= 6:
             kind = "organisation"
         if kind is None:

@@ -378,6 +378,43 @@ CREATE INDEX IF NOT EXISTS numbers_group ON numbers (metric_group);
 CREATE INDEX IF NOT EXISTS numbers_cited_by ON numbers (cited_by);
 """
 
+# Human corrections live apart from machine output and are never deleted by re-analysis
+# (no foreign key to articles: an article deleted and added again gets them back).
+# `correction_status` is derived: rewritten for an article each time its rows are rebuilt.
+_CORRECTIONS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS corrections (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    article_id TEXT,
+    start INTEGER,
+    "end" INTEGER,
+    text TEXT,
+    speaker_id TEXT,
+    value TEXT NOT NULL,
+    quote_id TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    analyser_version TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS corrections_article ON corrections (article_id);
+CREATE TABLE IF NOT EXISTS correction_status (
+    correction_id INTEGER NOT NULL REFERENCES corrections (id) ON DELETE CASCADE,
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    status TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT '',
+    quote_id TEXT,
+    PRIMARY KEY (correction_id, article_id)
+);
+CREATE INDEX IF NOT EXISTS correction_status_article ON correction_status (article_id);
+"""
+# Columns added after the first release: (table, column, declaration).
+_ADDED_COLUMNS = (
+    ("articles", "filename", "TEXT"),
+    ("speakers", "corrected", "TEXT"),
+    ("quotes", "corrected", "TEXT"),
+    ("numbers", "corrected", "TEXT"),
+)
+
 
 @dataclass(frozen=True)
 class AddResult:
@@ -431,6 +468,15 @@ class Store:
         with self.connect() as conn:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.executescript(_SCHEMA)
+            conn.executescript(_CORRECTIONS_SCHEMA)
+            for table, column, decl in _ADDED_COLUMNS:
+                have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+                if column not in have:
+                    try:
+                        conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
+                    except sqlite3.OperationalError as exc:  # another process added it first
+                        if "duplicate column" not in str(exc):
+                            raise
             conn.execute(
                 "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
                 (SCHEMA_VERSION,),

@@ -134,3 +134,20 @@ def test_a_speaker_added_to_the_registry_is_known_in_later_articles(nlp):
     known = analyze(text, published=date(2025, 3, 1), nlp=nlp, registry=load_registry().extended(people=[extra]))
     speaker = known.speaker(known.quotes[0].speaker_id)
     assert (speaker.name, speaker.party) == ("Ada Okonkwo", "Labour")
+
+
+def test_us_wire_attributions(nlp):
+    text = (
+        "Sen. Jane Doe, R-Ohio, criticized the plan on Tuesday.\n"
+        "“This bill does nothing to secure the border,” Doe said.\n"
+        "The Department of Homeland Security defended the program. The department said the number of "
+        "border encounters had fallen by 40% since January.\n"
+        "A senior administration official said, speaking on condition of anonymity, that more deportation "
+        "flights would begin next week."
+    )
+    result = analyze(text, published=date(2025, 3, 1), nlp=nlp)
+    got = [(q.kind, q.speaker_name) for q in result.quotes]
+    assert got == [("direct", "Jane Doe"), ("indirect", "Department of Homeland Security"),
+                   ("indirect", "Senior administration official")]
+    assert result.quotes[2].text.startswith("more deportation flights")
+    assert result.speaker(result.quotes[0].speaker_id).party == "Republican"
