@@ -20,6 +20,7 @@ Partitions are written by the client, so workers need no shared file system; the
 from __future__ import annotations
 
 import json
+import logging
 import os
 import time
 import uuid
@@ -136,7 +137,7 @@ def start_client(scheduler: str | None = None, *, workers: int = 2, processes: b
         if root not in paths:
             os.environ["PYTHONPATH"] = os.pathsep.join([root, *filter(None, paths)])
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes,
-                           dashboard_address=None)
+                           dashboard_address=None, silence_logs=logging.WARNING)
     return Client(cluster)
 
 
@@ -194,6 +195,9 @@ def run(
             continue
         done.add(key)
         todo.append(got)
+    if not todo:
+        report.seconds = time.perf_counter() - start
+        return report
     own = client is None
     client = client or start_client(scheduler, workers=workers, processes=processes)
     try:
