@@ -221,7 +221,8 @@ def _fill_directions(quotes: list[Quote], book: SpeakerBook) -> list[Quote]:
     for q in quotes:
         ent = next((e for e in book.entities if e.id == q.speaker_id), None)
         role = " ".join(x for x in ((book.role(ent) if ent else None), q.speaker_name) if x)
-        stance = fill_direction(q.stance, by_speaker.get(q.speaker_id, []) if q.speaker_id else [], role or None)
+        stance = fill_direction(q.stance, by_speaker.get(q.speaker_id, []) if q.speaker_id else [], role or None,
+                                book.party(ent) if ent else None)
         filled.append((q, stance, role))
     positions: dict[str, list[str]] = {}
     for q, stance, _ in filled:

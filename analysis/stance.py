@@ -175,7 +175,16 @@ ADVOCACY_ROLE = re.compile(
 NO_CUE_RULE = "about migration, no direction cue"
 
 
-def fill_direction(stance: Stance, speaker_directions: list[str], speaker_role: str | None) -> Stance:
+@lru_cache(maxsize=1)
+def party_positions(path: Path = LEXICON_PATH) -> dict[str, str]:
+    """Party -> general immigration direction (data/stance_lexicon.json, 'party_positions')."""
+    with open(path, encoding="utf-8") as fh:
+        data = json.load(fh).get("party_positions", {})
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def fill_direction(stance: Stance, speaker_directions: list[str], speaker_role: str | None,
+                   speaker_party: str | None = None) -> Stance:
     """A quote with no direction cue takes its speaker's direction from their other quotes, or the
     direction an advocacy role states ("refugee charity"); otherwise it stays neutral."""
     if stance.migration != "neutral" or not stance.rule.startswith(NO_CUE_RULE):
@@ -189,6 +198,10 @@ def fill_direction(stance: Stance, speaker_directions: list[str], speaker_role: 
     if speaker_role and ADVOCACY_ROLE.search(speaker_role):
         rule = stance.rule.replace(NO_CUE_RULE, "no cue: speaker's role is migrant or refugee advocacy")
         return replace(stance, migration="open", rule=rule, confidence=min(stance.confidence, 0.4))
+    position = party_positions().get(speaker_party or "")
+    if position and not political_only:
+        rule = stance.rule.replace(NO_CUE_RULE, f"no cue: the general position of the {speaker_party} party")
+        return replace(stance, migration=position, rule=rule, confidence=min(stance.confidence, 0.35))  # type: ignore[arg-type]
     return stance
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import inspect
 import json
 import os
 import re
@@ -33,6 +34,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
+from analysis import corrections as corrections_mod
+from analysis.corrections import Correction
 from analysis.records import (
     Analysis,
     Article,
@@ -47,6 +50,10 @@ from analysis.records import (
 )
 
 DEFAULT_DB = Path("data/corpus.db")
+# App-level input caps (the server's own is .streamlit/config.toml server.maxUploadSize):
+# a news article is tens of kilobytes; HTML pages a few megabytes at most.
+MAX_UPLOAD_BYTES = 5_000_000
+MAX_INPUT_CHARS = 5_000_000
 DB_ENV = "STANCE_EXPLORER_DB"
 SCHEMA_VERSION = "1"
 
@@ -453,6 +460,18 @@ class ArticleRow:
     stale: bool
 
 
+@dataclass(frozen=True)
+class CorrectionRow:
+    """A stored correction with its status: "applied", or "review" when it no longer fits."""
+
+    correction: Correction
+    status: str
+    detail: str
+    articles: int  # how many articles it applies to now
+    quote_id: str | None = None
+    article_title: str | None = None
+
+
 @dataclass
 class Store:
     """The corpus database at `path` (created on first use)."""
@@ -516,6 +535,21 @@ class Store:
             self.version = self.version or pipeline.ANALYSER_VERSION
         return self.analyser, self.version
 
+    def _analyse(self, text: str, **kw: Any) -> tuple[Analysis, str]:
+        """Run the analyser, with the registry extended by the speakers users added."""
+        analyse, version = self._analyser()
+        additions = self.registry_additions()
+        if additions["people"] or additions["parties"]:
+            try:
+                accepts = "registry" in inspect.signature(analyse).parameters
+            except (TypeError, ValueError):
+                accepts = False
+            if accepts:
+                from analysis.registry import load_registry
+
+                kw["registry"] = load_registry().extended(**additions)
+        return analyse(text, **kw), version
+
     def current_version(self) -> str:
         """The analyser version new analyses are made with."""
         return self._analyser()[1]
@@ -556,18 +590,25 @@ class Store:
         source: str | None = None,
         url: str | None = None,
         analysis: Analysis | None = None,
+        filename: str | None = None,
     ) -> AddResult:
         """Analyse `text` (plain text or HTML) and add it, unless the same text is stored.
 
         Raises the analyser's `InputError` (a ValueError) for empty or unusable input,
         leaving the store unchanged. Pass `analysis` to store a precomputed analysis.
         """
+        if not isinstance(text, str):
+            raise ValueError("Expected text; decode uploaded bytes first.")
+        if len(text) > MAX_INPUT_CHARS:
+            raise ValueError(
+                f"The text is {len(text):,} characters long; up to {MAX_INPUT_CHARS:,} can be added."
+                " Split it into separate articles."
+            )
         dup = self.find_duplicate(text)
         if dup is not None:
             return AddResult("duplicate", dup, self._title(dup), "This article is already in the corpus.")
         if analysis is None:
-            analyse, version = self._analyser()
-            analysis = analyse(text, published=published, title=title, source=source)
+            analysis, version = self._analyse(text, published=published, title=title, source=source)
         else:
             version = analysis.analyser_version or self.current_version()
         art = analysis.article
@@ -584,8 +625,9 @@ class Store:
         with self.transaction() as conn:
             conn.execute(
                 "INSERT INTO articles (id, title, published, source, url, text, content_hash,"
-                " input_hash, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (article_id, title, published_iso, source, url, art.text, content, input_hash(text), now),
+                " input_hash, added_at, filename) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article_id, title, published_iso, source, url, art.text, content, input_hash(text), now,
+                 filename),
             )
             self._write_analysis(conn, article_id, analysis, version, content, title, published_iso, source)
         return AddResult("added", article_id, title, "Added and analysed.")
@@ -623,23 +665,43 @@ class Store:
             " VALUES (?, ?, ?, ?, ?)",
             (article_id, version, content, now, json.dumps(analysis.to_dict(), ensure_ascii=False)),
         )
-        self._write_speakers(conn, article_id, analysis)
-        self._write_quotes(conn, article_id, analysis)
-        self._write_numbers(conn, article_id, analysis)
+        self._write_rows(conn, article_id, analysis)
+
+    def _write_rows(self, conn: sqlite3.Connection, article_id: str, analysis: Analysis) -> None:
+        """The normalised rows: the machine analysis with the article's corrections laid over it."""
+        applied = corrections_mod.apply(analysis, self._corrections_for(conn, article_id))
+        self._write_speakers(conn, article_id, applied.analysis, applied.speaker_marks)
+        self._write_quotes(conn, article_id, applied.analysis, applied.quote_marks)
+        self._write_numbers(conn, article_id, applied.analysis, applied.number_marks)
+        conn.execute("DELETE FROM correction_status WHERE article_id = ?", (article_id,))
+        conn.executemany(
+            "INSERT INTO correction_status (correction_id, article_id, status, detail, quote_id)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [(cid, article_id, o.status, o.detail, o.quote_id) for cid, o in applied.outcomes.items()],
+        )
 
     @staticmethod
-    def _write_speakers(conn: sqlite3.Connection, article_id: str, analysis: Analysis) -> None:
+    def _write_speakers(
+        conn: sqlite3.Connection, article_id: str, analysis: Analysis,
+        marks: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        marks = marks or {}
         conn.executemany(
-            "INSERT INTO speakers (article_id, speaker_id, name, kind, role, party, country, quoted)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO speakers (article_id, speaker_id, name, kind, role, party, country, quoted, corrected)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (article_id, s.id, s.name, s.kind, s.role, s.party, s.country, int(s.quoted))
+                (article_id, s.id, s.name, s.kind, s.role, s.party, s.country, int(s.quoted),
+                 "; ".join(marks[s.id]) if s.id in marks else None)
                 for s in analysis.speakers
             ],
         )
 
     @staticmethod
-    def _write_quotes(conn: sqlite3.Connection, article_id: str, analysis: Analysis) -> None:
+    def _write_quotes(
+        conn: sqlite3.Connection, article_id: str, analysis: Analysis,
+        marks: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        marks = marks or {}
         rows = []
         for seq, q in enumerate(analysis.quotes):
             st = q.stance
@@ -652,19 +714,23 @@ class Store:
                     int(st.about_migration), st.migration, st.government,
                     json.dumps(list(st.targets)), json.dumps(list(st.frames)),
                     json.dumps([[e.label, e.text, e.start, e.end] for e in st.evidence]),
-                    st.rule, st.confidence,
+                    st.rule, st.confidence, "; ".join(marks[q.id]) if q.id in marks else None,
                 )
             )
         conn.executemany(
             "INSERT INTO quotes (article_id, quote_id, seq, kind, text, start, \"end\", speaker_id,"
             " speaker_name, cue, cue_start, cue_end, rule, mention_text, mention_rule,"
             " about_migration, migration, government, targets, frames, evidence, stance_rule,"
-            " confidence) VALUES (" + ", ".join("?" * 23) + ")",
+            " confidence, corrected) VALUES (" + ", ".join("?" * 24) + ")",
             rows,
         )
 
     @staticmethod
-    def _write_numbers(conn: sqlite3.Connection, article_id: str, analysis: Analysis) -> None:
+    def _write_numbers(
+        conn: sqlite3.Connection, article_id: str, analysis: Analysis,
+        marks: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        marks = marks or {}
         rows = []
         for seq, n in enumerate(analysis.numbers):
             s = n.sentence
@@ -674,14 +740,14 @@ class Store:
                     n.qualifier, n.value_low, n.value_high, n.metric, n.metric_group, n.period,
                     n.cited_by, n.cited_by_name, n.quote_id,
                     s.text if s else None, s.start if s else None, s.end if s else None,
-                    int(n.disagrees), n.rule,
+                    int(n.disagrees), n.rule, "; ".join(marks[n.id]) if n.id in marks else None,
                 )
             )
         conn.executemany(
             "INSERT INTO numbers (article_id, number_id, seq, text, start, \"end\", value, kind,"
             " unit, qualifier, value_low, value_high, metric, metric_group, period, cited_by,"
-            " cited_by_name, quote_id, sentence, sentence_start, sentence_end, disagrees, rule)"
-            " VALUES (" + ", ".join("?" * 23) + ")",
+            " cited_by_name, quote_id, sentence, sentence_start, sentence_end, disagrees, rule,"
+            " corrected) VALUES (" + ", ".join("?" * 24) + ")",
             rows,
         )
 
@@ -692,8 +758,7 @@ class Store:
             raise KeyError(article_id)
         if text_hash(text) == row["content_hash"]:
             return AddResult("unchanged", article_id, row["title"], "Text unchanged; kept the analysis.")
-        analyse, version = self._analyser()
-        analysis = analyse(text, published=row["published"], title=row["title"], source=row["source"])
+        analysis, version = self._analyse(text, published=row["published"], title=row["title"], source=row["source"])
         content = text_hash(analysis.article.text)
         with self.transaction() as conn:
             conn.execute(
@@ -741,8 +806,9 @@ class Store:
         row = self._article_row(article_id)
         if row is None:
             raise KeyError(article_id)
-        analyse, version = self._analyser()
-        analysis = analyse(row["text"], published=row["published"], title=row["title"], source=row["source"])
+        analysis, version = self._analyse(
+            row["text"], published=row["published"], title=row["title"], source=row["source"]
+        )
         # Offsets point into the text the analyser returns, so that is the text we keep.
         content = text_hash(analysis.article.text)
         with self.transaction() as conn:
@@ -786,6 +852,179 @@ class Store:
         self.set_meta("seeded", "1")
         return results
 
+    # -- corrections ---------------------------------------------------------------------
+
+    @staticmethod
+    def _correction(r: sqlite3.Row) -> Correction:
+        return Correction(
+            kind=r["kind"], article_id=r["article_id"], start=r["start"], end=r["end"], text=r["text"],
+            speaker_id=r["speaker_id"], value=json.loads(r["value"]), quote_id=r["quote_id"], note=r["note"],
+            id=r["id"], created_at=r["created_at"], analyser_version=r["analyser_version"],
+        )
+
+    def _corrections_for(self, conn: sqlite3.Connection, article_id: str) -> list[Correction]:
+        rows = conn.execute(
+            "SELECT * FROM corrections WHERE article_id = ? OR article_id IS NULL ORDER BY id", (article_id,)
+        ).fetchall()
+        return [self._correction(r) for r in rows]
+
+    def _affected(self, conn: sqlite3.Connection, c: Correction) -> list[str]:
+        """Articles whose rows a correction can change."""
+        if c.article_id is not None:
+            row = conn.execute("SELECT id FROM articles WHERE id = ?", (c.article_id,)).fetchone()
+            return [row[0]] if row else []
+        ids = {c.speaker_id or "", str(c.value.get("into_id") or "")} - {""}
+        out: set[str] = set()
+        for sid in ids:
+            out.update(r[0] for r in conn.execute(
+                "SELECT article_id FROM analyses WHERE instr(json, ?) > 0"
+                " UNION SELECT article_id FROM speakers WHERE speaker_id = ?",
+                (json.dumps(sid), sid),
+            ))
+        return sorted(out)
+
+    def _rebuild(self, conn: sqlite3.Connection, article_ids: Iterable[str]) -> None:
+        """Rewrite the normalised rows of these articles from their stored machine JSON."""
+        for article_id in article_ids:
+            row = conn.execute(
+                "SELECT a.text, n.json FROM articles a JOIN analyses n ON n.article_id = a.id WHERE a.id = ?",
+                (article_id,),
+            ).fetchone()
+            if row is None:
+                continue
+            for table in ("speakers", "quotes", "numbers"):
+                conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))  # noqa: S608
+            self._write_rows(conn, article_id, analysis_from_dict(json.loads(row["json"]), row["text"]))
+
+    def add_correction(self, correction: Correction) -> Correction:
+        """Store a correction and apply it at once, in one transaction. Returns it with its id.
+
+        Raises ValueError (with a message for the user) when it does not fit the article now.
+        """
+        c = correction
+        if c.kind not in corrections_mod.KINDS:
+            raise ValueError(f"Unknown kind of correction: {c.kind!r}.")
+        if c.kind in corrections_mod.QUOTE_KINDS:
+            if not c.article_id or not c.text or c.start is None or c.end is None:
+                raise ValueError("A correction to a quote needs the article, the offsets and the quoted words.")
+            row = self._article_row(c.article_id)
+            if row is None:
+                raise ValueError("That article is not in the corpus.")
+            if row["text"][c.start : c.end] != c.text:
+                raise ValueError("Those words are not at those offsets in the article.")
+        elif not c.speaker_id:
+            raise ValueError("A speaker correction needs the speaker.")
+        if c.kind == "merge_speakers" and (not c.value.get("into_id") or c.value["into_id"] == c.speaker_id):
+            raise ValueError("Choose two different speakers to merge.")
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        version = c.analyser_version or (self._stored_version(c.article_id) if c.article_id else "") or ""
+        with self.transaction() as conn:
+            cur = conn.execute(
+                "INSERT INTO corrections (kind, article_id, start, \"end\", text, speaker_id, value, quote_id,"
+                " note, created_at, analyser_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (c.kind, c.article_id, c.start, c.end, c.text, c.speaker_id, c.value_json(), c.quote_id,
+                 c.note, c.created_at or now, version),
+            )
+            saved = replace(c, id=int(cur.lastrowid or 0), created_at=c.created_at or now, analyser_version=version)
+            self._rebuild(conn, self._affected(conn, saved))
+        return saved
+
+    def delete_correction(self, correction_id: int) -> bool:
+        """Undo a correction: the machine's output shows again. True if it existed."""
+        with self.transaction() as conn:
+            row = conn.execute("SELECT * FROM corrections WHERE id = ?", (correction_id,)).fetchone()
+            if row is None:
+                return False
+            c = self._correction(row)
+            affected = self._affected(conn, c)
+            conn.execute("DELETE FROM correction_status WHERE correction_id = ?", (correction_id,))
+            conn.execute("DELETE FROM corrections WHERE id = ?", (correction_id,))
+            self._rebuild(conn, affected)
+        return True
+
+    def _stored_version(self, article_id: str) -> str | None:
+        with self.connect() as conn:
+            row = conn.execute("SELECT analyser_version FROM analyses WHERE article_id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def corrections(self, article_id: str | None = None) -> list[CorrectionRow]:
+        """Corrections (those of one article and the corpus-wide ones, or all), with their status.
+
+        An article correction is "review" when it no longer fits its article, or the article
+        is gone; a speaker-wide one when no article has that speaker.
+        """
+        with self.connect() as conn:
+            if article_id is None:
+                rows = conn.execute("SELECT * FROM corrections ORDER BY id").fetchall()
+            else:
+                rows = conn.execute(
+                    "SELECT * FROM corrections WHERE article_id = ? OR article_id IS NULL ORDER BY id",
+                    (article_id,),
+                ).fetchall()
+            status = conn.execute(
+                "SELECT correction_id, article_id, status, detail, quote_id FROM correction_status"
+            ).fetchall()
+            titles = dict(conn.execute("SELECT id, title FROM articles").fetchall())
+        by_id: dict[int, list[sqlite3.Row]] = {}
+        for s in status:
+            by_id.setdefault(s["correction_id"], []).append(s)
+        out = []
+        for r in rows:
+            c = self._correction(r)
+            hits = by_id.get(int(r["id"]), [])
+            if article_id is not None and c.article_id is None:
+                hits = [h for h in hits if h["article_id"] == article_id]
+            applied = [h for h in hits if h["status"] == "applied"]
+            if c.article_id is not None and c.article_id not in titles:
+                state, detail = "review", "the article is no longer in the corpus"
+            elif applied:
+                state, detail = "applied", applied[0]["detail"]
+            elif hits:
+                state, detail = "review", hits[0]["detail"]
+            else:
+                state, detail = "review", "no article has this speaker" if c.article_id is None else "not applied yet"
+            out.append(CorrectionRow(
+                correction=c, status=state, detail=detail, articles=len(applied),
+                quote_id=applied[0]["quote_id"] if applied else None,
+                article_title=titles.get(c.article_id or ""),
+            ))
+        return out
+
+    def review(self) -> list[CorrectionRow]:
+        """Corrections that no longer fit and need a person to look at them."""
+        return [r for r in self.corrections() if r.status == "review"]
+
+    def applied(self, article_id: str, *, refresh: bool = False) -> corrections_mod.Applied | None:
+        """The article's machine analysis with its corrections laid over it, and what they did."""
+        if refresh:
+            try:
+                self.reanalyse(article_id)
+            except KeyError:
+                return None
+        with self.connect() as conn:
+            row = conn.execute(
+                "SELECT a.text, n.json FROM articles a JOIN analyses n ON n.article_id = a.id WHERE a.id = ?",
+                (article_id,),
+            ).fetchone()
+            if row is None:
+                return None
+            fixes = self._corrections_for(conn, article_id)
+        return corrections_mod.apply(analysis_from_dict(json.loads(row["json"]), row["text"]), fixes)
+
+    def registry_additions(self) -> dict[str, Any]:
+        """Speakers and parties users added, as `Registry.extended(**...)` arguments."""
+        with self.connect() as conn:
+            rows = conn.execute(
+                "SELECT * FROM corrections WHERE kind IN ('reassign_speaker', 'add_quote', 'edit_speaker')"
+                " ORDER BY id"
+            ).fetchall()
+        if not rows:
+            return {"people": [], "organisations": [], "parties": {}}
+        from analysis.registry import REGISTRY_PATH
+
+        bundled = json.loads(Path(REGISTRY_PATH).read_text("utf-8"))
+        return corrections_mod.registry_additions([self._correction(r) for r in rows], bundled)
+
     # -- reading -------------------------------------------------------------------------
 
     def _article_row(self, article_id: str) -> sqlite3.Row | None:
@@ -826,8 +1065,14 @@ class Store:
             for r in rows
         ]
 
-    def get_analysis(self, article_id: str, *, refresh: bool = True) -> Analysis | None:
-        """The article's analysis, recomputed first if stale and `refresh`; None if unknown."""
+    def get_analysis(self, article_id: str, *, refresh: bool = True, corrected: bool = True) -> Analysis | None:
+        """The article's analysis, recomputed first if stale and `refresh`; None if unknown.
+
+        With `corrected` (the default) users' corrections are laid over the machine's output;
+        `corrected=False` gives the machine's output exactly as stored."""
+        if corrected:
+            applied = self.applied(article_id, refresh=refresh)
+            return applied.analysis if applied else None
         if refresh:
             try:
                 self.reanalyse(article_id)
@@ -857,7 +1102,8 @@ class Store:
                 " FROM analyses"
             ).fetchone()
             n_articles = conn.execute("SELECT count(*), coalesce(max(rowid), 0) FROM articles").fetchone()
-        return f"{row[0]}:{row[1]}:{row[2]}:{n_articles[0]}:{n_articles[1]}"
+            fixes = conn.execute("SELECT count(*), coalesce(max(id), 0) FROM corrections").fetchone()
+        return f"{row[0]}:{row[1]}:{row[2]}:{n_articles[0]}:{n_articles[1]}:{fixes[0]}:{fixes[1]}"
 
     # -- queries for the list pages --------------------------------------------------------
 
@@ -905,8 +1151,10 @@ class Store:
             "SELECT q.*, a.title AS article_title, a.published AS published, a.source AS source,"
             " substr(a.text, max(q.start - 120, 0) + 1, q.start - max(q.start - 120, 0)) AS before,"
             " substr(a.text, q.\"end\" + 1, 120) AS after,"
-            " s.name AS name, s.role AS role, s.party AS party, s.kind AS speaker_kind"
+            " s.name AS name, s.role AS role, s.party AS party, s.kind AS speaker_kind,"
+            " a.url AS url, a.content_hash AS content_hash, n.analyser_version AS analyser_version"
             " FROM quotes q JOIN articles a ON a.id = q.article_id"
+            " LEFT JOIN analyses n ON n.article_id = q.article_id"
             " LEFT JOIN speakers s ON s.article_id = q.article_id AND s.speaker_id = q.speaker_id"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY a.published DESC, a.id, q.seq"
@@ -933,8 +1181,10 @@ class Store:
             args.extend([like, like, like])
         sql = (
             "SELECT m.*, a.title AS article_title, a.published AS published, a.source AS source,"
-            " s.name AS name, s.role AS role, s.party AS party"
+            " s.name AS name, s.role AS role, s.party AS party,"
+            " a.url AS url, a.content_hash AS content_hash, n.analyser_version AS analyser_version"
             " FROM numbers m JOIN articles a ON a.id = m.article_id"
+            " LEFT JOIN analyses n ON n.article_id = m.article_id"
             " LEFT JOIN speakers s ON s.article_id = m.article_id AND s.speaker_id = m.cited_by"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY m.metric_group, a.published, a.id, m.seq"
@@ -1024,9 +1274,14 @@ def add_files(
         if progress:
             progress(i, len(items), name)
         try:
+            if len(data) > MAX_UPLOAD_BYTES:
+                raise ValueError(
+                    f"the file is {len(data) / 1e6:.1f} MB; files up to {MAX_UPLOAD_BYTES // 1_000_000} MB"
+                    " can be added. Split it into separate articles."
+                )
             text = decode(data, filename=name)
             title = None if name.lower().endswith((".html", ".htm")) else Path(name).stem.replace("_", " ")
-            res = store.add(text, title=title)
+            res = store.add(text, title=title, filename=name)
         except ValueError as exc:
             results.append(FileResult(name, False, f"{name}: {exc}"))
             continue

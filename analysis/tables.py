@@ -35,13 +35,14 @@ QUOTE_COLUMNS = [
     "start", "end", "speaker_id", "speaker", "role", "party", "about_migration", "migration",
     "government", "frames", "targets", "evidence", "cue", "cue_start", "cue_end", "rule",
     "mention_text", "mention_rule", "before", "after", "speaker_colour", "party_colour", "tint",
+    "corrected", "analyser_version",
 ]
 NUMBER_COLUMNS = [
     "article_id", "article_title", "published", "source", "number_id", "seq", "text", "start",
     "end", "value", "kind", "unit", "qualifier", "value_low", "value_high", "err_minus",
     "err_plus", "metric", "metric_group", "period", "cited_by", "cited_by_name", "party",
     "quote_id", "sentence", "sentence_start", "sentence_end", "disagrees", "rule",
-    "speaker_colour",
+    "speaker_colour", "corrected", "analyser_version",
 ]
 
 
@@ -135,13 +136,16 @@ def quotes_frame(store: Store, filters: Filters = NO_FILTERS) -> pd.DataFrame:
             "mention_rule": raw["mention_rule"],
             "before": raw["before"],
             "after": raw["after"],
+            "corrected": raw.get("corrected"),
+            "analyser_version": raw.get("analyser_version"),
         }
     )
     return _finish_quotes(df)
 
 
-def quotes_from_analysis(analysis: Analysis) -> pd.DataFrame:
-    """The quotes frame for a single analysis (no store needed)."""
+def quotes_from_analysis(analysis: Analysis, marks: dict[str, tuple[str, ...]] | None = None) -> pd.DataFrame:
+    """The quotes frame for a single analysis (no store needed); `marks`: users' corrections per quote."""
+    marks = marks or {}
     art = analysis.article
     records = []
     for seq, q in enumerate(analysis.quotes):
@@ -162,6 +166,8 @@ def quotes_from_analysis(analysis: Analysis) -> pd.DataFrame:
                 "mention_rule": q.speaker_mention.rule if q.speaker_mention else None,
                 "before": art.text[max(0, q.start - 120) : q.start],
                 "after": art.text[q.end : q.end + 120],
+                "corrected": "; ".join(marks[q.id]) if q.id in marks else None,
+                "analyser_version": analysis.analyser_version,
             }
         )
     return _quote_frame(records)
@@ -219,7 +225,8 @@ def numbers_from_analysis(analysis: Analysis) -> pd.DataFrame:
                 "sentence": n.sentence.text if n.sentence else None,
                 "sentence_start": n.sentence.start if n.sentence else None,
                 "sentence_end": n.sentence.end if n.sentence else None,
-                "disagrees": n.disagrees, "rule": n.rule,
+                "disagrees": n.disagrees, "rule": n.rule, "corrected": None,
+                "analyser_version": analysis.analyser_version,
             }
         )
     return _number_frame(records)
@@ -385,12 +392,13 @@ def export_frame(df: pd.DataFrame, kind: str) -> pd.DataFrame:
     if kind == "quotes":
         cols = ["article_id", "article_title", "published", "source", "quote_id", "start", "end",
                 "speaker_id", "speaker", "role", "party", "kind", "text", "migration",
-                "government", "frames", "targets", "evidence", "cue", "rule"]
+                "government", "frames", "targets", "evidence", "cue", "rule", "corrected",
+                "analyser_version"]
     else:
         cols = ["article_id", "article_title", "published", "source", "number_id", "start",
                 "end", "text", "value", "unit", "qualifier", "value_low", "value_high", "kind",
                 "metric", "metric_group", "period", "cited_by", "cited_by_name", "party",
-                "disagrees", "sentence"]
+                "disagrees", "sentence", "rule", "corrected", "analyser_version"]
     out = df.reindex(columns=cols).copy()
     for col in ("frames", "targets"):
         if col in out:
