@@ -444,8 +444,12 @@ def find_numbers(
             sentence = text[sent[0]:sent[1]]
             clause, clause_start = clause_around(sentence, f.start - sent[0])
             concept = metric_of(clause, f.start - sent[0] - clause_start)
-            if concept is None and kind != "money":
+            if concept is None:
                 concept = metric_of(sentence, f.start - sent[0])
+            if concept is None:
+                # "More than 600,000 in a single year is not a number ...": the metric was named before
+                window_start = max(lo, f.start - 400)
+                concept = metric_of(text[window_start:f.start], f.start - window_start)
             value = f.value * sign
             low, high = (f.low, f.high) if f.kind == "range" else bounds(f.value, qualifier)
             if unit is None and concept is not None and kind in ("level", "count", "change", "target"):
