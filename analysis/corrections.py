@@ -155,6 +155,36 @@ def find_span(article_text: str, text: str, start: int | None, end: int | None) 
     return near, near + len(text)
 
 
+def span_from_selection(article_text: str, *, start: int | None = None, end: int | None = None,
+                        words: str | None = None) -> tuple[int, int, str]:
+    """(start, end, text) of a user's selection: exact words pasted, or start/end offsets.
+
+    Pasted words may differ from the article in whitespace and line breaks. Raises
+    ValueError with a message for the user when the selection is not in the article or is
+    ambiguous (then `start` picks the nearest copy).
+    """
+    words = (words or "").strip()
+    if words:
+        pattern = r"\s+".join(re.escape(w) for w in words.split())
+        hits = [(m.start(), m.end()) for m in re.finditer(pattern, article_text)]
+        if not hits:
+            raise ValueError("Those words are not in the article text. Copy them exactly as they appear.")
+        if len(hits) > 1:
+            if start is None:
+                raise ValueError(f"Those words appear {len(hits)} times in the article; paste more of the "
+                                 "sentence, or give the start offset too.")
+            hits.sort(key=lambda h: abs(h[0] - start))
+        a, b = hits[0]
+        return a, b, article_text[a:b]
+    if start is None or end is None:
+        raise ValueError("Paste the quoted words, or give their start and end offsets.")
+    if not 0 <= start < end <= len(article_text):
+        raise ValueError(f"Offsets must satisfy 0 ≤ start < end ≤ {len(article_text)}.")
+    if not article_text[start:end].strip():
+        raise ValueError("That selection is only white space.")
+    return start, end, article_text[start:end]
+
+
 def locate(quotes: Sequence[Quote], article_text: str, text: str | None, start: int | None,
            end: int | None) -> Quote | None:
     """The quote of `quotes` that is the corrected span, by offsets first and then by words."""
@@ -220,10 +250,12 @@ class _Work:
         self.quotes = [new if q is old else q for q in self.quotes]
         self.mark(self.quote_marks, new.id, label)
 
-    def recite(self, quote_id: str, speaker: Speaker | None, label: str) -> None:
+    def recite(self, quote: Quote, speaker: Speaker | None, label: str) -> None:
         """Figures inside a quote follow its speaker."""
         for i, n in enumerate(self.numbers):
-            if n.quote_id == quote_id:
+            if n.quote_id == quote.id or (n.quote_id is None and quote.start <= n.start and n.end <= quote.end
+                                          and n.cited_by == quote.speaker_id):
+                quote_id = quote.id
                 self.numbers[i] = replace(n, cited_by=speaker.id if speaker else None,
                                           cited_by_name=speaker.name if speaker else None,
                                           quote_id=quote_id if speaker else None)
@@ -280,7 +312,7 @@ def _reassign(work: _Work, c: Correction) -> Outcome:
     if sp is None:
         return Outcome("review", "no speaker was given")
     work.set_quote(q, replace(q, speaker_id=sp.id, speaker_name=sp.name, speaker_mention=None), LABELS[c.kind])
-    work.recite(q.id, sp, "cited by: " + LABELS[c.kind])
+    work.recite(q, sp, "cited by: " + LABELS[c.kind])
     return Outcome("applied", quote_id=q.id)
 
 
@@ -305,7 +337,7 @@ def _not_quote(work: _Work, c: Correction) -> Outcome:
     work.quotes = [x for x in work.quotes if x is not q]
     work.removed.append(q)
     work.quote_marks.pop(q.id, None)
-    work.recite(q.id, None, "cited by: " + LABELS[c.kind])
+    work.recite(q, None, "cited by: " + LABELS[c.kind])
     return Outcome("applied", quote_id=q.id)
 
 
@@ -327,7 +359,7 @@ def _add_quote(work: _Work, c: Correction) -> Outcome:
                                               rule=USER_RULE))
         work.set_quote(existing, new, LABELS[c.kind])
         if sp:
-            work.recite(existing.id, sp, "cited by: " + LABELS[c.kind])
+            work.recite(existing, sp, "cited by: " + LABELS[c.kind])
         return Outcome("applied", "the analyser now finds this quote too", quote_id=existing.id)
     migration = v.get("migration") or "n/a"
     qid = f"u{c.id if c.id is not None else len(work.quotes) + 1}"

@@ -917,7 +917,8 @@ class Store:
         if c.kind == "merge_speakers" and (not c.value.get("into_id") or c.value["into_id"] == c.speaker_id):
             raise ValueError("Choose two different speakers to merge.")
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        version = c.analyser_version or (self._stored_version(c.article_id) if c.article_id else "") or ""
+        version = c.analyser_version or (self._stored_version(c.article_id) if c.article_id else None) \
+            or self.current_version()
         with self.transaction() as conn:
             cur = conn.execute(
                 "INSERT INTO corrections (kind, article_id, start, \"end\", text, speaker_id, value, quote_id,"

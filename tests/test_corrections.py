@@ -1,0 +1,303 @@
+"""Human corrections: stored apart, shown everywhere, kept through re-analysis and upgrades."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import replace
+
+import pytest
+
+from analysis import corrections as corr
+from analysis import tables
+from analysis.corrections import Correction
+from analysis.store import Filters, Store
+from tests.app_fixtures import seed_analysis, seed_text
+
+
+class Analyser:
+    """The seed's gold analysis; `upgrade()` imitates a new analyser that renumbers quotes,
+    widens one by a character and stops finding another."""
+
+    def __init__(self) -> None:
+        self.version = "v1"
+        self.drop: set[str] = set()
+        self.shift = False
+
+    def __call__(self, text, **kw):
+        a = seed_analysis(self.version)
+        if text != a.article.text:  # an edited text: keep the quotes whose words are still there
+            quotes = []
+            for q in a.quotes:
+                at = text.find(q.text)
+                if at >= 0:
+                    quotes.append(replace(q, start=at, end=at + len(q.text)))
+            return replace(a, article=replace(a.article, text=text), quotes=tuple(quotes), numbers=())
+        quotes = kept = [q for q in a.quotes if q.text[:20] not in self.drop]
+        if self.shift:
+            quotes = [
+                replace(q, id=f"q{len(quotes) - i}",
+                        start=q.start - 1, text=a.article.text[q.start - 1 : q.end]) if q.id == "q11"
+                else replace(q, id=f"q{len(quotes) - i}")
+                for i, q in enumerate(quotes)
+            ]
+            new_id = {old.id: new.id for old, new in zip(kept, quotes)}
+            numbers = tuple(replace(n, quote_id=new_id.get(n.quote_id)) for n in a.numbers)
+            return replace(a, quotes=tuple(quotes), numbers=numbers)
+        return replace(a, quotes=tuple(quotes))
+
+    def upgrade(self, version: str = "v2") -> None:
+        self.version, self.shift = version, True
+
+
+@pytest.fixture
+def analyser():
+    return Analyser()
+
+
+@pytest.fixture
+def store(tmp_path, analyser):
+    return Store(tmp_path / "c.db", analyser=analyser, version="v1")
+
+
+@pytest.fixture
+def article_id(store):
+    return store.add(seed_text(), title="Seed", published="2025-05-15").article_id
+
+
+def quote(store, article_id, starts: str):
+    a = store.get_analysis(article_id, refresh=False)
+    return next(q for q in a.quotes if starts in q.text[:len(starts) + 2])
+
+
+def span(q, kind, **value):
+    return dict(kind=kind, start=q.start, end=q.end, text=q.text, quote_id=q.id, value=value)
+
+
+def reanalyse_upgraded(tmp_path, analyser, store, article_id, version="v2"):
+    analyser.upgrade(version)
+    upgraded = Store(store.path, analyser=analyser, version=version)
+    assert upgraded.stale_ids() == [article_id]
+    assert upgraded.get_analysis(article_id).analyser_version == version
+    return upgraded
+
+
+# -- each kind, applied, then through a forced re-analysis and an analyser upgrade ---------
+
+PHILP = "The returns deal with Albania"  # q11: the quote the upgrade widens
+THEATRE = "entire visit is pure theatre"
+
+
+def _check_reassign(store, aid):
+    q = quote(store, aid, PHILP)
+    assert (q.speaker_id, q.speaker_name) == ("kemi-badenoch", "Kemi Badenoch")
+    rows = store.query_quotes(Filters(speakers=("kemi-badenoch",)))
+    assert len(rows) == 1 and rows[0]["corrected"] == "speaker reassigned"
+    # the figure inside the quote follows its new speaker
+    (n,) = [r for r in store.query_numbers() if r["text"] == "over 90%"]
+    assert n["cited_by"] == "kemi-badenoch"
+
+
+def _check_stance(store, aid):
+    q = quote(store, aid, THEATRE)
+    assert (q.stance.migration, q.stance.government, q.stance.rule) == ("open", "supports", corr.USER_RULE)
+    assert len(store.query_quotes(Filters(stances=("open",)))) == 1
+
+
+def _check_not_quote(store, aid):
+    a = store.get_analysis(aid, refresh=False)
+    assert not any(q.text.startswith("smash the gangs") for q in a.quotes)
+    assert len(store.query_quotes()) == 15
+
+
+def _check_add(store, aid):
+    rows = [r for r in store.query_quotes() if r["rule"] == corr.USER_RULE]
+    assert len(rows) == 1 and rows[0]["text"] == "agree measures to clamp down on people smuggling" and rows[0]["speaker_id"] == "edi-rama"
+    assert rows[0]["corrected"] == "quote added by hand"
+
+
+def _check_merge(store, aid):
+    a = store.get_analysis(aid, refresh=False)
+    assert a.speaker("downing-street") is None
+    assert {q.speaker_id for q in a.quotes if q.text.startswith("the number of Albanians")} == {"keir-starmer"}
+    assert "downing-street" not in {r["speaker_id"] for r in store.query_speakers()}
+    assert {r["cited_by"] for r in store.query_numbers() if r["text"] in ("95%", "doubled")} == {"keir-starmer"}
+
+
+def _check_edit(store, aid):
+    a = store.get_analysis(aid, refresh=False)
+    assert (a.speaker("chris-philp").role, a.speaker("chris-philp").party) == ("Tory MP", "Reform UK")
+    (row,) = [r for r in store.query_speakers() if r["speaker_id"] == "chris-philp"]
+    assert row["party"] == "Reform UK"
+    assert len(store.query_quotes(Filters(parties=("Reform UK",)))) == 7
+
+
+def _make(store, aid, kind):
+    if kind == "reassign_speaker":
+        q = quote(store, aid, PHILP)
+        return Correction(article_id=aid, **span(q, kind, speaker_id="kemi-badenoch", name="Kemi Badenoch",
+                                                   party="Conservative", new=True))
+    if kind == "set_stance":
+        return Correction(article_id=aid, **span(quote(store, aid, THEATRE), kind, migration="open",
+                                                   government="supports"))
+    if kind == "not_quote":
+        return Correction(article_id=aid, **span(quote(store, aid, "smash the gangs"), kind))
+    if kind == "add_quote":
+        text = store.get_analysis(aid, refresh=False).article.text
+        start, end, words = corr.span_from_selection(text, words="agree measures to clamp down on people smuggling")
+        return Correction(kind=kind, article_id=aid, start=start, end=end, text=words,
+                          value={"speaker_id": "edi-rama", "name": "Edi Rama"})
+    if kind == "merge_speakers":
+        return Correction(kind=kind, article_id=None, speaker_id="downing-street",
+                          value={"into_id": "keir-starmer", "into_name": "Keir Starmer"})
+    return Correction(kind=kind, article_id=None, speaker_id="chris-philp",
+                      value={"role": "Tory MP", "party": "Reform UK"})
+
+
+CHECKS = {
+    "reassign_speaker": _check_reassign, "set_stance": _check_stance, "not_quote": _check_not_quote,
+    "add_quote": _check_add, "merge_speakers": _check_merge, "edit_speaker": _check_edit,
+}
+
+
+@pytest.mark.parametrize("kind", corr.KINDS)
+def test_each_kind_survives_reanalysis_and_an_analyser_upgrade(tmp_path, store, analyser, article_id, kind):
+    c = store.add_correction(_make(store, article_id, kind))
+    assert c.id is not None and c.analyser_version == "v1"
+    CHECKS[kind](store, article_id)
+    # the machine's output is kept as it was
+    machine = store.get_analysis(article_id, refresh=False, corrected=False)
+    assert machine == store.get_analysis(article_id, refresh=False, corrected=False)
+    assert machine.quotes == seed_analysis("v1").quotes and len(machine.quotes) == 16
+
+    store.reanalyse(article_id, force=True)
+    CHECKS[kind](store, article_id)
+
+    upgraded = reanalyse_upgraded(tmp_path, analyser, store, article_id)
+    CHECKS[kind](upgraded, article_id)
+    (row,) = upgraded.corrections()
+    assert row.status == "applied", row.detail
+
+
+def test_upgrade_through_pipeline_version(tmp_path, monkeypatch, analyser):
+    from analysis import pipeline
+
+    monkeypatch.setattr(pipeline, "ANALYSER_VERSION", "1.0-old")
+    store = Store(tmp_path / "c.db", analyser=analyser)
+    aid = store.add(seed_text()).article_id
+    store.add_correction(_make(store, aid, "set_stance"))
+    monkeypatch.setattr(pipeline, "ANALYSER_VERSION", "2.0-new")
+    analyser.shift = True
+    upgraded = Store(tmp_path / "c.db", analyser=analyser)
+    assert upgraded.stale_ids() == [aid]
+    assert upgraded.get_analysis(aid).analyser_version == "2.0-new"
+    _check_stance(upgraded, aid)
+
+
+def test_a_correction_that_no_longer_fits_is_kept_for_review(tmp_path, store, analyser, article_id):
+    store.add_correction(_make(store, article_id, "set_stance"))
+    store.add_correction(_make(store, article_id, "reassign_speaker"))
+    analyser.drop = {THEATRE[:20]}
+    analyser.upgrade()
+    upgraded = Store(store.path, analyser=analyser, version="v2")
+    upgraded.refresh_stale()
+    review = upgraded.review()
+    assert [r.correction.kind for r in review] == ["set_stance"]
+    assert "no longer finds a quote" in review[0].detail
+    assert len(upgraded.corrections()) == 2
+    _check_reassign(upgraded, article_id)
+    # the analyser finds the quote again: the correction applies again by itself
+    analyser.drop = set()
+    upgraded.reanalyse(article_id, force=True)
+    assert upgraded.review() == []
+    _check_stance(upgraded, article_id)
+
+
+def test_corrections_follow_edited_text_and_survive_article_deletion(store, article_id):
+    store.add_correction(_make(store, article_id, "set_stance"))
+    text = store.get_analysis(article_id, refresh=False).article.text
+    store.update_text(article_id, "Breaking.\n\n" + text)  # every offset moves by 11
+    q = quote(store, article_id, THEATRE)
+    assert q.stance.migration == "open" and q.start > 11
+    store.update_text(article_id, text.replace(THEATRE, "entire visit is a sham"))
+    (row,) = store.review()
+    assert "no longer in the article" in row.detail
+    store.delete(article_id)
+    (row,) = store.review()
+    assert "no longer in the corpus" in row.detail
+
+
+def test_undo_restores_the_machine_output(store, article_id):
+    c = store.add_correction(_make(store, article_id, "not_quote"))
+    assert len(store.query_quotes()) == 15
+    assert store.delete_correction(c.id)
+    assert len(store.query_quotes()) == 16 and store.corrections() == []
+
+
+def test_corrections_reach_frames_exports_and_charts(store, article_id):
+    store.add_correction(_make(store, article_id, "reassign_speaker"))
+    store.add_correction(_make(store, article_id, "edit_speaker"))
+    df = tables.quotes_frame(store)
+    row = df[df["text"].str.startswith(PHILP)].iloc[0]
+    assert (row["speaker"], row["party"], row["corrected"]) == ("Kemi Badenoch", "Conservative", "speaker reassigned")
+    assert set(df["analyser_version"]) == {"v1"}
+    out = tables.export_frame(df, "quotes")
+    assert {"corrected", "analyser_version", "rule", "start", "end"} <= set(out.columns)
+    assert "Kemi Badenoch" in set(tables.speakers_frame(df)["speaker"])
+    assert "Reform UK" in set(tables.positions_frame(df)["label"])
+    nums = tables.export_frame(tables.numbers_frame(store), "numbers")
+    assert (nums.loc[nums["text"] == "over 90%", "cited_by_name"] == "Kemi Badenoch").all()
+
+
+def test_corrections_are_stored_apart_keyed_to_offsets_and_words(store, article_id):
+    store.add_correction(_make(store, article_id, "set_stance"))
+    with sqlite3.connect(store.path) as conn:
+        (row,) = conn.execute('SELECT kind, article_id, start, "end", text, value FROM corrections').fetchall()
+        machine = json.loads(conn.execute("SELECT json FROM analyses").fetchone()[0])
+    q = quote(store, article_id, THEATRE)
+    assert row[:5] == ("set_stance", article_id, q.start, q.end, q.text)
+    assert json.loads(row[5]) == {"government": "supports", "migration": "open"}
+    assert all(x["stance"]["rule"] != corr.USER_RULE for x in machine["quotes"])
+
+
+def test_bad_corrections_are_refused(store, article_id):
+    q = quote(store, article_id, THEATRE)
+    with pytest.raises(ValueError, match="not at those offsets"):
+        store.add_correction(Correction(kind="not_quote", article_id=article_id, start=q.start + 1, end=q.end,
+                                        text=q.text))
+    with pytest.raises(ValueError, match="two different"):
+        store.add_correction(Correction(kind="merge_speakers", article_id=None, speaker_id="x",
+                                        value={"into_id": "x"}))
+    text = store.get_analysis(article_id, refresh=False).article.text
+    with pytest.raises(ValueError, match="not in the article"):
+        corr.span_from_selection(text, words="words that are nowhere")
+    with pytest.raises(ValueError, match="appear"):
+        corr.span_from_selection(text, words="Starmer")
+    assert corr.span_from_selection(text, start=q.start, end=q.end) == (q.start, q.end, q.text)
+    assert store.corrections() == []
+
+
+def test_user_added_speakers_extend_the_registry_for_later_articles(tmp_path):
+    from analysis.registry import load_registry
+
+    seen = {}
+
+    def analyser(text, *, published=None, title=None, source=None, registry=None):
+        seen["registry"] = registry
+        return seed_analysis("v1") if text == seed_text() else replace(
+            seed_analysis("v1"), article=replace(seed_analysis("v1").article, text=text), quotes=(), numbers=())
+
+    store = Store(tmp_path / "c.db", analyser=analyser, version="v1")
+    aid = store.add(seed_text()).article_id
+    assert seen["registry"] is None  # nothing added yet: the bundled registry
+    store.add_correction(_make(store, aid, "reassign_speaker"))
+    store.add_correction(Correction(kind="edit_speaker", article_id=None, speaker_id="keir-starmer",
+                                    value={"party": "Labour Party (UK)"}))
+    store.add("Another article about asylum policy with enough words to be analysed by the fake.")
+    reg = seen["registry"]
+    assert reg is not None
+    (kemi,) = reg.people_named("Kemi Badenoch")
+    assert kemi.party == "Conservative"
+    keir = reg.person("keir-starmer")
+    assert keir.party == "Labour Party (UK)" and keir.terms == load_registry().person("keir-starmer").terms
+    assert reg.party_of_word("Labour Party (UK)") == ("Labour Party (UK)", "")
