@@ -6,9 +6,13 @@ reserved or unspecified, so a pasted URL cannot make the server probe its own ne
 Downloads are capped in size and time. Errors are `FetchError`s whose message can be shown
 to the user as is.
 
-Known gap: the address is checked before connecting, and the HTTP client resolves the host
-again to connect; a DNS server that answers differently the second time (DNS rebinding) is
-not defended against.
+DNS rebinding: the host is resolved once per hop, every address is checked, and the request
+is sent to the checked address itself (with the original Host header, and the host name for
+TLS SNI and certificate checks), so a DNS server that answers differently the second time
+cannot steer the connection. Proxies from the environment are ignored for the same reason.
+
+Tests reach a local server only through the keyword-only `allow` hook (an address predicate,
+default `is_public_address`); the default never changes.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 import trafilatura
@@ -33,6 +37,7 @@ USER_AGENT = "StanceExplorer/1.0 (+article analysis for journalism and teaching)
 ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
 Resolver = Callable[[str, int], list[str]]
+AddressCheck = Callable[[str], bool]
 
 
 class FetchError(ValueError):
@@ -73,8 +78,34 @@ def is_public_address(address: str) -> bool:
     )
 
 
-def check_url(url: str, *, resolve: Resolver = resolve_host) -> str:
+def check_url(url: str, *, resolve: Resolver = resolve_host, allow: AddressCheck | None = None) -> str:
     """The URL, stripped, if it is http(s) and its host resolves only to public addresses."""
+    return _target(url, resolve=resolve, allow=allow or is_public_address).url
+
+
+@dataclass(frozen=True)
+class _Target:
+    """A checked URL and the address the request must go to."""
+
+    url: str
+    scheme: str
+    host: str
+    port: int
+    address: str
+
+    def request_url(self) -> str:
+        """The URL with its host replaced by the checked address."""
+        parts = urlsplit(self.url)
+        ip = f"[{self.address}]" if ":" in self.address else self.address
+        return urlunsplit((parts.scheme, f"{ip}:{self.port}", parts.path or "/", parts.query, ""))
+
+    def host_header(self) -> str:
+        default = 443 if self.scheme == "https" else 80
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return host if self.port == default else f"{host}:{self.port}"
+
+
+def _target(url: str, *, resolve: Resolver, allow: AddressCheck) -> _Target:
     url = (url or "").strip()
     if not url:
         raise FetchError("Enter the address of a news article, starting with https://")
@@ -99,12 +130,16 @@ def check_url(url: str, *, resolve: Resolver = resolve_host) -> str:
     if not addresses:
         raise FetchError(f"Could not look up {host!r}.")
     for address in addresses:
-        if not is_public_address(address):
+        try:
+            ok = allow(address)
+        except ValueError:
+            ok = False
+        if not ok:
             raise FetchError(
                 f"{host!r} points to a local or private network address; only public web "
                 "pages can be fetched."
             )
-    return url
+    return _Target(url, parts.scheme, host, port, addresses[0])
 
 
 def fetch_url(
@@ -114,18 +149,23 @@ def fetch_url(
     max_bytes: int = MAX_BYTES,
     resolve: Resolver = resolve_host,
     client: httpx.Client | None = None,
+    allow: AddressCheck | None = None,
 ) -> FetchedPage:
-    """Download a news page (following up to 5 checked redirects) and check it has an article."""
-    start_url = check_url(url, resolve=resolve)
+    """Download a news page (following up to 5 checked redirects) and check it has an article.
+
+    `allow` decides which resolved addresses may be contacted (default: public ones only);
+    tests pass a predicate that admits 127.0.0.1."""
+    allow = allow or is_public_address
+    target = _target(url, resolve=resolve, allow=allow)
+    start_url = target.url
     own_client = client is None
-    client = client or httpx.Client(timeout=timeout, headers={"User-Agent": USER_AGENT})
+    client = client or httpx.Client(timeout=timeout, headers={"User-Agent": USER_AGENT}, trust_env=False)
     deadline = time.monotonic() + timeout
-    current = start_url
     try:
         for _ in range(MAX_REDIRECTS + 1):
-            body, response = _get(client, current, max_bytes=max_bytes, deadline=deadline)
+            body, response = _get(client, target, max_bytes=max_bytes, deadline=deadline)
             if response.is_redirect and "location" in response.headers:
-                current = check_url(urljoin(current, response.headers["location"]), resolve=resolve)
+                target = _target(urljoin(target.url, response.headers["location"]), resolve=resolve, allow=allow)
                 continue
             break
         else:
@@ -133,6 +173,7 @@ def fetch_url(
     finally:
         if own_client:
             client.close()
+    current = target.url
     if response.status_code >= 400:
         raise FetchError(f"The site answered {response.status_code} ({response.reason_phrase}) for that page.")
     ctype = response.headers.get("content-type", "text/html").split(";")[0].strip().lower()
@@ -143,10 +184,15 @@ def fetch_url(
 
 
 def _get(
-    client: httpx.Client, url: str, *, max_bytes: int, deadline: float
+    client: httpx.Client, target: _Target, *, max_bytes: int, deadline: float
 ) -> tuple[bytes, httpx.Response]:
+    if time.monotonic() > deadline:
+        raise FetchError("The site took too long to send the page.")
+    # Connect to the address that was checked, not to whatever the name resolves to next.
+    extensions = {"sni_hostname": target.host} if target.scheme == "https" else {}
     try:
-        with client.stream("GET", url, follow_redirects=False) as response:
+        with client.stream("GET", target.request_url(), headers={"Host": target.host_header()},
+                           extensions=extensions, follow_redirects=False) as response:
             declared = response.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 raise FetchError(f"That page is too large (over {max_bytes // 1_000_000} MB).")

@@ -113,3 +113,154 @@ def test_not_a_web_page_and_http_errors():
     with pytest.raises(FetchError, match="404"):
         fetch_url("https://news.example/gone", resolve=public,
                   client=client_for(lambda r: httpx.Response(404)))
+
+
+# -- against a real local server (127.0.0.1 only, admitted by the test-only `allow` hook) ----
+
+import http.server  # noqa: E402
+import threading  # noqa: E402
+import time  # noqa: E402
+
+LOCAL = "127.0.0.1"
+
+
+def only_local(address: str) -> bool:
+    return address == LOCAL
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    hosts: list[str] = []
+
+    def log_message(self, *args):  # keep test output clean
+        pass
+
+    def do_GET(self):  # noqa: N802 - http.server's name
+        Handler.hosts.append(self.headers.get("Host", ""))
+        if self.path == "/article":
+            body = ARTICLE_HTML.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        elif self.path.startswith("/loop"):
+            n = int(self.path.removeprefix("/loop") or 0)
+            self.send_response(302)
+            self.send_header("Location", f"/loop{n + 1}")
+            self.end_headers()
+        elif self.path == "/to-internal":
+            self.send_response(301)
+            self.send_header("Location", "http://internal.test/admin")
+            self.end_headers()
+        elif self.path == "/slow":
+            time.sleep(3)
+            self.send_response(200)
+            self.end_headers()
+        elif self.path == "/drip":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                for _ in range(40):
+                    self.wfile.write(b"<p>x</p>" * 10)
+                    self.wfile.flush()
+                    time.sleep(0.1)
+            except OSError:
+                pass
+        elif self.path in ("/huge", "/huge-declared"):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            if self.path == "/huge-declared":
+                self.send_header("Content-Length", str(50_000_000))
+            self.end_headers()
+            try:
+                for _ in range(50):  # 50 MB offered, no length declared on /huge
+                    self.wfile.write(b"a" * 1_000_000)
+            except OSError:
+                pass
+        else:
+            self.send_response(404)
+            self.end_headers()
+
+
+@pytest.fixture(scope="module")
+def local_server():
+    server = http.server.ThreadingHTTPServer((LOCAL, 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+def resolve_test_names(host, port):
+    return {"news.test": [LOCAL], "internal.test": ["10.0.0.1"]}.get(host, [LOCAL])
+
+
+def test_local_server_refused_by_default(local_server):
+    with pytest.raises(FetchError, match="local or private"):
+        fetch_url(f"http://127.0.0.1:{local_server}/article")
+    with pytest.raises(FetchError, match="local or private"):
+        fetch_url(f"http://localhost:{local_server}/article")
+
+
+def test_fetch_connects_to_the_checked_address_with_the_original_host(local_server):
+    calls = []
+
+    def resolve(host, port):
+        calls.append(host)
+        return [LOCAL]
+
+    Handler.hosts.clear()
+    page = fetch_url(f"http://news.test:{local_server}/article", resolve=resolve, allow=only_local)
+    assert page.title == "Minister pledges asylum reform"
+    # one lookup per hop, and the server saw the name, though the system resolver was never asked
+    assert calls == ["news.test"] and Handler.hosts == [f"news.test:{local_server}"]
+
+
+def test_dns_rebinding_cannot_steer_the_connection(local_server):
+    # The first answer is checked and used; a second, private answer is never asked for.
+    answers = iter([[LOCAL], ["10.0.0.1"]])
+    page = fetch_url(f"http://rebind.test:{local_server}/article", resolve=lambda h, p: next(answers),
+                     allow=only_local)
+    assert page.final_url.endswith("/article")
+
+
+def test_redirect_loop_is_stopped(local_server):
+    with pytest.raises(FetchError, match="redirects too many times"):
+        fetch_url(f"http://news.test:{local_server}/loop", resolve=resolve_test_names, allow=only_local)
+
+
+def test_redirect_to_a_private_address_is_refused_for_real(local_server):
+    with pytest.raises(FetchError, match="local or private"):
+        fetch_url(f"http://news.test:{local_server}/to-internal", resolve=resolve_test_names, allow=only_local)
+
+
+def test_server_that_does_not_answer_times_out(local_server):
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="too long"):
+        fetch_url(f"http://news.test:{local_server}/slow", resolve=resolve_test_names, allow=only_local,
+                  timeout=1.0)
+    assert time.monotonic() - started < 2.5
+
+
+def test_server_that_drips_hits_the_overall_deadline(local_server):
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="too long"):
+        fetch_url(f"http://news.test:{local_server}/drip", resolve=resolve_test_names, allow=only_local,
+                  timeout=1.0)
+    assert time.monotonic() - started < 2.5
+
+
+@pytest.mark.parametrize("path", ["/huge", "/huge-declared"])
+def test_huge_body_is_cut_off(local_server, path):
+    with pytest.raises(FetchError, match="too large"):
+        fetch_url(f"http://news.test:{local_server}{path}", resolve=resolve_test_names, allow=only_local)
+
+
+def test_allow_hook_does_not_widen_the_default():
+    # The hook is per call: the module default still refuses every private range.
+    with pytest.raises(FetchError, match="local or private"):
+        check_url("http://x.test/", resolve=lambda h, p: [LOCAL])
+    assert check_url("http://x.test/", resolve=lambda h, p: [LOCAL], allow=only_local) == "http://x.test/"
