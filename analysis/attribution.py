@@ -16,7 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from analysis.lexical import lemma, upos
 from analysis.quotes import QuoteChain, word_count
 from analysis.records import Mention
-from analysis.speakers import SUBJECT_DEPS, Entity, Parsed, SpeakerBook
+from analysis.speakers import GROUP_NOUNS, SUBJECT_DEPS, UNNAMED_PERSON_HEADS, Entity, Parsed, SpeakerBook
 
 # Reporting verbs (lemmas). Started from the PARC 3.0 attribution cue list and news style guides,
 # trimmed to verbs that introduce what someone said.
@@ -63,6 +63,7 @@ class Cue:
     start: int
     end: int
     rule: str
+    subject_head: int = -1  # article offset of the subject's head word, -1 if unknown
 
 
 @dataclass(frozen=True)
@@ -171,13 +172,13 @@ def find_cues(p: Parsed, quoted: list[tuple[int, int]]) -> list[Cue]:
                 continue  # "figures show ...": the article's own voice, by our annotation convention
             s, e = subject_extent(subj)
             cues.append(Cue(tok, p.base, p.base + s, p.base + e, tok.text, p.base + tok.idx,
-                            p.base + tok.idx + len(tok), "speech verb"))
+                            p.base + tok.idx + len(tok), "speech verb", p.base + subj.idx))
         elif tok.lower_ == "according" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
             obj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             if obj is not None:
                 s, e = subject_extent(obj)
                 cues.append(Cue(tok, p.base, p.base + s, p.base + e, "according to", p.base + tok.idx,
-                                p.base + doc[tok.i + 1].idx + 2, "according to"))
+                                p.base + doc[tok.i + 1].idx + 2, "according to", p.base + obj.idx))
         elif lemma(tok) in SPEECH_NOUNS and upos(tok) == "NOUN":
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
             if owner is None:
@@ -194,19 +195,25 @@ def find_cues(p: Parsed, quoted: list[tuple[int, int]]) -> list[Cue]:
                     left = min(left, c.i)
             cue_text = doc[left:tok.i + 1].text
             cues.append(Cue(tok, p.base, p.base + s, p.base + e, cue_text, p.base + doc[left].idx,
-                            p.base + tok.idx + len(tok), "speech noun"))
+                            p.base + tok.idx + len(tok), "speech noun", p.base + owner.idx))
     return cues
 
 
 def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | None]:
     """The entity a cue's subject names."""
     head = cue.base + cue.token.idx
-    hit = None
-    for mention, ent in book.mention_owner:
-        if mention.start >= cue.subject_start and mention.end <= cue.subject_end:
-            if hit is None or (mention.rule != "pronoun" and hit[1].start > mention.start):
-                hit = (ent, mention)
-    if hit is None:
+    inside = [(ent, mention) for mention, ent in book.mention_owner
+              if mention.start >= cue.subject_start and mention.end <= cue.subject_end]
+    # The mention that holds the subject's head word names the speaker: in "White House press
+    # secretary Karoline Leavitt said" that is Leavitt, not the White House.
+    hit = next(((ent, m) for ent, m in inside if m.start <= cue.subject_head < m.end), None)
+    if hit is None and inside:
+        head_word = book.text[cue.subject_head:].split(" ", 1)[0].strip(",.;:").lower() if cue.subject_head >= 0 else ""
+        if head_word in GROUP_NOUNS or head_word in UNNAMED_PERSON_HEADS:
+            hit = None  # "White House officials said": a group, not the White House itself
+        else:
+            hit = min(inside, key=lambda x: (x[1].rule == "pronoun", x[1].start))
+    if hit is None and not inside:
         hit = book.entity_at(cue.subject_start, cue.subject_end)
     if hit is None:
         text = book.text[cue.subject_start:cue.subject_end]
@@ -378,7 +385,8 @@ def _trailing_attributions(p: Parsed, found: list[tuple[int, int, Cue]], quoted:
             continue
         verb = next((t for t in span if lemma(t) in SPEECH_VERBS), span[-1])
         cue = Cue(verb, p.base, subj_s, subj_e, m.group("verb"), p.base + verb_s,
-                  p.base + sent.start_char + m.end("verb"), "speech verb after content")
+                  p.base + sent.start_char + m.end("verb"), "speech verb after content",
+                  subj_e - len(m.group("subj").split()[-1]))
         yield s, e, cue
 
 

@@ -189,7 +189,7 @@ def _quote(qid: str, s: int, e: int, kind: str, attribution: Attribution, n_part
         start=s,
         end=e,
         speaker_id=ent.id if ent else None,
-        speaker_name=ent.name if ent else None,
+        speaker_name=book.display_name(ent) if ent else None,
         cue=cue.text if cue else None,
         cue_start=cue.start if cue else None,
         cue_end=cue.end if cue else None,

@@ -87,7 +87,10 @@ UNNAMED_PERSON_HEADS = {
     "nurse", "parent", "student", "migrant", "refugee", "asylum-seeker", "owner", "farmer", "mother", "father",
 }
 # "a Home Office spokesperson", "a White House official": the organisation is a proper name
-ORG_SUFFIX_RE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w.&’'-]*\s+)*[A-Z][\w.&’'-]*)\s+(?:spokesman|spokeswoman|spokesperson|source|official)\b")
+ORG_SUFFIX_RE = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+([A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w.&’'-]*)*)"
+    r"\s+(?:spokesman|spokeswoman|spokesperson|source|official)\b"
+)
 SPOKES_FOR_RE = re.compile(r"\b(?:spokesman|spokeswoman|spokesperson|source|official)s? (?:for|from|at) (?:the )?(.+)$", re.I)
 
 
@@ -612,6 +615,15 @@ class SpeakerBook:
         self.mention_owner.append((mention, ent))
         return ent, mention
 
+    def display_name(self, ent: Entity) -> str:
+        """The name to show: for an organisation, the fullest form the article used
+        ("U.S. Immigration and Customs Enforcement" rather than the registry's short form)."""
+        if ent.kind != "organisation":
+            return ent.name
+        longer = [a for a in ent.aliases
+                  if fold(ent.name) in fold(a) and not a.lower().startswith(("a ", "an ", "the "))]
+        return max(longer, key=len) if longer else ent.name
+
     def role(self, ent: Entity) -> str | None:
         if ent.registry:
             offices = ent.registry.offices_on(self.published)
@@ -668,8 +680,9 @@ class SpeakerBook:
             named = [m for m in ent.mentions if m.rule != "pronoun"]
             if not named and ent.id not in quoted_ids:
                 continue
+            name = self.display_name(ent)
             out.append(Speaker(
-                id=ent.id, name=ent.name, kind=ent.kind,  # type: ignore[arg-type]
+                id=ent.id, name=name, kind=ent.kind,  # type: ignore[arg-type]
                 role=self.role(ent), party=self.party(ent), country=self.country(ent),
                 aliases=tuple(dict.fromkeys(ent.aliases)), mentions=tuple(ent.mentions),
                 quoted=ent.id in quoted_ids,
