@@ -280,6 +280,7 @@ PAGES = (
     ("pages/numbers.py", "Numbers", ":material/bar_chart:"),
     ("pages/compare.py", "Compare", ":material/compare_arrows:"),
     ("pages/how_it_works.py", "How it works", ":material/school:"),
+    ("pages/corrections.py", "Corrections", ":material/edit_note:"),
     ("pages/corpus.py", "Corpus", ":material/library_books:"),
 )
 _RUN = threading.local()  # per script-run thread: is the shell rendering a page right now?

@@ -6,6 +6,7 @@ ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.p
 
 import streamlit as st
 
+from analysis.corrections import for_display
 from analysis.palette import NARRATOR, article_html, speaker_colour
 from pages._common import current_filters, empty_state, get_store, legend, options, url_param
 
@@ -28,10 +29,11 @@ if "article_pick" not in st.session_state or st.session_state["article_pick"] no
 article_id = st.selectbox("Article", ids, format_func=labels.get, key="article_pick")
 url_param("id", article_id)
 
-analysis = store.get_analysis(article_id, refresh=False)  # stale ones: re-analysed in the background / on the Corpus page
-if analysis is None:
+applied = store.applied(article_id)  # stale ones: re-analysed in the background / on the Corpus page
+if applied is None:
     empty_state("That article is no longer in the corpus.")
     st.stop()
+analysis = for_display(applied)  # users' corrections laid over the analyser's output
 
 art = analysis.article
 meta = " · ".join(x for x in (art.source, art.published.isoformat() if art.published else None) if x)
@@ -60,6 +62,13 @@ st.caption(
     f"Outlined: a figure (red if it conflicts with another figure for the same thing). {NARRATOR}: "
     "figures the article states itself."
 )
+if applied.quote_marks or applied.removed:
+    st.caption(
+        f"✎ {len(applied.quote_marks)} quotes corrected by users"
+        + (f", {len(applied.removed)} removed as not quotes" if applied.removed else "")
+        + ": their hover text says what changed."
+    )
+    st.page_link("pages/corrections.py", label="Correct this article", icon=":material/edit_note:")
 if not analysis.quotes:
     st.info("No quotes were found in this article. The How it works page explains what the analyser looks for.")
 st.html(article_html(analysis, show_numbers=show_numbers))

@@ -67,6 +67,7 @@ for sp in shown.itertuples():
                 f"{row.article_title or row.article_id} · {row.migration} · government: {row.government}"
                 + (f" · frames: {', '.join(row.frames)}" if row.frames else "")
                 + f" · chars {row.start}–{row.end}"
+                + (f" · ✎ corrected: {row.corrected}" if isinstance(row.corrected, str) else "")
             )
         if len(mine) > QUOTES_SHOWN:
             with st.expander(f"{len(mine) - QUOTES_SHOWN} more quotes"):

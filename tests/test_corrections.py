@@ -301,3 +301,82 @@ def test_user_added_speakers_extend_the_registry_for_later_articles(tmp_path):
     keir = reg.person("keir-starmer")
     assert keir.party == "Labour Party (UK)" and keir.terms == load_registry().person("keir-starmer").terms
     assert reg.party_of_word("Labour Party (UK)") == ("Labour Party (UK)", "")
+
+
+# -- the Corrections page ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.app_fixtures import FAKE_VERSION, ROOT, fake_analyze
+
+    monkeypatch.setenv("STANCE_EXPLORER_DB", str(tmp_path / "corpus.db"))
+    monkeypatch.setattr(Store, "_analyser", lambda self: (fake_analyze, FAKE_VERSION))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("pages/corrections.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.db = Store(tmp_path / "corpus.db", analyser=fake_analyze, version=FAKE_VERSION)
+    return at
+
+
+def pick_quote(at, starts):
+    box = at.selectbox(key="fix_quote")
+    (i,) = [i for i, label in enumerate(box.options) if starts in label]
+    box.select_index(i).run()
+
+
+def test_page_reassigns_to_a_new_speaker_and_shows_it_corrected(app):
+    pick_quote(app, THEATRE)
+    app.selectbox(key="fix_speaker").set_value("__new__").run()
+    app.text_input(key="fix_name").input("Kemi <b>Badenoch</b>")
+    app.text_input(key="fix_party").input("Conservative").run()
+    app.button(key="fix_reassign").click().run()
+    assert not app.exception and not app.error, [e.value for e in app.error]
+    (row,) = app.db.corrections()
+    assert row.status == "applied" and row.correction.value["name"] == "Kemi <b>Badenoch</b>"
+    (q,) = [r for r in app.db.query_quotes() if r["text"] == THEATRE]
+    assert q["speaker_id"] == "kemi-b-badenoch-b" and q["corrected"] == "speaker reassigned"
+    assert any("✎" in label and THEATRE in label for label in app.selectbox(key="fix_quote").options)
+
+
+def test_page_changes_stance_removes_a_quote_adds_one_and_undoes(app):
+    pick_quote(app, THEATRE)
+    app.selectbox(key="fix_migration").set_value("open").run()
+    app.button(key="fix_stance").click().run()
+    pick_quote(app, "smash the gangs")
+    app.button(key="fix_not_quote").click().run()
+    app.text_area(key="add_words").input("agree measures to clamp down on\npeople smuggling")
+    app.selectbox(key="add_speaker").set_value("edi-rama").run()
+    app.button(key="add_quote").click().run()
+    assert not app.exception and not app.error, [e.value for e in app.error]
+    kinds = [r.correction.kind for r in app.db.corrections()]
+    assert kinds == ["set_stance", "not_quote", "add_quote"]
+    assert len(app.db.query_quotes()) == 16  # 16 - 1 removed + 1 added
+    app.selectbox(key="fix_undo_pick").set_value(app.db.corrections()[1].correction.id).run()
+    app.button(key="fix_undo").click().run()
+    assert len(app.db.query_quotes()) == 17 and len(app.db.corrections()) == 2
+
+
+def test_page_refuses_words_that_are_not_in_the_article(app):
+    app.text_area(key="add_words").input("nobody said this")
+    app.button(key="add_quote").click().run()
+    assert not app.exception and app.error and "not in the article" in app.error[0].value
+    assert app.db.corrections() == []
+
+
+def test_page_edits_and_merges_speakers_in_every_article(app):
+    app.selectbox(key="sp_pick").set_value("chris-philp").run()
+    app.text_input(key="sp_party_chris-philp").input("Reform UK")
+    app.button(key="sp_edit").click().run()
+    app.selectbox(key="sp_pick").set_value("downing-street").run()
+    app.selectbox(key="sp_into").set_value("keir-starmer").run()
+    app.button(key="sp_merge").click().run()
+    assert not app.exception and not app.error
+    assert [r.status for r in app.db.corrections()] == ["applied", "applied"]
+    assert "Reform UK" in app.db.options()["parties"]
+    assert "downing-street" not in {r["speaker_id"] for r in app.db.query_speakers()}
+    # the sidebar's options follow at once
+    assert "Reform UK" in app.sidebar.multiselect(key="f_party").options
