@@ -233,13 +233,6 @@ def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | N
     return ent, mention
 
 
-def _sentence_of(doc: Doc, char: int) -> SpacySpan | None:
-    for sent in doc.sents:
-        if sent.start_char <= char < sent.end_char + 1:
-            return sent
-    return None
-
-
 def attribute_chain(
     chain: QuoteChain,
     book: SpeakerBook,
@@ -266,11 +259,11 @@ def attribute_chain(
     if p is None:
         return Attribution(None, None, None, "unparsed", 0.0)
     cues = cues_by_para.get(p.base, [])
-    sent = _sentence_of(p.doc, first.start - p.base)
+    sent = p.sentence_at(first.start - p.base)
     q_lo, q_hi = chain.start, chain.parts[0].end
     best: tuple[float, Cue] | None = None
     for cue in cues:
-        cue_sent = _sentence_of(p.doc, cue.start - p.base)
+        cue_sent = p.sentence_at(cue.start - p.base)
         if cue.start < q_lo:
             dist = q_lo - cue.end
         else:
@@ -343,7 +336,7 @@ def reported_speech(
         if cue.rule == "speech verb" and not is_finite_report(tok):
             continue
         local = [(a - p.base, b - p.base) for a, b in quoted]
-        for s, e in _content_span(tok, cue, doc, local):
+        for s, e in _content_span(tok, cue, doc, local, p.sentence_at(tok.idx) or tok.sent):
             abs_s, abs_e = p.base + s, p.base + e
             if any(a < abs_e and b > abs_s for a, b in quoted):
                 continue  # holds a quoted phrase: that phrase is the quote
@@ -367,7 +360,7 @@ TRAILING = re.compile(
 
 def _trailing_attributions(p: Parsed, found: list[tuple[int, int, Cue]], quoted: list[tuple[int, int]]):
     doc = p.doc
-    for sent in doc.sents:
+    for sent in p.sentences():
         m = TRAILING.match(sent.text)
         if not m:
             continue
@@ -393,9 +386,9 @@ def _trailing_attributions(p: Parsed, found: list[tuple[int, int, Cue]], quoted:
 CUT_CLAUSE = re.compile(r"\s*,?\s+(?:as|after|before|when|while|because|since)\s+(?:he|she|they|it)\b", re.I)
 
 
-def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]],
+                  sent: SpacySpan) -> list[tuple[int, int]]:
     """Character spans (in the paragraph) of what the cue reports; several when quotes interrupt it."""
-    sent = tok.sent
     if cue.rule == "according to":
         to = doc[tok.i + 1]
         phrase_end = max(t.i for t in to.subtree)

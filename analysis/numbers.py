@@ -124,10 +124,10 @@ def load_concepts(path: Path = METRICS_PATH) -> tuple[Concept, ...]:
         data = json.load(fh)["concepts"]
     out = []
     for cid, c in data.items():
-        cues = tuple(
-            re.compile(r"(?<!\w)" + re.escape(cue).replace(r"\*", r"[\w-]*").replace(r"\ ", r"\s+") + r"(?!\w)", re.I)
-            for cue in c["cues"]
-        )
+        # one alternation per concept, longest cue first: one pass over the clause per concept
+        bodies = [re.escape(cue).replace(r"\*", r"[\w-]*").replace(r"\ ", r"\s+")
+                  for cue in sorted(c["cues"], key=len, reverse=True)]
+        cues = (re.compile(r"(?<!\w)(?:" + "|".join(bodies) + r")(?!\w)", re.I),)
         out.append(Concept(cid, c["label"], cues))
     return tuple(out)
 

@@ -137,7 +137,7 @@ def _build(ing: IngestedText, parsed: list[Parsed], source: str | None, registry
 
     quotes = _fill_directions(quotes, book)
     cited = [(q.start, q.end, q.speaker_id, q.speaker_name, q.id) for q in quotes]
-    sentences = [(p.base + sent.start_char, p.base + sent.end_char) for p in parsed for sent in p.doc.sents]
+    sentences = [(p.base + sent.start_char, p.base + sent.end_char) for p in parsed for sent in p.sentences()]
     numbers = find_numbers(text, content, sentences, ing.published, cited)
     quoted_ids = {q.speaker_id for q in quotes if q.speaker_id}
     article = Article(
@@ -170,7 +170,7 @@ def _quote(qid: str, s: int, e: int, kind: str, attribution: Attribution, n_part
     sentence = None
     context_migration = False
     if para is not None:
-        for sent in para.doc.sents:
+        for sent in para.sentences():
             if para.base + sent.start_char <= s < para.base + sent.end_char + 1:
                 sentence = (sent.text, para.base + sent.start_char)
         idx = parsed.index(para)

@@ -8,6 +8,7 @@ or demonym word means.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -126,6 +127,16 @@ class Registry:
         data["organisations"] = [o for o in self._data["organisations"] if o["id"] not in added_orgs] + list(organisations)
         data["parties"] = {**self._data["parties"], **(parties or {})}
         return Registry(data)
+
+    def full_name_pattern(self) -> re.Pattern[str] | None:
+        """One regex for every registry name of two words or more, longest first (built once)."""
+        cached = self.__dict__.get("_full_name_pattern")
+        if cached is None:
+            names = {n for p in self.people for n in (p.name, *p.aliases) if len(n.split()) >= 2}
+            body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            cached = re.compile(rf"\b(?:{body})\b") if body else False
+            self.__dict__["_full_name_pattern"] = cached
+        return cached or None
 
     def person(self, person_id: str) -> RegistryPerson | None:
         return next((p for p in self.people if p.id == person_id), None)

@@ -113,7 +113,7 @@ class Entity:
 
     @property
     def name_tokens(self) -> list[str]:
-        return [t for t in fold(self.name).replace(".", "").split() if t not in HONORIFICS]
+        return _name_tokens(self.name)
 
     def last_mention(self) -> int:
         return self.mentions[-1].start if self.mentions else -1
@@ -125,6 +125,21 @@ class Parsed:
 
     doc: Doc
     base: int
+
+    def sentences(self) -> tuple[SpacySpan, ...]:
+        """The paragraph's sentences, computed once (spaCy rebuilds them on every `doc.sents`)."""
+        cached = self.__dict__.get("_sentences")
+        if cached is None:
+            cached = tuple(self.doc.sents)
+            object.__setattr__(self, "_sentences", cached)
+        return cached
+
+    def sentence_at(self, char: int) -> SpacySpan | None:
+        """The sentence holding paragraph offset `char` (or ending right before it)."""
+        for sent in self.sentences():
+            if sent.start_char <= char < sent.end_char + 1:
+                return sent
+        return None
 
 
 class SpeakerBook:
@@ -241,14 +256,8 @@ class SpeakerBook:
         return out
 
     def _registry_name_matches(self) -> list[tuple[int, int, str, object]]:
-        out = []
-        for person in self.registry.people:
-            for name in (person.name, *person.aliases):
-                if len(name.split()) < 2:
-                    continue
-                for m in re.finditer(rf"\b{re.escape(name)}\b", self.text):
-                    out.append((m.start(), m.end(), "name", None))
-        return out
+        pattern = self.registry.full_name_pattern()
+        return [(m.start(), m.end(), "name", None) for m in pattern.finditer(self.text)] if pattern else []
 
     def _is_description(self, phrase: str) -> bool:
         words = phrase.split()
@@ -718,6 +727,11 @@ ROLE_THEN_NAME_RE = re.compile(
 NOT_FIRST_NAMES = {"the", "a", "an", "in", "on", "at", "but", "and", "labour", "conservative", "tory", "reform",
                    "prime", "home", "mr", "ms", "mrs", "sir", "dame", "president", "senator", "minister", "downing",
                    "white", "european", "british", "french", "german", "italian", "dutch", "american", "australian"}
+
+
+@lru_cache(maxsize=4096)
+def _name_tokens(name: str) -> list[str]:
+    return [t for t in fold(name).replace(".", "").split() if t not in HONORIFICS]
 
 
 def _strip_the(text: str) -> str:
