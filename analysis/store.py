@@ -383,6 +383,14 @@ CREATE TABLE IF NOT EXISTS numbers (
 );
 CREATE INDEX IF NOT EXISTS numbers_group ON numbers (metric_group);
 CREATE INDEX IF NOT EXISTS numbers_cited_by ON numbers (cited_by);
+-- For large corpora (docs/scale.md): a filter's join from speakers to quotes/numbers finds
+-- each (speaker, article) directly; the corpus's change marker and the article list are read
+-- from indexes, never from rows that carry the article text or the analysis JSON.
+CREATE INDEX IF NOT EXISTS quotes_speaker_article ON quotes (speaker_id, article_id);
+CREATE INDEX IF NOT EXISTS numbers_cited_by_article ON numbers (cited_by, article_id);
+CREATE INDEX IF NOT EXISTS speakers_party_article ON speakers (party, article_id, speaker_id);
+CREATE INDEX IF NOT EXISTS analyses_changed ON analyses (analysed_at, article_id);
+CREATE INDEX IF NOT EXISTS articles_listing ON articles (published, added_at, id, title);
 """
 
 # Human corrections live apart from machine output and are never deleted by re-analysis
@@ -623,13 +631,20 @@ class Store:
         article_id = f"{_slug(title)}-{content[:8]}"
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO articles (id, title, published, source, url, text, content_hash,"
-                " input_hash, added_at, filename) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (article_id, title, published_iso, source, url, art.text, content, input_hash(text), now,
-                 filename),
-            )
-            self._write_analysis(conn, article_id, analysis, version, content, title, published_iso, source)
+            # Checked again inside the write lock: another session may have added it meanwhile.
+            raced = conn.execute(
+                "SELECT id FROM articles WHERE content_hash = ? OR id = ?", (content, article_id)
+            ).fetchone()
+            if raced is None:
+                conn.execute(
+                    "INSERT INTO articles (id, title, published, source, url, text, content_hash,"
+                    " input_hash, added_at, filename) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (article_id, title, published_iso, source, url, art.text, content, input_hash(text), now,
+                     filename),
+                )
+                self._write_analysis(conn, article_id, analysis, version, content, title, published_iso, source)
+        if raced is not None:
+            return AddResult("duplicate", raced[0], self._title(raced[0]), "This article is already in the corpus.")
         return AddResult("added", article_id, title, "Added and analysed.")
 
     def _title(self, article_id: str) -> str | None:
@@ -761,6 +776,8 @@ class Store:
         analysis, version = self._analyse(text, published=row["published"], title=row["title"], source=row["source"])
         content = text_hash(analysis.article.text)
         with self.transaction() as conn:
+            if not self._unchanged_since(conn, row):
+                raise ValueError("The article was changed or deleted in another session meanwhile; try again.")
             conn.execute(
                 "UPDATE articles SET text = ?, content_hash = ?, input_hash = ? WHERE id = ?",
                 (analysis.article.text, content, input_hash(text), article_id),
@@ -812,6 +829,8 @@ class Store:
         # Offsets point into the text the analyser returns, so that is the text we keep.
         content = text_hash(analysis.article.text)
         with self.transaction() as conn:
+            if not self._unchanged_since(conn, row):
+                return False  # changed or deleted by another session meanwhile: its write stands
             conn.execute(
                 "UPDATE articles SET text = ?, content_hash = ? WHERE id = ?",
                 (analysis.article.text, content, article_id),
@@ -820,6 +839,12 @@ class Store:
                 conn, article_id, analysis, version, content, row["title"], row["published"], row["source"]
             )
         return True
+
+    @staticmethod
+    def _unchanged_since(conn: sqlite3.Connection, row: sqlite3.Row) -> bool:
+        """Inside a write transaction: the article still has the text it had when `row` was read."""
+        now = conn.execute("SELECT content_hash FROM articles WHERE id = ?", (row["id"],)).fetchone()
+        return now is not None and now[0] == row["content_hash"]
 
     def refresh_stale(
         self, *, limit: int | None = None, progress: Callable[[int, int, str], None] | None = None
