@@ -8,6 +8,7 @@ speaker is resolved by the SpeakerBook. Every result names the rule that fired.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -85,7 +86,7 @@ class ReportedSpeech:
 def parsed_at(parsed: list[Parsed], pos: int) -> Parsed | None:
     """The parsed paragraph holding character `pos`."""
     for p in parsed:
-        if p.base <= pos <= p.base + len(p.doc.text):
+        if p.base <= pos <= p.base + len(p.text):
             return p
     return None
 
@@ -156,10 +157,14 @@ def find_cues(p: Parsed, quoted: list[tuple[int, int]]) -> list[Cue]:
     """Speech cues in one paragraph that are outside quoted text."""
     cues = []
     doc = p.doc
+    end = p.base + len(p.text)
+    local = sorted((a, b) for a, b in quoted if a < end and b > p.base)
+    starts = [a for a, _ in local]
 
     def outside(tok: Token) -> bool:
         pos = p.base + tok.idx
-        return not any(a <= pos < b for a, b in quoted)
+        i = bisect_right(starts, pos) - 1
+        return i < 0 or pos >= local[i][1]
 
     for tok in doc:
         if not outside(tok):
@@ -317,7 +322,7 @@ def _previous_paragraph_cue(p: Parsed, parsed: list[Parsed], cues_by_para: dict[
     if idx == 0:
         return None
     prev = parsed[idx - 1]
-    if not prev.doc.text.rstrip().endswith(":"):
+    if not prev.text.rstrip().endswith(":"):
         return None
     cues = cues_by_para.get(prev.base, [])
     return cues[-1] if cues else None
@@ -414,7 +419,7 @@ def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]],
     ranges = []
     for unit in units:
         lo, hi = min(unit), max(unit)
-        cut = CUT_CLAUSE.search(doc.text[doc[lo].idx:doc[hi].idx + len(doc[hi])])
+        cut = CUT_CLAUSE.search(doc[lo:hi + 1].text)
         if cut and cut.start() > 10:  # "..., as he warned ...": the narrator's framing, not the report
             limit = doc[lo].idx + cut.start()
             hi = max(i for i in range(lo, hi + 1) if doc[i].idx < limit)
@@ -461,7 +466,7 @@ def _trimmed(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
     if hi - lo < 2:
         return []
     s, e = doc[lo].idx, doc[hi].idx + len(doc[hi])
-    m = CUT_CLAUSE.search(doc.text[s:e])
+    m = CUT_CLAUSE.search(doc[lo:hi + 1].text)
     if m and m.start() > 10:
         e = s + m.start()
     return [(s, e)]

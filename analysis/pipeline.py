@@ -101,7 +101,7 @@ def _content_paragraphs(ing: IngestedText) -> list[Paragraph]:
 def _build(ing: IngestedText, parsed: list[Parsed], source: str | None, registry: Registry) -> Analysis:
     text = ing.text
     book = SpeakerBook(text, parsed, registry, ing.published)
-    content = [(p.base, p.base + len(p.doc.text)) for p in parsed]
+    content = [(p.base, p.base + len(p.text)) for p in parsed]
 
     def in_content(pos: int) -> bool:
         return any(a <= pos < b for a, b in content)
@@ -166,7 +166,7 @@ def _quote(qid: str, s: int, e: int, kind: str, attribution: Attribution, n_part
     text = book.text
     ent = attribution.entity
     cue = attribution.cue
-    para = next((p for p in parsed if p.base <= s <= p.base + len(p.doc.text)), None)
+    para = next((p for p in parsed if p.base <= s <= p.base + len(p.text)), None)
     sentence = None
     context_migration = False
     if para is not None:
@@ -174,8 +174,8 @@ def _quote(qid: str, s: int, e: int, kind: str, attribution: Attribution, n_part
             if para.base + sent.start_char <= s < para.base + sent.end_char + 1:
                 sentence = (sent.text, para.base + sent.start_char)
         idx = parsed.index(para)
-        context_migration = migration_cue_count(para.doc.text.replace(text[s:e], " ")) > 0 or (
-            idx > 0 and migration_cue_count(parsed[idx - 1].doc.text) > 0)
+        context_migration = migration_cue_count(para.text.replace(text[s:e], " ")) > 0 or (
+            idx > 0 and migration_cue_count(parsed[idx - 1].text) > 0)
     side = book.in_government(ent) if ent is not None else None
     country = book.country(ent) if ent is not None else None
     foreign = country is not None and country != book.home_country

@@ -126,6 +126,15 @@ class Parsed:
     doc: Doc
     base: int
 
+    @property
+    def text(self) -> str:
+        """The paragraph's text, built once (spaCy joins every token on each `doc.text`)."""
+        cached = self.__dict__.get("_text")
+        if cached is None:
+            cached = self.doc.text
+            object.__setattr__(self, "_text", cached)
+        return cached
+
     def sentences(self) -> tuple[SpacySpan, ...]:
         """The paragraph's sentences, computed once (spaCy rebuilds them on every `doc.sents`)."""
         cached = self.__dict__.get("_sentences")
@@ -488,7 +497,7 @@ class SpeakerBook:
 
     def _is_subject(self, m: Mention) -> bool:
         for p in self.parsed:
-            if p.base <= m.start < p.base + len(p.doc.text):
+            if p.base <= m.start < p.base + len(p.text):
                 span = p.doc.char_span(m.start - p.base, m.end - p.base, alignment_mode="expand")
                 return bool(span) and any(t.dep_ in SUBJECT_DEPS or t.head.dep_ in SUBJECT_DEPS and t.dep_ in ("compound", "appos") for t in span)
         return False

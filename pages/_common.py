@@ -84,27 +84,89 @@ def current_filters() -> Filters:
 
 
 # -- cached frames: keyed on the corpus's data version, so any change invalidates them -----
+#
+# At scale (docs/scale.md: 10,000 articles, 110,000 quotes) rebuilding a frame from SQL takes
+# seconds, and st.cache_data would unpickle a copy of it on every rerun. So the whole corpus's
+# quotes and figures are read once per data version into one shared frame (st.cache_resource:
+# no copy), and a filter change only masks that frame in memory. The masks mirror the SQL
+# filters of `Store.query_quotes` / `query_numbers`; tests/test_scale_read.py keeps them equal.
+# Pages and `analysis.tables` only read these frames, never modify them in place.
 
 
 def _key(store: Store, filters: Filters) -> tuple[str, str, tuple[tuple[str, str], ...]]:
     return str(store.path), store.data_version(), tuple(sorted(filters.to_query().items()))
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _corpus_frame(path: str, version: str, kind: str) -> pd.DataFrame:
+    """Every quote ('quotes') or figure ('numbers') of the corpus, built once per data version."""
+    from analysis import tables
+
+    store = _open_store(path)
+    return tables.quotes_frame(store) if kind == "quotes" else tables.numbers_frame(store)
+
+
+def _contains(values: pd.Series, needle: str) -> pd.Series:
+    """Case-insensitive substring test, like SQL LIKE '%needle%'; missing values never match."""
+    return values.fillna("").astype(str).str.contains(needle, case=False, regex=False)
+
+
+def _common_mask(df: pd.DataFrame, f: Filters, speaker_col: str) -> pd.Series:
+    import pandas as pd
+
+    mask = pd.Series(True, index=df.index)
+    if f.articles:
+        mask &= df["article_id"].isin(f.articles)
+    if f.date_from or f.date_to:
+        lo, hi = f.date_from, f.date_to
+        mask &= df["published"].map(lambda d: d is not None and d == d and (lo is None or d >= lo)
+                                    and (hi is None or d <= hi)).astype(bool)
+    if f.parties:
+        mask &= df["party"].isin(f.parties)
+    if f.speakers:
+        mask &= df[speaker_col].isin(f.speakers)
+    return mask
+
+
+def filter_quotes(df: pd.DataFrame, f: Filters) -> pd.DataFrame:
+    """The rows of a quotes frame that `Store.query_quotes(f)` would return, in the same order."""
+    if df.empty or f == Filters():
+        return df
+    mask = _common_mask(df, f, "speaker_id")
+    if f.stances:
+        mask &= df["migration"].isin(f.stances)
+    if f.frames:
+        wanted = set(f.frames)
+        hit = {t: bool(wanted.intersection(t)) for t in set(df["frames"])}
+        mask &= df["frames"].map(hit).astype(bool)
+    if f.search:
+        named = df["speaker"].where(df["speaker"] != "Unattributed")
+        mask &= _contains(df["text"], f.search) | _contains(named, f.search)
+    return df[mask]
+
+
+def filter_numbers(df: pd.DataFrame, f: Filters) -> pd.DataFrame:
+    """The rows of a numbers frame that `Store.query_numbers(f)` would return, in the same order."""
+    if df.empty or f == Filters():
+        return df
+    mask = _common_mask(df, f, "cited_by")
+    if f.search:
+        cited = df["cited_by_name"].where(df["cited_by"].notna())
+        mask &= _contains(df["sentence"], f.search) | _contains(df["metric"], f.search) | _contains(cited, f.search)
+    return df[mask]
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _quotes(path: str, version: str, fq: tuple[tuple[str, str], ...]) -> pd.DataFrame:
-    from analysis import tables
-
-    return tables.quotes_frame(_open_store(path), Filters.from_query(dict(fq)))
+    return filter_quotes(_corpus_frame(path, version, "quotes"), Filters.from_query(dict(fq)))
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _numbers(path: str, version: str, fq: tuple[tuple[str, str], ...]) -> pd.DataFrame:
-    from analysis import tables
-
-    return tables.numbers_frame(_open_store(path), Filters.from_query(dict(fq)))
+    return filter_numbers(_corpus_frame(path, version, "numbers"), Filters.from_query(dict(fq)))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _derived(path: str, version: str, fq: tuple[tuple[str, str], ...], name: str) -> pd.DataFrame:
     from analysis import tables
 
@@ -123,13 +185,21 @@ def _options(path: str, version: str) -> dict:
     return _open_store(path).options()
 
 
+def warm_caches(store: Store) -> None:
+    """Build the sidebar options and the corpus frames now, so the first list page is fast."""
+    path, version = str(store.path), store.data_version()
+    _options(path, version)
+    for kind in ("quotes", "numbers"):
+        _corpus_frame(path, version, kind)
+
+
 def quotes_df(store: Store, filters: Filters) -> pd.DataFrame:
-    """The filtered quotes frame (cached)."""
+    """The filtered quotes frame (cached; shared between sessions, so read it, never modify it)."""
     return _quotes(*_key(store, filters))
 
 
 def numbers_df(store: Store, filters: Filters) -> pd.DataFrame:
-    """The filtered numbers frame (cached)."""
+    """The filtered numbers frame (cached; shared between sessions, so read it, never modify it)."""
     return _numbers(*_key(store, filters))
 
 
