@@ -53,6 +53,7 @@ def _background(store: Store) -> None:
     from analysis.nlp import load_nlp  # lru-cached: get_nlp() and analyze() then reuse it
 
     try:
+        warm_caches(store)  # large corpora: the frames take seconds to build; better now than on a page
         load_nlp()
         if len(store.stale_ids()) <= AUTO_REFRESH_LIMIT:
             store.refresh_stale()
