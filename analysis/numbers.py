@@ -72,6 +72,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fraction", re.compile(r"\b(?P<frac>" + "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True))
                             + r")(?:\s+(?:a|an)\s+(?P<scale>million|billion|trillion)(?:\s+(?P<cw>pounds|dollars|euros))?|"
                             r"\s+of\b)", re.I)),
+    ("fraction_change", re.compile(r"(?<=\bby )(?:(?:nearly|almost|about|around|more than|over|roughly)\s+)?"
+                                   r"(?P<frac>a third|a half|half|a quarter|two-thirds|two thirds|a fifth|a tenth|"
+                                   r"three-quarters|three quarters)\b", re.I)),
     ("multiplier", re.compile(r"\b(?P<mult>doubl|tripl|trebl|quadrupl|halv)(?:ed|ing)\b|"
                               r"\b(?P<mult2>twice|doubl|tripl)e?\s+(?:as\s+(?:many|much)|the\s+(?:number|amount|rate|level|size))\b|"
                               r"\b(?P<mult3>doubl|tripl|trebl|quadrupl)e\b(?=\s+(?:to|from|in|by|since|over|last|this)\b)", re.I)),
@@ -85,7 +88,8 @@ MASKS = [
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}\b(?:,?\s+\d{{4}})?", re.I),
     re.compile(rf"\b{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?", re.I),
     re.compile(rf"\b{MONTHS}\s+\d{{4}}\b"),
-    re.compile(r"\b\d{1,2}[:.]\d{2}\b(?:\s?(?:am|pm))?|\b\d{1,2}\s?(?:am|pm)\b", re.I),
+    # clock times: "13:51", "6pm", "3.45pm" (but "3.45 million" is a figure)
+    re.compile(r"\b\d{1,2}:\d{2}\b(?:\s?(?:am|pm))?|\b\d{1,2}\.\d{2}\s?(?:am|pm)\b|\b\d{1,2}\s?(?:am|pm)\b", re.I),
     re.compile(r"\b(?:No\.?|Number|Section|Article|Clause|Rule|Title|Chapter|Part|Schedule|Route|Room|Level|Tier|Stage|Phase|Brexit|G|Covid-?|M|A)\s?\d+\b"),
     re.compile(r"\b\d+(?:st|nd|rd|th)\b"),
     re.compile(r"\b\d{4}s\b|\b'\d0s\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b24/7\b|\b\d{4}-\d{2}(?:-\d{2})?\b"),
@@ -226,6 +230,10 @@ def _read(kind: str, m: re.Match[str], chunk: str) -> Found | None:
             return Found("plain", s, e, value, None, rule="fraction of a scale")
         e = s + len(m.group("frac"))
         return Found("ratio", s, e, frac, "ratio", rule="fraction")
+    if kind == "fraction_change":
+        frac = FRACTIONS[m.group("frac").lower()]
+        start = m.start("frac")
+        return Found("percent", start, e, round(frac * 100, 1), "percent", rule="fraction as a change")
     if kind == "hyphen_duration":
         value = _parse_num(m.group("num"))
         unit = m.group("unit").lower()
@@ -484,7 +492,22 @@ def find_numbers(
                 sentence=Span(sentence, sent[0], sent[1]),
                 rule=f.rule,
             ))
-    return flag_disagreements(out)
+    return flag_disagreements(_inherit_metrics(out))
+
+
+def _inherit_metrics(numbers: list[NumberMention]) -> list[NumberMention]:
+    """A bare count with no metric words of its own ("More than 600,000 in a single year is not a
+    number any government can defend") measures what the figure just before it measured."""
+    out: list[NumberMention] = []
+    for n in numbers:
+        if n.metric_group is None and n.kind in ("level", "count") and n.unit in (None, "people"):
+            before = next((b for b in reversed(out) if b.metric_group and b.kind in ("level", "count")
+                           and 0 <= n.start - b.end <= 600), None)
+            if before is not None:
+                n = replace(n, metric=before.metric, metric_group=before.metric_group,
+                            unit=n.unit or before.unit, rule=n.rule + "; metric of the figure before")
+        out.append(n)
+    return out
 
 
 def _fallback_metric(text: str, f: Found, unit: str | None) -> str | None:

@@ -93,3 +93,19 @@ def test_qualified_values_that_overlap_do_not_disagree():
 def test_a_qualified_fall_is_an_open_range_below_its_value():
     n = one("Arrivals from Albania fell by over 90%.")
     assert (n.value, n.value_low, n.value_high) == (-90, None, -90)
+
+
+def test_decimal_millions_are_figures_not_clock_times():
+    assert one("The backlog stands at 3.45 million cases.").value == 3_450_000
+    assert figures("The meeting ends at 3.45pm.") == []
+
+
+def test_fall_by_a_fraction_is_a_signed_percent_change():
+    n = one("Small boat arrivals fell by a third last year.")
+    assert (n.value, n.kind) == (-33.3, "percent_change")
+
+
+def test_a_bare_figure_takes_the_metric_of_the_figure_before_it():
+    text = "Net migration reached 606,000 last year. More than 600,000 in a single year is too many."
+    found = figures(text)
+    assert found[0].metric_group == found[1].metric_group == "net_migration:level"
