@@ -163,9 +163,13 @@ class SpeakerBook:
         self.mention_owner: list[tuple[Mention, Entity]] = []
         self.home_country = self._home_country()
         self._resolve_all()
+        self.home_country = self._home_country(resolved=True)
 
     # ----- the article's country -------------------------------------------------------------
-    def _home_country(self) -> str:
+    def _home_country(self, *, resolved: bool = False) -> str:
+        """The country whose politics the article is about. Before resolution: place words and
+        registry names. After: every mention of a person or organisation whose country we know
+        counts three times, since an article about a UK-France deal quotes mostly UK politicians."""
         votes: dict[str, int] = {}
         low = self.text
         for country, words in self.registry.places.items():
@@ -173,9 +177,16 @@ class SpeakerBook:
                 n = len(re.findall(rf"\b{re.escape(w)}\b", low))
                 if n:
                     votes[country] = votes.get(country, 0) + n
-        for p in self.registry.people:
-            if p.country and re.search(rf"\b{re.escape(p.name)}\b", low):
-                votes[p.country] = votes.get(p.country, 0) + 3
+        if not resolved:
+            for p in self.registry.people:
+                if p.country and re.search(rf"\b{re.escape(p.name)}\b", low):
+                    votes[p.country] = votes.get(p.country, 0) + 3
+        else:
+            for ent in self.entities:
+                country = (ent.registry.country if ent.registry else None) or (ent.org.country if ent.org else None) \
+                    or ent.article_country
+                if country and country not in ("EU", "NATO"):
+                    votes[country] = votes.get(country, 0) + 3 * len([m for m in ent.mentions if m.rule != "pronoun"])
         return max(votes, key=votes.get) if votes else "UK"
 
     # ----- collecting mentions ---------------------------------------------------------------

@@ -153,7 +153,7 @@ def _government(ctx: StanceContext, criticism: list[Evidence], praise: list[Evid
     if ctx.speaker_side is True:
         if ctx.speaker_official:
             if not has_direction and not praise:
-                return "neutral", "the government's own voice stating facts, no position cue"
+                return "neutral", FACTS_RULE
             return "supports", "speaker speaks for the government"
         if criticism and not praise:
             return "opposes", "governing party, but criticism cues"
@@ -208,9 +208,16 @@ def fill_direction(stance: Stance, speaker_directions: list[str], speaker_role: 
 NO_GOVERNMENT_CUE = "no government cue"
 
 
+FACTS_RULE = "the government's own voice stating facts, no position cue"
+
+
 def fill_government(stance: Stance, speaker_positions: list[str], speaker_role: str | None) -> Stance:
     """A quote with no government cue takes its speaker's position from their other quotes; an
     advocacy group arguing for more open policy is read as opposing a government it criticises."""
+    if stance.rule.endswith(FACTS_RULE) and stance.migration in ("restrictive", "open", "mixed"):
+        # the direction came from the speaker's other statements: it is the government's position
+        return replace(stance, government="supports",
+                       rule=stance.rule.replace(FACTS_RULE, "speaker speaks for the government"))
     if stance.government != "neutral" or not stance.rule.endswith(NO_GOVERNMENT_CUE):
         return stance
     sided = [p for p in speaker_positions if p in ("supports", "opposes")]
@@ -218,7 +225,12 @@ def fill_government(stance: Stance, speaker_positions: list[str], speaker_role: 
         best = max(set(sided), key=sided.count)
         rule = stance.rule.replace(NO_GOVERNMENT_CUE, "no cue: follows the speaker's other quotes")
         return replace(stance, government=best, rule=rule)  # type: ignore[arg-type]
-    if stance.migration == "open" and speaker_role and ADVOCACY_ROLE.search(speaker_role):
-        rule = stance.rule.replace(NO_GOVERNMENT_CUE, "no cue: advocacy for more open policy")
-        return replace(stance, government="opposes", rule=rule)
+    if stance.migration == "open":
+        # A heuristic, not a fact about the quote: the governments in the period our registry
+        # covers (UK, US, Australia, most EU states, 2022-2025) ran restrictive migration
+        # policies, so arguing for more open policy usually argues against theirs.
+        why = "advocacy for more open policy" if speaker_role and ADVOCACY_ROLE.search(speaker_role) \
+            else "an open position against a restrictive government policy"
+        rule = stance.rule.replace(NO_GOVERNMENT_CUE, f"no cue: {why}")
+        return replace(stance, government="opposes", rule=rule, confidence=min(stance.confidence, 0.4))
     return stance

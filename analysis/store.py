@@ -466,6 +466,9 @@ class ArticleRow:
     quotes: int
     numbers: int
     stale: bool
+    filename: str | None = None  # the uploaded file's name
+    content_hash: str = ""
+    corrections: int = 0
 
 
 @dataclass(frozen=True)
@@ -1070,7 +1073,9 @@ class Store:
                 "SELECT a.id, a.title, a.published, a.source, a.url, a.added_at, length(a.text) AS len,"
                 " n.analyser_version, n.text_hash = a.content_hash AS same_text,"
                 " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS nq,"
-                " (SELECT count(*) FROM numbers m WHERE m.article_id = a.id) AS nn"
+                " (SELECT count(*) FROM numbers m WHERE m.article_id = a.id) AS nn,"
+                " a.filename, a.content_hash,"
+                " (SELECT count(*) FROM corrections c WHERE c.article_id = a.id) AS nc"
                 " FROM articles a LEFT JOIN analyses n ON n.article_id = a.id"
                 " ORDER BY a.published DESC, a.added_at DESC, a.id"
             ).fetchall()
@@ -1087,6 +1092,9 @@ class Store:
                 quotes=r["nq"],
                 numbers=r["nn"],
                 stale=not r["same_text"] or r["analyser_version"] != version,
+                filename=r["filename"],
+                content_hash=r["content_hash"],
+                corrections=r["nc"],
             )
             for r in rows
         ]

@@ -418,11 +418,12 @@ def articles_frame(rows: Sequence[Any]) -> pd.DataFrame:
         [
             {"title": r.title, "published": r.published, "source": r.source, "quotes": r.quotes,
              "figures": r.numbers, "characters": r.length, "analyser": r.analyser_version,
-             "needs re-analysis": r.stale, "added": r.added_at, "url": r.url, "id": r.id}
+             "needs re-analysis": r.stale, "corrections": r.corrections, "added": r.added_at, "url": r.url,
+             "file": r.filename, "content hash": r.content_hash[:12], "id": r.id}
             for r in rows
         ],
         columns=["title", "published", "source", "quotes", "figures", "characters", "analyser",
-                 "needs re-analysis", "added", "url", "id"],
+                 "needs re-analysis", "corrections", "added", "url", "file", "content hash", "id"],
     )
 
 
