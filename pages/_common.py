@@ -192,6 +192,8 @@ def warm_caches(store: Store) -> None:
     _options(path, version)
     for kind in ("quotes", "numbers"):
         _corpus_frame(path, version, kind)
+    for name in ("speakers", "positions", "targets"):  # the unfiltered views every page opens on
+        _derived(path, version, (), name)
 
 
 def quotes_df(store: Store, filters: Filters) -> pd.DataFrame:
