@@ -151,11 +151,20 @@ def chunks(items: Sequence[Item], size: int) -> list[list[Item]]:
     return [list(items[i:i + size]) for i in range(0, len(items), max(1, size))]
 
 
+def chunk_size_for(n: int, workers: int, largest: int = DEFAULT_CHUNK) -> int:
+    """Chunks small enough that every worker gets several (the last ones do not idle), at most `largest`."""
+    return max(1, min(largest, -(-n // (max(1, workers) * 4))))
+
+
 def iter_results(
-    items: Sequence[Item], *, processes: int = 1, chunk_size: int = DEFAULT_CHUNK, nlp: Language | None = None
+    items: Sequence[Item], *, processes: int = 1, chunk_size: int | None = None, nlp: Language | None = None
 ) -> Iterator[tuple[Item, Analysis | Failure]]:
-    """(item, result) in input order, analysed here (`processes=1`) or in worker processes."""
-    parts = chunks(items, chunk_size)
+    """(item, result) in input order, analysed here (`processes=1`) or in worker processes.
+
+    `chunk_size` is the number of articles per `nlp.pipe` stream (default: up to 16, fewer
+    when that gives every worker several chunks)."""
+    size = chunk_size or (DEFAULT_CHUNK if processes <= 1 else chunk_size_for(len(items), processes))
+    parts = chunks(items, size)
     if processes <= 1:
         for part in parts:
             yield from zip(part, analyse_items(part, nlp=nlp))
@@ -170,7 +179,7 @@ def run_batch(
     store: Store,
     *,
     processes: int = 1,
-    chunk_size: int = DEFAULT_CHUNK,
+    chunk_size: int | None = None,
     nlp: Language | None = None,
     progress: Callable[[int], Any] | None = None,
     on_failure: Callable[[Failure], Any] | None = None,

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from analysis.batch import DEFAULT_CHUNK, Failure, Item, analyse_items, chunks, find_files, read_item
+from analysis.batch import Failure, Item, analyse_items, chunk_size_for, chunks, find_files, read_item
 from analysis.records import Analysis
 
 if TYPE_CHECKING:
@@ -149,7 +149,7 @@ def run(
     client: Any = None,
     workers: int = 2,
     processes: bool = True,
-    chunk_size: int = DEFAULT_CHUNK,
+    chunk_size: int | None = None,
     store: Store | None = None,
     progress: Callable[[int], Any] | None = None,
     on_failure: Callable[[Failure], Any] | None = None,
@@ -203,7 +203,7 @@ def run(
     try:
         report.workers = len(client.scheduler_info().get("workers", {}))
         run_id = time.strftime("%Y%m%d-%H%M%S") + "-" + uuid.uuid4().hex[:6]
-        parts = chunks(todo, chunk_size)
+        parts = chunks(todo, chunk_size or chunk_size_for(len(todo), report.workers))
         futures = client.map(analyse_chunk, parts, pure=False)
         index = {f.key: k for k, f in enumerate(futures)}
         for future, (rows, failures) in as_completed(futures, with_results=True):
