@@ -238,7 +238,7 @@ class SpeakerBook:
                     ):
                         add(p.base + ent.start_char, p.base + ent.end_char, "organisation", (org, party))
         for org in self.registry.orgs:
-            for alias in (org.name, *org.aliases):
+            for alias in sorted((org.name, *org.aliases), key=len, reverse=True):  # the fullest form first
                 if alias.lower().startswith("the ") or alias in ("ministers", "Whitehall"):
                     continue  # too generic to find by name alone
                 for m in re.finditer(rf"\b{re.escape(alias)}\b", self.text):
@@ -599,6 +599,13 @@ class SpeakerBook:
                 ent.mentions.append(mention)
                 self.mention_owner.append((mention, ent))
                 return ent, mention
+        named = self.registry.org_named(re.sub(r"^(?:a|an|the)\s+", "", clean, flags=re.I))
+        if named is not None:  # "the Prime Minister's spokesman" is Downing Street
+            ent = self._resolve_org(clean, (named, None))
+            mention = Mention(clean, start, end, "organisation")
+            ent.mentions.append(mention)
+            self.mention_owner.append((mention, ent))
+            return ent, mention
         m = ORG_SUFFIX_RE.search(clean) or SPOKES_FOR_RE.search(clean)
         if m:
             org_name = m.group(1).strip()
