@@ -483,7 +483,7 @@ def find_numbers(
                 # a fall of "over 90%" is -90 or below: the bounds swap when the sign does
                 value_low=(low if sign > 0 else (None if high is None else -high)),
                 value_high=(high if sign > 0 else (None if low is None else -low)),
-                metric=(metric + (f" ({subgroup})" if subgroup and concept else "")) if metric else None,
+                metric=(metric + (f" ({subgroup.title()})" if subgroup and concept else "")) if metric else None,
                 metric_group=group,
                 period=period_of(sentence, published, f.start - sent[0]),
                 cited_by=owner[2] if owner else None,
