@@ -380,3 +380,24 @@ def test_page_edits_and_merges_speakers_in_every_article(app):
     assert "downing-street" not in {r["speaker_id"] for r in app.db.query_speakers()}
     # the sidebar's options follow at once
     assert "Reform UK" in app.sidebar.multiselect(key="f_party").options
+
+
+# -- provenance ----------------------------------------------------------------------------------
+
+
+def test_provenance_of_articles_quotes_and_numbers(store):
+    from analysis.store import add_files, text_hash
+
+    (res,) = add_files(store, [("seed_article.txt", seed_text().encode("utf-8"))])
+    (again,) = add_files(store, [("copy.txt", seed_text().replace("\n", "\r\n").encode("utf-8"))])
+    assert res.ok and not again.ok and "already in the corpus" in again.message
+    (row,) = store.articles()
+    assert (row.filename, row.content_hash) == ("seed_article.txt", text_hash(seed_text()))
+    assert row.analyser_version == "v1"
+    for q in store.query_quotes():
+        assert (q["article_id"], q["analyser_version"], q["content_hash"]) == (row.id, "v1", row.content_hash)
+        assert q["rule"] and seed_text()[q["start"] : q["end"]] == q["text"]
+    for n in store.query_numbers():
+        assert n["rule"] and n["analyser_version"] == "v1" and seed_text()[n["start"] : n["end"]] == n["text"]
+    frame = tables.articles_frame(store.articles())
+    assert list(frame[["file", "content hash"]].iloc[0]) == ["seed_article.txt", row.content_hash[:12]]

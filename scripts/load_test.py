@@ -1,0 +1,266 @@
+"""Load test: many concurrent browsing sessions against the app on 127.0.0.1.
+
+    python scripts/load_test.py [--sessions 20] [--rounds 3] [--url http://127.0.0.1:8501]
+
+Without --url it starts `streamlit run app.py` on a free port with a fresh database (the seed
+article, plus --articles generated ones) and stops it afterwards. Only 127.0.0.1 / localhost
+targets are accepted.
+
+Each session is a headless Chromium page (Debian's /usr/bin/chromium, driven by Playwright), the
+same as a reader's browser, because Streamlit sessions live on a websocket. A session makes
+--rounds rounds; each round opens the next page of PAGES and then changes a sidebar filter (types
+a search and presses Enter). A step's latency runs from the request (navigation or key press)
+until the app has finished its script run and shows the result: the page's heading, or the
+filter in the URL. Errors: timeouts, exceptions on the page, Streamlit error boxes, websocket
+disconnects. Loops are bounded by --rounds and by --max-seconds in total.
+
+Prints latency percentiles per step kind and overall, and the error count; --json writes the
+same as JSON. Exit code 1 when any step failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-dev-shm-usage"]
+PAGES = ("", "speakers", "stance", "numbers", "compare", "corpus", "corrections", "how_it_works")
+SEARCHES = ("Albania", "boats", "migration", "Rwanda", "asylum")
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+HEADING = '[data-testid="stMainBlockContainer"] h1'
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+@dataclass
+class Step:
+    session: int
+    round: int
+    kind: str  # "page:<name>" or "filter"
+    ms: float
+    ok: bool
+    error: str = ""
+
+
+@dataclass
+class Report:
+    sessions: int
+    rounds: int
+    steps: list[Step] = field(default_factory=list)
+    wall_s: float = 0.0
+
+    def summary(self) -> dict:
+        def pct(values: list[float]) -> dict:
+            if not values:
+                return {}
+            qs = statistics.quantiles(values, n=100, method="inclusive") if len(values) > 1 else values * 99
+            return {"n": len(values), "p50": round(qs[49]), "p90": round(qs[89]), "p95": round(qs[94]),
+                    "p99": round(qs[98]), "max": round(max(values))}
+
+        ok = [s for s in self.steps if s.ok]
+        kinds = sorted({("page" if s.kind.startswith("page") else s.kind) for s in ok})
+        return {
+            "sessions": self.sessions,
+            "rounds": self.rounds,
+            "steps": len(self.steps),
+            "errors": len(self.steps) - len(ok),
+            "error_messages": sorted({s.error for s in self.steps if not s.ok})[:10],
+            "wall_s": round(self.wall_s, 1),
+            "all_ms": pct([s.ms for s in ok]),
+            **{f"{k}_ms": pct([s.ms for s in ok if s.kind.startswith(k)]) for k in kinds},
+        }
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(db: Path, port: int, log: Path) -> subprocess.Popen:
+    """`streamlit run app.py` on 127.0.0.1:port with its own database; returns once healthy."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env={**os.environ, "STANCE_EXPLORER_DB": str(db)},
+        stdout=log.open("w"), stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+                if r.read().strip() == b"ok":
+                    return proc
+        except OSError:
+            time.sleep(0.3)
+        if proc.poll() is not None:
+            break
+    proc.terminate()
+    raise SystemExit("streamlit did not start:\n" + log.read_text()[-3000:])
+
+
+def add_generated(db: Path, n: int) -> None:
+    """n generated articles in the database, analysed by the real pipeline (before the server starts)."""
+    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from generate_corpus import build_store
+
+    build_store(db, n)
+
+
+async def settle(page, *, timeout_ms: float) -> None:
+    await page.locator(IDLE).wait_for(timeout=timeout_ms)
+
+
+async def page_errors(page) -> str:
+    if await page.locator('[data-testid="stException"]').count():
+        text = await page.locator('[data-testid="stException"]').first.inner_text()
+        return "exception shown on the page: " + " ".join(text.split())[:300]
+    if await page.locator("text=Traceback").count():
+        return "traceback shown on the page"
+    if await page.locator('[data-testid="stConnectionStatus"]').count():
+        text = (await page.locator('[data-testid="stConnectionStatus"]').inner_text()).strip()
+        if text and "connect" in text.lower():
+            return f"connection: {text}"
+    return ""
+
+
+async def session(browser, base: str, n: int, rounds: int, deadline: float, step_timeout_ms: float,
+                  report: Report, start: asyncio.Event, pages: tuple[str, ...] = PAGES) -> None:
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    page = await context.new_page()
+    js_errors: list[str] = []
+    page.on("pageerror", lambda exc: js_errors.append(str(exc)[:200]))
+    await start.wait()
+    try:
+        for r in range(rounds):
+            if time.monotonic() > deadline:
+                break
+            name = pages[(n + r) % len(pages)]
+            await _step(report, n, r, f"page:{name or 'article'}", js_errors, page,
+                        _open(page, f"{base}/{name}", step_timeout_ms))
+            if time.monotonic() > deadline:
+                break
+            word = SEARCHES[(n + r) % len(SEARCHES)]
+            await _step(report, n, r, "filter", js_errors, page, _filter(page, word, step_timeout_ms))
+    finally:
+        await context.close()
+
+
+async def _open(page, url: str, timeout_ms: float) -> None:
+    await page.goto(url, wait_until="domcontentloaded", timeout=timeout_ms)
+    await page.locator(HEADING).first.wait_for(timeout=timeout_ms)
+    await settle(page, timeout_ms=timeout_ms)
+
+
+async def _filter(page, word: str, timeout_ms: float) -> None:
+    box = page.locator('[data-testid="stSidebar"] input[aria-label="Search quotes and speakers"]')
+    await box.fill(word, timeout=timeout_ms)
+    await box.press("Enter", timeout=timeout_ms)
+    await page.wait_for_function("w => new URLSearchParams(location.search).get('q') === w", arg=word,
+                                 timeout=timeout_ms)
+    await settle(page, timeout_ms=timeout_ms)
+
+
+async def _step(report: Report, n: int, r: int, kind: str, js_errors: list[str], page, action) -> None:
+    t0 = time.perf_counter()
+    error = ""
+    try:
+        await action
+        error = await page_errors(page) or (f"javascript error: {js_errors[0]}" if js_errors else "")
+    except Exception as exc:  # noqa: BLE001 - every failure is counted, none stops the run
+        error = f"{type(exc).__name__}: {str(exc).splitlines()[0][:160]}"
+    js_errors.clear()
+    report.steps.append(Step(n, r, kind, (time.perf_counter() - t0) * 1000, not error, error))
+
+
+async def run(base: str, sessions: int, rounds: int, max_seconds: float, step_timeout_ms: float,
+              pages: tuple[str, ...] = PAGES) -> Report:
+    from playwright.async_api import async_playwright
+
+    report = Report(sessions=sessions, rounds=rounds)
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            # Warm-up (not measured): the first visit analyses the seed and loads the model.
+            warm = await browser.new_page()
+            await _open(warm, base + "/", 180_000)
+            await warm.wait_for_timeout(6_000)  # the background model load starts 2 s after the first page
+            await warm.close()
+            start = asyncio.Event()
+            deadline = time.monotonic() + max_seconds
+            tasks = [asyncio.create_task(session(browser, base, i, rounds, deadline, step_timeout_ms, report, start,
+                                                 pages))
+                     for i in range(sessions)]
+            await asyncio.sleep(1.0)  # let every context open before the clock starts
+            t0 = time.monotonic()
+            start.set()
+            await asyncio.wait_for(asyncio.gather(*tasks), timeout=max_seconds + 120)
+            report.wall_s = time.monotonic() - t0
+        finally:
+            await browser.close()
+    return report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", help="an already running server on 127.0.0.1 (default: start one)")
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=3, help="page visits (each followed by a filter change) per session")
+    parser.add_argument("--articles", type=int, default=0, help="generated articles to add to a fresh database")
+    parser.add_argument("--max-seconds", type=float, default=300.0, help="stop starting new steps after this")
+    parser.add_argument("--step-timeout", type=float, default=120.0, help="seconds before a step counts as failed")
+    parser.add_argument("--pages", default=",".join(PAGES), help="comma-separated page paths ('' is the Article page)")
+    parser.add_argument("--json", type=Path, help="also write the summary here")
+    args = parser.parse_args()
+    if not 1 <= args.sessions <= 100 or not 1 <= args.rounds <= 50:
+        raise SystemExit("--sessions must be 1..100 and --rounds 1..50")
+
+    proc = None
+    tmp = Path(tempfile.mkdtemp(prefix="stance-load-"))
+    if args.url:
+        host = urlsplit(args.url).hostname or ""
+        if host not in LOCAL_HOSTS:
+            raise SystemExit("load tests may only target 127.0.0.1 or localhost")
+        base = args.url.rstrip("/")
+    else:
+        db = tmp / "corpus.db"
+        if args.articles:
+            add_generated(db, args.articles)
+        port = free_port()
+        proc = start_server(db, port, tmp / "server.log")
+        base = f"http://127.0.0.1:{port}"
+    try:
+        pages = tuple(p.strip() for p in args.pages.split(","))
+        report = asyncio.run(run(base, args.sessions, args.rounds, args.max_seconds, args.step_timeout * 1000, pages))
+    finally:
+        if proc is not None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+    summary = report.summary()
+    print(json.dumps(summary, indent=1))
+    if args.json:
+        args.json.write_text(json.dumps({"summary": summary, "steps": [asdict(s) for s in report.steps]}, indent=1))
+    sys.exit(1 if summary["errors"] else 0)
+
+
+if __name__ == "__main__":
+    main()
