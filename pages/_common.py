@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import logging
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -148,7 +149,7 @@ def filter_quotes(df: pd.DataFrame, f: Filters) -> pd.DataFrame:
 
 def filter_numbers(df: pd.DataFrame, f: Filters) -> pd.DataFrame:
     """The rows of a numbers frame that `Store.query_numbers(f)` would return, in the same order."""
-    if df.empty or f == Filters():
+    if df.empty or _number_filters(f) == Filters():  # stance and frame filters do not apply to figures
         return df
     mask = _common_mask(df, f, "cited_by")
     if f.search:
@@ -201,9 +202,13 @@ def quotes_df(store: Store, filters: Filters) -> pd.DataFrame:
     return _quotes(*_key(store, filters))
 
 
+def _number_filters(f: Filters) -> Filters:
+    return replace(f, stances=(), frames=())
+
+
 def numbers_df(store: Store, filters: Filters) -> pd.DataFrame:
     """The filtered numbers frame (cached; shared between sessions, so read it, never modify it)."""
-    return _numbers(*_key(store, filters))
+    return _numbers(*_key(store, _number_filters(filters)))
 
 
 def derived_df(store: Store, filters: Filters, name: str) -> pd.DataFrame:
