@@ -108,8 +108,13 @@ def _subcommand(argv: list[str]) -> int:
         elif args.command == "distributed":
             from analysis.distributed import import_parquet, run
 
-            r = run(args.paths, args.out, scheduler=args.scheduler, workers=args.workers, chunk_size=args.chunk,
-                    store=store, progress=bar.update, on_failure=failed, on_total=total)
+            try:
+                r = run(args.paths, args.out, scheduler=args.scheduler, workers=args.workers,
+                        chunk_size=args.chunk, store=store, progress=bar.update, on_failure=failed, on_total=total)
+            except (OSError, TimeoutError) as exc:  # scheduler unreachable, or the cluster could not start
+                bar.close()
+                print(f"error: Dask: {exc}", file=sys.stderr)
+                return 2
             summary = (f"{r.files} files: {r.written} written to {len(r.partitions)} partitions in {args.out}, "
                        f"{r.skipped} skipped, {len(r.failed)} failed; {r.seconds:.1f} s on {r.workers} workers, "
                        f"{r.words_per_second:,.0f} words/s")
