@@ -63,6 +63,8 @@ class Report:
     rounds: int
     steps: list[Step] = field(default_factory=list)
     wall_s: float = 0.0
+    server_cpu_s: float | None = None  # only when this script started the server
+    machine_cpu_s: float | None = None
 
     def summary(self) -> dict:
         def pct(values: list[float]) -> dict:
@@ -81,9 +83,24 @@ class Report:
             "errors": len(self.steps) - len(ok),
             "error_messages": sorted({s.error for s in self.steps if not s.ok})[:10],
             "wall_s": round(self.wall_s, 1),
+            "cores": os.cpu_count(),
+            "server_cpu_s": None if self.server_cpu_s is None else round(self.server_cpu_s, 1),
+            "machine_cpu_s": None if self.machine_cpu_s is None else round(self.machine_cpu_s, 1),
             "all_ms": pct([s.ms for s in ok]),
             **{f"{k}_ms": pct([s.ms for s in ok if s.kind.startswith(k)]) for k in kinds},
         }
+
+
+def process_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) a process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def machine_cpu_s() -> float:
+    """CPU seconds all cores have spent busy so far (Linux /proc/stat)."""
+    user, nice, system, idle, iowait, irq, softirq, *rest = (int(x) for x in Path("/proc/stat").read_text().split("\n")[0].split()[1:])
+    return (user + nice + system + irq + softirq + (rest[0] if rest else 0)) / os.sysconf("SC_CLK_TCK")
 
 
 def free_port() -> int:
@@ -190,7 +207,7 @@ async def _step(report: Report, n: int, r: int, kind: str, js_errors: list[str],
 
 
 async def run(base: str, sessions: int, rounds: int, max_seconds: float, step_timeout_ms: float,
-              pages: tuple[str, ...] = PAGES) -> Report:
+              pages: tuple[str, ...] = PAGES, server_pid: int | None = None) -> Report:
     from playwright.async_api import async_playwright
 
     report = Report(sessions=sessions, rounds=rounds)
@@ -208,10 +225,14 @@ async def run(base: str, sessions: int, rounds: int, max_seconds: float, step_ti
                                                  pages))
                      for i in range(sessions)]
             await asyncio.sleep(1.0)  # let every context open before the clock starts
-            t0 = time.monotonic()
+            t0, m0 = time.monotonic(), machine_cpu_s()
+            s0 = process_cpu_s(server_pid) if server_pid else 0.0
             start.set()
             await asyncio.wait_for(asyncio.gather(*tasks), timeout=max_seconds + 120)
             report.wall_s = time.monotonic() - t0
+            report.machine_cpu_s = machine_cpu_s() - m0
+            if server_pid:
+                report.server_cpu_s = process_cpu_s(server_pid) - s0
         finally:
             await browser.close()
     return report
@@ -247,7 +268,8 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
     try:
         pages = tuple(p.strip() for p in args.pages.split(","))
-        report = asyncio.run(run(base, args.sessions, args.rounds, args.max_seconds, args.step_timeout * 1000, pages))
+        report = asyncio.run(run(base, args.sessions, args.rounds, args.max_seconds, args.step_timeout * 1000, pages,
+                                 server_pid=proc.pid if proc else None))
     finally:
         if proc is not None:
             proc.terminate()
