@@ -184,7 +184,7 @@ def bench_pages(db: Path, rounds: int) -> None:
         if changes:
             line += (f"; {len(changes)} filter changes median {statistics.median(changes):6.0f} ms, "
                      f"max {max(changes):6.0f} ms")
-        print(line, flush=True)
+        print(line + f"; peak memory {peak_mb():.0f} MB", flush=True)
     print(f"  worst {worst:.0f} ms (target < {PAGE_TARGET_MS:.0f} ms) {'OK' if worst < PAGE_TARGET_MS else 'SLOW'}")
     print(f"  peak memory of this process (the app ran in it): {peak_mb():.0f} MB")
 
