@@ -451,7 +451,8 @@ def for_display(applied: Applied) -> Analysis:
 def registry_additions(corrections: Iterable[Correction], bundled: dict[str, Any]) -> dict[str, Any]:
     """People and parties users added or edited, as `Registry.extended(**...)` arguments.
 
-    A bundled person keeps their offices and aliases; only what the user changed is replaced.
+    A bundled person keeps their offices and aliases (and a renamed one keeps the old name as
+    an alias); only what the user changed is replaced. Article-only edits stay out.
     """
     people: dict[str, dict[str, Any]] = {}
     parties: dict[str, dict[str, Any]] = {}
@@ -461,26 +462,23 @@ def registry_additions(corrections: Iterable[Correction], bundled: dict[str, Any
         v = c.value
         if c.kind in ("reassign_speaker", "add_quote") and v.get("name") and v.get("new"):
             sid = v.get("speaker_id") or slug(v["name"])
-            base = people.get(sid) or by_id.get(sid)
-            entry = dict(base) if base else {"id": sid, "name": v["name"], "aliases": [], "gender": None,
-                                             "party": None, "country": None, "offices": []}
-            if v.get("party"):
-                entry["party"] = v["party"]
-            if v.get("country"):
-                entry["country"] = v["country"]
-            people[sid] = entry
         elif c.kind == "edit_speaker" and c.article_id is None and c.speaker_id:
-            base = people.get(c.speaker_id) or by_id.get(c.speaker_id)
-            entry = dict(base) if base else {"id": c.speaker_id, "name": v.get("name") or c.speaker_id,
-                                             "aliases": [], "gender": None, "party": None, "country": None,
-                                             "offices": []}
-            for k in ("name", "party", "country"):
-                if v.get(k):
-                    entry[k] = v[k]
-            people[c.speaker_id] = entry
+            sid = c.speaker_id
+            if sid not in people and sid not in by_id and not v.get("name"):
+                continue  # a name the registry never had: nothing for the analyser to look for
         else:
             continue
-        party = people[sid if c.kind != "edit_speaker" else c.speaker_id].get("party")
+        base = people.get(sid) or by_id.get(sid)
+        entry = dict(base) if base else {"id": sid, "name": v.get("name") or sid, "aliases": [], "gender": None,
+                                         "party": None, "country": None, "offices": []}
+        if v.get("name") and v["name"] != entry["name"]:
+            entry["aliases"] = [*entry.get("aliases", []), entry["name"]]
+            entry["name"] = v["name"]
+        for k in ("party", "country"):
+            if v.get(k):
+                entry[k] = v[k]
+        people[sid] = entry
+        party = entry.get("party")
         if party and party not in known_parties:
-            parties[party] = {"country": v.get("country") or "", "aliases": [party]}
+            parties[party] = {"country": v.get("country") or entry.get("country") or "", "aliases": [party]}
     return {"people": list(people.values()), "organisations": [], "parties": parties}

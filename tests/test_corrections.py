@@ -300,7 +300,7 @@ def test_user_added_speakers_extend_the_registry_for_later_articles(tmp_path):
     assert kemi.party == "Conservative"
     keir = reg.person("keir-starmer")
     assert keir.party == "Labour Party (UK)" and keir.terms == load_registry().person("keir-starmer").terms
-    assert reg.party_of_word("Labour Party (UK)") == ("Labour Party (UK)", "")
+    assert reg.party_of_word("Labour Party (UK)") == ("Labour Party (UK)", "UK")
 
 
 # -- the Corrections page ----------------------------------------------------------------------
@@ -401,3 +401,19 @@ def test_provenance_of_articles_quotes_and_numbers(store):
         assert n["rule"] and n["analyser_version"] == "v1" and seed_text()[n["start"] : n["end"]] == n["text"]
     frame = tables.articles_frame(store.articles())
     assert list(frame[["file", "content hash"]].iloc[0]) == ["seed_article.txt", row.content_hash[:12]]
+
+
+def test_registry_additions_keep_bundled_offices_and_old_names():
+    from analysis.registry import REGISTRY_PATH
+
+    bundled = json.loads(REGISTRY_PATH.read_text("utf-8"))
+    add = corr.registry_additions(
+        [Correction(kind="edit_speaker", article_id=None, speaker_id="keir-starmer", value={"name": "K. Starmer"},
+                    id=1),
+         Correction(kind="edit_speaker", article_id=None, speaker_id="someone-unknown", value={"role": "MP"}, id=2),
+         Correction(kind="edit_speaker", article_id="a1", speaker_id="chris-philp", value={"party": "X"}, id=3)],
+        bundled,
+    )
+    (keir,) = add["people"]
+    assert keir["name"] == "K. Starmer" and "Keir Starmer" in keir["aliases"] and keir["offices"]
+    assert add["parties"] == {}
