@@ -417,3 +417,18 @@ def test_registry_additions_keep_bundled_offices_and_old_names():
     (keir,) = add["people"]
     assert keir["name"] == "K. Starmer" and "Keir Starmer" in keir["aliases"] and keir["offices"]
     assert add["parties"] == {}
+
+
+def test_every_page_runs_with_every_kind_of_correction(app):
+    from tests.test_app import PAGES
+
+    aid = app.db.articles()[0].id
+    for kind in corr.KINDS:
+        app.db.add_correction(_make(app.db, aid, kind))
+    added = next(r for r in app.db.corrections() if r.correction.kind == "add_quote")
+    app.query_params["quote"] = added.quote_id
+    for page in PAGES:
+        app.switch_page(page).run()
+        assert not app.exception, (page, [e.value for e in app.exception])
+    app.switch_page("pages/how_it_works.py").run()
+    assert app.selectbox(key="hiw_quote").value == added.quote_id  # How it works explains a hand-added quote
