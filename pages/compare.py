@@ -11,7 +11,7 @@ import streamlit as st
 
 from analysis import tables
 from analysis.store import DIRECTIONS
-from pages._common import current_filters, empty_state, get_store, numbers_df, quotes_df, url_param
+from pages._common import current_filters, derived_df, empty_state, get_store, numbers_df, quotes_df, url_param
 
 store = get_store()
 filters = current_filters()
@@ -24,7 +24,7 @@ if quotes.empty:
     st.stop()
 
 mode = st.segmented_control("Compare", ["Speakers", "Parties"], default="Speakers", key="compare_mode") or "Speakers"
-speakers = tables.speakers_frame(quotes)
+speakers = derived_df(store, filters, "speakers")  # cached per data version and filters
 if mode == "Speakers":
     choices = list(speakers["speaker_id"])
     names = dict(zip(speakers["speaker_id"], speakers["speaker"]))

@@ -37,8 +37,8 @@ if not conflicts.empty:
 
 compared = [g for g in sizes.index if sizes[g] > 1]
 singles = [g for g in sizes.index if sizes[g] == 1]
-group_label = {g: f"{(numbers[numbers['metric_group'] == g]['metric'].dropna().head(1).tolist() or [g])[0]}"
-               f" ({sizes[g]})" for g in sizes.index}
+first_metric = numbers.dropna(subset=["metric"]).groupby("metric_group")["metric"].first()
+group_label = {g: f"{first_metric.get(g, g)} ({sizes[g]})" for g in sizes.index}
 # The widget's state is set here, not through `default`, so a filter change can prune it.
 kept = [g for g in st.session_state.get("numbers_groups", []) if g in sizes.index]
 st.session_state["numbers_groups"] = kept or compared[:MAX_GROUPS] or singles[:MAX_GROUPS]
@@ -58,12 +58,22 @@ def symbol(row) -> str:
     return "triangle-up" if open_up else "triangle-down" if open_down else "circle"
 
 
+MAX_POINTS = 60  # a chart of thousands of markers says nothing and costs seconds to draw
+
 cols = st.columns(2)
 for i, group in enumerate(chosen):
-    g = numbers[numbers["metric_group"] == group].reset_index(drop=True)
+    g = numbers[numbers["metric_group"] == group]
+    total = len(g)
+    if total > MAX_POINTS:
+        g = g.sort_values("published", ascending=False, na_position="last").head(MAX_POINTS)
+    g = g.reset_index(drop=True)
     many_articles = g["article_id"].nunique() > 1
-    label_of = {i: f"{r.text}" + (f" ({r.published})" if many_articles else "") + "\u200b" * i
-                for i, r in enumerate(g.itertuples())}  # zero-width spaces keep equal labels apart
+    seen: dict[str, int] = {}
+    label_of = {}
+    for j, r in enumerate(g.itertuples()):
+        base = f"{r.text}" + (f" ({r.published})" if many_articles else "")
+        seen[base] = seen.get(base, -1) + 1
+        label_of[j] = base + "\u200b" * seen[base]  # zero-width spaces keep equal labels apart
     unit = g["unit"].dropna().head(1).tolist()
     label = group_label[group].rsplit(" (", 1)[0]
     fig = go.Figure()
@@ -88,6 +98,9 @@ for i, group in enumerate(chosen):
         xaxis=dict(type="category"),  # "12,000" must stay a label, not become the number 12000
     )
     cols[i % 2].plotly_chart(fig, key=f"numbers_{group}")
+    if total > MAX_POINTS:
+        cols[i % 2].caption(f"The {MAX_POINTS} most recent of {total:,} figures for this metric; "
+                            "filter by article or date in the sidebar to see others.")
 st.caption("Bars show the range of a qualified figure (\u201cabout 12,700\u201d); a triangle marks an "
            "open-ended one (\u201cover 12,000\u201d); a cross marks a figure that conflicts with another "
            "for the same metric.")

@@ -27,7 +27,8 @@ if quotes.empty:
 about = quotes[quotes["about_migration"]]
 st.caption(
     f"{len(about)} of {len(quotes)} quotes are about migration. Each quote is labelled for its "
-    "direction on migration and its position toward the UK government's migration policy."
+    "direction on migration and its position toward the migration policy of the government of the "
+    "country the article is about."
 )
 
 left, right = st.columns(2)
@@ -107,9 +108,10 @@ for col, column, order, title, other in (
     (by_government, "government", GOVERNMENT, "Quotes by position toward the government", "migration"),
 ):
     col.subheader(title)
+    parts = dict(tuple(about.groupby(column, sort=False)))  # one pass, not one mask per label
     for label in order:
-        part = about[about[column] == label]
-        if part.empty:
+        part = parts.get(label)
+        if part is None or part.empty:
             continue
         with col.expander(f"{label} ({len(part)})", expanded=False):
             st.dataframe(part[["speaker", "party", other, "text", "article_title"]].head(TABLE_ROWS),
