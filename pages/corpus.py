@@ -24,6 +24,12 @@ def flash_and_rerun(messages: list[tuple[str, str]]) -> None:
     st.rerun()
 
 
+def review_note() -> list[tuple[str, str]]:
+    """After a re-analysis: corrections that no longer fit (kept, listed on the Corrections page)."""
+    n = len(store.review())
+    return [("warning", f"{n} corrections no longer fit and are listed for review on the Corrections page.")] if n else []
+
+
 def report(result) -> None:
     if result.status == "duplicate":
         st.warning(f"Already in the corpus as “{result.title}”: nothing added.")
@@ -105,12 +111,12 @@ with c1:
         bar = st.progress(0.0)
         n = store.refresh_stale(progress=lambda i, total, _id: bar.progress(i / max(total, 1),
                                                                           text=f"{i + 1} of {total}"))
-        flash_and_rerun([("success", f"Re-analysed {n} articles.")])
+        flash_and_rerun([("success", f"Re-analysed {n} articles."), *review_note()])
     pick = st.selectbox("Article to re-analyse", list(labels), format_func=labels.get, key="reanalyse_pick")
     if st.button("Re-analyse this article", key="reanalyse_one"):
         with st.spinner("Analysing…"):
             store.reanalyse(pick, force=True)
-        flash_and_rerun([("success", f"Re-analysed “{labels[pick]}”.")])
+        flash_and_rerun([("success", f"Re-analysed “{labels[pick]}”."), *review_note()])
 with c2:
     st.markdown("**Delete**")
     victim = st.selectbox("Article to delete", list(labels), format_func=labels.get, key="delete_pick")
