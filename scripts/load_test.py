@@ -6,12 +6,16 @@ Without --url it starts `streamlit run app.py` on a free port with a fresh datab
 article, plus --articles generated ones) and stops it afterwards. Only 127.0.0.1 / localhost
 targets are accepted.
 
-Each session is a headless Chromium page (Debian's /usr/bin/chromium, driven by Playwright), the
-same as a reader's browser, because Streamlit sessions live on a websocket. A session makes
+--mode browser (default): each session is a headless Chromium page (Debian's /usr/bin/chromium,
+driven by Playwright), the same as a reader's browser. On a small machine the browsers, not the
+server, then use most of the CPU. --mode protocol: each session speaks Streamlit's websocket
+protocol directly (the BackMsg/ForwardMsg protobufs the browser's JavaScript sends), which
+measures the server alone. A session makes
 --rounds rounds; each round opens the next page of PAGES and then changes a sidebar filter (types
 a search and presses Enter). A step's latency runs from the request (navigation or key press)
 until the app has finished its script run and shows the result: the page's heading, or the
-filter in the URL. Errors: timeouts, exceptions on the page, Streamlit error boxes, websocket
+filter in the URL (in protocol mode: the `script_finished` message, and the search written into
+the URL's query string). Errors: timeouts, exceptions on the page, Streamlit error boxes, websocket
 disconnects. Loops are bounded by --rounds and by --max-seconds in total.
 
 Prints latency percentiles per step kind and overall, and the error count; --json writes the
@@ -33,7 +37,7 @@ import time
 import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -199,11 +203,126 @@ async def _step(report: Report, n: int, r: int, kind: str, js_errors: list[str],
     error = ""
     try:
         await action
-        error = await page_errors(page) or (f"javascript error: {js_errors[0]}" if js_errors else "")
+        if page is not None:
+            error = await page_errors(page) or (f"javascript error: {js_errors[0]}" if js_errors else "")
     except Exception as exc:  # noqa: BLE001 - every failure is counted, none stops the run
         error = f"{type(exc).__name__}: {str(exc).splitlines()[0][:160]}"
     js_errors.clear()
     report.steps.append(Step(n, r, kind, (time.perf_counter() - t0) * 1000, not error, error))
+
+
+# -- protocol mode: Streamlit's own websocket messages, no browser -----------------------------
+
+
+class ProtocolSession:
+    """One Streamlit session spoken to directly over /_stcore/stream (what the browser's JS does).
+
+    Each step sends a `rerun_script` BackMsg (a page change, or the search widget's new value)
+    and waits for the `script_finished` ForwardMsg. Exceptions drawn by the page are errors, and
+    so is a search that the app did not write into the URL (proof that the filter applied).
+    """
+
+    def __init__(self, ws) -> None:
+        self.ws = ws
+        self.pages: dict[str, str] = {}
+        self.page_hash = ""
+        self.search_id: str | None = None
+        self.exceptions: list[str] = []
+
+    async def rerun(self, timeout_s: float, *, page: str | None = None, search: str | None = None) -> None:
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        msg = BackMsg()
+        if page is not None:
+            self.page_hash = self.pages[page]
+        msg.rerun_script.page_script_hash = self.page_hash
+        if search is not None:
+            if not self.search_id:
+                raise RuntimeError("the sidebar search box was never drawn")
+            widget = msg.rerun_script.widget_states.widgets.add()
+            widget.id, widget.string_value = self.search_id, search
+        self.exceptions.clear()
+        query = ""
+        await self.ws.send(msg.SerializeToString())
+        deadline = time.monotonic() + timeout_s
+        while True:
+            raw = await asyncio.wait_for(self.ws.recv(), max(deadline - time.monotonic(), 0.01))
+            fm = ForwardMsg()
+            fm.ParseFromString(raw)
+            kind = fm.WhichOneof("type")
+            if kind in ("new_session", "navigation"):
+                pages = fm.new_session.app_pages if kind == "new_session" else fm.navigation.app_pages
+                self.pages = {p.url_pathname: p.page_script_hash for p in pages}
+            elif kind == "page_info_changed":
+                query = fm.page_info_changed.query_string
+            elif kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
+                el = fm.delta.new_element
+                which = el.WhichOneof("type")
+                if which == "text_input" and el.text_input.label.startswith("Search quotes"):
+                    self.search_id = el.text_input.id
+                elif which == "exception":
+                    self.exceptions.append(f"{el.exception.type}: {el.exception.message}"[:200])
+            elif kind == "script_finished" and fm.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                if fm.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY:
+                    raise RuntimeError(f"script finished with status {fm.script_finished}")
+                if self.exceptions:
+                    raise RuntimeError("exception shown on the page: " + self.exceptions[0])
+                if search is not None and parse_qs(query).get("q") != [search]:
+                    raise RuntimeError(f"the search did not reach the URL (query {query!r})")
+                return
+
+
+async def protocol_session(base: str, n: int, rounds: int, deadline: float, step_timeout_ms: float,
+                           report: Report, start: asyncio.Event, pages: tuple[str, ...]) -> None:
+    import websockets
+
+    url = base.replace("http://", "ws://", 1) + "/_stcore/stream"
+    timeout_s = step_timeout_ms / 1000
+    async with websockets.connect(url, subprotocols=["streamlit"], max_size=None, open_timeout=timeout_s) as ws:
+        sess = ProtocolSession(ws)
+        await sess.rerun(timeout_s)  # the session's first run (what opening the app does), not measured
+        await start.wait()
+        for r in range(rounds):
+            if time.monotonic() > deadline:
+                break
+            name = pages[(n + r) % len(pages)]
+            await _step(report, n, r, f"page:{name or 'article'}", [], None,
+                        sess.rerun(timeout_s, page=name))
+            if time.monotonic() > deadline:
+                break
+            await _step(report, n, r, "filter", [], None,
+                        sess.rerun(timeout_s, search=SEARCHES[(n + r) % len(SEARCHES)]))
+
+
+async def run_protocol(base: str, sessions: int, rounds: int, max_seconds: float, step_timeout_ms: float,
+                       pages: tuple[str, ...] = PAGES, server_pid: int | None = None) -> Report:
+    report = Report(sessions=sessions, rounds=rounds)
+    warm = Report(sessions=1, rounds=1)
+    await protocol_session(base, 0, 1, time.monotonic() + 180, 180_000, warm, _set(asyncio.Event()), ("",))
+    await asyncio.sleep(6)  # the background model load starts 2 s after the first page
+    start = asyncio.Event()
+    deadline = time.monotonic() + max_seconds
+    tasks = [asyncio.create_task(protocol_session(base, i, rounds, deadline, step_timeout_ms, report, start, pages))
+             for i in range(sessions)]
+    await asyncio.sleep(3.0)  # every session connected and through its first run
+    t0, m0 = time.monotonic(), machine_cpu_s()
+    s0 = process_cpu_s(server_pid) if server_pid else 0.0
+    start.set()
+    results = await asyncio.wait_for(asyncio.gather(*tasks, return_exceptions=True), timeout=max_seconds + 120)
+    for i, res in enumerate(results):
+        if isinstance(res, BaseException):
+            report.steps.append(Step(i, -1, "connect", 0.0, False, f"{type(res).__name__}: {res}"[:200]))
+    report.wall_s = time.monotonic() - t0
+    report.machine_cpu_s = machine_cpu_s() - m0
+    if server_pid:
+        report.server_cpu_s = process_cpu_s(server_pid) - s0
+    return report
+
+
+def _set(event: asyncio.Event) -> asyncio.Event:
+    event.set()
+    return event
 
 
 async def run(base: str, sessions: int, rounds: int, max_seconds: float, step_timeout_ms: float,
@@ -247,6 +366,8 @@ def main() -> None:
     parser.add_argument("--max-seconds", type=float, default=300.0, help="stop starting new steps after this")
     parser.add_argument("--step-timeout", type=float, default=120.0, help="seconds before a step counts as failed")
     parser.add_argument("--pages", default=",".join(PAGES), help="comma-separated page paths ('' is the Article page)")
+    parser.add_argument("--mode", choices=("browser", "protocol"), default="browser",
+                        help="browser: headless Chromium pages; protocol: Streamlit's websocket messages only")
     parser.add_argument("--json", type=Path, help="also write the summary here")
     args = parser.parse_args()
     if not 1 <= args.sessions <= 100 or not 1 <= args.rounds <= 50:
@@ -268,8 +389,9 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
     try:
         pages = tuple(p.strip() for p in args.pages.split(","))
-        report = asyncio.run(run(base, args.sessions, args.rounds, args.max_seconds, args.step_timeout * 1000, pages,
-                                 server_pid=proc.pid if proc else None))
+        runner = run_protocol if args.mode == "protocol" else run
+        report = asyncio.run(runner(base, args.sessions, args.rounds, args.max_seconds, args.step_timeout * 1000,
+                                    pages, server_pid=proc.pid if proc else None))
     finally:
         if proc is not None:
             proc.terminate()
