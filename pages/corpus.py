@@ -97,8 +97,11 @@ rows = store.articles()
 if not rows:
     st.info("The corpus is empty. Paste, upload or fetch an article above to start.")
     st.stop()
-table = tables.articles_frame(rows)
+SHOWN = 300  # the latest by publication date; a 10,000-article table costs seconds to send to the browser
+table = tables.articles_frame(rows[:SHOWN])
 st.dataframe(table, hide_index=True)
+if len(rows) > SHOWN:
+    st.caption(f"The {SHOWN} most recently published of {len(rows):,} articles.")
 
 stale = [r.id for r in rows if r.stale]
 labels = {r.id: f"{r.title or r.id} ({r.published or 'no date'})" for r in rows}

@@ -10,7 +10,7 @@ import streamlit as st
 
 from pages._common import current_filters, empty_state, get_store, numbers_df
 
-MAX_GROUPS = 8
+MAX_GROUPS = 4  # charts drawn by default; more can be picked
 
 store = get_store()
 filters = current_filters()
@@ -106,10 +106,11 @@ st.caption("Bars show the range of a qualified figure (\u201cabout 12,700\u201d)
            "for the same metric.")
 
 st.subheader("All figures, with their sentence")
-if len(numbers) > 500:
-    st.caption(f"First 500 of {len(numbers)} figures; download them all from the sidebar.")
+TABLE_ROWS = 200  # longer lists: use the sidebar downloads
+if len(numbers) > TABLE_ROWS:
+    st.caption(f"First {TABLE_ROWS} of {len(numbers)} figures; download them all from the sidebar.")
 st.dataframe(
-    numbers.head(500)[["text", "value", "unit", "qualifier", "metric", "period", "cited_by_name", "disagrees",
+    numbers.head(TABLE_ROWS)[["text", "value", "unit", "qualifier", "metric", "period", "cited_by_name", "disagrees",
              "sentence", "article_title", "start", "end"]],
     hide_index=True,
     column_config={"cited_by_name": "cited by", "sentence": st.column_config.TextColumn(width="large")},

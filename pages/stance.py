@@ -13,7 +13,7 @@ from analysis import tables
 from analysis.store import DIRECTIONS, GOVERNMENT
 from pages._common import current_filters, derived_df, empty_state, get_store, quotes_df
 
-TABLE_ROWS = 200  # longer lists: use the sidebar downloads
+TABLE_ROWS = 50  # per list; longer lists: use the sidebar downloads
 
 store = get_store()
 filters = current_filters()
