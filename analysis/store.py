@@ -103,6 +103,13 @@ def _first_line(text: str, limit: int = 80) -> str | None:
     return line if len(line) <= limit else line[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+def _where_in(where: list[str], args: list[Any], column: str, values: tuple[str, ...]) -> None:
+    """Add `column IN (?, ...)` for the chosen values; no condition when nothing is chosen."""
+    if values:
+        where.append(f"{column} IN ({', '.join('?' * len(values))})")
+        args.extend(values)
+
+
 def _iso(value: dt.date | str | None) -> str | None:
     if value is None or value == "":
         return None
@@ -1145,9 +1152,7 @@ class Store:
     def _article_where(f: Filters, alias: str = "a") -> tuple[list[str], list[Any]]:
         where: list[str] = []
         args: list[Any] = []
-        if f.articles:
-            where.append(f"{alias}.id IN ({', '.join('?' * len(f.articles))})")
-            args.extend(f.articles)
+        _where_in(where, args, f"{alias}.id", f.articles)
         if f.date_from:
             where.append(f"{alias}.published >= ?")
             args.append(f.date_from.isoformat())
@@ -1159,15 +1164,9 @@ class Store:
     def query_quotes(self, f: Filters = NO_FILTERS, *, limit: int | None = None) -> list[sqlite3.Row]:
         """Quotes matching the filters, joined with their speaker and article."""
         where, args = self._article_where(f)
-        if f.parties:
-            where.append(f"s.party IN ({', '.join('?' * len(f.parties))})")
-            args.extend(f.parties)
-        if f.speakers:
-            where.append(f"q.speaker_id IN ({', '.join('?' * len(f.speakers))})")
-            args.extend(f.speakers)
-        if f.stances:
-            where.append(f"q.migration IN ({', '.join('?' * len(f.stances))})")
-            args.extend(f.stances)
+        _where_in(where, args, "s.party", f.parties)
+        _where_in(where, args, "q.speaker_id", f.speakers)
+        _where_in(where, args, "q.migration", f.stances)
         if f.frames:
             where.append(
                 "EXISTS (SELECT 1 FROM json_each(q.frames) j"
@@ -1200,12 +1199,8 @@ class Store:
     def query_numbers(self, f: Filters = NO_FILTERS) -> list[sqlite3.Row]:
         """Figures matching the article, date, party, speaker and search filters."""
         where, args = self._article_where(f)
-        if f.parties:
-            where.append(f"s.party IN ({', '.join('?' * len(f.parties))})")
-            args.extend(f.parties)
-        if f.speakers:
-            where.append(f"m.cited_by IN ({', '.join('?' * len(f.speakers))})")
-            args.extend(f.speakers)
+        _where_in(where, args, "s.party", f.parties)
+        _where_in(where, args, "m.cited_by", f.speakers)
         if f.search:
             like = "%" + f.search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             where.append(
@@ -1229,12 +1224,8 @@ class Store:
     def query_speakers(self, f: Filters = NO_FILTERS) -> list[sqlite3.Row]:
         """Speakers of the filtered articles, one row per speaker id across the corpus."""
         where, args = self._article_where(f)
-        if f.parties:
-            where.append(f"s.party IN ({', '.join('?' * len(f.parties))})")
-            args.extend(f.parties)
-        if f.speakers:
-            where.append(f"s.speaker_id IN ({', '.join('?' * len(f.speakers))})")
-            args.extend(f.speakers)
+        _where_in(where, args, "s.party", f.parties)
+        _where_in(where, args, "s.speaker_id", f.speakers)
         sql = (
             "SELECT s.speaker_id, max(s.name) AS name, max(s.kind) AS kind, max(s.role) AS role,"
             " max(s.party) AS party, max(s.country) AS country, count(DISTINCT s.article_id) AS articles"
