@@ -215,7 +215,15 @@ def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | N
     if hit is None and inside:
         head_word = book.text[cue.subject_head:].split(" ", 1)[0].strip(",.;:").lower() if cue.subject_head >= 0 else ""
         if head_word in GROUP_NOUNS or head_word in UNNAMED_PERSON_HEADS:
-            hit = None  # "White House officials said": a group, not the White House itself
+            # "Analysts at the Border Policy Institute said": they speak for the institute;
+            # "White House officials said": a group, not the White House itself
+            hit = None
+            for ent, m in inside:
+                between = book.text[cue.subject_head:m.start].lower()
+                if ent.kind == "organisation" and m.start > cue.subject_head and \
+                        re.match(r"^\w+\s+(?:at|from|for|of|with)\s+(?:the\s+)?$", between):
+                    hit = (ent, m)
+                    break
         else:
             hit = min(inside, key=lambda x: (x[1].rule == "pronoun", x[1].start))
     if hit is None and not inside:
@@ -406,6 +414,12 @@ def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]],
             first, last = doc[phrase_end + 1], sent[-1]
         return _trimmed(doc, first.i, last.i)
     comps = [c for c in tok.children if c.dep_ == "ccomp"]
+    if not comps:
+        # "said in a statement that ...": the parser may hang the clause on "statement"
+        mark = next((t for t in tok.subtree if t.i > tok.i and t.lower_ == "that" and t.dep_ == "mark"
+                     and t.head.i != tok.i and upos(t.head) in ("VERB", "AUX")), None)
+        if mark is not None and mark.i - tok.i <= 6:
+            comps = [mark.head]
     after = [c for c in comps if c.i > tok.i]
     if not after and (comps or (tok.dep_ in ("ccomp", "parataxis", "conj") and tok.head.i < tok.i)):
         # "Arrests rose, ICE said Wednesday." / "..., the Home Office has said": reported before the verb

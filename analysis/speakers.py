@@ -87,6 +87,12 @@ UNNAMED_PERSON_HEADS = {
     "nurse", "parent", "student", "migrant", "refugee", "asylum-seeker", "owner", "farmer", "mother", "father",
 }
 # "a Home Office spokesperson", "a White House official": the organisation is a proper name
+# "Analysts at the Border Policy Institute", "researchers from the Migration Observatory"
+PEOPLE_AT_ORG_RE = re.compile(
+    r"^(?i:(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:analysts?|researchers?|experts?|officials?|economists?|"
+    r"lawyers?|staff|spokes(?:man|woman|person)|sources?)\s+(?:at|from|for|with)\s+(?:the\s+)?)"
+    r"([A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w&’'.-]*)*)"
+)
 ORG_SUFFIX_RE = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+([A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w.&’'-]*)*)"
     r"\s+(?:spokesman|spokeswoman|spokesperson|source|official)\b"
@@ -606,7 +612,7 @@ class SpeakerBook:
             ent.mentions.append(mention)
             self.mention_owner.append((mention, ent))
             return ent, mention
-        m = ORG_SUFFIX_RE.search(clean) or SPOKES_FOR_RE.search(clean)
+        m = ORG_SUFFIX_RE.search(clean) or SPOKES_FOR_RE.search(clean) or PEOPLE_AT_ORG_RE.search(clean)
         if m:
             org_name = m.group(1).strip()
             org = self.registry.org_named(org_name)
@@ -742,7 +748,9 @@ def first_name_genders() -> dict[str, str]:
     return {fold(n): g for g in ("m", "f") for n in data[g]}
 
 
-_NAME = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?(?: (?:van der |van |von |de |da |le |van den )?[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?){1,2}"
+_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # Latin letters with accents: "Olivier Véran", "Micheál Martin"
+_NAME = (rf"[{_UP}][{_LOW}]+(?:[-’'][{_UP}]?[{_LOW}]+)?(?: (?:van der |van |von |de |da |le |van den )?"
+         rf"[{_UP}][{_LOW}]+(?:[-’'][{_UP}][{_LOW}]+)?){{1,2}}")
 _ROLE_HEAD = "|".join(ROLE_NOUNS)
 # "Joost Verhagen, an MP for the Freedom Party," and "The mayor of Westerwolde, Anneke Bos,"
 NAME_THEN_ROLE_RE = re.compile(

@@ -151,3 +151,12 @@ def test_us_wire_attributions(nlp):
                    ("indirect", "Senior administration official")]
     assert result.quotes[2].text.startswith("more deportation flights")
     assert result.speaker(result.quotes[0].speaker_id).party == "Republican"
+
+
+def test_reports_said_in_a_statement_and_by_analysts_at_an_institute(nlp):
+    text = ("The ministry said in a statement that about 17% of the orders issued last year had been enforced.\n"
+            "Analysts at the Border Policy Institute, a think tank, said the ONS figure was likely to be revised again.")
+    result = analyze(text, published=date(2023, 12, 20), nlp=nlp)
+    got = [(q.kind, q.speaker_name, q.text[:20]) for q in result.quotes]
+    assert got == [("indirect", "Ministry", "about 17% of the ord"),
+                   ("indirect", "Border Policy Institute", "the ONS figure was l")]
