@@ -118,7 +118,7 @@ def subject_of(tok: Token) -> Token | None:
         speech_head = speech_head.head
     subj = _own_subject(tok)
     if subj is not None and upos(subj) in ("NOUN",) and subj.lower_ not in ("spokesman", "spokeswoman", "spokesperson") \
-            and tok.dep_ == "conj" and speech_head.i != tok.i and lemma(speech_head) in SPEECH_VERBS:
+            and tok.dep_ in ("conj", "advcl") and speech_head.i != tok.i and lemma(speech_head) in SPEECH_VERBS:
         # "said the pact amounted to X and claimed that Y": the parser may hang "claimed" on "amounted"
         other = _own_subject(speech_head)
         if other is not None:
