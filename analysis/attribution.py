@@ -461,7 +461,9 @@ def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]],
 
 def _clause_units(root: Token) -> list[set[int]]:
     """A clause and each clause conjoined to it ("X and that Y") as separate sets of token indices."""
-    conjs = [c for c in root.children if c.dep_ == "conj" and upos(c) in ("VERB", "AUX")]
+    # conjoined clauses, and "..., adding that ..." participles, are reports of their own
+    conjs = [c for c in root.children if (c.dep_ == "conj" and upos(c) in ("VERB", "AUX"))
+             or (c.dep_ == "advcl" and c.tag_ == "VBG" and lemma(c) in SPEECH_VERBS)]
     own = {t.i for t in root.subtree}
     for c in conjs:
         own -= {t.i for t in c.subtree}

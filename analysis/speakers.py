@@ -85,8 +85,10 @@ UNNAMED_PERSON_HEADS = {
     "resident", "protester", "worker", "economist", "analyst", "expert", "diplomat", "minister", "lawmaker",
     "insider", "staffer", "officer", "agent", "volunteer", "campaigner", "activist", "teacher", "doctor",
     "nurse", "parent", "student", "migrant", "refugee", "asylum-seeker", "owner", "farmer", "mother", "father",
+    "judge",
 }
 # "a Home Office spokesperson", "a White House official": the organisation is a proper name
+DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’-]{2,}(?:\s*\([A-Za-z. ]+\))?\s*[—–-]+\s*")
 # "Analysts at the Border Policy Institute", "researchers from the Migration Observatory"
 PEOPLE_AT_ORG_RE = re.compile(
     r"^(?i:(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:analysts?|researchers?|experts?|officials?|economists?|"
@@ -595,7 +597,7 @@ class SpeakerBook:
 
     def entity_for_phrase(self, phrase: str, start: int, end: int) -> tuple[Entity, Mention] | None:
         """A speaker for a subject phrase that names no known entity ("a Home Office spokesperson", "critics")."""
-        clean = phrase.strip(" ,")
+        clean = DATELINE_RE.sub("", phrase.strip(" ,"))  # "WASHINGTON (AP) — A federal judge"
         if not clean or clean.lower() in ("it", "this", "that", "there", "which", "who", "i", "we", "you"):
             return None
         if self._is_known_surname(clean):  # "Doe said" after "Sen. Jane Doe"
