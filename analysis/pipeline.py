@@ -247,7 +247,3 @@ def _warnings(text: str, quotes: list[Quote]) -> tuple[str, ...]:
     if unattributed:
         out.append(f"{unattributed} quote(s) could not be attributed to a speaker.")
     return tuple(out)
-
-
-def entity_name(ent: Entity | None) -> str | None:
-    return ent.name if ent else None

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from analysis.records import Mention, Speaker
-from analysis.registry import Office, Registry, RegistryOrg, RegistryPerson, fold
+from analysis.registry import Registry, RegistryOrg, RegistryPerson, fold
 
 FIRST_NAMES_PATH = Path(__file__).with_name("data") / "first_names.json"
 HONORIFICS = {"sir": "m", "mr": "m", "lord": "m", "ms": "f", "mrs": "f", "miss": "f", "dame": "f",
@@ -773,7 +773,3 @@ def _name_tokens(name: str) -> list[str]:
 
 def _strip_the(text: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", text).strip()
-
-
-def is_office_phrase(office: Office, phrase: str) -> bool:
-    return fold(phrase) in (fold(t) for t in office.titles)
