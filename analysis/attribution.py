@@ -173,6 +173,8 @@ def find_cues(p: Parsed, quoted: list[tuple[int, int]]) -> list[Cue]:
             subj = subject_of(tok)
             if subj is None:
                 continue
+            if subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl" and upos(tok.head) in ("NOUN", "PROPN"):
+                subj = tok.head  # "a spokesperson for the OMB, who said ...": the antecedent speaks
             if subj.lower_ in ("it", "this", "that", "which", "there", "what") or lemma(subj) in NARRATOR_SOURCES:
                 continue  # "figures show ...": the article's own voice, by our annotation convention
             s, e = subject_extent(subj)

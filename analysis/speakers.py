@@ -628,10 +628,13 @@ class SpeakerBook:
         kind = "group" if head in GROUP_NOUNS or (head.endswith("s") and not clean[0].isupper()) else None
         if kind is None and head in ORG_HEADS and re.match(r"(?:the|its|this)\s", clean, re.I):
             # "the department said": the organisation of that kind named most recently
+            def latest_before(e: Entity) -> int:
+                return max((m.start for m in e.mentions if m.start < start), default=-1)
+
             earlier = [e for e in self.entities if e.kind == "organisation" and head in fold(e.name).split()
-                       and e.mentions and e.last_mention() < start]
+                       and latest_before(e) >= 0]
             if earlier:
-                ent = max(earlier, key=lambda e: e.last_mention())
+                ent = max(earlier, key=latest_before)
                 mention = Mention(clean, start, end, "description")
                 ent.mentions.append(mention)
                 self.mention_owner.append((mention, ent))

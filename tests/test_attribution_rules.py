@@ -160,3 +160,15 @@ def test_reports_said_in_a_statement_and_by_analysts_at_an_institute(nlp):
     got = [(q.kind, q.speaker_name, q.text[:20]) for q in result.quotes]
     assert got == [("indirect", "Ministry", "about 17% of the ord"),
                    ("indirect", "Border Policy Institute", "the ONS figure was l")]
+
+
+def test_the_department_refers_back_even_when_named_again_later_and_who_said_antecedent(nlp):
+    text = ("The Department of Homeland Security said it would appeal.\n"
+            "“These men have had their day in court and must now leave,” the department said.\n"
+            "The White House backs the bill, according to a spokesperson for the Office of Management "
+            "and Budget, who said it “builds on the historic progress” made at the border.\n"
+            "The Department of Homeland Security declined to comment further.")
+    result = analyze(text, published=date(2025, 4, 10), nlp=nlp)
+    names = [q.speaker_name for q in result.quotes]
+    assert names[1] == "Department of Homeland Security"
+    assert names[-1] == "Office of Management and Budget"
