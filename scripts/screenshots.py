@@ -43,11 +43,11 @@ def start_server(db: Path, port: int, log: Path) -> subprocess.Popen:
     """`streamlit run app.py` on `port` with $STANCE_EXPLORER_DB=db; returns when healthy."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1"],
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env={**os.environ, "STANCE_EXPLORER_DB": str(db)},
         stdout=log.open("w"), stderr=subprocess.STDOUT,
     )
-    deadline = time.monotonic() + 90
+    deadline = time.monotonic() + 120  # a loaded machine (load tests, benchmarks) starts slowly
     while time.monotonic() < deadline:
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
