@@ -95,8 +95,22 @@ def current_filters() -> Filters:
 # Pages and `analysis.tables` only read these frames, never modify them in place.
 
 
+def _version(store: Store) -> str:
+    """The corpus's data version, read once per script run (a page asks for it a dozen times).
+
+    Writes happen in widget callbacks, which run before the script, or are followed by a rerun.
+    """
+    memo = getattr(_RUN, "versions", None)
+    if memo is None:  # outside a page run (the warm-up thread): read it each time
+        return store.data_version()
+    key = str(store.path)
+    if key not in memo:
+        memo[key] = store.data_version()
+    return memo[key]
+
+
 def _key(store: Store, filters: Filters) -> tuple[str, str, tuple[tuple[str, str], ...]]:
-    return str(store.path), store.data_version(), tuple(sorted(filters.to_query().items()))
+    return str(store.path), _version(store), tuple(sorted(filters.to_query().items()))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -110,6 +124,13 @@ def _corpus_frame(path: str, version: str, kind: str) -> pd.DataFrame:
 
 def _contains(values: pd.Series, needle: str) -> pd.Series:
     """Case-insensitive substring test, like SQL LIKE '%needle%'; missing values never match."""
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(values.dtype, pd.CategoricalDtype):  # test each distinct value once
+        hits = values.cat.categories.astype(str).str.contains(needle, case=False, regex=False)
+        codes = values.cat.codes.to_numpy()
+        return pd.Series((codes >= 0) & np.asarray(hits, dtype=bool)[codes], index=values.index)
     return values.fillna("").astype(str).str.contains(needle, case=False, regex=False)
 
 
@@ -168,21 +189,14 @@ def _numbers(path: str, version: str, fq: tuple[tuple[str, str], ...]) -> pd.Dat
     return filter_numbers(_corpus_frame(path, version, "numbers"), Filters.from_query(dict(fq)))
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _derived(path: str, version: str, fq: tuple[tuple[str, str], ...], name: str) -> pd.DataFrame:
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _derived(path: str, version: str, fq: tuple[tuple[str, str], ...], name: str):  # noqa: ANN202
     from analysis import tables
 
-    quotes = _quotes(path, version, fq)
-    if name == "speakers":
-        return tables.speakers_frame(quotes)
-    if name == "positions":
-        return tables.positions_frame(quotes)
-    if name == "targets":
-        return tables.targets_frame(quotes[quotes["about_migration"]] if not quotes.empty else quotes)
-    raise ValueError(name)
+    return tables.DERIVED_VIEWS[name](_quotes(path, version, fq))
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)  # shared, not unpickled per run: read it, never modify it
 def _options(path: str, version: str) -> dict:
     return _open_store(path).options()
 
@@ -193,7 +207,9 @@ def warm_caches(store: Store) -> None:
     _options(path, version)
     for kind in ("quotes", "numbers"):
         _corpus_frame(path, version, kind)
-    for name in ("speakers", "positions", "targets"):  # the unfiltered views every page opens on
+    from analysis import tables
+
+    for name in tables.DERIVED_VIEWS:  # the unfiltered views every page opens on
         _derived(path, version, (), name)
 
 
@@ -211,14 +227,14 @@ def numbers_df(store: Store, filters: Filters) -> pd.DataFrame:
     return _numbers(*_key(store, _number_filters(filters)))
 
 
-def derived_df(store: Store, filters: Filters, name: str) -> pd.DataFrame:
-    """A frame derived from the filtered quotes: 'speakers', 'positions' or 'targets' (cached)."""
+def derived_df(store: Store, filters: Filters, name: str):  # noqa: ANN201 - a frame or a row map
+    """A view of the filtered quotes named in `analysis.tables.DERIVED_VIEWS` (cached, shared: read only)."""
     return _derived(*_key(store, filters), name)
 
 
 def options(store: Store) -> dict:
     """What the filters can choose from (cached)."""
-    return _options(str(store.path), store.data_version())
+    return _options(str(store.path), _version(store))
 
 
 # -- sidebar -------------------------------------------------------------------------------
@@ -369,6 +385,7 @@ def run_app() -> None:
     st.set_page_config(page_title="Stance Explorer", page_icon=":material/newspaper:", layout="wide")
     pages = [st.Page(path, title=title, icon=icon, default=i == 0) for i, (path, title, icon) in enumerate(PAGES)]
     page = st.navigation(pages)
+    _RUN.versions = {}  # data versions read during this run (see _version)
     store = get_store()
     filters = sidebar_filters(store)
     downloads(store, filters)
@@ -377,6 +394,7 @@ def run_app() -> None:
         page.run()
     finally:
         _RUN.active = False
+        _RUN.versions = None
     start_background(str(store.path))  # model warm-up and stale re-analysis, once per server
 
 

@@ -86,7 +86,7 @@ for i, group in enumerate(chosen):
                             line=dict(width=1, color="white")),
                 error_y=dict(type="data", symmetric=False, array=part["err_plus"],
                              arrayminus=part["err_minus"], thickness=3, width=10),
-                customdata=part[["qualifier", "period", "article_title"]].fillna("").values,
+                customdata=part[["qualifier", "period", "article_title"]].astype(object).fillna("").values,
                 hovertemplate="%{y:,}<br>qualifier: %{customdata[0]}<br>period: %{customdata[1]}"
                 "<br>%{customdata[2]}<extra>%{fullData.name}</extra>",
             )

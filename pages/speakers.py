@@ -23,7 +23,8 @@ if quotes.empty:
     st.stop()
 
 speakers = derived_df(store, filters, "speakers")
-unattributed = int(quotes["speaker_id"].isna().sum())
+rows_of = derived_df(store, filters, "rows_by_speaker")  # row positions per speaker, in quote order
+unattributed = len(quotes) - sum(len(rows) for rows in rows_of.values())
 st.caption(
     f"{len(quotes)} quotes from {len(speakers)} speakers in {quotes['article_id'].nunique()} articles"
     + (f"; {unattributed} quotes have no speaker the analyser could name." if unattributed else ".")
@@ -44,8 +45,13 @@ def quote_html(row) -> str:
     )
 
 
+MORE_ROWS = 100  # in the "more quotes" table; the sidebar downloads give them all
+MORE_COLUMNS = ["article_title", "text", "migration", "government", "start", "end"]
+SHOWN_COLUMNS = ["text", "before", "after", "tint", "speaker_colour", "article_title", "article_id",
+                 "migration", "government", "frames", "start", "end", "corrected"]
+
 for sp in shown.itertuples():
-    mine = quotes[quotes["speaker_id"] == sp.speaker_id]
+    rows = rows_of.get(sp.speaker_id, [])
     with st.container(border=True):
         st.html(
             f'<div style="display:flex;align-items:center;gap:0.6rem">'
@@ -61,7 +67,7 @@ for sp in shown.itertuples():
         c2.metric("Articles", sp.articles)
         c3.metric("On migration", sp.direction)
         c4.metric("Toward government", sp.government)
-        for row in mine.head(QUOTES_SHOWN).itertuples():
+        for row in quotes[SHOWN_COLUMNS].iloc[rows[:QUOTES_SHOWN]].itertuples():
             st.html(quote_html(row))
             st.caption(
                 f"{row.article_title or row.article_id} · {row.migration} · government: {row.government}"
@@ -69,18 +75,17 @@ for sp in shown.itertuples():
                 + f" · chars {row.start}–{row.end}"
                 + (f" · ✎ corrected: {row.corrected}" if isinstance(row.corrected, str) else "")
             )
-        if len(mine) > QUOTES_SHOWN:
-            with st.expander(f"{len(mine) - QUOTES_SHOWN} more quotes"):
-                st.dataframe(
-                    mine.iloc[QUOTES_SHOWN : QUOTES_SHOWN + 200][
-                        ["article_title", "text", "migration", "government", "start", "end"]
-                    ],
-                    hide_index=True,
-                )
+        if len(rows) > QUOTES_SHOWN:
+            more = rows[QUOTES_SHOWN : QUOTES_SHOWN + MORE_ROWS]
+            with st.expander(f"{len(rows) - QUOTES_SHOWN} more quotes"):
+                st.dataframe(quotes[MORE_COLUMNS].iloc[more], hide_index=True)
+                if len(rows) > QUOTES_SHOWN + MORE_ROWS:
+                    st.caption(f"The next {MORE_ROWS}; filter by this speaker and download the rest from the sidebar.")
 
 if unattributed:
     with st.expander(f"{unattributed} unattributed quotes"):
         st.dataframe(
-            quotes[quotes["speaker_id"].isna()][["article_title", "text", "migration", "start", "end"]].head(200),
+            quotes.loc[quotes["speaker_id"].isna().to_numpy(), ["article_title", "text", "migration", "start", "end"]]
+            .head(200),
             hide_index=True,
         )

@@ -24,9 +24,9 @@ if quotes.empty:
     empty_state("No quotes match the filters. Clear some filters in the sidebar, or add articles.")
     st.stop()
 
-about = quotes[quotes["about_migration"]]
+about_count = int(quotes["about_migration"].sum())
 st.caption(
-    f"{len(about)} of {len(quotes)} quotes are about migration. Each quote is labelled for its "
+    f"{about_count} of {len(quotes)} quotes are about migration. Each quote is labelled for its "
     "direction on migration and its position toward the migration policy of the government of the "
     "country the article is about."
 )
@@ -36,7 +36,7 @@ for col, column, order, title in (
     (left, "migration", DIRECTIONS, "Direction on migration"),
     (right, "government", GOVERNMENT, "Position toward the government"),
 ):
-    counts = tables.direction_counts(about, column)
+    counts = derived_df(store, filters, f"{column}_counts")  # cached per filters
     top = counts.groupby("speaker_id", sort=False)["quotes"].sum().nlargest(12).index
     fig = go.Figure()
     for (_sid, name, colour), part in counts[counts["speaker_id"].isin(top)].groupby(
@@ -90,6 +90,8 @@ else:
     if points:
         kind, key = points[0]["customdata"][:2]
         col = "speaker_id" if kind == "speaker" else "party"
+        about = tables.about_migration(quotes, ["speaker_id", "party", "speaker", "article_title", "text",
+                                                "migration", "government", "start", "end"])
         chosen = about[about[col] == key]
         st.markdown(f"**Quotes by {html.escape(str(key) if kind == 'party' else chosen['speaker'].iloc[0])}**")
         st.dataframe(chosen[["speaker", "article_title", "text", "migration", "government", "start", "end"]]
@@ -108,13 +110,13 @@ for col, column, order, title, other in (
     (by_government, "government", GOVERNMENT, "Quotes by position toward the government", "migration"),
 ):
     col.subheader(title)
-    parts = dict(tuple(about.groupby(column, sort=False)))  # one pass, not one mask per label
+    rows_of = derived_df(store, filters, f"about_rows_by_{column}")  # row positions per label
+    table = quotes[["speaker", "party", other, "text", "article_title"]]
     for label in order:
-        part = parts.get(label)
-        if part is None or part.empty:
+        rows = rows_of.get(label, [])
+        if not len(rows):
             continue
-        with col.expander(f"{label} ({len(part)})", expanded=False):
-            st.dataframe(part[["speaker", "party", other, "text", "article_title"]].head(TABLE_ROWS),
-                         hide_index=True)
-            if len(part) > TABLE_ROWS:
-                st.caption(f"First {TABLE_ROWS} of {len(part)}; download them all from the sidebar.")
+        with col.expander(f"{label} ({len(rows)})", expanded=False):
+            st.dataframe(table.iloc[rows[:TABLE_ROWS]], hide_index=True)
+            if len(rows) > TABLE_ROWS:
+                st.caption(f"First {TABLE_ROWS} of {len(rows)}; download them all from the sidebar.")

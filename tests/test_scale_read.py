@@ -49,7 +49,8 @@ def test_memory_filters_equal_sql_filters(store, f):
     want = tables.quotes_frame(store, f).reset_index(drop=True)
     assert list(zip(got["article_id"], got["quote_id"])) == list(zip(want["article_id"], want["quote_id"]))
     if not want.empty:
-        pd.testing.assert_frame_equal(got, want)
+        # Same rows and values; a masked frame keeps the whole corpus's category list.
+        pd.testing.assert_frame_equal(got, want, check_categorical=False)
     got_n = filter_numbers(all_numbers, f).reset_index(drop=True)
     want_n = tables.numbers_frame(store, f).reset_index(drop=True)
     assert list(zip(got_n["article_id"], got_n["number_id"])) == list(zip(want_n["article_id"], want_n["number_id"]))

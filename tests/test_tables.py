@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
+import pytest
+
 from analysis import tables
 from analysis.palette import article_html, party_colour, speaker_colour
 from analysis.records import Speaker
@@ -100,3 +102,35 @@ def test_article_html_handles_overlapping_quotes():
     out = article_html(dataclasses.replace(a, quotes=a.quotes + (inner,)))
     assert 'data-quote="inner"' in out
     assert isinstance(Speaker(id="x", name="y"), Speaker)
+
+
+def test_speaker_summary_agrees_with_the_per_speaker_rules_on_random_labels():
+    import random
+
+    import pandas as pd
+
+    rng = random.Random(7)
+    rows = []
+    for i in range(600):
+        speaker = rng.choice([f"s{k}" for k in range(150)] + [None])  # few quotes each: ties, empties
+        rows.append({
+            "article_id": f"art{rng.randrange(9)}", "quote_id": f"q{i}", "speaker_id": speaker,
+            "speaker": speaker or "Unattributed", "role": None, "party": rng.choice(["Labour", "Green", None]),
+            "about_migration": rng.random() < 0.8,
+            "migration": rng.choice(["restrictive", "open", "mixed", "neutral", "unclear"]),
+            "government": rng.choice(["supports", "opposes", "neutral", "n/a"]),
+        })
+    quotes = tables._quote_frame(rows)
+    got = tables.speakers_frame(quotes).set_index("speaker_id")
+    frame = pd.DataFrame(rows)
+    seen = set()
+    for speaker, mine in frame[frame["speaker_id"].notna()].groupby("speaker_id"):
+        about = mine[mine["about_migration"]]
+        assert got.loc[speaker, "quotes"] == len(mine)
+        assert got.loc[speaker, "articles"] == mine["article_id"].nunique()
+        assert got.loc[speaker, "direction"] == tables.overall_direction(about["migration"])
+        assert got.loc[speaker, "government"] == tables.overall_government(about["government"])
+        assert got.loc[speaker, "x"] == pytest.approx(about["migration"].map(tables.MIGRATION_SCORE).astype(float).mean(), nan_ok=True)
+        seen.add((got.loc[speaker, "direction"], got.loc[speaker, "government"]))
+    assert {d for d, _ in seen} >= {"restrictive", "open", "mixed", "unclear"}
+    assert {g for _, g in seen} >= {"supports", "opposes", "neutral", "n/a"}
