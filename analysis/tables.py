@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -495,6 +496,73 @@ def frames_counts(quotes: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=["frame", "quotes"])
     ex = quotes["frames"].explode().dropna()
     return ex.value_counts().rename_axis("frame").reset_index(name="quotes")
+
+
+def metric_summary(numbers: pd.DataFrame) -> pd.DataFrame:
+    """One row per metric group: `group`, `label` (its first metric's name), `figures`; largest first."""
+    cols = ["group", "label", "figures"]
+    if numbers.empty:
+        return pd.DataFrame(columns=cols)
+    codes, groups = _codes(numbers["metric_group"])
+    counts = np.bincount(codes[codes >= 0], minlength=len(groups))
+    metric_codes, metrics = _codes(numbers["metric"])
+    named = np.flatnonzero((codes >= 0) & (metric_codes >= 0))
+    labels = groups.copy()
+    present, first = np.unique(codes[named], return_index=True)
+    labels[present] = metrics[metric_codes[named[first]]]
+    out = pd.DataFrame({"group": groups, "label": labels, "figures": counts}).astype({"group": object, "label": object})
+    out = out[out["figures"] > 0].sort_values("group", kind="stable")
+    return out.sort_values("figures", ascending=False, kind="stable").reset_index(drop=True)
+
+
+CHART_COLUMNS = ["text", "value", "published", "article_id", "article_title", "cited_by_name", "speaker_colour",
+                 "qualifier", "period", "value_low", "value_high", "err_minus", "err_plus", "disagrees", "unit"]
+
+
+def chart_points(numbers: pd.DataFrame, rows: np.ndarray, max_points: int) -> pd.DataFrame:
+    """The figures at `rows` ready to chart: at most the `max_points` latest, with a unique
+    category `label` each, a marker `symbol` and plain (not category) columns."""
+    rows = np.asarray(rows, dtype=np.int64)
+    if len(rows) > max_points:  # choose the rows first: only they are copied
+        published = pd.Series(numbers["published"].to_numpy()[rows])
+        order = published.sort_values(ascending=False, na_position="last", kind="stable").index[:max_points]
+        rows = rows[np.asarray(order)]
+    g = numbers[CHART_COLUMNS].iloc[rows].astype(object).reset_index(drop=True)
+    many_articles = g["article_id"].nunique() > 1
+    seen: dict[str, int] = {}
+    labels = []
+    for text, published in zip(g["text"], g["published"]):
+        base = f"{text}" + (f" ({published})" if many_articles else "")
+        seen[base] = seen.get(base, -1) + 1
+        labels.append(base + "\u200b" * seen[base])  # zero-width spaces keep equal labels apart
+    g["label"] = labels
+    g["symbol"] = [_symbol(d, low, high, q) for d, low, high, q in
+                   zip(g["disagrees"], g["value_low"], g["value_high"], g["qualifier"])]
+    return g
+
+
+def _symbol(disagrees: bool, low: Any, high: Any, qualifier: Any) -> str:
+    """Cross: conflicts; triangle: open-ended ("over 12,000"); circle: exact or closed range."""
+    if disagrees:
+        return "x"
+    qualified = not _missing(qualifier) and bool(qualifier)
+    if qualified and _missing(high) and not _missing(low):
+        return "triangle-up"
+    if qualified and _missing(low) and not _missing(high):
+        return "triangle-down"
+    return "circle"
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+NUMBER_VIEWS: dict[str, Any] = {
+    "metrics": lambda n: metric_summary(n),
+    "rows_by_metric": lambda n: row_groups(n, "metric_group"),
+    "conflicts": lambda n: n.loc[n["disagrees"].to_numpy(dtype=bool), ["text", "cited_by_name"]].astype(object)
+    if not n.empty else n,
+}
 
 
 # Views derived from a (filtered) quotes frame, built once per corpus version and filters by the

@@ -196,6 +196,13 @@ def _derived(path: str, version: str, fq: tuple[tuple[str, str], ...], name: str
     return tables.DERIVED_VIEWS[name](_quotes(path, version, fq))
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _number_derived(path: str, version: str, fq: tuple[tuple[str, str], ...], name: str):  # noqa: ANN202
+    from analysis import tables
+
+    return tables.NUMBER_VIEWS[name](_numbers(path, version, fq))
+
+
 @st.cache_resource(show_spinner=False, max_entries=8)  # shared, not unpickled per run: read it, never modify it
 def _options(path: str, version: str) -> dict:
     return _open_store(path).options()
@@ -203,6 +210,9 @@ def _options(path: str, version: str) -> dict:
 
 def warm_caches(store: Store) -> None:
     """Build the sidebar options and the corpus frames now, so the first list page is fast."""
+    import plotly.express  # noqa: F401 - the chart pages' imports take about 0.5 s the first time
+    import plotly.graph_objects  # noqa: F401
+
     path, version = str(store.path), store.data_version()
     _options(path, version)
     for kind in ("quotes", "numbers"):
@@ -211,6 +221,8 @@ def warm_caches(store: Store) -> None:
 
     for name in tables.DERIVED_VIEWS:  # the unfiltered views every page opens on
         _derived(path, version, (), name)
+    for name in tables.NUMBER_VIEWS:
+        _number_derived(path, version, (), name)
 
 
 def quotes_df(store: Store, filters: Filters) -> pd.DataFrame:
@@ -225,6 +237,24 @@ def _number_filters(f: Filters) -> Filters:
 def numbers_df(store: Store, filters: Filters) -> pd.DataFrame:
     """The filtered numbers frame (cached; shared between sessions, so read it, never modify it)."""
     return _numbers(*_key(store, _number_filters(filters)))
+
+
+def number_view(store: Store, filters: Filters, name: str):  # noqa: ANN201 - a frame or a row map
+    """A view of the filtered figures named in `analysis.tables.NUMBER_VIEWS` (cached, shared: read only)."""
+    return _number_derived(*_key(store, _number_filters(filters)), name)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _chart_points(path: str, version: str, fq: tuple[tuple[str, str], ...], group: str, limit: int) -> pd.DataFrame:
+    from analysis import tables
+
+    rows = _number_derived(path, version, fq, "rows_by_metric").get(group, [])
+    return tables.chart_points(_numbers(path, version, fq), rows, limit)
+
+
+def chart_points(store: Store, filters: Filters, group: str, limit: int) -> pd.DataFrame:
+    """`analysis.tables.chart_points` for one metric group of the filtered figures (cached, shared)."""
+    return _chart_points(*_key(store, _number_filters(filters)), group, limit)
 
 
 def derived_df(store: Store, filters: Filters, name: str):  # noqa: ANN201 - a frame or a row map

@@ -6,11 +6,11 @@ ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.p
 
 import html
 
-import plotly.express as px
 import streamlit as st
 
 from analysis import tables
 from analysis.store import DIRECTIONS
+from pages._charts import direction_bar
 from pages._common import current_filters, derived_df, empty_state, get_store, numbers_df, quotes_df, url_param
 
 store = get_store()
@@ -63,9 +63,7 @@ for col, choice in zip(cols, picked):
         m3.metric("Toward government", tables.overall_government(about["government"]))
         counts = about["migration"].value_counts().reindex(DIRECTIONS, fill_value=0).reset_index()
         counts.columns = ["direction", "quotes"]
-        fig = px.bar(counts, x="direction", y="quotes", color_discrete_sequence=[colour])
-        fig.update_layout(height=260, margin=dict(t=10, b=10), font=dict(size=14))
-        st.plotly_chart(fig, key=f"compare_bar_{choice}")
+        st.plotly_chart(direction_bar(counts, colour), key=f"compare_bar_{choice}")
         frames = tables.frames_counts(about)
         st.markdown("**Frames**: " + (", ".join(f"{r.frame} ({r.quotes})" for r in frames.itertuples()) or "none"))
         st.markdown("**Quotes**")

@@ -6,11 +6,11 @@ ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.p
 
 import html
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from analysis import tables
 from analysis.store import DIRECTIONS, GOVERNMENT
+from pages._charts import positions_map, stacked_direction_bars
 from pages._common import current_filters, derived_df, empty_state, get_store, quotes_df
 
 TABLE_ROWS = 50  # per list; longer lists: use the sidebar downloads
@@ -37,50 +37,14 @@ for col, column, order, title in (
     (right, "government", GOVERNMENT, "Position toward the government"),
 ):
     counts = derived_df(store, filters, f"{column}_counts")  # cached per filters
-    top = counts.groupby("speaker_id", sort=False)["quotes"].sum().nlargest(12).index
-    fig = go.Figure()
-    for (_sid, name, colour), part in counts[counts["speaker_id"].isin(top)].groupby(
-        ["speaker_id", "speaker", "speaker_colour"], sort=False
-    ):
-        fig.add_trace(go.Bar(x=part[column], y=part["quotes"], name=name, marker_color=colour))
-    rest = counts[~counts["speaker_id"].isin(top)].groupby(column)["quotes"].sum()
-    if not rest.empty:
-        fig.add_trace(go.Bar(x=rest.index, y=rest.values, name="others", marker_color="#9CA3AF"))
-    fig.update_layout(barmode="stack", title=title, height=380, legend_title_text="Speaker",
-                      margin=dict(t=50, b=10), font=dict(size=15),
-                      xaxis=dict(categoryorder="array", categoryarray=list(order)))
-    col.plotly_chart(fig, key=f"bar_{column}")
+    col.plotly_chart(stacked_direction_bars(counts, column, order, title), key=f"bar_{column}")
 
 st.subheader("Positions map")
 positions = derived_df(store, filters, "positions")
 if positions.empty:
     st.info("None of the filtered quotes carries a direction or a position toward the government.")
 else:
-    fig = go.Figure()
-    for kind, symbol, size in (("party", "diamond", 26), ("speaker", "circle", 18)):
-        pts = positions[positions["kind"] == kind]
-        if pts.empty:
-            continue
-        fig.add_trace(
-            go.Scatter(
-                x=pts["px"], y=pts["py"], mode="markers+text", name="parties" if kind == "party" else "speakers",
-                text=pts["label"], textposition="bottom center" if kind == "party" else "top center",
-                textfont=dict(size=15),
-                marker=dict(color=pts["colour"], size=size, symbol=symbol,
-                            line=dict(color="white", width=1.5)),
-                customdata=list(zip(pts["kind"], pts["key"], pts["quotes"], pts["x"], pts["y"])),
-                hovertemplate="<b>%{text}</b><br>%{customdata[2]} quotes<br>"
-                "direction %{customdata[3]:.2f} · government %{customdata[4]:.2f}<extra></extra>",
-            )
-        )
-    fig.add_hline(y=0, line_color="#9CA3AF")
-    fig.add_vline(x=0, line_color="#9CA3AF")
-    fig.update_layout(
-        height=560, font=dict(size=15), margin=dict(t=20),
-        xaxis=dict(range=[-1.3, 1.3], title="← restrictive   ·   migration   ·   open →", zeroline=False),
-        yaxis=dict(range=[-1.35, 1.35], title="← supports   ·   the government   ·   opposes →", zeroline=False),
-        legend=dict(orientation="h", y=1.05),
-    )
+    fig = positions_map(positions)
     event = st.plotly_chart(fig, key="positions_map", on_select="rerun", selection_mode=("points",))
     st.caption("Each point is the average of a speaker's (circle) or party's (diamond) quotes about "
                "migration; points at the same place are spread slightly so all stay visible. A quote "

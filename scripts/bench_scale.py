@@ -176,14 +176,17 @@ def bench_pages(db: Path, rounds: int) -> None:
             plan += [("f_stance", ["open"]), ("f_speaker", []), ("f_party", []), ("f_stance", [])]
             if first / 1000 > SLOW_PAGE_S:
                 plan = plan[:1]
+            slowest = ""
             for key, value in plan:
                 at.sidebar.multiselect(key=key).set_value(value)
                 changes.append(_timed_run(at))
+                if changes[-1] == max(changes):
+                    slowest = f"{key}={value or 'all'}"
         worst = max([worst, first, rerun, *changes])
         line = f"  {page:<13} first render {first:7.0f} ms, rerun {rerun:6.0f} ms"
         if changes:
             line += (f"; {len(changes)} filter changes median {statistics.median(changes):6.0f} ms, "
-                     f"max {max(changes):6.0f} ms")
+                     f"max {max(changes):6.0f} ms ({slowest})")
         print(line + f"; peak memory {peak_mb():.0f} MB", flush=True)
     print(f"  worst {worst:.0f} ms (target < {PAGE_TARGET_MS:.0f} ms) {'OK' if worst < PAGE_TARGET_MS else 'SLOW'}")
     print(f"  peak memory of this process (the app ran in it): {peak_mb():.0f} MB")

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# The app builds large figures without Plotly's property validation (pages/_charts.py); in the
+# tests every figure is validated, so a misspelt property fails here.
+os.environ["STANCE_EXPLORER_VALIDATE_FIGURES"] = "1"
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "starmer_albania_2025-05-15.txt"

@@ -1,0 +1,122 @@
+"""Plotly figures for the pages, built from plain dicts and lists.
+
+Why dicts: Plotly validates every property of a `go.Scatter`/`go.Bar` as it is built, which
+costs about 0.2 s for a stance map of 500 speakers, on every filter change. The figures here
+are assembled as dicts and wrapped without that validation. The tests run with
+STANCE_EXPLORER_VALIDATE_FIGURES=1 (tests/conftest.py), so every figure the pages draw in the
+tests is validated in full and a wrong property name still fails.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+OTHERS_COLOUR = "#9CA3AF"
+AXIS_COLOUR = "#9CA3AF"
+
+
+def figure(data: list[dict[str, Any]], layout: dict[str, Any]) -> go.Figure:
+    """A Figure from plain trace and layout dicts (validated only when the tests ask for it)."""
+    validate = os.environ.get("STANCE_EXPLORER_VALIDATE_FIGURES") == "1"
+    return go.Figure({"data": data, "layout": layout}, _validate=validate)
+
+
+def _plain(values: Any) -> list[Any]:
+    """JSON-ready values: category codes, numpy scalars and NaN become plain Python values."""
+    series = pd.Series(values).astype(object)
+    return [None if v is None or (isinstance(v, float) and v != v) else
+            (v.item() if hasattr(v, "item") else v) for v in series]
+
+
+def stacked_direction_bars(counts: pd.DataFrame, column: str, order: tuple[str, ...], title: str,
+                           top: int = 12) -> go.Figure:
+    """Quotes per label, stacked by speaker: the `top` speakers by quotes, the rest as 'others'."""
+    leaders = counts.groupby("speaker_id", sort=False, observed=True)["quotes"].sum().nlargest(top).index
+    is_leader = counts["speaker_id"].isin(leaders)
+    data = []
+    for (_sid, name, colour), part in counts[is_leader].groupby(["speaker_id", "speaker", "speaker_colour"],
+                                                                 sort=False, observed=True):
+        data.append({"type": "bar", "x": _plain(part[column]), "y": _plain(part["quotes"]), "name": str(name),
+                     "marker": {"color": str(colour)}})
+    rest = counts[~is_leader].groupby(column, observed=True)["quotes"].sum()
+    if not rest.empty:
+        data.append({"type": "bar", "x": _plain(rest.index), "y": _plain(rest.values), "name": "others",
+                     "marker": {"color": OTHERS_COLOUR}})
+    layout = {"barmode": "stack", "title": {"text": title}, "height": 380, "legend": {"title": {"text": "Speaker"}},
+              "margin": {"t": 50, "b": 10}, "font": {"size": 15},
+              "xaxis": {"categoryorder": "array", "categoryarray": list(order)}}
+    return figure(data, layout)
+
+
+def positions_map(positions: pd.DataFrame) -> go.Figure:
+    """The stance map: speakers (circles) and parties (diamonds) by mean direction and government position."""
+    data = []
+    for kind, symbol, size in (("party", "diamond", 26), ("speaker", "circle", 18)):
+        pts = positions[positions["kind"] == kind]
+        if pts.empty:
+            continue
+        data.append({
+            "type": "scatter", "x": _plain(pts["px"]), "y": _plain(pts["py"]), "mode": "markers+text",
+            "name": "parties" if kind == "party" else "speakers", "text": _plain(pts["label"]),
+            "textposition": "bottom center" if kind == "party" else "top center", "textfont": {"size": 15},
+            "marker": {"color": _plain(pts["colour"]), "size": size, "symbol": symbol,
+                       "line": {"color": "white", "width": 1.5}},
+            "customdata": [list(row) for row in zip(_plain(pts["kind"]), _plain(pts["key"]), _plain(pts["quotes"]),
+                                                    _plain(pts["x"]), _plain(pts["y"]))],
+            "hovertemplate": "<b>%{text}</b><br>%{customdata[2]} quotes<br>"
+                             "direction %{customdata[3]:.2f} · government %{customdata[4]:.2f}<extra></extra>",
+        })
+    axis_line = {"type": "line", "line": {"color": AXIS_COLOUR}}
+    layout = {
+        "height": 560, "font": {"size": 15}, "margin": {"t": 20},
+        "xaxis": {"range": [-1.3, 1.3], "title": {"text": "← restrictive   ·   migration   ·   open →"},
+                  "zeroline": False},
+        "yaxis": {"range": [-1.35, 1.35], "title": {"text": "← supports   ·   the government   ·   opposes →"},
+                  "zeroline": False},
+        "legend": {"orientation": "h", "y": 1.05},
+        "shapes": [{**axis_line, "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": 0, "y1": 0},
+                   {**axis_line, "yref": "paper", "y0": 0, "y1": 1, "xref": "x", "x0": 0, "x1": 0}],
+    }
+    return figure(data, layout)
+
+
+def figures_chart(points: pd.DataFrame, title: str, unit: str | None, max_citers: int = 8) -> go.Figure:
+    """One metric's figures (`analysis.tables.chart_points`), a colour per citer, error bars for ranges."""
+    citers = points["cited_by_name"].value_counts().index[:max_citers]
+    data = []
+    for who in [*citers, None]:
+        part = points[~points["cited_by_name"].isin(citers)] if who is None else points[points["cited_by_name"] == who]
+        if part.empty:
+            continue
+        data.append({
+            "type": "scatter", "x": _plain(part["label"]), "y": _plain(part["value"]), "mode": "markers",
+            "name": str(who) if who is not None else "others",
+            "marker": {"size": 18, "color": str(part["speaker_colour"].iloc[0]) if who is not None else OTHERS_COLOUR,
+                       "symbol": _plain(part["symbol"]), "line": {"width": 1, "color": "white"}},
+            "error_y": {"type": "data", "symmetric": False, "array": _plain(part["err_plus"]),
+                        "arrayminus": _plain(part["err_minus"]), "thickness": 3, "width": 10},
+            "customdata": [list(r) for r in part[["qualifier", "period", "article_title", "cited_by_name"]]
+                           .astype(object).fillna("").astype(str).itertuples(index=False)],
+            "hovertemplate": "%{y:,}<br>qualifier: %{customdata[0]}<br>period: %{customdata[1]}"
+                             "<br>%{customdata[2]}<extra>%{customdata[3]}</extra>",
+        })
+    layout = {
+        "title": {"text": title, "font": {"size": 17}}, "height": 400, "font": {"size": 14},
+        "yaxis": {"title": {"text": unit or "value"}}, "legend": {"title": {"text": "Cited by"}},
+        "margin": {"t": 60, "b": 10},
+        "xaxis": {"type": "category"},  # "12,000" must stay a label, not become the number 12000
+    }
+    return figure(data, layout)
+
+
+def direction_bar(counts: pd.DataFrame, colour: str) -> go.Figure:
+    """One speaker's or party's quotes per direction (columns `direction`, `quotes`)."""
+    data = [{"type": "bar", "x": _plain(counts["direction"]), "y": _plain(counts["quotes"]),
+             "marker": {"color": colour}, "showlegend": False}]
+    layout = {"height": 260, "margin": {"t": 10, "b": 10}, "font": {"size": 14},
+              "xaxis": {"title": {"text": "direction"}}, "yaxis": {"title": {"text": "quotes"}}}
+    return figure(data, layout)
