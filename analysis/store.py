@@ -1072,8 +1072,8 @@ class Store:
         with self.connect() as conn:
             return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
-    def articles(self) -> list[ArticleRow]:
-        """Every article, newest first, with counts and whether its analysis is stale."""
+    def articles(self, limit: int | None = None) -> list[ArticleRow]:
+        """Every article (or the `limit` newest), newest first, with counts and whether its analysis is stale."""
         version = self.current_version()
         with self.connect() as conn:
             rows = conn.execute(
@@ -1085,6 +1085,8 @@ class Store:
                 " (SELECT count(*) FROM corrections c WHERE c.article_id = a.id) AS nc"
                 " FROM articles a LEFT JOIN analyses n ON n.article_id = a.id"
                 " ORDER BY a.published DESC, a.added_at DESC, a.id"
+                + (" LIMIT ?" if limit is not None else ""),
+                (limit,) if limit is not None else (),
             ).fetchall()
         return [
             ArticleRow(

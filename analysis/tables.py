@@ -48,7 +48,7 @@ NUMBER_COLUMNS = [
 
 
 def _date(value: Any) -> dt.date | None:
-    if value is None or value == "":
+    if _missing(value) or value == "":  # SQL NULL arrives as None or NaN depending on the column's dtype
         return None
     if isinstance(value, dt.date):
         return value

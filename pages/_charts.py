@@ -27,24 +27,33 @@ def figure(data: list[dict[str, Any]], layout: dict[str, Any]) -> go.Figure:
 
 def _plain(values: Any) -> list[Any]:
     """JSON-ready values: category codes, numpy scalars and NaN become plain Python values."""
-    series = pd.Series(values).astype(object)
+    values = values.to_numpy(dtype=object) if hasattr(values, "to_numpy") else values
     return [None if v is None or (isinstance(v, float) and v != v) else
-            (v.item() if hasattr(v, "item") else v) for v in series]
+            (v.item() if hasattr(v, "item") else v) for v in values]
 
 
 def stacked_direction_bars(counts: pd.DataFrame, column: str, order: tuple[str, ...], title: str,
                            top: int = 12) -> go.Figure:
     """Quotes per label, stacked by speaker: the `top` speakers by quotes, the rest as 'others'."""
-    leaders = counts.groupby("speaker_id", sort=False, observed=True)["quotes"].sum().nlargest(top).index
-    is_leader = counts["speaker_id"].isin(leaders)
-    data = []
-    for (_sid, name, colour), part in counts[is_leader].groupby(["speaker_id", "speaker", "speaker_colour"],
-                                                                 sort=False, observed=True):
-        data.append({"type": "bar", "x": _plain(part[column]), "y": _plain(part["quotes"]), "name": str(name),
-                     "marker": {"color": str(colour)}})
-    rest = counts[~is_leader].groupby(column, observed=True)["quotes"].sum()
-    if not rest.empty:
-        data.append({"type": "bar", "x": _plain(rest.index), "y": _plain(rest.values), "name": "others",
+    labels, speaker_ids = _plain(counts[column]), _plain(counts["speaker_id"])
+    names, colours, quotes = _plain(counts["speaker"]), _plain(counts["speaker_colour"]), _plain(counts["quotes"])
+    totals: dict[Any, int] = {}
+    for sid, n in zip(speaker_ids, quotes):
+        totals[sid] = totals.get(sid, 0) + n
+    leaders = set(sorted(totals, key=lambda sid: -totals[sid])[:top])
+    traces: dict[tuple[Any, Any, Any], dict[str, list[Any]]] = {}
+    others: dict[Any, int] = {}
+    for label, sid, name, colour, n in zip(labels, speaker_ids, names, colours, quotes):
+        if sid in leaders:
+            trace = traces.setdefault((sid, name, colour), {"x": [], "y": []})
+            trace["x"].append(label)
+            trace["y"].append(n)
+        else:
+            others[label] = others.get(label, 0) + n
+    data = [{"type": "bar", "x": t["x"], "y": t["y"], "name": str(name), "marker": {"color": str(colour)}}
+            for (_sid, name, colour), t in traces.items()]
+    if others:
+        data.append({"type": "bar", "x": list(others), "y": list(others.values()), "name": "others",
                      "marker": {"color": OTHERS_COLOUR}})
     layout = {"barmode": "stack", "title": {"text": title}, "height": 380, "legend": {"title": {"text": "Speaker"}},
               "margin": {"t": 50, "b": 10}, "font": {"size": 15},
@@ -86,21 +95,30 @@ def positions_map(positions: pd.DataFrame) -> go.Figure:
 
 def figures_chart(points: pd.DataFrame, title: str, unit: str | None, max_citers: int = 8) -> go.Figure:
     """One metric's figures (`analysis.tables.chart_points`), a colour per citer, error bars for ranges."""
-    citers = points["cited_by_name"].value_counts().index[:max_citers]
+    col = {c: _plain(points[c]) for c in ("label", "value", "symbol", "err_plus", "err_minus", "speaker_colour",
+                                          "qualifier", "period", "article_title", "cited_by_name")}
+    counts: dict[Any, int] = {}
+    for who in col["cited_by_name"]:
+        counts[who] = counts.get(who, 0) + 1
+    citers = sorted(counts, key=lambda w: -counts[w])[:max_citers]  # stable: first seen wins ties
+    rows_of: dict[Any, list[int]] = {}
+    for i, who in enumerate(col["cited_by_name"]):
+        rows_of.setdefault(who if who in citers else None, []).append(i)
     data = []
     for who in [*citers, None]:
-        part = points[~points["cited_by_name"].isin(citers)] if who is None else points[points["cited_by_name"] == who]
-        if part.empty:
+        rows = rows_of.get(who)
+        if not rows:
             continue
+        pick = lambda name: [col[name][i] for i in rows]  # noqa: E731 - one trace's values of a column
         data.append({
-            "type": "scatter", "x": _plain(part["label"]), "y": _plain(part["value"]), "mode": "markers",
+            "type": "scatter", "x": pick("label"), "y": pick("value"), "mode": "markers",
             "name": str(who) if who is not None else "others",
-            "marker": {"size": 18, "color": str(part["speaker_colour"].iloc[0]) if who is not None else OTHERS_COLOUR,
-                       "symbol": _plain(part["symbol"]), "line": {"width": 1, "color": "white"}},
-            "error_y": {"type": "data", "symmetric": False, "array": _plain(part["err_plus"]),
-                        "arrayminus": _plain(part["err_minus"]), "thickness": 3, "width": 10},
-            "customdata": [list(r) for r in part[["qualifier", "period", "article_title", "cited_by_name"]]
-                           .astype(object).fillna("").astype(str).itertuples(index=False)],
+            "marker": {"size": 18, "color": str(col["speaker_colour"][rows[0]]) if who is not None else OTHERS_COLOUR,
+                       "symbol": pick("symbol"), "line": {"width": 1, "color": "white"}},
+            "error_y": {"type": "data", "symmetric": False, "array": pick("err_plus"),
+                        "arrayminus": pick("err_minus"), "thickness": 3, "width": 10},
+            "customdata": [["" if v is None else str(v) for v in (col["qualifier"][i], col["period"][i],
+                            col["article_title"][i], col["cited_by_name"][i])] for i in rows],
             "hovertemplate": "%{y:,}<br>qualifier: %{customdata[0]}<br>period: %{customdata[1]}"
                              "<br>%{customdata[2]}<extra>%{customdata[3]}</extra>",
         })

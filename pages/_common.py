@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 BACKGROUND_DELAY_S = 2.0
 AUTO_REFRESH_LIMIT = 25  # re-analyse at start-up only small corpora; larger ones on request
+CORPUS_SHOWN = 300  # articles listed on the Corpus page: the newest by publication date
 FILTER_KEYS = ("article", "from", "to", "party", "speaker", "stance", "frame", "q")
 
 
@@ -223,6 +224,7 @@ def warm_caches(store: Store) -> None:
         _derived(path, version, (), name)
     for name in tables.NUMBER_VIEWS:
         _number_derived(path, version, (), name)
+    _corpus_listing(path, version, CORPUS_SHOWN)
 
 
 def quotes_df(store: Store, filters: Filters) -> pd.DataFrame:
@@ -260,6 +262,17 @@ def chart_points(store: Store, filters: Filters, group: str, limit: int) -> pd.D
 def derived_df(store: Store, filters: Filters, name: str):  # noqa: ANN201 - a frame or a row map
     """A view of the filtered quotes named in `analysis.tables.DERIVED_VIEWS` (cached, shared: read only)."""
     return _derived(*_key(store, filters), name)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _corpus_listing(path: str, version: str, limit: int) -> tuple[list, list[str]]:
+    store = _open_store(path)
+    return store.articles(limit=limit), store.stale_ids()
+
+
+def corpus_listing(store: Store, limit: int) -> tuple[list, list[str]]:
+    """The `limit` newest articles (`Store.articles`) and the ids of all out-of-date ones (cached, shared)."""
+    return _corpus_listing(str(store.path), _version(store), limit)
 
 
 def options(store: Store) -> dict:

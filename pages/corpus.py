@@ -9,7 +9,7 @@ import streamlit as st
 from analysis import tables
 from analysis.fetch import FetchError, fetch_url
 from analysis.store import add_files
-from pages._common import get_store
+from pages._common import CORPUS_SHOWN, corpus_listing, current_filters, get_store, options
 
 store = get_store()
 st.title("Corpus")
@@ -93,18 +93,23 @@ with url:
             report(result)
 
 st.subheader("Articles")
-rows = store.articles()
+SHOWN = CORPUS_SHOWN  # a 10,000-article table costs seconds to send to the browser
+rows, stale = corpus_listing(store, SHOWN)
 if not rows:
     st.info("The corpus is empty. Paste, upload or fetch an article above to start.")
     st.stop()
-SHOWN = 300  # the latest by publication date; a 10,000-article table costs seconds to send to the browser
-table = tables.articles_frame(rows[:SHOWN])
-st.dataframe(table, hide_index=True)
-if len(rows) > SHOWN:
-    st.caption(f"The {SHOWN} most recently published of {len(rows):,} articles.")
+total = len(options(store)["articles"])
+st.dataframe(tables.articles_frame(rows), hide_index=True)
+if total > SHOWN:
+    st.caption(f"The {SHOWN} most recently published of {total:,} articles.")
 
-stale = [r.id for r in rows if r.stale]
-labels = {r.id: f"{r.title or r.id} ({r.published or 'no date'})" for r in rows}
+# The pickers offer the articles chosen in the sidebar's Articles filter, else the ones listed above:
+# a list of 10,000 titles would be sent to the browser on every run.
+picked = set(current_filters().articles)
+labels = {a_id: f"{title or a_id} ({published or 'no date'})" for a_id, title, published in options(store)["articles"]
+          if a_id in picked} or {r.id: f"{r.title or r.id} ({r.published or 'no date'})" for r in rows}
+if total > SHOWN and not picked:
+    st.caption("To re-analyse or delete an older article, choose it in the sidebar's Articles filter.")
 c1, c2 = st.columns(2)
 with c1:
     st.markdown("**Re-analyse**")

@@ -6,6 +6,7 @@ ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.p
 
 import html
 
+import numpy as np
 import streamlit as st
 
 from pages._common import current_filters, derived_df, empty_state, get_store, quotes_df
@@ -34,8 +35,8 @@ page_no = st.number_input("Page", 1, pages, 1, key="speakers_page") if pages > 1
 shown = speakers.iloc[(page_no - 1) * PAGE_SIZE : page_no * PAGE_SIZE]
 
 def quote_html(row) -> str:
-    before = (row.before or "")[-110:]
-    after = (row.after or "")[:110]
+    before = (row.before if isinstance(row.before, str) else "")[-110:]
+    after = (row.after if isinstance(row.after, str) else "")[:110]
     return (
         '<div style="font-size:1.05rem;line-height:1.6;margin:0.2rem 0 0.6rem 0">'
         f'<span style="color:#6B7280">…{html.escape(before)}</span>'
@@ -49,6 +50,13 @@ MORE_ROWS = 100  # in the "more quotes" table; the sidebar downloads give them a
 MORE_COLUMNS = ["article_title", "text", "migration", "government", "start", "end"]
 SHOWN_COLUMNS = ["text", "before", "after", "tint", "speaker_colour", "article_title", "article_id",
                  "migration", "government", "frames", "start", "end", "corrected"]
+
+# One take of every quote the cards show, instead of one per speaker.
+first_rows = {sid: rows_of.get(sid, [])[:QUOTES_SHOWN] for sid in shown["speaker_id"]}
+taken = list(quotes[SHOWN_COLUMNS].iloc[[i for rows in first_rows.values() for i in rows]].astype(object).itertuples())
+cards = {}
+for sid, rows in first_rows.items():
+    cards[sid], taken = taken[: len(rows)], taken[len(rows) :]
 
 for sp in shown.itertuples():
     rows = rows_of.get(sp.speaker_id, [])
@@ -67,7 +75,7 @@ for sp in shown.itertuples():
         c2.metric("Articles", sp.articles)
         c3.metric("On migration", sp.direction)
         c4.metric("Toward government", sp.government)
-        for row in quotes[SHOWN_COLUMNS].iloc[rows[:QUOTES_SHOWN]].itertuples():
+        for row in cards[sp.speaker_id]:
             st.html(quote_html(row))
             st.caption(
                 f"{row.article_title or row.article_id} · {row.migration} · government: {row.government}"
@@ -85,7 +93,7 @@ for sp in shown.itertuples():
 if unattributed:
     with st.expander(f"{unattributed} unattributed quotes"):
         st.dataframe(
-            quotes.loc[quotes["speaker_id"].isna().to_numpy(), ["article_title", "text", "migration", "start", "end"]]
-            .head(200),
+            quotes[["article_title", "text", "migration", "start", "end"]]
+            .iloc[np.flatnonzero(quotes["speaker_id"].isna().to_numpy())[:200]],
             hide_index=True,
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 
 import pytest
@@ -134,3 +135,12 @@ def test_speaker_summary_agrees_with_the_per_speaker_rules_on_random_labels():
         seen.add((got.loc[speaker, "direction"], got.loc[speaker, "government"]))
     assert {d for d, _ in seen} >= {"restrictive", "open", "mixed", "unclear"}
     assert {g for _, g in seen} >= {"supports", "opposes", "neutral", "n/a"}
+
+
+def test_frames_accept_articles_without_a_publication_date(tmp_path):
+    store = Store(tmp_path / "c.db", analyser=fake_analyze, version=FAKE_VERSION)
+    store.add(seed_text(), title="Seed", published=dt.date(2025, 5, 15))
+    store.add('Undated piece.\n\n"Crossings must fall by 95%," Jane Doe said.', title="Undated")
+    quotes, numbers = tables.quotes_frame(store), tables.numbers_frame(store)
+    assert set(quotes["published"].map(str)) == {"None", "2025-05-15"}
+    assert len(numbers) > 0
