@@ -23,6 +23,7 @@ Every figure depends on what else the machine is doing; the load average is prin
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import resource
@@ -30,6 +31,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -150,6 +152,15 @@ def bench_pages(db: Path, rounds: int) -> None:
     from analysis.store import Store
     from pages._common import warm_caches
 
+    pauses: list[float] = []  # garbage-collector pauses: a full collection can stall a page run
+    started: list[float] = []
+
+    def on_gc(phase: str, _info: dict) -> None:
+        if phase == "start":
+            started.append(time.perf_counter())
+        elif started:
+            pauses.append((time.perf_counter() - started.pop()) * 1000)
+
     store = Store(db)
     with store.connect() as conn:
         nq = conn.execute("SELECT count(*) FROM quotes").fetchone()[0]
@@ -160,6 +171,14 @@ def bench_pages(db: Path, rounds: int) -> None:
     warm_caches(store)
     print(f"  server warm-up (once per server and per corpus change, in the background): "
           f"{time.perf_counter() - t0:.1f} s; peak memory so far {peak_mb():.0f} MB")
+    # The server's background thread (started by the first page) loads the spaCy model once per
+    # server and re-checks the warm caches: wait for it, so the figures below are steady state.
+    warm_up = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+    warm_up.run()
+    for thread in threading.enumerate():
+        if thread.name.startswith("stance-warm-up"):
+            thread.join()
+    gc.callbacks.append(on_gc)
     opts = store.options()
     speakers = [s[0] for s in opts["speakers"]]
     parties = opts["parties"]
@@ -189,6 +208,10 @@ def bench_pages(db: Path, rounds: int) -> None:
                      f"max {max(changes):6.0f} ms ({slowest})")
         print(line + f"; peak memory {peak_mb():.0f} MB", flush=True)
     print(f"  worst {worst:.0f} ms (target < {PAGE_TARGET_MS:.0f} ms) {'OK' if worst < PAGE_TARGET_MS else 'SLOW'}")
+    gc.callbacks.remove(on_gc)
+    if pauses:
+        print(f"  garbage-collector pauses: {len(pauses)}, longest {max(pauses):.0f} ms, "
+              f"{sum(pauses):.0f} ms in all")
     print(f"  peak memory of this process (the app ran in it): {peak_mb():.0f} MB")
 
 
