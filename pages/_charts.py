@@ -109,7 +109,10 @@ def figures_chart(points: pd.DataFrame, title: str, unit: str | None, max_citers
         rows = rows_of.get(who)
         if not rows:
             continue
-        pick = lambda name: [col[name][i] for i in rows]  # noqa: E731 - one trace's values of a column
+
+        def pick(name: str, rows: list[int] = rows) -> list[Any]:  # one trace's values of a column
+            return [col[name][i] for i in rows]
+
         data.append({
             "type": "scatter", "x": pick("label"), "y": pick("value"), "mode": "markers",
             "name": str(who) if who is not None else "others",
