@@ -138,6 +138,20 @@ class Registry:
             self.__dict__["_full_name_pattern"] = cached
         return cached or None
 
+    def office_pattern(self) -> re.Pattern[str]:
+        """'the (British) (former) Prime Minister' and the like: one regex, built once per registry."""
+        cached = self.__dict__.get("_office_pattern")
+        if cached is None:
+            titles = sorted({t for o in self.offices.values() for t in o.titles}, key=len, reverse=True)
+            demonyms = sorted(self.demonyms, key=len, reverse=True)
+            cached = re.compile(
+                r"\b([Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:((?:" + "|".join(map(re.escape, demonyms)) + r"))\s+)?"
+                r"(?:(former|then|new|current|late)\s+)?"
+                r"((?i:" + "|".join(map(re.escape, titles)) + r"))\b(?!\s+[A-Z][a-z]+\s+[A-Z])"
+            )
+            self.__dict__["_office_pattern"] = cached
+        return cached
+
     def person(self, person_id: str) -> RegistryPerson | None:
         return next((p for p in self.people if p.id == person_id), None)
 

@@ -182,12 +182,14 @@ class SpeakerBook:
         low = self.text
         for country, words in self.registry.places.items():
             for w in words:
+                if w not in low:  # a plain substring test first: most place words are absent
+                    continue
                 n = len(re.findall(rf"\b{re.escape(w)}\b", low))
                 if n:
                     votes[country] = votes.get(country, 0) + n
         if not resolved:
             for p in self.registry.people:
-                if p.country and re.search(rf"\b{re.escape(p.name)}\b", low):
+                if p.country and p.name in low and re.search(rf"\b{re.escape(p.name)}\b", low):
                     votes[p.country] = votes.get(p.country, 0) + 3
         else:
             for ent in self.entities:
@@ -249,6 +251,8 @@ class SpeakerBook:
             for alias in sorted((org.name, *org.aliases), key=len, reverse=True):  # the fullest form first
                 if alias.lower().startswith("the ") or alias in ("ministers", "Whitehall"):
                     continue  # too generic to find by name alone
+                if alias not in self.text:  # a plain substring test first: most aliases are absent
+                    continue
                 for m in re.finditer(rf"\b{re.escape(alias)}\b", self.text):
                     add(m.start(), m.end(), "organisation", (org, None))
         found.sort(key=lambda f: f[0])
@@ -266,13 +270,7 @@ class SpeakerBook:
         return p.base + span.start_char, p.base + span.end_char
 
     def _office_matches(self) -> list[tuple[int, int, str, object]]:
-        titles = sorted({t for o in self.registry.offices.values() for t in o.titles}, key=len, reverse=True)
-        demonyms = sorted(self.registry.demonyms, key=len, reverse=True)
-        pattern = re.compile(
-            r"\b([Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:((?:" + "|".join(map(re.escape, demonyms)) + r"))\s+)?"
-            r"(?:(former|then|new|current|late)\s+)?"
-            r"((?i:" + "|".join(map(re.escape, titles)) + r"))\b(?!\s+[A-Z][a-z]+\s+[A-Z])"
-        )
+        pattern = self.registry.office_pattern()
         out = []
         for m in pattern.finditer(self.text):
             title = m.group(4)
