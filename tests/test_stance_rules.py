@@ -35,3 +35,19 @@ def test_no_cue_quote_by_a_party_speaker_says_the_party_position_was_used(nlp):
     assert quote.stance.migration == "restrictive"
     assert "general position of the Reform UK party" in quote.stance.rule
     assert quote.stance.confidence <= 0.35
+
+
+def test_the_combined_target_and_frame_patterns_find_every_listed_phrase():
+    # judge() skips the per-target scans when the combined pattern finds nothing: it must find them all.
+    import json
+
+    from analysis.stance import LEXICON_PATH, load_lexicon
+
+    lex = load_lexicon()
+    data = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+    for kind, combined in (("targets", lex.any_target), ("frames", lex.any_frame)):
+        for name, phrases in data[kind].items():
+            for phrase in phrases:
+                text = f"They said {phrase.replace('*', 'ed')} today."
+                assert combined.search(text), (kind, name, phrase)
+                assert any(p.search(text) for p in getattr(lex, kind)[name]), (kind, name, phrase)
