@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from analysis.lexical import lemma, upos
+from analysis.lexical import form_table, lemma, upos
 from analysis.quotes import QuoteChain, word_count
 from analysis.records import Mention
 from analysis.speakers import GROUP_NOUNS, SUBJECT_DEPS, UNNAMED_PERSON_HEADS, Entity, Parsed, SpeakerBook
@@ -153,6 +154,18 @@ def subject_extent(subj: Token) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
+@lru_cache(maxsize=1)
+def _speech_candidates() -> frozenset[str]:
+    """Lower-cased forms whose form-table lemma is a speech verb or noun, and "according".
+
+    `find_cues` skips every other token without looking it up: most tokens are not cues.
+    """
+    speech = SPEECH_VERBS | SPEECH_NOUNS
+    table = form_table()
+    return frozenset({form for form, lem in table.items() if lem in speech}
+                     | {w for w in speech if w not in table} | {"according"})
+
+
 def find_cues(p: Parsed, quoted: list[tuple[int, int]]) -> list[Cue]:
     """Speech cues in one paragraph that are outside quoted text."""
     cues = []
@@ -166,7 +179,10 @@ def find_cues(p: Parsed, quoted: list[tuple[int, int]]) -> list[Cue]:
         i = bisect_right(starts, pos) - 1
         return i < 0 or pos >= local[i][1]
 
+    candidates = _speech_candidates()
     for tok in doc:
+        if not tok.lemma_ and tok.lower_ not in candidates:
+            continue  # cannot be a speech verb, a speech noun or "according" (see _speech_candidates)
         if not outside(tok):
             continue
         if lemma(tok) in SPEECH_VERBS and (upos(tok) in ("VERB", "AUX") or tok.tag_.startswith("VB")):

@@ -53,6 +53,11 @@ def _form_table() -> dict[str, str]:
     return table
 
 
+def form_table() -> dict[str, str]:
+    """Inflected form -> lemma for the words the rules look up (read it, never modify it)."""
+    return _form_table()
+
+
 def lemma(tok: Token) -> str:
     """The token's lemma: spaCy's when the pipeline set one, else from the form table."""
     if tok.lemma_:

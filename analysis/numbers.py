@@ -83,6 +83,22 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("plain", re.compile(rf"(?<![\w.,/:-])(?P<num>{_NUM})(?P<scale>{_SCALE})(?![\w/:]|\.\d|-\w)", re.I)),
     ("word", re.compile(rf"\b(?P<num>{_WORDNUM})\b(?:\s+(?P<scale>thousand|million|billion))?", re.I)),
 ]
+# A cheap test per pattern that any match must pass (a word or mark the pattern cannot match
+# without): a paragraph skips the patterns whose test fails. Keep each one a necessary condition.
+TRIGGERS: dict[str, re.Pattern[str]] = {
+    "range": re.compile(r"between", re.I),
+    "money": re.compile(r"[£$€]"),
+    "money_words": re.compile(r"pounds|dollars|euros", re.I),
+    "percent": re.compile(r"%|per\s?cent|percentage", re.I),
+    "ratio": re.compile(r"\sin\s", re.I),
+    "fraction": re.compile(r"half|third|quarter|fifth|tenth", re.I),
+    "fraction_change": re.compile(r"half|third|quarter|fifth|tenth", re.I),
+    "multiplier": re.compile(r"doubl|tripl|trebl|quadrupl|halv|twice", re.I),
+    "hyphen_duration": re.compile(r"-"),
+    "duration": re.compile(r"decade|year|month|week|day|hour", re.I),
+    "plain": re.compile(r"\d"),
+    "word": re.compile(rf"(?:{_WORDNUM})", re.I),
+}
 MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 MASKS = [
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}\b(?:,?\s+\d{{4}})?", re.I),
@@ -182,6 +198,8 @@ def scan(text: str, lo: int, hi: int) -> list[Found]:
         return all(e <= a or s >= b for a, b in taken)
 
     for kind, pat in PATTERNS:
+        if not TRIGGERS[kind].search(chunk):
+            continue
         for m in pat.finditer(chunk):
             s, e = m.start(), m.end()
             if not free(s, e):

@@ -62,6 +62,7 @@ class RegistryOrg:
     government: bool
 
 
+@lru_cache(maxsize=65536)  # names are folded again and again while mentions are resolved
 def fold(text: str) -> str:
     """Lower case without accents or curly apostrophes, for name comparison."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))

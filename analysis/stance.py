@@ -78,6 +78,7 @@ def find_cues(patterns: tuple[re.Pattern[str], ...], text: str, base: int, label
     return sorted(hits, key=lambda e: e.start)
 
 
+@lru_cache(maxsize=4096)  # asked for each quote's paragraph and the one before
 def migration_cue_count(text: str) -> int:
     """How many migration topic cues a text has (used to tell migration articles from others)."""
     return len(find_cues(load_lexicon().topic, text, 0, "topic"))

@@ -1,5 +1,6 @@
 """Figure scanning rules on small hand-built sentences (no model needed)."""
 
+import re
 from datetime import date
 
 import pytest
@@ -109,3 +110,24 @@ def test_a_bare_figure_takes_the_metric_of_the_figure_before_it():
     text = "Net migration reached 606,000 last year. More than 600,000 in a single year is too many."
     found = figures(text)
     assert found[0].metric_group == found[1].metric_group == "net_migration:level"
+
+
+def test_pattern_triggers_never_hide_a_figure(monkeypatch):
+    # scan() skips a pattern when its trigger finds nothing: on every test article the figures
+    # must be the same as with every pattern run on every paragraph.
+    from pathlib import Path
+
+    from analysis import numbers
+
+    root = Path(__file__).resolve().parent
+    texts = [p.read_text(encoding="utf-8") for folder in ("articles", "heldout/articles")
+             for p in sorted((root / folder).glob("*.txt"))]
+    texts.append((root.parent / "seeds" / "starmer_albania_2025-05-15.txt").read_text(encoding="utf-8"))
+
+    def figures() -> list:
+        return [numbers.scan(t, 0, len(t)) for t in texts]
+
+    with_triggers = figures()
+    monkeypatch.setattr(numbers, "TRIGGERS", {k: re.compile("") for k in numbers.TRIGGERS})
+    assert with_triggers == figures()
+    assert sum(map(len, with_triggers)) > 300
