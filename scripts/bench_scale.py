@@ -67,7 +67,7 @@ def write_articles(folder: Path, n: int) -> int:
 
 def bench_analysis() -> None:
     out = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_analysis.py"), "--repeat", "2",
-                          "--rounds", "2"], capture_output=True, text=True, check=True)
+                          "--rounds", "5"], capture_output=True, text=True, check=True)
     for line in out.stdout.strip().splitlines():
         print(f"  {line}")
 
