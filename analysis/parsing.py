@@ -1,9 +1,11 @@
 """Parse only what needs parsing.
 
-A paragraph that can hold speech or figures (a quote mark, a digit, a number word, a reporting
-verb, "according to") gets the full spaCy pipeline. Any other paragraph only needs the entity
-recogniser, to find the people it mentions, which in en_core_web_sm has its own tok2vec and so
-runs without the tagger and parser.
+A paragraph that can hold speech (a quote mark, a reporting verb or noun, "according to") gets
+the full spaCy pipeline: attribution walks its dependency parse. A paragraph with figures but no
+speech gets the entity recogniser and rule-based sentence boundaries (a figure's sentence is its
+context; its citer comes from the quotes and cues around it, not from this paragraph's parse).
+Any other paragraph only needs the entity recogniser, to find the people it mentions; in
+en_core_web_sm it has its own tok2vec and so runs without the tagger and parser.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 from analysis.attribution import SPEECH_NOUNS, SPEECH_VERBS
@@ -34,14 +37,30 @@ def needs_parse_pattern() -> re.Pattern[str]:
     return re.compile(rf"[{marks}\d£$€%]|\b(?:{alternation})\b", re.I)
 
 
+@lru_cache(maxsize=1)
+def speech_pattern() -> re.Pattern[str]:
+    """Quote marks and speech words: what attribution needs the dependency parse for."""
+    words = {"according"}
+    for lemma in SPEECH_VERBS | SPEECH_NOUNS:
+        words |= forms(lemma)
+    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"[{re.escape(ALL_MARKS)}]|\b(?:{alternation})\b", re.I)
+
+
 def needs_full_parse(text: str) -> bool:
     """True when a paragraph may hold speech or figures."""
     return needs_parse_pattern().search(text) is not None
 
 
+def needs_dependency_parse(text: str) -> bool:
+    """True when a paragraph may hold speech. Figures alone need sentences, not the parse."""
+    return speech_pattern().search(text) is not None
+
+
 def parse_paragraphs(nlp: Language, texts: Sequence[str], *, batch_size: int = 64) -> Iterator[Doc]:
-    """Docs for `texts`, in order: fully parsed where needed, entities only elsewhere."""
-    full_idx = [i for i, t in enumerate(texts) if needs_full_parse(t)]
+    """Docs for `texts`, in order: fully parsed where there may be speech; elsewhere entities only,
+    with sentence boundaries from punctuation where there are figures (their sentence is their context)."""
+    full_idx = [i for i, t in enumerate(texts) if needs_dependency_parse(t)]
     chosen = set(full_idx)
     light_idx = [i for i in range(len(texts)) if i not in chosen]
     # Lemmas and coarse tags come from analysis.lexical: two components fewer to run.
@@ -49,12 +68,15 @@ def parse_paragraphs(nlp: Language, texts: Sequence[str], *, batch_size: int = 6
     full = nlp.pipe((texts[i] for i in full_idx), batch_size=batch_size, disable=unused)
     ner_only = [name for name in nlp.pipe_names if name != "ner"]
     light = nlp.pipe((texts[i] for i in light_idx), batch_size=batch_size, disable=ner_only)
-    kinds = {i: True for i in full_idx}
+    splitter = Sentencizer()
     for i in range(len(texts)):
-        if kinds.get(i):
+        if i in chosen:
             yield next(full)
             continue
         doc = next(light)
-        for tok in doc:  # one sentence: nothing in it needs finer boundaries
-            tok.is_sent_start = tok.i == 0
+        if needs_full_parse(texts[i]):
+            splitter(doc)  # figures: their sentence is their context
+        else:
+            for tok in doc:  # nothing in it needs finer boundaries
+                tok.is_sent_start = tok.i == 0
         yield doc

@@ -3,7 +3,7 @@
 from datetime import date
 
 from analysis.lexical import forms
-from analysis.parsing import needs_full_parse
+from analysis.parsing import needs_full_parse, parse_paragraphs
 from analysis.pipeline import analyze, analyze_many
 
 
@@ -55,6 +55,18 @@ def test_paragraphs_without_speech_or_figures_skip_the_parser():
     assert needs_full_parse("She said the plan would work.")
     assert needs_full_parse("Arrivals rose to 12,000.")
     assert needs_full_parse("“Enough,” he added.")
+
+
+def test_only_speech_gets_the_dependency_parse_and_figures_keep_their_sentences(nlp):
+    paragraphs = ["Arrivals rose to 12,000 in 2024. They fell by 95% from Albania.",
+                  "The minister said the plan would work.",
+                  "The visit comes at a delicate moment for the government. It is raining."]
+    figures, speech, plain = parse_paragraphs(nlp, paragraphs)
+    assert [s.text for s in figures.sents] == ["Arrivals rose to 12,000 in 2024.", "They fell by 95% from Albania."]
+    assert not any(t.dep_ for t in figures) and not any(t.dep_ for t in plain)
+    assert len(list(plain.sents)) == 1
+    said = next(t for t in speech if t.text == "said")
+    assert said.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in said.children)
 
 
 def test_inflected_forms_cover_irregular_reporting_verbs():
