@@ -461,11 +461,9 @@ def count_by(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     100,000 rows of category columns.
     """
     combined = np.zeros(len(frame), dtype=np.int64)
-    decoded = []
-    for key in keys:
+    for key in keys:  # one integer per combination (a few keys of at most thousands of values each)
         codes, values = _codes(frame[key])
         combined = combined * (len(values) + 1) + (codes + 1)  # 0 stands for missing
-        decoded.append((codes, values))
     _, first, counts = np.unique(combined, return_index=True, return_counts=True)
     out = pd.DataFrame({key: _values(frame[key], first) for key in keys})
     out["quotes"] = counts
