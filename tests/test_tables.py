@@ -144,3 +144,21 @@ def test_frames_accept_articles_without_a_publication_date(tmp_path):
     quotes, numbers = tables.quotes_frame(store), tables.numbers_frame(store)
     assert set(quotes["published"].map(str)) == {"None", "2025-05-15"}
     assert len(numbers) > 0
+
+
+def test_count_by_matches_pandas_groupby_including_missing_values():
+    import random
+
+    import pandas as pd
+
+    rng = random.Random(3)
+    frame = pd.DataFrame({"a": [rng.choice(["x", "y", None]) for _ in range(500)],
+                          "b": [rng.choice(["p", "q", "r", None]) for _ in range(500)]}).astype("category")
+    got = tables.count_by(frame, ["a", "b"])
+    want = frame.astype(object).groupby(["a", "b"], dropna=False).size()
+    def plain(v):
+        return None if pd.isna(v) else v
+
+    assert {(plain(a), plain(b)): n for a, b, n in got.itertuples(index=False)} == {
+        (plain(a), plain(b)): n for (a, b), n in want.items()}
+    assert got["quotes"].sum() == 500
