@@ -569,7 +569,7 @@ def _missing(value: Any) -> bool:
 
 
 NUMBER_VIEWS: dict[str, Any] = {
-    "metrics": lambda n: metric_summary(n),
+    "metrics": metric_summary,
     "rows_by_metric": lambda n: row_groups(n, "metric_group"),
     "conflicts": lambda n: n.loc[n["disagrees"].to_numpy(dtype=bool), ["text", "cited_by_name"]].astype(object)
     if not n.empty else n,
@@ -579,8 +579,8 @@ NUMBER_VIEWS: dict[str, Any] = {
 # Views derived from a (filtered) quotes frame, built once per corpus version and filters by the
 # app's cache. Values are frames or {value: row positions} maps (see `row_groups`).
 DERIVED_VIEWS: dict[str, Any] = {
-    "speakers": lambda q: speakers_frame(q),
-    "positions": lambda q: positions_frame(q),
+    "speakers": speakers_frame,
+    "positions": positions_frame,
     "targets": lambda q: targets_frame(about_migration(q, ["targets", "migration", "speaker"])),
     "rows_by_speaker": lambda q: row_groups(q, "speaker_id"),
     "about_rows_by_migration": lambda q: row_groups(q, "migration", _about_mask(q)),

@@ -295,6 +295,18 @@ def corpus_listing(store: Store, limit: int) -> tuple[list, list[str]]:
     return _corpus_listing(str(store.path), _version(store), limit)
 
 
+def articles_to_pick(store: Store, filters: Filters) -> list[tuple[str, str | None, str | None]]:
+    """(id, title, published) of the articles a one-article page offers: those chosen in the
+    sidebar's Articles filter, else all. With none, the page says so and stops."""
+    arts = options(store)["articles"]
+    if filters.articles:
+        arts = [a for a in arts if a[0] in filters.articles]
+    if not arts:
+        empty_state("There are no articles yet (or none match the filters).")
+        st.stop()
+    return arts
+
+
 def options(store: Store) -> dict:
     """What the filters can choose from (cached)."""
     return _options(str(store.path), _version(store))

@@ -9,7 +9,7 @@ import streamlit as st
 
 from analysis.corrections import Correction, slug, span_from_selection
 from analysis.store import DIRECTIONS, GOVERNMENT
-from pages._common import current_filters, empty_state, get_store, options, url_param
+from pages._common import articles_to_pick, current_filters, empty_state, get_store, options, url_param
 
 NEW = "__new__"
 _MD = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!<>|~$"})
@@ -32,12 +32,7 @@ st.caption(
 for kind, message in st.session_state.pop("fix_flash", []):
     getattr(st, kind)(message)
 
-arts = options(store)["articles"]
-if filters.articles:
-    arts = [a for a in arts if a[0] in filters.articles]
-if not arts:
-    empty_state("There are no articles yet (or none match the filters).")
-    st.stop()
+arts = articles_to_pick(store, filters)
 labels = {a[0]: f"{a[1] or a[0]} ({a[2] or 'no date'})" for a in arts}
 ids = list(labels)
 if st.session_state.get("fix_article") not in ids:

@@ -12,7 +12,7 @@ import streamlit as st
 from spacy import displacy
 
 from analysis import tables
-from pages._common import current_filters, empty_state, get_nlp, get_store, options, url_param
+from pages._common import articles_to_pick, current_filters, get_nlp, get_store, url_param
 
 MAX_CONTEXT = 700
 
@@ -25,12 +25,7 @@ st.markdown(
     "to its speaker."
 )
 
-arts = options(store)["articles"]
-if filters.articles:
-    arts = [a for a in arts if a[0] in filters.articles]
-if not arts:
-    empty_state("There are no articles yet (or none match the filters).")
-    st.stop()
+arts = articles_to_pick(store, filters)
 labels = {a[0]: a[1] or a[0] for a in arts}
 ids = list(labels)
 if st.session_state.get("hiw_article") not in ids:
