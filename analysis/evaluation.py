@@ -1,78 +1,313 @@
-"""Score the analyser against the gold annotations in tests/gold (rules of tests/score.py)."""
+"""Score the analyser against gold annotations, set by set, with the shared scorer's rules.
+
+Sets, real text first:
+- `real`: ../shared/real, real VOA and government press texts with hand-made gold (kept outside
+  the repository; read where it is);
+- `polnear-dev` (and `polnear-train` on request): PolNeAR converted by scripts/polnear_gold.py into
+  a directory outside the repository (default ~/.cache/stance-explorer/polnear);
+- `seed`: the bundled seed article;
+- `synthetic` and `synthetic-heldout`: articles the team wrote, kept as tests of single rules.
+
+Figures are micro-averaged: counts are summed over the set's articles before dividing.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
-from dataclasses import dataclass
+import os
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD_DIR = ROOT / "tests" / "gold"
-ARTICLE_DIRS = (ROOT / "seeds", ROOT / "tests" / "articles")
-HELDOUT_GOLD_DIR = ROOT / "tests" / "heldout" / "gold"  # never used for tuning: measures unseen text
-HELDOUT_ARTICLE_DIRS = (ROOT / "tests" / "heldout" / "articles",)
+SHARED = ROOT.parent / "shared"
 SCORER_PATH = ROOT / "tests" / "score.py"  # a copy of ../shared/tools/score.py, unchanged
+SEED_NAME = "starmer_albania_2025-05-15"
+
+
+def polnear_dir() -> Path:
+    """Where scripts/polnear_gold.py writes its gold files (outside the repository)."""
+    if os.environ.get("STANCE_EXPLORER_POLNEAR"):
+        return Path(os.environ["STANCE_EXPLORER_POLNEAR"])
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return cache / "stance-explorer" / "polnear"
 
 
 @dataclass(frozen=True)
 class GoldCase:
+    """One article and its gold annotation."""
+
     name: str
     gold_path: Path
     article_path: Path
     published: str | None
 
 
-def load_scorer():
+@dataclass(frozen=True)
+class EvalSet:
+    """A named set of gold cases and which parts of the annotation it has."""
+
+    name: str
+    description: str
+    cases: tuple[GoldCase, ...]
+    figures: bool = True  # the gold lists every figure
+    stance: bool = True  # the gold labels stance
+
+    def checksum(self) -> str:
+        """A digest of every gold file and article of the set: floors hold only for this content."""
+        digest = hashlib.sha256()
+        for case in sorted(self.cases, key=lambda c: c.name):
+            digest.update(case.name.encode())
+            digest.update(case.gold_path.read_bytes())
+            digest.update(case.article_path.read_bytes())
+        return digest.hexdigest()[:16]
+
+
+def load_scorer() -> ModuleType:
     """The shared scorer, imported from its file so its rules are used unchanged."""
     spec = importlib.util.spec_from_file_location("gold_scorer", SCORER_PATH)
+    assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
     spec.loader.exec_module(module)
     return module
 
 
-def gold_cases(*, heldout: bool = False) -> list[GoldCase]:
-    """Every gold file with its article (the tuning set, or the held-out set)."""
-    gold_dir, article_dirs = (HELDOUT_GOLD_DIR, HELDOUT_ARTICLE_DIRS) if heldout else (GOLD_DIR, ARTICLE_DIRS)
+def _iso_day(value: object) -> str | None:
+    """A full date for the analyser; a month-only date ("2020-06") gives none."""
+    return value if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+
+
+def cases_in(gold_dir: Path, article_dirs: Iterable[Path]) -> tuple[GoldCase, ...]:
+    """Every gold file in `gold_dir` whose article is found in one of `article_dirs`."""
+    dirs = list(article_dirs)
     cases = []
     for gold_path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        source = gold.get("source") or gold_path.stem + ".txt"
-        article = next((d / source for d in article_dirs if (d / source).exists()), None)
-        if article is None:
-            article = next((d / (gold_path.stem + ".txt") for d in article_dirs if (d / (gold_path.stem + ".txt")).exists()), None)
-        if article is None:
-            continue
-        cases.append(GoldCase(gold_path.stem, gold_path, article, gold.get("published")))
-    return cases
+        names = [n for n in (gold.get("source"), gold.get("article"), gold_path.stem + ".txt") if isinstance(n, str)]
+        article = next((d / n for n in names for d in dirs if (d / n).is_file()), None)
+        if article is not None:
+            cases.append(GoldCase(gold_path.stem, gold_path, article, _iso_day(gold.get("published"))))
+    return tuple(cases)
 
 
-def score_case(case: GoldCase, prediction: dict[str, Any]) -> dict[str, Any]:
-    """Scores of one prediction (the CLI's JSON) against its gold file."""
-    scorer = load_scorer()
+def evaluation_sets(*, polnear_train: bool = False) -> list[EvalSet]:
+    """Every set available on this machine, real text first."""
+    sets = []
+    real = SHARED / "real"
+    if (real / "gold").is_dir():
+        sets.append(EvalSet("real", "../shared/real: real VOA and government press texts",
+                            cases_in(real / "gold", [real / "articles"])))
+    pol = polnear_dir()
+    for split in ("dev", "train") if polnear_train else ("dev",):
+        if (pol / split / "gold").is_dir():
+            sets.append(EvalSet(f"polnear-{split}", f"PolNeAR {split} (US political news, 2016)",
+                                cases_in(pol / split / "gold", [pol / split / "articles"]), figures=False, stance=False))
+    tuning = cases_in(ROOT / "tests" / "gold", [ROOT / "seeds", ROOT / "tests" / "articles"])
+    sets.append(EvalSet("seed", "the bundled seed article", tuple(c for c in tuning if c.name == SEED_NAME)))
+    sets.append(EvalSet("synthetic", "articles the team wrote (tests of single rules)",
+                        tuple(c for c in tuning if c.name != SEED_NAME)))
+    sets.append(EvalSet("synthetic-heldout", "synthetic articles written blind (never tuned on)",
+                        cases_in(ROOT / "tests" / "heldout" / "gold", [ROOT / "tests" / "heldout" / "articles"])))
+    return [s for s in sets if s.cases]
+
+
+# ----- one article ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing worth a look in a per-item report: a miss, a wrong speaker, a false alarm."""
+
+    article: str
+    what: str  # "missed", "wrong speaker", "false alarm", "stance", "figure missed", ...
+    kind: str
+    text: str
+    gold: str = ""
+    predicted: str = ""
+
+
+@dataclass
+class CaseResult:
+    """Counts for one article, ready to be summed over a set."""
+
+    name: str
+    counts: dict[str, int] = field(default_factory=dict)
+    items: list[Item] = field(default_factory=list)
+
+
+def _snippet(text: str, width: int = 90) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def score_prediction(case: GoldCase, prediction: dict[str, Any], *, scorer: ModuleType | None = None,
+                     figures: bool = True, stance: bool = True) -> CaseResult:
+    """The shared scorer's counts for one article, plus a per-item view of what went wrong."""
+    scorer = scorer or load_scorer()
     gold = json.loads(case.gold_path.read_text(encoding="utf-8"))
     article = case.article_path.read_text(encoding="utf-8")
-    return scorer.score(gold, prediction, article)
+    scores = scorer.score(gold, prediction, article)
+    res = CaseResult(case.name)
+    c = res.counts
+    for kind in ("direct", "indirect", "all"):
+        s = scores[kind]
+        c[f"{kind}_gold"], c[f"{kind}_pred"], c[f"{kind}_matched"] = s["gold"], s["pred"], s["matched"]
+        c[f"{kind}_speaker_ok"] = s["speaker_ok"]
+    if stance:
+        for k, (ok, n) in scores["stance_counts"].items():
+            c[f"stance_{k}_ok"], c[f"stance_{k}_n"] = ok, n
+    if figures:
+        n = scores["numbers"]
+        c["figures_gold"], c["figures_pred"], c["figures_matched"] = n["gold"], n["pred"], n["matched"]
+        c["figures_value_ok"], c["figures_cited_ok"] = n["value_ok"], n["cited_ok"]
+    _quote_items(scorer, gold, prediction, article, res, stance=stance)
+    if figures:
+        _figure_items(scorer, gold, prediction, res)
+    return res
 
 
-def headline(scores: dict[str, Any]) -> dict[str, float | None]:
-    """The figures the quality gate pins: F1s, speaker accuracies, stance agreement, number values.
-    An article with no quotes and none predicted counts as F1 1.0 (the scorer says 0.0)."""
-    num = scores["numbers"]
-    direct, everything = scores["direct"], scores["all"]
-    return {
-        "direct_f1": 1.0 if direct["gold"] == 0 and direct["pred"] == 0 else direct["f1"],
-        "direct_speaker_acc": scores["direct"]["speaker_acc"] if scores["direct"]["matched"] else None,
-        "indirect_recall": scores["indirect"]["recall"],
-        "all_f1": 1.0 if everything["gold"] == 0 and everything["pred"] == 0 else everything["f1"],
-        "all_speaker_acc": scores["all"]["speaker_acc"] if scores["all"]["matched"] else None,
-        "numbers_f1": num["f1"],
-        "numbers_value_acc": num["value_acc"] if num["matched"] else None,
-        "numbers_cited_by_acc": num["cited_by_acc"] if num["matched"] else None,
-        "same_metric_pairs": num.get("same_metric_pairs"),
-        "stance_migration": scores["stance"]["migration"],
-        "stance_government": scores["stance"]["government"],
-        "about_migration": scores["stance"]["about_migration"],
-    }
+def _gold_speaker_label(gold: dict[str, Any], sid: str | None) -> str:
+    if sid in (None, "", "narrator"):
+        return "narrator"
+    sp = next((s for s in gold["speakers"] if s["id"] == sid), None)
+    return sp["name"] if sp else str(sid)
+
+
+def _quote_items(scorer: ModuleType, gold: dict[str, Any], pred: dict[str, Any], article: str, res: CaseResult,
+                 *, stance: bool) -> None:
+    gs = {s["id"]: s for s in gold["speakers"]}
+    ps = {s.get("id"): s for s in pred.get("speakers", []) if isinstance(s, dict)}
+    gq = [dict(q, kind="direct" if q["kind"] == "mixed" else q["kind"]) for q in gold["quotes"]]
+    pq = scorer.split_paragraphs(pred.get("quotes", []), article)
+    pairs = scorer.match(gq, pq)
+    matched_gold = {gi for gi, _ in pairs}
+    matched_pred = {pi for _, pi in pairs}
+    proper_ok = proper_n = exact = 0
+    for gi, pi in pairs:
+        g, p = gq[gi], pq[pi]
+        if g.get("optional"):
+            continue
+        name = scorer.pred_speaker_name(p, ps)
+        ok = scorer.speaker_ok(name, g["speaker"], gs)
+        if _same_words(g["text"], p.get("text", "")):
+            exact += 1
+        if g.get("proper_speaker"):
+            proper_n += 1
+            proper_ok += int(ok)
+        if not ok:
+            res.items.append(Item(res.name, "wrong speaker", g["kind"], _snippet(g["text"]),
+                                  _gold_speaker_label(gold, g["speaker"]), name or "(none)"))
+        if stance:
+            for key, old in (("migration", "restriction"), ("government", "government_policy")):
+                gv = scorer._label((g.get("stance") or {}).get(key, (g.get("stance") or {}).get(old)))
+                pv = scorer._label((p.get("stance") or {}).get(key))
+                if gv not in ("", "n/a", "none") and gv != pv:
+                    res.items.append(Item(res.name, f"stance:{key}", g["kind"], _snippet(g["text"]), gv, pv))
+    res.counts["all_exact"] = exact
+    res.counts["all_proper_speaker_n"], res.counts["all_proper_speaker_ok"] = proper_n, proper_ok
+    for gi, g in enumerate(gq):
+        if gi not in matched_gold and not g.get("optional"):
+            res.items.append(Item(res.name, "missed", g["kind"], _snippet(g["text"]),
+                                  _gold_speaker_label(gold, g["speaker"]), ""))
+    for pi, p in enumerate(pq):
+        if pi not in matched_pred:
+            res.items.append(Item(res.name, "false alarm", str(p.get("kind")), _snippet(p.get("text", "")), "",
+                                  scorer.pred_speaker_name(p, ps) or "(none)"))
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Exact span match up to spacing, quote marks and edge punctuation."""
+    def norm(s: str) -> str:
+        return re.sub(r"\s+", " ", re.sub(r"[\"“”‘’'«»]", "", s)).strip(" .,;:—–-").lower()
+    return norm(a) == norm(b)
+
+
+def _figure_items(scorer: ModuleType, gold: dict[str, Any], pred: dict[str, Any], res: CaseResult) -> None:
+    gs = {s["id"]: s for s in gold["speakers"]}
+    ps = {s.get("id"): s for s in pred.get("speakers", []) if isinstance(s, dict)}
+    gn, pn = gold["numbers"], pred.get("numbers", [])
+    pairs = scorer.match(gn, pn)
+    matched_gold = {gi for gi, _ in pairs}
+    matched_pred = {pi for _, pi in pairs}
+    for gi, pi in pairs:
+        g, p = gn[gi], pn[pi]
+        if not scorer._num_ok(g["value"], p.get("value")):
+            res.items.append(Item(res.name, "figure value", "figure", g["text"], str(g["value"]), str(p.get("value"))))
+        cited = scorer._cited(p, ps)
+        if not scorer.speaker_ok(cited, g["cited_by"], gs):
+            res.items.append(Item(res.name, "figure cited_by", "figure", g["text"],
+                                  _gold_speaker_label(gold, g["cited_by"]), cited or "narrator"))
+    for gi, g in enumerate(gn):
+        if gi not in matched_gold:
+            res.items.append(Item(res.name, "figure missed", "figure", g["text"], str(g["value"]), ""))
+    for pi, p in enumerate(pn):
+        if pi not in matched_pred:
+            res.items.append(Item(res.name, "figure false alarm", "figure", str(p.get("text")), "", str(p.get("value"))))
+
+
+# ----- a set ----------------------------------------------------------------------------------
+
+
+def _ratio(a: int, b: int) -> float | None:
+    return round(a / b, 3) if b else None
+
+
+def _f1(p: float | None, r: float | None) -> float | None:
+    if p is None or r is None:
+        return None
+    return round(2 * p * r / (p + r), 3) if p + r else 0.0
+
+
+def summarise(results: list[CaseResult], *, figures: bool = True, stance: bool = True) -> dict[str, float | None]:
+    """Micro-averaged figures of a set: counts summed over its articles, then divided."""
+    t: dict[str, int] = {}
+    for r in results:
+        for k, v in r.counts.items():
+            t[k] = t.get(k, 0) + v
+    out: dict[str, float | None] = {}
+    for kind in ("direct", "indirect", "all"):
+        p = _ratio(t.get(f"{kind}_matched", 0), t.get(f"{kind}_pred", 0))
+        r = _ratio(t.get(f"{kind}_matched", 0), t.get(f"{kind}_gold", 0))
+        out[f"{kind}_precision"], out[f"{kind}_recall"], out[f"{kind}_f1"] = p, r, _f1(p, r)
+    out["speaker_accuracy"] = _ratio(t.get("all_speaker_ok", 0), t.get("all_matched", 0))
+    out["attributed_recall"] = _ratio(t.get("all_speaker_ok", 0), t.get("all_gold", 0))
+    if t.get("all_proper_speaker_n"):
+        out["speaker_accuracy_proper_names"] = _ratio(t["all_proper_speaker_ok"], t["all_proper_speaker_n"])
+    ep, er = _ratio(t.get("all_exact", 0), t.get("all_pred", 0)), _ratio(t.get("all_exact", 0), t.get("all_gold", 0))
+    out["exact_f1"] = _f1(ep, er)
+    if figures:
+        fp, fr = _ratio(t.get("figures_matched", 0), t.get("figures_pred", 0)), _ratio(t.get("figures_matched", 0),
+                                                                                       t.get("figures_gold", 0))
+        out["figures_f1"] = _f1(fp, fr)
+        out["figures_value"] = _ratio(t.get("figures_value_ok", 0), t.get("figures_matched", 0))
+        out["figures_cited_by"] = _ratio(t.get("figures_cited_ok", 0), t.get("figures_matched", 0))
+    if stance:
+        for k in ("migration", "government", "about_migration"):
+            out[f"stance_{k}"] = _ratio(t.get(f"stance_{k}_ok", 0), t.get(f"stance_{k}_n", 0))
+    return out
+
+
+Analyse = Callable[[list[GoldCase]], list[dict[str, Any]]]
+
+
+def evaluate_set(eval_set: EvalSet, analyse: Analyse) -> tuple[dict[str, float | None], list[CaseResult]]:
+    """Analyse every case of a set (one batch) and score it: (summary, per-article results)."""
+    scorer = load_scorer()
+    predictions = analyse(list(eval_set.cases))
+    results = [score_prediction(case, pred, scorer=scorer, figures=eval_set.figures, stance=eval_set.stance)
+               for case, pred in zip(eval_set.cases, predictions)]
+    return summarise(results, figures=eval_set.figures, stance=eval_set.stance), results
+
+
+def analyse_with_pipeline(cases: list[GoldCase], nlp: Any = None) -> list[dict[str, Any]]:
+    """The analyser's JSON for each case, as `python -m analysis` prints it."""
+    from analysis.ingest import decode_bytes
+    from analysis.pipeline import analyze_many
+
+    texts = [decode_bytes(c.article_path.read_bytes()) for c in cases]
+    return [a.to_dict() for a in analyze_many(texts, published=[c.published for c in cases], nlp=nlp)]

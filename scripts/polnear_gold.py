@@ -1,0 +1,392 @@
+"""Turn a local PolNeAR checkout into gold files in our format, outside the repository.
+
+    python scripts/polnear_gold.py PATH/TO/PolNeAR [--out DIR] [--split dev --split train]
+
+PolNeAR (Newell, Margolin & Ruths, LREC 2018) annotates attributions in US political news as brat
+standoff: a Source, a Cue and one or more Content spans per attribution. Its data has no licence
+for redistribution, so the gold files go to a directory outside the project (by default
+~/.cache/stance-explorer/polnear/<split>/) and are never committed. Only the train and dev splits
+are converted: the test split is where others measure us, and this script refuses to read it.
+
+Conversion, following the conventions of ../shared/real/README.md:
+- a Content that is one quoted span (marks at both ends) is a `direct` quote of the text inside the
+  marks; other Contents are `indirect`, and each quoted fragment inside them is also a `direct`
+  entry with `partial: true` and `inside` pointing to the indirect entry. A Content whose words
+  outside the marks are only glue ("that", "said") gives just the direct entries;
+- a Content over several paragraphs gives one entry per paragraph sharing a `group`;
+- the speaker is the Source. A pronoun or description is resolved to a name through the CoreNLP
+  coreference chains PolNeAR ships (the chain's longest proper-noun mention); attributions
+  without a Source are `optional` (they neither reward nor punish);
+- PolNeAR labels no stance and no figures: quotes carry no stance and the files list no numbers
+  (`numbers_annotated: false`), so scorers skip both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ALLOWED_SPLITS = ("train", "dev")
+OPEN_MARKS = "“\"«"
+CLOSE_MARKS = "”\"»"
+PRONOUNS = {"he", "she", "they", "i", "we", "him", "her", "them", "it", "you", "his", "hers", "their", "its"}
+GLUE_WORDS = {"that", "said", "says", "and", "but", "he", "she", "they", "it", "as", "of", "to", "the", "a", "in"}
+PLURAL_GROUP = re.compile(r"(?:s|people|police|staff|media)$")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A brat text-bound annotation: a label and one or more character ranges."""
+
+    id: str
+    label: str
+    ranges: tuple[tuple[int, int], ...]
+
+
+@dataclass
+class Relation:
+    """One attribution: its Source, Cue and Content pieces (any may be missing)."""
+
+    id: str
+    has_source: bool
+    roles: dict[str, list[str]] = field(default_factory=dict)
+
+
+def parse_ann(text: str) -> tuple[dict[str, Piece], list[Relation]]:
+    """Pieces and attribution relations of a brat .ann file."""
+    pieces: dict[str, Piece] = {}
+    relations: list[Relation] = []
+    for line in text.splitlines():
+        cols = line.split("\t")
+        if line.startswith("T") and len(cols) >= 2:
+            label, _, spans = cols[1].partition(" ")
+            ranges = tuple((int(a), int(b)) for a, b in (r.split() for r in spans.split(";")))
+            pieces[cols[0]] = Piece(cols[0], label, ranges)
+        elif line.startswith("E") and len(cols) >= 2:
+            args = cols[1].split()
+            if not args:
+                continue
+            rel = Relation(cols[0], has_source=not args[0].startswith("Attribution-no-source"))
+            for arg in args[1:]:
+                role, _, ref = arg.partition(":")
+                rel.roles.setdefault(re.sub(r"\d+$", "", role), []).append(ref)
+            relations.append(rel)
+    return pieces, relations
+
+
+# ----- CoreNLP coreference ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    pos: str
+    ner: str
+
+
+@dataclass(frozen=True)
+class CorefMention:
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+
+
+@dataclass(frozen=True)
+class CoreNLP:
+    """What the converter uses of PolNeAR's CoreNLP XML: tokens with offsets, and coreference chains."""
+
+    tokens: tuple[Token, ...]
+    chains: tuple[tuple[CorefMention, ...], ...]
+
+
+def read_corenlp(xml_text: str) -> CoreNLP:
+    """Tokens and coreference chains from a CoreNLP XML file, as character offsets into the article."""
+    root = ET.fromstring(xml_text)
+    by_sentence: dict[int, list[Token]] = {}
+    for sent in root.findall("document/sentences/sentence"):
+        by_sentence[int(sent.get("id", "0"))] = [
+            Token(int(t.findtext("CharacterOffsetBegin", "0")), int(t.findtext("CharacterOffsetEnd", "0")),
+                  t.findtext("POS", ""), t.findtext("NER", "O")) for t in sent.findall("tokens/token")]
+    chains = []
+    for chain in root.findall("document/coreference/coreference"):
+        mentions = []
+        for m in chain.findall("mention"):
+            toks = by_sentence.get(int(m.findtext("sentence", "0")), [])
+            a, b = int(m.findtext("start", "1")) - 1, int(m.findtext("end", "1")) - 1
+            if 0 <= a < b <= len(toks):
+                mentions.append(CorefMention(toks[a].start, toks[b - 1].end, tuple(toks[a:b])))
+        if mentions:
+            chains.append(tuple(mentions))
+    return CoreNLP(tuple(t for s in sorted(by_sentence) for t in by_sentence[s]), tuple(chains))
+
+
+# ----- speakers ---------------------------------------------------------------------------------
+
+
+def clean_source(text: str) -> str:
+    """A Source phrase as a name: no possessive, no surrounding punctuation."""
+    text = re.sub(r"[’']s$", "", text.strip(" ,.;:—–-\"“”"))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def name_runs(article: str, tokens: tuple[Token, ...]) -> list[tuple[str, str]]:
+    """(text, NER label) of each run of PERSON or ORGANIZATION tokens."""
+    runs: list[tuple[str, str]] = []
+    i = 0
+    while i < len(tokens):
+        label = tokens[i].ner
+        if label not in ("PERSON", "ORGANIZATION") or not tokens[i].pos.startswith("NNP"):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and tokens[j + 1].ner == label and tokens[j + 1].start - tokens[j].end <= 1:
+            j += 1
+        runs.append((article[tokens[i].start:tokens[j].end], label))
+        i = j + 1
+    return runs
+
+
+def canonical_speaker(article: str, source_ranges: tuple[tuple[int, int], ...],
+                      nlp: CoreNLP | None) -> tuple[str, list[str], str, bool]:
+    """(name, aliases, NER label, proper-named) for a Source: the name it holds itself, else the
+    fullest name in its coreference chain; the plain phrase when neither has one."""
+    phrase = clean_source(" ".join(article[a:b] for a, b in source_ranges))
+    if nlp is None:
+        proper = bool(re.search(r"\b[A-Z][a-z]", phrase)) and phrase.lower().split()[0] not in PRONOUNS
+        return phrase, [], "O", proper
+    lo, hi = source_ranges[0][0], source_ranges[-1][1]
+    own = name_runs(article, tuple(t for t in nlp.tokens if t.start >= lo and t.end <= hi))
+    chain = _chain_for(lo, hi, nlp.chains)
+    chain_runs = [r for m in chain for r in name_runs(article, m.tokens)] if chain else []
+    if own:
+        name, label = max(own, key=lambda r: len(r[0]))
+        # "Trump" said, and the chain knows him as "Donald Trump"
+        fuller = [r for r in chain_runs if r[1] == label and name.split()[-1] in r[0].split() and len(r[0]) > len(name)]
+        if fuller:
+            full = max(fuller, key=lambda r: (len(r[0].split()) <= 4, len(r[0])))[0]
+            return full, [phrase, name], label, True
+        return name, [phrase], label, True
+    if chain_runs:
+        name, label = max(chain_runs, key=lambda r: (len(r[0].split()) <= 4, len(r[0].split()), -len(r[0])))
+        return name, [phrase], label, True
+    return phrase, [], "O", False
+
+
+def _chain_for(lo: int, hi: int, chains: tuple[tuple[CorefMention, ...], ...]) -> tuple[CorefMention, ...] | None:
+    """The coreference chain with the mention that covers the most of [lo, hi)."""
+    best, best_overlap = None, 0
+    for chain in chains:
+        for m in chain:
+            ov = min(hi, m.end) - max(lo, m.start)
+            if ov > best_overlap or ov == best_overlap and ov > 0 and best is not None and len(chain) > len(best):
+                best, best_overlap = chain, ov
+    return best
+
+
+def speaker_type(name: str, ner: str) -> str:
+    """Our speaker types from a CoreNLP label; plural common nouns ("officials") are groups."""
+    if ner == "PERSON":
+        return "person"
+    if ner == "ORGANIZATION":
+        return "organisation"
+    low = name.lower()
+    if low.split()[-1:] and PLURAL_GROUP.search(low.split()[-1]) and not name[:1].isupper():
+        return "group"
+    return "person"
+
+
+# ----- quotes -----------------------------------------------------------------------------------
+
+
+def paragraph_pieces(article: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A content range cut at paragraph breaks, each piece trimmed of spaces."""
+    out = []
+    pos = start
+    for part in article[start:end].split("\n"):
+        a, b = pos, pos + len(part)
+        while a < b and article[a].isspace():
+            a += 1
+        while b > a and article[b - 1].isspace():
+            b -= 1
+        if b - a >= 2:
+            out.append((a, b))
+        pos += len(part) + 1
+    return out
+
+
+def quoted_spans(article: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) inside the marks of each double-quoted span in article[start:end]."""
+    out, open_at = [], None
+    for i in range(start, end):
+        ch = article[i]
+        if open_at is None and ch in OPEN_MARKS and (ch != '"' or i == start or not article[i - 1].isalnum()):
+            open_at = i
+        elif open_at is not None and ch in CLOSE_MARKS and i > open_at + 1:
+            out.append((open_at + 1, i))
+            open_at = None
+    if open_at is not None and end - open_at > 3:
+        out.append((open_at + 1, end))  # a quote that runs on into the next paragraph
+    return out
+
+
+def _strip_span(article: str, a: int, b: int, chars: str) -> tuple[int, int]:
+    while a < b and (article[a] in chars or article[a].isspace()):
+        a += 1
+    while b > a and (article[b - 1] in chars or article[b - 1].isspace()):
+        b -= 1
+    return a, b
+
+
+def content_entries(article: str, ranges: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    """Quote entries (kind, start, end, partial, inside-index) for one attribution's Content."""
+    entries: list[dict[str, Any]] = []
+    for start, end in ranges:
+        for a, b in paragraph_pieces(article, start, end):
+            core_a, core_b = _strip_span(article, a, b, ",.;:—–-")
+            quotes = quoted_spans(article, core_a, core_b)
+            outside = article[core_a:core_b]
+            for qa, qb in reversed(quotes):
+                outside = outside[:qa - 1 - core_a] + " " + outside[qb + 1 - core_a:]
+            outside_words = [w for w in re.findall(r"[A-Za-z’']+", outside) if w.lower() not in GLUE_WORDS]
+            if quotes and len(outside_words) <= 1:
+                for qa, qb in quotes:
+                    qa, qb = _strip_span(article, qa, qb, ",")
+                    if qb > qa:
+                        entries.append({"kind": "direct", "start": qa, "end": qb, "partial": len(quotes) > 1,
+                                        "inside": None})
+                continue
+            lead = re.match(r"(?:that|whether|if)\s+", article[core_a:core_b], re.I)
+            ia = core_a + (lead.end() if lead else 0)
+            entries.append({"kind": "indirect", "start": ia, "end": core_b, "partial": False, "inside": None})
+            parent = len(entries) - 1
+            for qa, qb in quotes:
+                qa, qb = _strip_span(article, qa, qb, ",")
+                if qb > qa:
+                    entries.append({"kind": "direct", "start": qa, "end": qb, "partial": True, "inside": parent})
+    return entries
+
+
+def convert(article: str, ann_text: str, coref_xml: str | None, *, name: str, published: str | None) -> dict[str, Any]:
+    """One gold file (our format) from an article, its brat annotation and its CoreNLP XML."""
+    pieces, relations = parse_ann(ann_text)
+    nlp = read_corenlp(coref_xml) if coref_xml else None
+    speakers: dict[str, dict[str, Any]] = {}
+    quotes: list[dict[str, Any]] = []
+    for rel in sorted(relations, key=lambda r: min((pieces[c].ranges[0][0] for c in r.roles.get("Content", [])
+                                                    if c in pieces), default=0)):
+        contents = [pieces[c] for c in rel.roles.get("Content", []) if c in pieces]
+        if not contents:
+            continue
+        source = next((pieces[s] for s in rel.roles.get("Source", []) if s in pieces), None)
+        cue = next((pieces[c] for c in rel.roles.get("Cue", []) if c in pieces), None)
+        speaker_id, proper = None, False
+        if source is not None:
+            sp_name, aliases, ner, proper = canonical_speaker(article, source.ranges, nlp)
+            speaker_id = re.sub(r"[^a-z0-9]+", "-", sp_name.lower()).strip("-") or "speaker"
+            entry = speakers.setdefault(speaker_id, {
+                "id": speaker_id, "name": sp_name, "aliases": [], "role": None, "party": None, "country": None,
+                "type": speaker_type(sp_name, ner), "proper_name": proper})
+            entry["aliases"] = list(dict.fromkeys(entry["aliases"] + [a for a in aliases if a != sp_name]))
+        ranges = sorted(r for c in contents for r in c.ranges)
+        entries = content_entries(article, ranges)
+        group = f"g-{rel.id}" if len(entries) > 1 else None
+        first_id = len(quotes) + 1
+        for k, e in enumerate(entries):
+            qid = f"q{first_id + k}"
+            quotes.append({
+                "id": qid, "kind": e["kind"], "text": article[e["start"]:e["end"]], "start": e["start"],
+                "end": e["end"], "speaker": speaker_id, "cue": " ".join(article[a:b] for a, b in cue.ranges) if cue else None,
+                "group": group, "partial": e["partial"],
+                "inside": f"q{first_id + e['inside']}" if e["inside"] is not None else None,
+                "optional": source is None, "in_title": "\n" not in article[:e["start"]],
+                "about_migration": None, "stance": {}, "frames": [], "proper_speaker": proper,
+            })
+    return {
+        "article": f"{name}.txt", "source": f"{name}.txt", "title": article.split("\n", 1)[0].strip(),
+        "published": published, "corpus": "PolNeAR", "numbers_annotated": False, "stance_annotated": False,
+        "speakers": list(speakers.values()), "quotes": quotes, "numbers": [], "scare_quotes": [],
+        "same_metric_groups": [],
+    }
+
+
+# ----- the checkout -----------------------------------------------------------------------------
+
+
+def read_metadata(root: Path) -> dict[str, dict[str, str]]:
+    rows: dict[str, dict[str, str]] = {}
+    path = root / "data" / "metadata.tsv"
+    if not path.exists():
+        return rows
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split("\t")
+    for line in lines[1:]:
+        row = dict(zip(header, line.split("\t")))
+        rows[row.get("filename", "")] = row
+    return rows
+
+
+def annotation_for(split_dir: Path, name: str, annotators: list[str]) -> Path | None:
+    """One annotator's file per article (the first listed), so no article counts twice."""
+    for who in annotators + sorted(p.stem.rsplit("_", 1)[-1] for p in split_dir.glob(f"attributions/{name}_*.ann")):
+        path = split_dir / "attributions" / f"{name}_{who}.ann"
+        if path.exists():
+            return path
+    return None
+
+
+def convert_split(root: Path, split: str, out_dir: Path) -> int:
+    if split not in ALLOWED_SPLITS:
+        raise SystemExit(f"refusing split {split!r}: only {', '.join(ALLOWED_SPLITS)} may be read (test is for measuring)")
+    split_dir = root / "data" / split
+    meta = read_metadata(root)
+    (out_dir / "gold").mkdir(parents=True, exist_ok=True)
+    (out_dir / "articles").mkdir(parents=True, exist_ok=True)
+    n = 0
+    for text_path in sorted((split_dir / "text").glob("*.txt")):
+        name = text_path.stem
+        row = meta.get(name, {})
+        ann = annotation_for(split_dir, name, [a for a in row.get("annotators", "").split("|") if a])
+        if ann is None:
+            continue
+        article = text_path.read_text(encoding="utf-8")
+        xml_path = split_dir / "corenlp" / f"{name}.txt.xml"
+        coref = xml_path.read_text(encoding="utf-8") if xml_path.exists() else None
+        gold = convert(article, ann.read_text(encoding="utf-8"), coref, name=name,
+                       published=row.get("publication_date") or None)
+        (out_dir / "articles" / f"{name}.txt").write_text(article, encoding="utf-8")
+        (out_dir / "gold" / f"{name}.json").write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n",
+                                                       encoding="utf-8")
+        n += 1
+    return n
+
+
+def default_out() -> Path:
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return cache / "stance-explorer" / "polnear"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("checkout", type=Path, help="a local PolNeAR checkout (holds data/<split>/text ...)")
+    parser.add_argument("--out", type=Path, default=default_out(), help="where the gold files go (outside the repo)")
+    parser.add_argument("--split", action="append", choices=ALLOWED_SPLITS, help="split(s) to convert (default both)")
+    args = parser.parse_args(argv)
+    repo = Path(__file__).resolve().parent.parent
+    if args.out.resolve().is_relative_to(repo):
+        parser.error("the PolNeAR gold may not be written inside the repository (no licence to redistribute)")
+    for split in args.split or ALLOWED_SPLITS:
+        n = convert_split(args.checkout, split, args.out / split)
+        print(f"{split}: {n} articles -> {args.out / split}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
