@@ -1,0 +1,112 @@
+"""The evaluation loop itself: PolNeAR conversion, micro-averaged set figures, the floor updater."""
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import evaluate  # noqa: E402
+import polnear_gold  # noqa: E402
+
+from analysis.evaluation import CaseResult, EvalSet, GoldCase, summarise  # noqa: E402
+
+ARTICLE = ('Trump wins.\n\nThe senator said the plan would fail, and called it “a disaster for workers.”\n\n'
+           '“We will not back down,” she said.\n\nIt is believed that taxes will rise.')
+
+
+def _ann(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+def _range(text: str) -> str:
+    start = ARTICLE.index(text)
+    return f"{start} {start + len(text)}"
+
+
+def test_polnear_fully_quoted_content_is_one_direct_quote_without_its_marks():
+    content = "“We will not back down,”"
+    ann = _ann(f"T1\tSource {_range('she')}\tshe", f"T2\tCue {_range(' said.')}\tsaid",
+               f"T3\tContent {_range(content)}\t{content}", "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1")
+    gold = polnear_gold.convert(ARTICLE, ann, None, name="x", published=None)
+    (quote,) = gold["quotes"]
+    assert quote["kind"] == "direct" and quote["text"] == "We will not back down"
+    assert ARTICLE[quote["start"]:quote["end"]] == quote["text"]
+
+
+def test_polnear_paraphrase_with_a_quoted_fragment_gives_indirect_and_partial_direct():
+    content = "the plan would fail, and called it “a disaster for workers.”"
+    ann = _ann(f"T1\tSource {_range('The senator')}\tThe senator", f"T2\tCue {_range('said the')}\tsaid",
+               f"T3\tContent {_range(content)}\t{content}", "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1")
+    gold = polnear_gold.convert(ARTICLE, ann, None, name="x", published=None)
+    kinds = [(q["kind"], q["partial"], q["inside"]) for q in gold["quotes"]]
+    assert kinds == [("indirect", False, None), ("direct", True, "q1")]
+    assert gold["quotes"][1]["text"] == "a disaster for workers."
+    assert gold["speakers"][0]["name"] == "The senator"
+
+
+def test_polnear_attribution_without_a_source_is_optional():
+    content = "taxes will rise"
+    ann = _ann(f"T1\tCue {_range('believed')}\tbelieved", f"T2\tContent {_range(content)}\t{content}",
+               "E1\tAttribution-no-source:T1 Content:T2 Cue:T1")
+    (quote,) = polnear_gold.convert(ARTICLE, ann, None, name="x", published=None)["quotes"]
+    assert quote["optional"] and quote["speaker"] is None
+
+
+def test_polnear_pronoun_source_takes_the_name_of_its_coreference_chain():
+    she = ARTICLE.index("she said")
+    trump = ARTICLE.index("Trump")
+    xml = f"""<root><document><sentences>
+      <sentence id="1"><tokens>
+        <token id="1"><word>Trump</word><CharacterOffsetBegin>{trump}</CharacterOffsetBegin>
+          <CharacterOffsetEnd>{trump + 5}</CharacterOffsetEnd><POS>NNP</POS><NER>PERSON</NER></token>
+      </tokens></sentence>
+      <sentence id="2"><tokens>
+        <token id="1"><word>she</word><CharacterOffsetBegin>{she}</CharacterOffsetBegin>
+          <CharacterOffsetEnd>{she + 3}</CharacterOffsetEnd><POS>PRP</POS><NER>O</NER></token>
+      </tokens></sentence></sentences>
+      <coreference><coreference>
+        <mention representative="true"><sentence>1</sentence><start>1</start><end>2</end><head>1</head><text>Trump</text></mention>
+        <mention><sentence>2</sentence><start>1</start><end>2</end><head>1</head><text>she</text></mention>
+      </coreference></coreference></document></root>"""
+    content = "“We will not back down,”"
+    ann = _ann(f"T1\tSource {she} {she + 3}\tshe", f"T3\tContent {_range(content)}\t{content}",
+               "E1\tAttribution:T1 Content:T3 Source:T1")
+    gold = polnear_gold.convert(ARTICLE, ann, xml, name="x", published=None)
+    assert gold["speakers"][0]["name"] == "Trump" and gold["speakers"][0]["type"] == "person"
+    assert gold["quotes"][0]["proper_speaker"] is True
+
+
+def test_polnear_converter_refuses_the_test_split(tmp_path):
+    with pytest.raises(SystemExit, match="refusing split 'test'"):
+        polnear_gold.convert_split(tmp_path, "test", tmp_path / "out")
+
+
+def test_set_figures_are_summed_over_articles_before_dividing():
+    big = CaseResult("a", {"all_gold": 9, "all_pred": 9, "all_matched": 9, "all_speaker_ok": 9})
+    small = CaseResult("b", {"all_gold": 1, "all_pred": 1, "all_matched": 1, "all_speaker_ok": 0})
+    summary = summarise([big, small], figures=False, stance=False)
+    assert summary["speaker_accuracy"] == 0.9  # a mean of per-article figures would say 0.5
+    assert summary["attributed_recall"] == 0.9
+
+
+def _fake_set(tmp_path: Path) -> EvalSet:
+    gold, article = tmp_path / "g.json", tmp_path / "a.txt"
+    gold.write_text("{}", encoding="utf-8")
+    article.write_text("x", encoding="utf-8")
+    return EvalSet("fake", "", (GoldCase("g", gold, article, None),))
+
+
+def test_floor_update_refuses_to_lower_a_floor_without_the_flag(tmp_path, monkeypatch, capsys):
+    floors = tmp_path / "floors.json"
+    monkeypatch.setattr(evaluate, "FLOORS_PATH", floors)
+    fake = _fake_set(tmp_path)
+    assert evaluate.update_floors([(fake, {"speaker_accuracy": 0.8}, 0.0)], allow_regression=False) == 0
+    assert evaluate.update_floors([(fake, {"speaker_accuracy": 0.7}, 0.0)], allow_regression=False) == 1
+    assert "refusing to lower" in capsys.readouterr().out
+    assert json.loads(floors.read_text())["fake"]["floors"]["speaker_accuracy"] == 0.8
+    assert evaluate.update_floors([(fake, {"speaker_accuracy": 0.7}, 0.0)], allow_regression=True) == 0
+    assert json.loads(floors.read_text())["fake"]["floors"]["speaker_accuracy"] == 0.7
