@@ -138,20 +138,28 @@ def clean_source(text: str) -> str:
 
 
 def name_runs(article: str, tokens: tuple[Token, ...]) -> list[tuple[str, str]]:
-    """(text, NER label) of each run of PERSON or ORGANIZATION tokens."""
+    """(text, NER label) of each run of capitalised PERSON or ORGANIZATION tokens, outside the title
+    (CoreNLP reads a title-case headline as one long name)."""
+    title_end = article.find("\n")
     runs: list[tuple[str, str]] = []
     i = 0
     while i < len(tokens):
         label = tokens[i].ner
-        if label not in ("PERSON", "ORGANIZATION") or not tokens[i].pos.startswith("NNP"):
+        if label not in ("PERSON", "ORGANIZATION") or not _capitalised(article, tokens[i]) \
+                or tokens[i].start < title_end:
             i += 1
             continue
         j = i
-        while j + 1 < len(tokens) and tokens[j + 1].ner == label and tokens[j + 1].start - tokens[j].end <= 1:
+        while j + 1 < len(tokens) and tokens[j + 1].ner == label and _capitalised(article, tokens[j + 1]) \
+                and tokens[j + 1].start - tokens[j].end <= 1:
             j += 1
         runs.append((article[tokens[i].start:tokens[j].end], label))
         i = j + 1
     return runs
+
+
+def _capitalised(article: str, token: Token) -> bool:
+    return token.pos.startswith("NNP") and article[token.start:token.start + 1].isupper()
 
 
 def canonical_speaker(article: str, source_ranges: tuple[tuple[int, int], ...],
@@ -224,7 +232,14 @@ def paragraph_pieces(article: str, start: int, end: int) -> list[tuple[int, int]
 
 def quoted_spans(article: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) inside the marks of each double-quoted span in article[start:end]."""
-    out, open_at = [], None
+    out: list[tuple[int, int]] = []
+    open_at = None
+    first_close = next((i for i in range(start, end) if article[i] in "”»"), None)
+    first_open = next((i for i in range(start, end) if article[i] in "“«"), None)
+    if first_close is not None and (first_open is None or first_close < first_open) and first_close - start > 3:
+        # a paragraph that continues a quote opened in the paragraph before
+        out.append((start, first_close))
+        start = first_close + 1
     for i in range(start, end):
         ch = article[i]
         if open_at is None and ch in OPEN_MARKS and (ch != '"' or i == start or not article[i - 1].isalnum()):
