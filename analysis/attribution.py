@@ -289,25 +289,19 @@ def attribute_chain(
         return None  # "Liberation Day", "Plan for Change": a name or title, not speech
     if p is None:
         return Attribution(None, None, None, "unparsed", 0.0)
-    cues = cues_by_para.get(p.base, [])
-    sent = p.sentence_at(first.start - p.base)
-    q_lo, q_hi = chain.start, chain.parts[0].end
     best: tuple[float, Cue] | None = None
-    for cue in cues:
-        cue_sent = p.sentence_at(cue.start - p.base)
-        if cue.start < q_lo:
-            dist = q_lo - cue.end
-        else:
-            dist = cue.start - q_hi
-        same_sentence = sent is not None and cue_sent is not None and cue_sent.start == sent.start
-        linked = _linked(cue, first.start - p.base, first.end - p.base, p)
-        if not full and not (same_sentence or linked):
+    # A quote over several paragraphs is attributed where its speaker is named: usually after its
+    # first paragraph, sometimes only after its last ("..., Mr Dutton said.").
+    for k, part in enumerate(chain.parts):
+        pp = p if k == 0 else parsed_at(parsed, part.start)
+        if pp is None:
             continue
-        if not same_sentence and not linked and dist > 120:
+        later = k > 0  # a cue around a later part counts only when that part closes the quote
+        if later and part is not chain.parts[-1]:
             continue
-        score = dist - (1000 if linked else 0) - (200 if same_sentence else 0)
-        if best is None or score < best[0]:
-            best = (score, cue)
+        found = _best_cue(part.start, part.end, pp, cues_by_para.get(pp.base, []), full)
+        if found is not None and (best is None or found[0] + (50 if later else 0) < best[0]):
+            best = (found[0] + (50 if later else 0), found[1])
     if best is None:
         prev_para = _previous_paragraph_cue(p, parsed, cues_by_para)
         if prev_para is not None and full:
@@ -321,8 +315,28 @@ def attribute_chain(
         return Attribution(None, None, None, "no cue found", 0.0)
     cue = best[1]
     ent, mention = resolve_cue(book, cue)
-    rule = f"{cue.rule} {'before' if cue.start < q_lo else 'after'} quote"
+    rule = f"{cue.rule} {'before' if cue.start < chain.start else 'after'} quote"
     return Attribution(ent, mention, cue, rule, 0.9 if ent is not None else 0.3)
+
+
+def _best_cue(q_lo: int, q_hi: int, p: Parsed, cues: list[Cue], full: bool) -> tuple[float, Cue] | None:
+    """The cue in paragraph `p` that best explains the quoted piece [q_lo, q_hi), with its score
+    (lower is better): a cue whose clause holds the quote, then one in the same sentence, then the nearest."""
+    sent = p.sentence_at(q_lo - p.base)
+    best: tuple[float, Cue] | None = None
+    for cue in cues:
+        cue_sent = p.sentence_at(cue.start - p.base)
+        dist = q_lo - cue.end if cue.start < q_lo else cue.start - q_hi
+        same_sentence = sent is not None and cue_sent is not None and cue_sent.start == sent.start
+        linked = _linked(cue, q_lo - p.base, q_hi - p.base, p)
+        if not full and not (same_sentence or linked):
+            continue
+        if not same_sentence and not linked and dist > 120:
+            continue
+        score = dist - (1000 if linked else 0) - (200 if same_sentence else 0)
+        if best is None or score < best[0]:
+            best = (score, cue)
+    return best
 
 
 def _linked(cue: Cue, q_start: int, q_end: int, p: Parsed) -> bool:

@@ -593,6 +593,22 @@ class SpeakerBook:
                     best = (ent, mention)
         return best
 
+    def resolve_label(self, name: str, start: int, end: int, *, anonymous: bool) -> tuple[Entity, Mention]:
+        """The speaker a transcript label names ("CLARE O'NEIL", read as "Clare O'Neil"); an
+        anonymous label ("JOURNALIST") is one unnamed speaker of that role."""
+        if anonymous:
+            role = "Journalist" if name.lower() in ("journalist", "reporter", "question", "q") else "Unnamed speaker"
+            ent = next((e for e in self.entities if e.name == role and e.article_role == "unnamed"), None) \
+                or self._new(role, article_role="unnamed")
+        else:
+            ent = self._resolve_name(start, end, name) or self._new(name)
+            if ent.name.isupper():
+                ent.name = name  # the tagger read the capitalised label as the name itself
+        mention = Mention(self.text[start:end], start, end, "transcript label")
+        ent.mentions.append(mention)
+        self.mention_owner.append((mention, ent))
+        return ent, mention
+
     def entity_for_phrase(self, phrase: str, start: int, end: int) -> tuple[Entity, Mention] | None:
         """A speaker for a subject phrase that names no known entity ("a Home Office spokesperson", "critics")."""
         clean = DATELINE_RE.sub("", phrase.strip(" ,"))  # "WASHINGTON (AP) — A federal judge"
