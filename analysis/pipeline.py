@@ -111,7 +111,6 @@ def _content_paragraphs(ing: IngestedText) -> list[Paragraph]:
 
 def _build(ing: IngestedText, parsed: list[Parsed], source: str | None, registry: Registry) -> Analysis:
     text = ing.text
-    book = SpeakerBook(text, parsed, registry, ing.published)
     content = [(p.base, p.base + len(p.text)) for p in parsed]
 
     def in_content(pos: int) -> bool:
@@ -120,6 +119,7 @@ def _build(ing: IngestedText, parsed: list[Parsed], source: str | None, registry
     spans = [s for s in find_quoted_spans(text) if in_content(s.start)]
     chains = chain_quotes(text, spans)
     quoted = [(c.start, c.end) for c in chains]
+    book = SpeakerBook(text, parsed, registry, ing.published, quoted)
     cues_by_para = {p.base: find_cues(p, quoted) for p in parsed}
     article_migration = migration_cue_count(text) >= MIGRATION_ARTICLE_CUES
 

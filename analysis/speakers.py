@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -21,6 +22,7 @@ from spacy.tokens import Span as SpacySpan
 
 from analysis.records import Mention, Speaker
 from analysis.registry import Registry, RegistryOrg, RegistryPerson, fold
+from analysis.resolution import Candidate, is_main_clause_subject, pronoun_antecedent
 
 FIRST_NAMES_PATH = Path(__file__).with_name("data") / "first_names.json"
 HONORIFICS = {"sir": "m", "mr": "m", "lord": "m", "ms": "f", "mrs": "f", "miss": "f", "dame": "f",
@@ -162,8 +164,10 @@ class Parsed:
 class SpeakerBook:
     """All people and organisations of one article, resolved in reading order."""
 
-    def __init__(self, text: str, parsed: list[Parsed], registry: Registry, published: date | None) -> None:
+    def __init__(self, text: str, parsed: list[Parsed], registry: Registry, published: date | None,
+                 quoted: Sequence[tuple[int, int]] = ()) -> None:
         self.text = text
+        self.quoted = tuple(quoted)
         self.parsed = parsed
         self.registry = registry
         self.published = published
@@ -497,27 +501,29 @@ class SpeakerBook:
                     return recent
             return None
         gender = PRONOUN_GENDER[low]
-        best, best_key = None, None
-        for ent in self.entities:
-            if ent.kind != "person" or ent.gender not in (None, gender):
-                continue
-            for m in ent.mentions:
-                if m.start >= s:
-                    continue
-                subject = self._is_subject(m)
-                key = (m.start if subject else m.start - 10_000, m.start)
-                if best_key is None or key > best_key:
-                    best, best_key = ent, key
+        in_quote = self._in_quote(s)
+        candidates = [Candidate(ent.id, ent.gender, m.start, *self._subject_roles(m), self._in_quote(m.start))
+                      for ent in self.entities if ent.kind == "person" for m in ent.mentions if m.start < s]
+        best_id = pronoun_antecedent(s, gender, candidates, in_quote=in_quote)
+        best = next((ent for ent in self.entities if ent.id == best_id), None)
         if best is not None and best.gender is None:
             best.gender = gender
         return best
 
-    def _is_subject(self, m: Mention) -> bool:
+    def _in_quote(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.quoted)
+
+    def _subject_roles(self, m: Mention) -> tuple[bool, bool]:
+        """(is a subject, is a main-clause subject) for a mention, from its paragraph's parse."""
         for p in self.parsed:
             if p.base <= m.start < p.base + len(p.text):
                 span = p.doc.char_span(m.start - p.base, m.end - p.base, alignment_mode="expand")
-                return bool(span) and any(t.dep_ in SUBJECT_DEPS or t.head.dep_ in SUBJECT_DEPS and t.dep_ in ("compound", "appos") for t in span)
-        return False
+                if not span:
+                    return False, False
+                subject = any(t.dep_ in SUBJECT_DEPS or t.head.dep_ in SUBJECT_DEPS and t.dep_ in ("compound", "appos")
+                              for t in span)
+                return subject, subject and any(is_main_clause_subject(t) for t in span)
+        return False, False
 
     def _resolve_org(self, text: str, extra: object) -> Entity | None:
         org, party = extra  # type: ignore[misc]

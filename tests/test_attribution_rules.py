@@ -172,3 +172,30 @@ def test_the_department_refers_back_even_when_named_again_later_and_who_said_ant
     names = [q.speaker_name for q in result.quotes]
     assert names[1] == "Department of Homeland Security"
     assert names[-1] == "Office of Management and Budget"
+
+
+def test_pronoun_takes_the_latest_main_clause_subject_not_a_subject_inside_reported_words():
+    from analysis.resolution import Candidate, pronoun_antecedent
+
+    # "Ryan said Obama has never respected the right. He says ..."
+    ryan = Candidate("ryan", "m", 0, subject=True, main_clause=True, in_quote=False)
+    obama = Candidate("obama", "m", 10, subject=True, main_clause=False, in_quote=False)
+    assert pronoun_antecedent(50, "m", [ryan, obama]) == "ryan"
+
+
+def test_pronoun_outside_quotes_ignores_names_inside_quotation_marks():
+    from analysis.resolution import Candidate, pronoun_antecedent
+
+    # 'Graham said: "Trump is destroying the party." He added ...'
+    graham = Candidate("graham", "m", 0, subject=True, main_clause=True, in_quote=False)
+    trump = Candidate("trump", "m", 20, subject=True, main_clause=True, in_quote=True)
+    assert pronoun_antecedent(60, "m", [graham, trump]) == "graham"
+    assert pronoun_antecedent(60, "m", [graham, trump], in_quote=True) == "trump"
+
+
+def test_pronoun_gender_must_agree():
+    from analysis.resolution import Candidate, pronoun_antecedent
+
+    jane = Candidate("jane", "f", 0, subject=True, main_clause=True, in_quote=False)
+    tom = Candidate("tom", "m", 10, subject=True, main_clause=True, in_quote=False)
+    assert pronoun_antecedent(50, "f", [jane, tom]) == "jane"
