@@ -353,7 +353,7 @@ def _linked(cue: Cue, q_start: int, q_end: int, p: Parsed) -> bool:
 
 
 def _opens_paragraph(text: str, quote_start: int, p: Parsed) -> bool:
-    return text[p.base:quote_start].strip() in ("“", '"', "‘", "'", "«", "„")
+    return text[p.base:quote_start].strip() in ("“", '"', "‘", "'", "«", "„", "''")
 
 
 def _previous_paragraph_cue(p: Parsed, parsed: list[Parsed], cues_by_para: dict[int, list[Cue]]) -> Cue | None:
