@@ -114,6 +114,10 @@ def subject_of(tok: Token) -> Token | None:
     """The subject of a verb, following conjunctions and participles ("..., adding: ")."""
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and upos(tok.head) in ("NOUN", "PROPN"):
         return tok.head  # "protesters chanting ..."
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+        reporter = _reporting_ancestor(tok)
+        if reporter is not None:
+            return reporter  # "X said it would add agents, adding that ...": X adds
     speech_head = tok.head
     while speech_head.head.i != speech_head.i and lemma(speech_head) not in SPEECH_VERBS:
         speech_head = speech_head.head
@@ -125,6 +129,21 @@ def subject_of(tok: Token) -> Token | None:
         if other is not None:
             return other
     return subj
+
+
+def _reporting_ancestor(tok: Token) -> Token | None:
+    """The subject of the report a participle ("..., adding that ...") continues: the nearest speech
+    verb above it that is not itself inside reported words."""
+    head = tok.head
+    while head.i != head.head.i or head.dep_ == "ROOT":
+        if lemma(head) in SPEECH_VERBS and head.dep_ not in ("ccomp", "xcomp"):
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return subj
+        if head.i == head.head.i:
+            return None
+        head = head.head
+    return None
 
 
 def _own_subject(tok: Token) -> Token | None:
@@ -368,6 +387,41 @@ def _previous_paragraph_cue(p: Parsed, parsed: list[Parsed], cues_by_para: dict[
     return cues[-1] if cues else None
 
 
+GLUE_WORDS = frozenset("that and but or as he she it they we i the a an said says".split())
+MIN_PARAPHRASE_WORDS = 1
+
+
+def paraphrase_beyond_quotes(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
+    """Whether reported speech says more than the quoted words inside it: "alleges the administration
+    has 'manipulated the courts'" is a report of its own with a quoted fragment; "said 'we will win'"
+    is only the quote."""
+    inside = [(max(a, start), min(b, end)) for a, b in quoted if a < end and b > start]
+    if not inside:
+        return True
+    pieces, pos = [], start
+    for a, b in sorted(inside):
+        pieces.append(text[pos:max(pos, a - 1)])
+        pos = max(pos, b + 1)
+    pieces.append(text[pos:end])
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", " ".join(pieces)) if w.lower() not in GLUE_WORDS]
+    return len(words) >= MIN_PARAPHRASE_WORDS
+
+
+OPENING_MARKS = "“\"‘"
+CLOSING_MARKS = "”\"’"
+
+
+def _close_open_quote(text: str, start: int, end: int) -> int:
+    """Extend reported speech to the closing mark of a quote it opens ('... had become "a national
+    embarrassment.' -> '... embarrassment."'): the quotation marks inside a report belong to it."""
+    piece = text[start:end]
+    opened = sum(piece.count(m) for m in "“") - piece.count("”") + (piece.count('"') % 2)
+    if opened <= 0:
+        return end
+    m = re.match(r"[.,!?…]?[”\"]", text[end:end + 3])
+    return end + m.end() if m else end
+
+
 def reported_speech(
     p: Parsed, book: SpeakerBook, cues: list[Cue], quoted: list[tuple[int, int]]
 ) -> list[tuple[int, int, Cue]]:
@@ -383,8 +437,9 @@ def reported_speech(
         local = [(a - p.base, b - p.base) for a, b in quoted]
         for s, e in _content_span(tok, cue, doc, local, p.sentence_at(tok.idx) or tok.sent):
             abs_s, abs_e = p.base + s, p.base + e
-            if any(a < abs_e and b > abs_s for a, b in quoted):
-                continue  # holds a quoted phrase: that phrase is the quote
+            abs_e = _close_open_quote(book.text, abs_s, abs_e)
+            if not paraphrase_beyond_quotes(book.text, abs_s, abs_e, quoted):
+                continue  # only quoted words (and "that"): the quote itself is the statement
             if len(doc.char_span(s, e, alignment_mode="expand") or []) < 3:
                 continue
             out.append((abs_s, abs_e, cue))
@@ -469,9 +524,7 @@ def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]],
         if cut and cut.start() > 10:  # "..., as he warned ...": the narrator's framing, not the report
             limit = doc[lo].idx + cut.start()
             hi = max(i for i in range(lo, hi + 1) if doc[i].idx < limit)
-        # a clause holding a quoted phrase is reported by that quote, not as reported speech
-        if not any(a <= doc[i].idx < b for i in range(lo, hi + 1) for a, b in quoted):
-            ranges.append((lo, hi))
+        ranges.append((lo, hi))
     spans = []
     for lo, hi in sorted(ranges):
         # "said, speaking on condition of anonymity, that ...": the report starts after "that"
@@ -492,8 +545,9 @@ def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]],
 
 
 def _clause_units(root: Token) -> list[set[int]]:
-    """A clause and each clause conjoined to it ("X and that Y") as separate sets of token indices."""
-    # conjoined clauses, and "..., adding that ..." participles, are reports of their own
+    """A clause and each clause conjoined to it ("X and that Y") as separate sets of token indices.
+    A conjoined speech verb ("... but warned that ...", "..., adding that ...") is a report of its
+    own, found through its own cue: it is left out here."""
     conjs = [c for c in root.children if (c.dep_ == "conj" and upos(c) in ("VERB", "AUX"))
              or (c.dep_ == "advcl" and c.tag_ == "VBG" and lemma(c) in SPEECH_VERBS)]
     own = {t.i for t in root.subtree}
@@ -501,7 +555,8 @@ def _clause_units(root: Token) -> list[set[int]]:
         own -= {t.i for t in c.subtree}
     units = [own]
     for c in conjs:
-        units.extend(_clause_units(c))
+        if lemma(c) not in SPEECH_VERBS:
+            units.extend(_clause_units(c))
     return units
 
 

@@ -89,7 +89,8 @@ def test_description_resolves_to_compatible_party(nlp):
         "The senior Tory added: “The returns deal was decisive action by the previous government.”"
     )
     result = analyze(text, published=date(2025, 5, 15), nlp=nlp)
-    assert [q.speaker_name for q in result.quotes] == ["Chris Philp", "Chris Philp"]
+    assert {q.speaker_name for q in result.quotes} == {"Chris Philp"}
+    assert "The returns deal was decisive action by the previous government." in {q.text for q in result.quotes}
 
 
 def test_reported_speech_without_marks_and_hedge_is_not_a_quote(nlp):
@@ -199,3 +200,26 @@ def test_pronoun_gender_must_agree():
     jane = Candidate("jane", "f", 0, subject=True, main_clause=True, in_quote=False)
     tom = Candidate("tom", "m", 10, subject=True, main_clause=True, in_quote=False)
     assert pronoun_antecedent(50, "f", [jane, tom]) == "jane"
+
+
+def test_reported_speech_with_a_quoted_fragment_gives_the_report_and_the_fragment(nlp):
+    # ../shared/real convention: the paraphrase is reported speech, the quoted words a partial quote
+    text = ('The lawsuit, filed by civil rights groups, alleges the administration has '
+            '"manipulated the immigration court system to serve an anti-immigrant agenda."')
+    quotes = [(q.kind, q.text) for q in analyze(text, nlp=nlp).quotes]
+    assert ("direct", "manipulated the immigration court system to serve an anti-immigrant agenda.") in quotes
+    assert ("indirect", 'the administration has "manipulated the immigration court system to serve an '
+                        'anti-immigrant agenda."') in quotes
+
+
+def test_a_quote_after_said_that_is_only_the_quote(nlp):
+    text = 'The senator said that "we will not back down on this bill."'
+    assert [q.kind for q in analyze(text, nlp=nlp).quotes] == ["direct"]
+
+
+def test_adding_that_is_a_report_of_the_main_speaker(nlp):
+    text = ("Representative Mark Benton said the bill would add 3,000 agents, "
+            "adding that the backlog had become a national embarrassment.")
+    quotes = [(q.speaker_name, q.cue, q.text) for q in analyze(text, nlp=nlp).quotes]
+    assert ("Mark Benton", "adding", "the backlog had become a national embarrassment") in quotes
+    assert ("Mark Benton", "said", "the bill would add 3,000 agents") in quotes
