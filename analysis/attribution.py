@@ -160,16 +160,23 @@ def _own_subject(tok: Token) -> Token | None:
     return None
 
 
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis", "ccomp"})
+
+
 def subject_extent(subj: Token) -> tuple[int, int]:
-    """Character extent (in the paragraph) of the subject phrase, without relative clauses."""
-    left = subj.left_edge.i
-    right = subj.i
+    """Character extent (in the paragraph) of the subject phrase: the whole noun phrase with its
+    conjuncts ("U.N. officials and relief workers") and appositions, without relative clauses."""
+    cut: set[int] = set()
     for t in subj.subtree:
-        if t.i > subj.i and t.dep_ in ("compound", "flat", "appos", "punct", "prep", "pobj", "det", "amod", "poss", "case", "nmod"):
-            right = max(right, t.i)
-        if t.dep_ in ("relcl", "acl") and t.head.i == subj.i:
-            break
+        if t.i != subj.i and t.dep_ in CLAUSE_DEPS:
+            cut |= {x.i for x in t.subtree}
+    kept = [t.i for t in subj.subtree if t.i not in cut]
     doc = subj.doc
+    left, right = min(kept), max(kept)
+    while right > left and (doc[right].is_punct or doc[right].tag_ == "POS"):
+        right -= 1
+    while left < right and doc[left].is_punct:
+        left += 1
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 

@@ -624,6 +624,8 @@ class SpeakerBook:
     def entity_for_phrase(self, phrase: str, start: int, end: int) -> tuple[Entity, Mention] | None:
         """A speaker for a subject phrase that names no known entity ("a Home Office spokesperson", "critics")."""
         clean = DATELINE_RE.sub("", phrase.strip(" ,"))  # "WASHINGTON (AP) — A federal judge"
+        # "The lawsuit, filed in Portland by ...,": the phrase before a lower-case aside names it
+        clean = re.sub(r",\s+(?:[a-z(]|who\b|which\b).*$", "", clean).strip()
         if not clean or clean.lower() in ("it", "this", "that", "there", "which", "who", "i", "we", "you"):
             return None
         if self._is_known_surname(clean):  # "Doe said" after "Sen. Jane Doe"

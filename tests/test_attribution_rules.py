@@ -149,7 +149,7 @@ def test_us_wire_attributions(nlp):
     result = analyze(text, published=date(2025, 3, 1), nlp=nlp)
     got = [(q.kind, q.speaker_name) for q in result.quotes]
     assert got == [("direct", "Jane Doe"), ("indirect", "Department of Homeland Security"),
-                   ("indirect", "Senior administration official")]
+                   ("indirect", "A senior administration official")]
     assert result.quotes[2].text.startswith("more deportation flights")
     assert result.speaker(result.quotes[0].speaker_id).party == "Republican"
 
@@ -159,7 +159,7 @@ def test_reports_said_in_a_statement_and_by_analysts_at_an_institute(nlp):
             "Analysts at the Border Policy Institute, a think tank, said the ONS figure was likely to be revised again.")
     result = analyze(text, published=date(2023, 12, 20), nlp=nlp)
     got = [(q.kind, q.speaker_name, q.text[:20]) for q in result.quotes]
-    assert got == [("indirect", "Ministry", "about 17% of the ord"),
+    assert got == [("indirect", "The ministry", "about 17% of the ord"),
                    ("indirect", "Border Policy Institute", "the ONS figure was l")]
 
 
@@ -172,7 +172,8 @@ def test_the_department_refers_back_even_when_named_again_later_and_who_said_ant
     result = analyze(text, published=date(2025, 4, 10), nlp=nlp)
     names = [q.speaker_name for q in result.quotes]
     assert names[1] == "Department of Homeland Security"
-    assert names[-1] == "Office of Management and Budget"
+    # the spokesperson speaks for the office, and is named as the article names them
+    assert names[-1] == "A spokesperson for the Office of Management and Budget"
 
 
 def test_pronoun_takes_the_latest_main_clause_subject_not_a_subject_inside_reported_words():
@@ -223,3 +224,36 @@ def test_adding_that_is_a_report_of_the_main_speaker(nlp):
     quotes = [(q.speaker_name, q.cue, q.text) for q in analyze(text, nlp=nlp).quotes]
     assert ("Mark Benton", "adding", "the backlog had become a national embarrassment") in quotes
     assert ("Mark Benton", "said", "the bill would add 3,000 agents") in quotes
+
+
+def test_phrase_names_keep_a_description_as_written_and_drop_the_article_of_a_proper_name():
+    from analysis.speakers import phrase_kind, phrase_name
+
+    assert phrase_name("the Home Affairs Committee") == "Home Affairs Committee"
+    assert phrase_name("the department") == "The department"
+    assert phrase_name("some U.S. lawmakers") == "Some U.S. lawmakers"
+    assert phrase_kind("some U.S. lawmakers") == "group"
+    assert phrase_kind("the department") == "organisation"
+    assert phrase_kind("a senior official") == "person"
+
+
+def test_a_spokesperson_is_a_speaker_of_their_own_speaking_for_the_organisation(nlp):
+    text = "Crime figures\n\nA Home Office spokesperson said the police must take every crime seriously."
+    result = analyze(text, nlp=nlp)
+    (quote,) = result.quotes
+    assert quote.speaker_name == "A Home Office spokesperson"
+    speaker = result.speaker(quote.speaker_id)
+    assert speaker.kind == "person" and speaker.registry_id is None
+
+
+def test_coordinated_subject_is_one_speaker_with_every_conjunct(nlp):
+    text = "Camp\n\nU.N. officials and relief workers here say more than 70 percent of the people are women and children."
+    (quote,) = analyze(text, nlp=nlp).quotes
+    assert quote.speaker_name == "U.N. officials and relief workers here"
+
+
+def test_an_aside_after_a_description_is_not_part_of_its_name(nlp):
+    text = ("Court case\n\nThe lawsuit, filed in Portland by civil rights groups, alleges the administration "
+            "broke the law.")
+    (quote,) = analyze(text, nlp=nlp).quotes
+    assert quote.speaker_name == "The lawsuit"
