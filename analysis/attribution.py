@@ -18,7 +18,15 @@ from spacy.tokens import Span as SpacySpan
 from analysis.lexical import form_table, lemma, upos
 from analysis.quotes import QuoteChain, word_count
 from analysis.records import Mention
-from analysis.speakers import GROUP_NOUNS, SUBJECT_DEPS, UNNAMED_PERSON_HEADS, Entity, Parsed, SpeakerBook
+from analysis.speakers import (
+    GROUP_NOUNS,
+    ROLE_NOUNS,
+    SUBJECT_DEPS,
+    UNNAMED_PERSON_HEADS,
+    Entity,
+    Parsed,
+    SpeakerBook,
+)
 
 # Reporting verbs (lemmas). Started from the PARC 3.0 attribution cue list and news style guides,
 # trimmed to verbs that introduce what someone said.
@@ -50,6 +58,10 @@ SCARE_MARKERS = re.compile(
     re.I,
 )
 STATEMENT_END = re.compile(r"[.!?…]")
+# Head words of a subject that are a title or role, so that a name beside them is the speaker.
+ROLE_HEAD_WORDS = frozenset(ROLE_NOUNS) | UNNAMED_PERSON_HEADS | {
+    "minister", "secretary", "president", "senator", "governor", "chairman", "chairwoman", "chair", "mayor",
+    "spokesman", "spokeswoman", "spokesperson", "attorney", "leader", "head", "chief", "director"}
 MIN_FULL_QUOTE_WORDS = 5
 
 
@@ -150,9 +162,10 @@ def _own_subject(tok: Token) -> Token | None:
     seen = 0
     while seen < 4:
         seen += 1
-        for c in tok.children:
-            if c.dep_ == "nsubj":
-                return c
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if subjects:
+            # two subjects mean a misparse ('"..., people who ...," Melissa Crow said'): the nearer one speaks
+            return min(subjects, key=lambda c: abs(c.i - tok.i))
         if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp") and tok.head.i != tok.i:
             tok = tok.head
             continue
@@ -258,7 +271,10 @@ def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | N
     hit = next(((ent, m) for ent, m in inside if m.start <= cue.subject_head < m.end), None)
     if hit is None and inside:
         head_word = book.text[cue.subject_head:].split(" ", 1)[0].strip(",.;:").lower() if cue.subject_head >= 0 else ""
-        if head_word in GROUP_NOUNS or head_word in UNNAMED_PERSON_HEADS:
+        named = _named_person_in_apposition(book.text, cue, inside, head_word)
+        if named is not None:
+            hit = named
+        elif head_word in GROUP_NOUNS or head_word in UNNAMED_PERSON_HEADS:
             # "Analysts at the Border Policy Institute said": they speak for the institute;
             # "White House officials said": a group, not the White House itself
             hit = None
@@ -288,6 +304,25 @@ def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | N
     if head not in ent.spoke_at:
         ent.spoke_at.append(head)
     return ent, mention
+
+
+def _named_person_in_apposition(text: str, cue: Cue, inside: list[tuple[Entity, Mention]],
+                                head_word: str) -> tuple[Entity, Mention] | None:
+    """"The Minister for Home Affairs Peter Dutton said", "Carter's press secretary, Peter Cook, told":
+    a title or role at the head, and the person it names beside it. A possessor ("Carter's") and a
+    name after a preposition ("an attorney with ...") are not that person."""
+    if head_word not in ROLE_HEAD_WORDS:
+        return None
+    for ent, m in sorted(inside, key=lambda x: x[1].start):
+        if ent.kind != "person" or m.rule == "pronoun":
+            continue
+        if re.match(r"[’']s?\b", text[m.end:m.end + 2]):
+            continue
+        before = text[cue.subject_start:m.start].lower()
+        if re.search(r"\b(?:of|at|with|from|for|by|to)\s+(?:the\s+)?$", before):
+            continue
+        return ent, m
+    return None
 
 
 def attribute_chain(

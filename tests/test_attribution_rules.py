@@ -257,3 +257,22 @@ def test_an_aside_after_a_description_is_not_part_of_its_name(nlp):
             "broke the law.")
     (quote,) = analyze(text, nlp=nlp).quotes
     assert quote.speaker_name == "The lawsuit"
+
+
+def test_a_title_and_the_name_beside_it_give_the_named_person(nlp):
+    text = "Borders\n\nThe Minister for Home Affairs Peter Dutton said the measures would secure the coast."
+    (quote,) = analyze(text, nlp=nlp).quotes
+    assert quote.speaker_name == "Peter Dutton"
+
+
+def test_a_possessor_before_a_role_is_not_the_speaker(nlp):
+    text = "Emails\n\nCarter’s press secretary, Peter Cook, told the Times that Carter regrets the mistake."
+    (quote,) = analyze(text, nlp=nlp).quotes
+    assert quote.speaker_name == "Peter Cook"
+
+
+def test_speaker_after_a_long_quote_is_the_subject_next_to_the_verb(nlp):
+    text = ('Courts\n\n"The courts decide cases for people seeking asylum, people who depend on a fair system," '
+            'Melissa Crow, an attorney with the Southern Poverty Law Center, said on Monday.')
+    (quote,) = analyze(text, nlp=nlp).quotes
+    assert quote.speaker_name == "Melissa Crow"
