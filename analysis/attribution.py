@@ -18,6 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from analysis.lexical import form_table, lemma, upos
 from analysis.quotes import QuoteChain, word_count
 from analysis.records import Mention
+from analysis.registry import fold
 from analysis.speakers import (
     GROUP_NOUNS,
     ROLE_NOUNS,
@@ -37,6 +38,8 @@ predict stress emphasise emphasize maintain contend assert allege complain comme
 reveal boast joke observe ask caution hit brand describe call continue agree disagree told
 estimate rule dismiss condemn criticise criticize hail praise welcome slam blast attack defend
 chant shout label term charge testify tell concede forecast report insist signal indicate
+propose blame reject endorse decry applaud thank recommend threaten reiterate request appeal demand
+conclude confess
 """.split())
 # Verbs whose complement is reported speech even without quote marks (stricter than the above).
 REPORTING_VERBS = SPEECH_VERBS - {
@@ -291,19 +294,44 @@ def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | N
     if hit is None:
         text = book.text[cue.subject_start:cue.subject_end]
         hit = book.entity_for_phrase(text, cue.subject_start, cue.subject_end)
+    if hit is None and text.strip().lower() in ("he", "she", "they"):
+        hit = _latest_speaker(book, cue.subject_start, person=text.strip().lower() != "they")
     if hit is None:
         return None, None
     ent, mention = hit
     if ent.kind == "organisation" and ent.org is None:
-        # "The Central Agency for the Reception of Asylum Seekers said": the tagger often cuts the name short
-        phrase = re.sub(r"^(?:the|a|an)\s+", "", book.text[cue.subject_start:cue.subject_end], flags=re.I).strip(" ,")
-        words = phrase.split()
-        if len(phrase) > len(ent.name) and phrase.lower().startswith(ent.name.lower().removeprefix("the ")) \
-                and all(w[0].isupper() or w in ("for", "of", "and", "the", "on", "in") for w in words) and len(words) <= 10:
-            ent.name = phrase
+        _complete_org_name(ent, book.text[cue.subject_start:cue.subject_end])
     if head not in ent.spoke_at:
         ent.spoke_at.append(head)
     return ent, mention
+
+
+def _latest_speaker(book: SpeakerBook, pos: int, *, person: bool) -> tuple[Entity, Mention] | None:
+    """A pronoun the book could not resolve ("The minister said X but he warned Y"): the speaker who
+    spoke last before it, when that was within the same stretch of text."""
+    spoken = [(max(at for at in e.spoke_at if at < pos), e) for e in book.entities
+              if (e.kind == "person") == person and any(at < pos for at in e.spoke_at)]
+    if not spoken:
+        return None
+    at, ent = max(spoken, key=lambda x: x[0])
+    if pos - at > 300:
+        return None
+    mention = Mention(book.text[pos:pos + 4].split()[0] if book.text[pos:pos + 4].split() else "", pos, pos, "pronoun")
+    return ent, mention
+
+
+ORG_NAME_END = re.compile(r"\s*(?:\(|[–—-]\s|,|$)")
+
+
+def _complete_org_name(ent: Entity, subject: str) -> None:
+    """"The Association of Public and Land-grant Universities (APLU) – an advocacy ...": the tagger
+    often cuts an organisation's name short; the subject phrase, up to a bracket or dash, gives it whole."""
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", subject, flags=re.I).strip(" ,")
+    phrase = phrase[:ORG_NAME_END.search(phrase).start()].strip()
+    words = phrase.split()
+    if len(phrase) > len(ent.name) and fold(ent.name).removeprefix("the ") in fold(phrase) \
+            and all(w[0].isupper() or w in ("for", "of", "and", "the", "on", "in", "&") for w in words) and len(words) <= 10:
+        ent.name = phrase
 
 
 def _named_person_in_apposition(text: str, cue: Cue, inside: list[tuple[Entity, Mention]],
@@ -472,7 +500,8 @@ def reported_speech(
     doc = p.doc
     for cue in cues:
         tok = cue.token
-        if cue.rule == "speech noun" or (cue.rule == "speech verb" and lemma(tok) not in REPORTING_VERBS):
+        if cue.rule == "speech noun" or (cue.rule == "speech verb" and lemma(tok) not in REPORTING_VERBS
+                                         and lemma(tok) not in OBJECT_SPEECH_VERBS):
             continue
         if cue.rule == "speech verb" and not is_finite_report(tok):
             continue
@@ -525,6 +554,10 @@ def _trailing_attributions(p: Parsed, found: list[tuple[int, int, Cue]], quoted:
         yield s, e, cue
 
 
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+TRAILING_TIME = re.compile(
+    rf",?\s+(?:on\s+{_DAY}|{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"(?:earlier|later)\s+this\s+(?:week|month))$")
 CUT_CLAUSE = re.compile(r"\s*,?\s+(?:as|after|before|when|while|because|since)\s+(?:he|she|they|it)\b", re.I)
 
 
@@ -551,11 +584,15 @@ def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]],
             comps = [mark.head]
     after = [c for c in comps if c.i > tok.i]
     if not after and (comps or (tok.dep_ in ("ccomp", "parataxis", "conj") and tok.head.i < tok.i)):
-        # "Arrests rose, ICE said Wednesday." / "..., the Home Office has said": reported before the verb
+        # "Arrests rose, ICE said Wednesday." / "..., the Home Office has said": reported before the verb,
+        # set off by a comma (not "to fill what she called a black hole")
         left = cue_subject_left(tok)
+        set_off = doc[left].is_punct or left > sent.start and doc[left - 1].text in (",", "—", "–", "-", ":", "”", '"', "’")
+        if left <= sent.start or not set_off:
+            return []
         return _trimmed(doc, sent.start, left - 1)
     if not after:
-        return []
+        return _object_content(tok, doc) if lemma(tok) in OBJECT_SPEECH_VERBS else []
     units: list[set[int]] = []
     for comp in after:
         units.extend(_clause_units(comp))
@@ -586,6 +623,49 @@ def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]],
     return out
 
 
+# Speech acts whose content is an object or an infinitive, not a clause: "urged immediate action",
+# "called on Congress to act", "pledged to intensify joint work", "accused the department of ...".
+OBJECT_SPEECH_VERBS = frozenset("""
+urge call pledge promise vow demand propose criticise criticize condemn welcome praise blame accuse deny
+reject dismiss defend endorse decry slam blast applaud hail thank recommend announce threaten warn offer
+attack request reiterate insist appeal
+""".split())
+OBJECT_DEPS = frozenset({"dobj", "xcomp", "prep", "dative", "ccomp", "attr"})
+# "calling him 'a total stiff'", "described it as 'a shambles'": the quoted words are the statement.
+NAMING_VERBS = frozenset({"call", "describe", "brand", "label", "term", "dub", "name"})
+
+
+def _object_content(tok: Token, doc: Doc) -> list[tuple[int, int]]:
+    """What a speech act without a complement clause reports: its object and what follows it
+    ("immediate action on the fate of 800,000 people"), up to a comma that starts an aside."""
+    kids = [c for c in tok.rights if c.dep_ in OBJECT_DEPS]
+    if not kids:
+        return []
+    if lemma(tok) in NAMING_VERBS and (any(c.dep_ == "oprd" for c in tok.children)
+                                       or any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)):
+        return []
+    if lemma(tok) == "call" and not any(c.dep_ in ("prep", "xcomp") and (c.lower_ in ("for", "on") or c.dep_ == "xcomp")
+                                        for c in tok.children):
+        return []  # "called the plan a disaster" names, "called for a vote" / "called on X to" asks
+    lo = kids[0].left_edge.i
+    hi = lo
+    for c in tok.rights:
+        if c.i < lo:
+            continue
+        if c.dep_ in OBJECT_DEPS:
+            hi = max(hi, c.right_edge.i)
+        elif c.dep_ == "punct" and c.i > hi:
+            break
+    if doc[lo].dep_ == "prep" and doc[lo].head.i == tok.i and doc[lo].lower_ in ("on", "for", "to"):
+        lo += 1  # "called on Congress to ..." reports "Congress to ..."
+    for i in range(lo + 2, hi + 1):
+        # "urged action on X Monday, using a procedural move": the participle is how, not what
+        if doc[i].tag_ == "VBG" and doc[i - 1].text == "," and lemma(doc[i]) not in ("include", "involve"):
+            hi = i - 2
+            break
+    return _trimmed(doc, lo, hi) if hi - lo >= 1 else []
+
+
 def _clause_units(root: Token) -> list[set[int]]:
     """A clause and each clause conjoined to it ("X and that Y") as separate sets of token indices.
     A conjoined speech verb ("... but warned that ...", "..., adding that ...") is a report of its
@@ -614,6 +694,12 @@ def _trimmed(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
     m = CUT_CLAUSE.search(doc[lo:hi + 1].text)
     if m and m.start() > 10:
         e = s + m.start()
+    text = doc.text[s:e]
+    when = TRAILING_TIME.search(text)
+    if when and when.start() > 0:
+        e = s + when.start()  # "... to act earlier this month": when it was said, not what
+    if len(doc.text[s:e].split()) < 3:
+        return []  # "criticized the plan": too little to be a statement of its own
     return [(s, e)]
 
 

@@ -276,3 +276,30 @@ def test_speaker_after_a_long_quote_is_the_subject_next_to_the_verb(nlp):
             'Melissa Crow, an attorney with the Southern Poverty Law Center, said on Monday.')
     (quote,) = analyze(text, nlp=nlp).quotes
     assert quote.speaker_name == "Melissa Crow"
+
+
+def test_speech_acts_with_an_object_or_infinitive_report_it(nlp):
+    cases = {
+        "House Democrats urged immediate action on the fate of young immigrants Monday, using a procedural move.":
+            ("House Democrats", "immediate action on the fate of young immigrants"),
+        "President Donald Trump called on Congress to find a permanent solution for the program.":
+            ("Donald Trump", "Congress to find a permanent solution for the program"),
+        "The minister pledged to intensify joint work against people smugglers.":
+            ("The minister", "to intensify joint work against people smugglers"),
+    }
+    for sentence, (speaker, content) in cases.items():
+        quotes = [(q.speaker_name, q.text) for q in analyze("Title\n\n" + sentence, nlp=nlp).quotes]
+        assert quotes == [(speaker, content)], sentence
+
+
+def test_naming_something_in_quote_marks_is_only_the_quote(nlp):
+    text = "Title\n\nThe Chancellor said the rises would fill what she called a “£22bn black hole” in the budget."
+    quotes = [(q.kind, q.cue, q.text) for q in analyze(text, nlp=nlp).quotes]
+    assert ("direct", "called", "£22bn black hole") in quotes
+    assert not any(cue == "called" and kind == "indirect" for kind, cue, _ in quotes)
+
+
+def test_report_before_the_verb_needs_the_comma_that_sets_it_off(nlp):
+    text = "Title\n\nThe order will deter international students, education experts say."
+    (quote,) = analyze(text, nlp=nlp).quotes
+    assert (quote.speaker_name, quote.text) == ("Education experts", "The order will deter international students")
