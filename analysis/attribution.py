@@ -511,7 +511,7 @@ def reported_speech(
             abs_e = _close_open_quote(book.text, abs_s, abs_e)
             if not paraphrase_beyond_quotes(book.text, abs_s, abs_e, quoted):
                 continue  # only quoted words (and "that"): the quote itself is the statement
-            if len(doc.char_span(s, e, alignment_mode="expand") or []) < 3:
+            if len(doc.char_span(s, e, alignment_mode="expand") or []) < 2:
                 continue
             out.append((abs_s, abs_e, cue))
     out.extend(_trailing_attributions(p, out, quoted))
@@ -583,10 +583,13 @@ def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]],
         if mark is not None and mark.i - tok.i <= 6:
             comps = [mark.head]
     after = [c for c in comps if c.i > tok.i]
+    interjected = _interjected_report(tok, doc, sent)
+    if interjected is not None:
+        return interjected
     if not after and (comps or (tok.dep_ in ("ccomp", "parataxis", "conj") and tok.head.i < tok.i)):
         # "Arrests rose, ICE said Wednesday." / "..., the Home Office has said": reported before the verb,
         # set off by a comma (not "to fill what she called a black hole")
-        left = cue_subject_left(tok)
+        left = min(cue_subject_left(tok), tok.i)  # "..., said Howard Rubel": the verb comes first
         set_off = doc[left].is_punct or left > sent.start and doc[left - 1].text in (",", "—", "–", "-", ":", "”", '"', "’")
         if left <= sent.start or not set_off:
             return []
@@ -633,6 +636,25 @@ attack request reiterate insist appeal
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "prep", "dative", "ccomp", "attr"})
 # "calling him 'a total stiff'", "described it as 'a shambles'": the quoted words are the statement.
 NAMING_VERBS = frozenset({"call", "describe", "brand", "label", "term", "dub", "name"})
+
+
+def _interjected_report(tok: Token, doc: Doc, sent: SpacySpan) -> list[tuple[int, int]] | None:
+    """"The plan, the senator said, would fail": a report set off by commas inside the sentence it
+    reports gives one statement in two pieces, the words before and after it."""
+    if tok.dep_ != "parataxis" or tok.head.i < tok.i:
+        return None
+    left = min(cue_subject_left(tok), tok.i)
+    while left < tok.i and doc[left].is_punct:
+        left += 1
+    comma_before = left - 1
+    comma_after = next((i for i in range(tok.i + 1, min(sent.end, tok.i + 8)) if doc[i].text == ","), None)
+    if comma_before < sent.start or doc[comma_before].text != "," or comma_after is None:
+        return None
+    pieces = []
+    if comma_before - sent.start >= 1:
+        pieces.extend(_trimmed(doc, sent.start, comma_before - 1, min_words=1))
+    pieces.extend(_trimmed(doc, comma_after + 1, sent.end - 1))
+    return pieces
 
 
 def _object_content(tok: Token, doc: Doc) -> list[tuple[int, int]]:
@@ -682,13 +704,13 @@ def _clause_units(root: Token) -> list[set[int]]:
     return units
 
 
-def _trimmed(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+def _trimmed(doc: Doc, lo: int, hi: int, *, min_words: int = 3) -> list[tuple[int, int]]:
     while lo <= hi and (doc[lo].is_punct or doc[lo].dep_ in ("cc", "mark") and doc[lo].lower_ in ("and", "that", "but", "or")
                         or doc[lo].is_space):
         lo += 1
     while hi >= lo and (doc[hi].is_punct or doc[hi].is_space or doc[hi].dep_ == "cc"):
         hi -= 1
-    if hi - lo < 2:
+    if hi - lo < min(2, min_words - 1):
         return []
     s, e = doc[lo].idx, doc[hi].idx + len(doc[hi])
     m = CUT_CLAUSE.search(doc[lo:hi + 1].text)
@@ -698,7 +720,7 @@ def _trimmed(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
     when = TRAILING_TIME.search(text)
     if when and when.start() > 0:
         e = s + when.start()  # "... to act earlier this month": when it was said, not what
-    if len(doc.text[s:e].split()) < 3:
+    if len(doc.text[s:e].split()) < min_words:
         return []  # "criticized the plan": too little to be a statement of its own
     return [(s, e)]
 

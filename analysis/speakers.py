@@ -87,7 +87,9 @@ UNNAMED_PERSON_HEADS = {
     "resident", "protester", "worker", "economist", "analyst", "expert", "diplomat", "minister", "lawmaker",
     "insider", "staffer", "officer", "agent", "volunteer", "campaigner", "activist", "teacher", "doctor",
     "nurse", "parent", "student", "migrant", "refugee", "asylum-seeker", "owner", "farmer", "mother", "father",
-    "judge",
+    "judge", "senator", "congressman", "congresswoman", "representative", "governor", "mayor", "strategist",
+    "pollster", "consultant", "voter", "supporter", "member", "man", "woman", "witness", "researcher",
+    "professor", "attorney", "prosecutor", "lobbyist", "executive", "leader",
 }
 # "a Home Office spokesperson", "a White House official": the organisation is a proper name
 DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’-]{2,}(?:\s*\([A-Za-z. ]+\))?\s*[—–-]+\s*")
@@ -774,15 +776,24 @@ class SpeakerBook:
         return tuple(out)
 
 
+# Documents that say things: "the report said", "a new poll found", "the lawsuit alleges".
+DOCUMENT_HEADS = frozenset("""
+report study statement letter poll survey memo memorandum lawsuit complaint filing analysis review audit
+assessment document dossier indictment ruling order proclamation bill motion resolution manifesto
+""".split())
+# Shares of people: "47 percent said", "a majority said".
+SHARE_HEADS = frozenset({"percent", "%", "majority", "minority", "half", "third", "quarter", "most", "many", "some"})
+
+
 def phrase_kind(phrase: str) -> str | None:
     """What a subject phrase that names no one is: a group ("critics", "some U.S. lawmakers"), an
     organisation ("the department", "Acme Corp"), an unnamed person ("a senior official"), or None."""
     head = re.sub(r"[^\w-]", "", phrase.split()[-1].lower())
-    if head in GROUP_NOUNS or (head.endswith("s") and not phrase[0].isupper()):
-        return "group"
-    if head in ORG_HEADS:
-        return "organisation"
-    if head in UNNAMED_PERSON_HEADS and re.match(r"(?:a|an|one|another)\s", phrase, re.I):
+    if head in GROUP_NOUNS or (head.endswith("s") and not phrase[0].isupper()) or head in SHARE_HEADS:
+        return "group"  # "critics", "47 percent" (of those polled)
+    if head in ORG_HEADS or head in DOCUMENT_HEADS:
+        return "organisation"  # "the department"; "the congressional report" speaks for its authors
+    if head in UNNAMED_PERSON_HEADS and re.match(r"(?:a|an|one|another|the)\s", phrase, re.I):
         return "person"  # "a senior administration official": a source the article does not name
     if phrase[0].isupper() and len(phrase.split()) <= 6:
         return "organisation"

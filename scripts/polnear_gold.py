@@ -280,12 +280,28 @@ def _strip_span(article: str, a: int, b: int, chars: str) -> tuple[int, int]:
     return a, b
 
 
+def _inside_a_quote(article: str, start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one quoted span of its paragraph without holding its marks."""
+    para_start = article.rfind("\n", 0, start) + 1
+    para_end = article.find("\n", end)
+    para_end = len(article) if para_end < 0 else para_end
+    for qa, qb in quoted_spans(article, para_start, para_end):
+        if qa <= start and end <= qb and (qa < start or qb > end):
+            return True
+    return False
+
+
 def content_entries(article: str, ranges: list[tuple[int, int]]) -> list[dict[str, Any]]:
     """Quote entries (kind, start, end, partial, inside-index) for one attribution's Content."""
     entries: list[dict[str, Any]] = []
     for start, end in ranges:
         for a, b in paragraph_pieces(article, start, end):
             core_a, core_b = _strip_span(article, a, b, ",.;:—–-")
+            if _inside_a_quote(article, core_a, core_b):
+                # a sentence picked out of a longer quote: the marks are outside the piece
+                qa, qb = _strip_span(article, core_a, core_b, "\"“”'")
+                entries.append({"kind": "direct", "start": qa, "end": qb, "partial": True, "inside": None})
+                continue
             quotes = quoted_spans(article, core_a, core_b)
             outside = article[core_a:core_b]
             for qa, qb in reversed(quotes):

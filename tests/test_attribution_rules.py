@@ -303,3 +303,22 @@ def test_report_before_the_verb_needs_the_comma_that_sets_it_off(nlp):
     text = "Title\n\nThe order will deter international students, education experts say."
     (quote,) = analyze(text, nlp=nlp).quotes
     assert (quote.speaker_name, quote.text) == ("Education experts", "The order will deter international students")
+
+
+def test_attribution_in_mid_sentence_gives_one_statement_in_two_pieces(nlp):
+    text = "Title\n\nIn his state, Christie said, nonviolent first-time drug offenders are sent to treatment."
+    quotes = [(q.speaker_name, q.text) for q in analyze(text, nlp=nlp).quotes]
+    assert quotes == [("Christie", "In his state"),
+                      ("Christie", "nonviolent first-time drug offenders are sent to treatment")]
+
+
+def test_said_before_its_subject_after_the_report(nlp):
+    text = "Title\n\nThe margins are not good enough, said Howard Rubel, a senior analyst at Jefferies."
+    (quote,) = analyze(text, nlp=nlp).quotes
+    assert (quote.speaker_name, quote.text) == ("Howard Rubel", "The margins are not good enough")
+
+
+def test_documents_and_shares_of_people_are_sources(nlp):
+    text = ("Title\n\nHackers compromised 12 workstations, the congressional report said.\n\n"
+            "Around that time, 47 percent said they would vote for the senator.")
+    assert [q.speaker_name for q in analyze(text, nlp=nlp).quotes] == ["The congressional report", "47 percent"]

@@ -110,3 +110,12 @@ def test_floor_update_refuses_to_lower_a_floor_without_the_flag(tmp_path, monkey
     assert json.loads(floors.read_text())["fake"]["floors"]["speaker_accuracy"] == 0.8
     assert evaluate.update_floors([(fake, {"speaker_accuracy": 0.7}, 0.0)], allow_regression=True) == 0
     assert json.loads(floors.read_text())["fake"]["floors"]["speaker_accuracy"] == 0.7
+
+
+def test_polnear_sentence_picked_out_of_a_longer_quote_is_direct():
+    article = "Title\n\n“I came here young. I became part of that group. I stayed,” he said."
+    piece = "I became part of that group."
+    start = article.index(piece)
+    ann = _ann(f"T1\tContent {start} {start + len(piece)}\t{piece}", "E1\tAttribution-no-source:T1 Content:T1")
+    (quote,) = polnear_gold.convert(article, ann, None, name="x", published=None)["quotes"]
+    assert quote["kind"] == "direct"
