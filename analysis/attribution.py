@@ -21,6 +21,7 @@ from analysis.records import Mention
 from analysis.registry import fold
 from analysis.speakers import (
     GROUP_NOUNS,
+    PARTY_ROLE,
     ROLE_NOUNS,
     SUBJECT_DEPS,
     UNNAMED_PERSON_HEADS,
@@ -271,7 +272,8 @@ def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | N
               if mention.start >= cue.subject_start and mention.end <= cue.subject_end]
     # The mention that holds the subject's head word names the speaker: in "White House press
     # secretary Karoline Leavitt said" that is Leavitt, not the White House.
-    hit = next(((ent, m) for ent, m in inside if m.start <= cue.subject_head < m.end), None)
+    hit = _first_of_coordinated_people(book.text, inside) or \
+        next(((ent, m) for ent, m in inside if m.start <= cue.subject_head < m.end), None)
     if hit is None and inside:
         head_word = book.text[cue.subject_head:].split(" ", 1)[0].strip(",.;:").lower() if cue.subject_head >= 0 else ""
         named = _named_person_in_apposition(book.text, cue, inside, head_word)
@@ -299,11 +301,26 @@ def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | N
     if hit is None:
         return None, None
     ent, mention = hit
-    if ent.kind == "organisation" and ent.org is None:
-        _complete_org_name(ent, book.text[cue.subject_start:cue.subject_end])
+    subject = book.text[cue.subject_start:cue.subject_end]
+    if ent.article_role == PARTY_ROLE and re.fullmatch(r"(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,3}" + re.escape(mention.text),
+                                                       subject.strip(" ,")):
+        hit = book.party_group(ent, subject, cue.subject_start, cue.subject_end) or hit
+        ent, mention = hit
+    elif ent.kind == "organisation" and ent.org is None:
+        _complete_org_name(ent, subject)
     if head not in ent.spoke_at:
         ent.spoke_at.append(head)
     return ent, mention
+
+
+def _first_of_coordinated_people(text: str, inside: list[tuple[Entity, Mention]]) -> tuple[Entity, Mention] | None:
+    """"Chairman Jerrold Nadler and chairwoman Zoe Lofgren said": a joint statement is given to the
+    first person named (the others are its co-speakers)."""
+    people = sorted(((e, m) for e, m in inside if e.kind == "person" and m.rule != "pronoun"), key=lambda x: x[1].start)
+    for (a, ma), (b, mb) in zip(people, people[1:]):
+        if a is not b and re.search(r"\band\b", text[ma.end:mb.start]):
+            return a, ma
+    return None
 
 
 def _latest_speaker(book: SpeakerBook, pos: int, *, person: bool) -> tuple[Entity, Mention] | None:
@@ -525,7 +542,7 @@ TRAILING = re.compile(
     r"(?P<verb>(?:has |have |had )?(?:said|says|added|warned|claimed|argued|stated|confirmed|announced|"
     r"insisted|noted|wrote|reported|estimated|told reporters|told [A-Z][\w ]{2,30}?))"
     r"(?:,? (?:on |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
-    r"last week|this week|in a statement|on Twitter|on X|in an interview)\b)*\s*(?:[,.;]|$)"
+    r"last week|this week|in a statement|on Twitter|on X|in an interview)\b)*\s*(?:[.;!?]\W*)?$"
 )
 
 

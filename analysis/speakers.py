@@ -552,7 +552,7 @@ class SpeakerBook:
         if party is not None:
             ent.article_party = party[0]
             ent.article_country = party[1]
-            ent.article_role = "Political party"
+            ent.article_role = PARTY_ROLE
         return ent
 
     # ----- roles from the article ------------------------------------------------------------
@@ -622,6 +622,19 @@ class SpeakerBook:
         ent.mentions.append(mention)
         self.mention_owner.append((mention, ent))
         return ent, mention
+
+    def party_group(self, party_ent: Entity, phrase: str, start: int, end: int) -> tuple[Entity, Mention] | None:
+        """"House Democrats", "Senate Republicans", "Tory MPs": a group within a party, named as the
+        article names it, with the party's name and country."""
+        clean = _strip_the(phrase.strip(" ,"))
+        party_name = self.display_name(party_ent)
+        if fold(clean) == fold(party_name) or len(clean.split()) > 4 or not clean[:1].isupper():
+            return None
+        ent = next((e for e in self.entities if e.kind == "group" and fold(e.name) == fold(clean)), None)
+        if ent is None:
+            ent = self._new(clean, kind="group", article_party=party_ent.article_party,
+                            article_country=party_ent.article_country)
+        return ent, self._add_mention(ent, clean, start, end, "subject phrase")
 
     def entity_for_phrase(self, phrase: str, start: int, end: int) -> tuple[Entity, Mention] | None:
         """A speaker for a subject phrase that names no known entity ("a Home Office spokesperson", "critics")."""
@@ -702,6 +715,8 @@ class SpeakerBook:
         ("U.S. Immigration and Customs Enforcement" rather than the registry's short form)."""
         if ent.kind != "organisation":
             return ent.name
+        if ent.article_role == PARTY_ROLE and ent.aliases:
+            return _strip_the(ent.aliases[0])  # a party as the article first names it: "Democrats", "Labour"
         longer = [a for a in ent.aliases
                   if fold(ent.name) in fold(a) and not a.lower().startswith(("a ", "an ", "the "))]
         return max(longer, key=len) if longer else ent.name
@@ -783,6 +798,9 @@ assessment document dossier indictment ruling order proclamation bill motion res
 """.split())
 # Shares of people: "47 percent said", "a majority said".
 SHARE_HEADS = frozenset({"percent", "%", "majority", "minority", "half", "third", "quarter", "most", "many", "some"})
+
+
+PARTY_ROLE = "Political party"
 
 
 def phrase_kind(phrase: str) -> str | None:

@@ -322,3 +322,24 @@ def test_documents_and_shares_of_people_are_sources(nlp):
     text = ("Title\n\nHackers compromised 12 workstations, the congressional report said.\n\n"
             "Around that time, 47 percent said they would vote for the senator.")
     assert [q.speaker_name for q in analyze(text, nlp=nlp).quotes] == ["The congressional report", "47 percent"]
+
+
+def test_a_joint_statement_goes_to_the_first_person_named(nlp):
+    text = ('Title\n\n"The administration ignored this bipartisan agreement," committee chairman Jerrold Nadler and '
+            'subcommittee chairwoman Zoe Lofgren said in a statement.')
+    (quote,) = analyze(text, nlp=nlp).quotes
+    assert quote.speaker_name == "Jerrold Nadler"
+
+
+def test_a_question_put_to_a_speaker_is_not_their_statement(nlp):
+    text = ('Title\n\nAsked by reporters if the department had any comment on the case, spokesman '
+            'Alexei Woltornist said, "nope."')
+    assert [(q.kind, q.text) for q in analyze(text, nlp=nlp).quotes] == [("direct", "nope.")]
+
+
+def test_a_group_within_a_party_is_named_as_the_article_names_it(nlp):
+    text = ("Title\n\nHouse Democrats urged immediate action on the fate of young immigrants.\n\n"
+            "The Democrats said they would vote against the bill.")
+    result = analyze(text, nlp=nlp)
+    assert [q.speaker_name for q in result.quotes] == ["House Democrats", "Democrats"]
+    assert result.speaker(result.quotes[0].speaker_id).party == "Democratic"
