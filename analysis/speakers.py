@@ -632,8 +632,8 @@ class SpeakerBook:
             return None
         ent = next((e for e in self.entities if e.kind == "group" and fold(e.name) == fold(clean)), None)
         if ent is None:
-            ent = self._new(clean, kind="group", article_party=party_ent.article_party,
-                            article_country=party_ent.article_country)
+            ent = self._new(clean, kind="group", article_party=self.party(party_ent),
+                            article_country=self.country(party_ent))
         return ent, self._add_mention(ent, clean, start, end, "subject phrase")
 
     def entity_for_phrase(self, phrase: str, start: int, end: int) -> tuple[Entity, Mention] | None:
