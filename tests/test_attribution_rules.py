@@ -338,7 +338,8 @@ def test_a_question_put_to_a_speaker_is_not_their_statement(nlp):
 
 
 def test_a_group_within_a_party_is_named_as_the_article_names_it(nlp):
-    text = ("Title\n\nHouse Democrats urged immediate action on the fate of young immigrants.\n\n"
+    text = ("Title\n\nThe U.S. Congress met in Washington, where President Donald Trump is pressing for a wall.\n\n"
+            "House Democrats urged immediate action on the fate of young immigrants.\n\n"
             "The Democrats said they would vote against the bill.")
     result = analyze(text, nlp=nlp)
     assert [q.speaker_name for q in result.quotes] == ["House Democrats", "Democrats"]
