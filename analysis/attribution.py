@@ -440,6 +440,9 @@ def _best_cue(q_lo: int, q_hi: int, p: Parsed, cues: list[Cue], full: bool) -> t
         if not same_sentence and not linked and dist > 120:
             continue
         score = dist - (1000 if linked else 0) - (200 if same_sentence else 0)
+        if cue.rule == "speech verb" and upos(cue.token) == "VERB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in cue.token.children):
+            score += 1100  # "want the court to declare that ...": wished for, not said; the outer report speaks
         if best is None or score < best[0]:
             best = (score, cue)
     return best
@@ -648,7 +651,7 @@ def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]],
 OBJECT_SPEECH_VERBS = frozenset("""
 urge call pledge promise vow demand propose criticise criticize condemn welcome praise blame accuse deny
 reject dismiss defend endorse decry slam blast applaud hail thank recommend announce threaten warn offer
-attack request reiterate insist appeal
+attack request reiterate insist appeal report
 """.split())
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "prep", "dative", "ccomp", "attr"})
 # "calling him 'a total stiff'", "described it as 'a shambles'": the quoted words are the statement.

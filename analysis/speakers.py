@@ -232,10 +232,13 @@ class SpeakerBook:
             # "The mayor of Westerwolde, Anneke Bos," names the person right after: not an anaphor
             if self._is_description(m.group(2)) and not re.match(r"(?: of [^,.;]{1,50})?, [A-Z]", self.text[m.end():m.end() + 60]):
                 add(m.start(), m.end(), "description", m.group(2))
+        title_end = self.text.find("\n") if "\n" in self.text else len(self.text)
         for p in self.parsed:
             for ent in p.doc.ents:
                 if ent.label_ == "PERSON":
                     s, e = self._person_extent(ent, p)
+                    if s < title_end and not self._plausible_title_name(self.text[s:e], title_end):
+                        continue  # a title-case headline reads as names to the tagger: "... Border Closures"
                     add(s, e, "name", ent)
         for m in HONORIFIC_NAME_RE.finditer(self.text):
             add(m.start(), m.end(), "name", None)
@@ -269,6 +272,17 @@ class SpeakerBook:
                     add(m.start(), m.end(), "organisation", (org, None))
         found.sort(key=lambda f: f[0])
         return found
+
+    def _plausible_title_name(self, name: str, title_end: int) -> bool:
+        """A name in the headline counts when the article names that person again, the registry
+        knows them, or it starts with a known first name."""
+        words = [w for w in re.findall(r"[\w’'-]+", name) if w.lower() not in HONORIFICS]
+        if not words:
+            return False
+        body = self.text[title_end:]
+        if re.search(rf"\b{re.escape(words[-1])}\b", body):
+            return True
+        return bool(self.registry.people_named(name)) or fold(words[0]) in first_name_genders()
 
     def _person_extent(self, ent: SpacySpan, p: Parsed) -> tuple[int, int]:
         s, e = ent.start, ent.end

@@ -344,3 +344,17 @@ def test_a_group_within_a_party_is_named_as_the_article_names_it(nlp):
     result = analyze(text, nlp=nlp)
     assert [q.speaker_name for q in result.quotes] == ["House Democrats", "Democrats"]
     assert result.speaker(result.quotes[0].speaker_id).party == "Democratic"
+
+
+def test_words_a_speaker_wants_someone_to_say_are_still_the_speaker_s(nlp):
+    text = ('Title\n\nThe plaintiffs said they want the court to declare that the minister '
+            '“has failed to take care that the laws be faithfully executed.”')
+    quotes = [(q.kind, q.speaker_name) for q in analyze(text, nlp=nlp).quotes]
+    assert ("direct", "The plaintiffs") in quotes
+
+
+def test_a_title_case_headline_is_not_read_as_a_person(nlp):
+    text = ("Refugees Stranded Amid Border Closures\n\nThe engineer from Mosul sat in front of his tent.\n\n"
+            "“Will they even let us pass?” he asked.")
+    result = analyze(text, nlp=nlp)
+    assert "Border Closures" not in {s.name for s in result.speakers}
