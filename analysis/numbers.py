@@ -7,6 +7,7 @@
 - reading.py    qualifier and range, kind and sign, the unit after a figure
 - metrics.py    the metric named in the figure's clause (data/metrics.json), subgroups
 - periods.py    the time a figure refers to, resolved against the publication date
+- citing.py     who cited a figure, from the quotes around it
 - conflicts.py  figures of the same metric, place and period that cannot both be right
 """
 
@@ -16,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from analysis.figures.citing import CitedQuote, citer
 from analysis.figures.conflicts import disagrees, flag_disagreements
 from analysis.figures.metrics import clause_around, fallback_metric, metric_of, refers_back, subgroup
 from analysis.figures.periods import period_of
@@ -47,9 +49,10 @@ def find_numbers(
     paragraphs: list[tuple[int, int]],
     sentences: list[tuple[int, int]],
     published: date | None,
-    cited: list[tuple[int, int, str | None, str | None, str]],
+    cited: list[CitedQuote],
 ) -> list[NumberMention]:
-    """All figures in the given paragraphs. `cited` lists (start, end, speaker id, name, quote id)."""
+    """All figures in the given paragraphs. `cited` lists the quotes as (start, end, speaker id,
+    name, quote id), optionally followed by where each quote's speech verb starts."""
     drafts: list[_Draft] = []
     for lo, hi in paragraphs:
         for f in scan(text, lo, hi):
@@ -58,7 +61,7 @@ def find_numbers(
 
 
 def _draft(nid: str, text: str, f: Found, para: tuple[int, int], sentences: list[tuple[int, int]],
-           published: date | None, cited: list[tuple[int, int, str | None, str | None, str]]) -> _Draft:
+           published: date | None, cited: list[CitedQuote]) -> _Draft:
     lo, _ = para
     start, qualifier = qualify(text, f)
     if f.kind == "range":
@@ -89,7 +92,7 @@ def _draft(nid: str, text: str, f: Found, para: tuple[int, int], sentences: list
         group = f"{concept.id}{'@' + group_of if group_of else ''}:{kind_class}"
     elif metric:
         group = f"{re.sub(r'[^a-z0-9]+', '_', metric.lower()).strip('_')}:{kind_class}"
-    owner = _citer(cited, f.start)
+    owner = citer(cited, f.start, sent)
     number = NumberMention(
         id=nid,
         text=text[start:f.end],
@@ -112,14 +115,6 @@ def _draft(nid: str, text: str, f: Found, para: tuple[int, int], sentences: list
         rule=f.rule,
     )
     return _Draft(number, named, back, kind_class)
-
-
-def _citer(cited: list[tuple[int, int, str | None, str | None, str]], pos: int
-           ) -> tuple[int, int, str | None, str | None, str] | None:
-    """The quote that reports a figure: the innermost one around it whose speaker is known (a
-    minister's figure inside a spokesperson's quote is the minister's), else the innermost."""
-    around = sorted((c for c in cited if c[0] <= pos < c[1]), key=lambda c: c[1] - c[0])
-    return next((c for c in around if c[2] is not None), around[0] if around else None)
 
 
 def _inherit_metrics(drafts: list[_Draft]) -> list[NumberMention]:
