@@ -86,12 +86,14 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     "decade": re.compile(r"decade|century", re.I),
     "duration": re.compile(r"decade|centur|year|month|week|day|hour|minute", re.I),
     "plain": re.compile(r"\d"),
-    "word": re.compile(_NUMBER_WORD_TRIGGER, re.I),
+    "word": re.compile(rf"\b(?:{_NUMBER_WORD_TRIGGER})\b", re.I),
 }
 # Nouns that, after "the two", point back to a known pair rather than count: "between the two
 # countries", "the two sides". Other nouns after "the two" are counted ("the two centres").
 PAIR_NOUNS = r"(?:sides|countries|nations|parties|governments|leaders|chambers|houses|camps|halves|sexes|men)"
-MASKS = [
+# What only looks like a figure. Each of DIGIT_MASKS needs a digit, so a paragraph without one is
+# masked by WORD_MASKS alone.
+DIGIT_MASKS = [
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}\b(?:,?\s+\d{{4}})?"),
     re.compile(rf"\b{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"),
     re.compile(rf"\b{MONTHS}\.?\s+\d{{4}}\b"),
@@ -105,11 +107,14 @@ MASKS = [
     re.compile(r"\b[A-Z][a-z]+\s\d{1,3}(?=’s\b|'s\b)"),  # a name with a number: "BBC Radio 4's Today"
     re.compile(r"\b\d+(?:st|nd|rd|th)\b"),
     re.compile(r"\b\d{4}s\b|\b'\d0s\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b24/7\b|\b\d{4}-\d{2}(?:-\d{2})?\b|\b\d{4}/\d{2}\b"),
+    re.compile(r"\b\d+-year-olds?\b|\b\d{1,3}\s+years?\s+old\b", re.I),
+    re.compile(r"\b[A-Z][a-z'’.-]+,\s\d{1,3}(?:,\s|\s[―—–]\s?)"),  # an age after a name: "Ms Morales, 27, a nurse"
+]
+WORD_MASKS = [
     re.compile(rf"\b(?:the|these|those)\s+(?:two|three|four)\s+{PAIR_NOUNS}\b|\bbetween\s+the\s+(?:two|three)\b", re.I),
     re.compile(r"\b(?:no|any|every|each|the|this|that|which)\s+one\b|\bone\s+(?:of(?!\s+every)|another|way|thing|side|hand|point|"
                r"time|reason)\b|\bone(?:-|\s)off\b|\bnumber\s+one\b", re.I),
-    re.compile(r"\b\d+-year-olds?\b|\b\w+-year-olds?\b|\b\d{1,3}\s+years?\s+old\b", re.I),
-    re.compile(r"\b[A-Z][a-z'’.-]+,\s\d{1,3}(?:,\s|\s[―—–]\s?)"),  # an age after a name: "Ms Morales, 27, a nurse"
+    re.compile(r"\b\w+-year-olds?\b", re.I),  # "a five-year-old"
 ]
 # A year followed by what it counts ("2,000 people", "1,500 migrants") is a figure, not a year.
 PEOPLE_NOUNS = re.compile(r"^\s*(?:(?!(?:for|to|in|of|on|at|by|from|with|and|or|the|a|an|went|were|was|is|are|had|has|"
@@ -153,9 +158,12 @@ def _scaled(num: str, scale: str | None) -> float | None:
     return value * SCALES.get((scale or "").strip(" -").lower(), 1.0)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _masked(text: str) -> list[tuple[int, int]]:
     spans = []
-    for pat in MASKS:
+    for pat in (DIGIT_MASKS + WORD_MASKS) if _DIGIT.search(text) else WORD_MASKS:
         spans.extend((m.start(), m.end()) for m in pat.finditer(text))
     return spans
 
