@@ -50,6 +50,7 @@ def test_number_words_that_count_nothing_are_not_figures(text):
     ("Labour holds a ten-point lead.", [10]),
     ("She unveiled a five-year plan.", [5]),
     ("The company became a $400-million-a-year business.", [400e6]),
+    ("Agents patrol the nearly 2,000-mile border.", [2000]),
 ])
 def test_numbers_inside_compound_words_are_figures(text, expected):
     assert values(text) == pytest.approx(expected)
@@ -71,6 +72,7 @@ def test_a_vote_split_is_two_figures_and_a_span_of_numbers_is_a_range():
     "Ana Morales, 27, a nurse, said she was afraid.",
     "A 25-year-old man was arrested.",
     "He told BBC Radio 4's Today programme about the M25 and the G7.",
+    'The post (id 740602286523723776, sent at 1465401600) was deleted.',
 ])
 def test_dates_times_ages_and_names_are_not_figures(text):
     assert figures(text) == []

@@ -62,7 +62,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                               r"\b(?P<fold>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d+)-?fold\b|"
                               r"\b(?P<bare>doubl|tripl|trebl|quadrupl)e\b", re.I)),
     # "a 60-vote supermajority", "billion-dollar startups", "a five-year plan"
-    ("compound", re.compile(rf"(?<![\w-])(?P<num>\d+(?:\.\d+)?|{WORDS}|thousand|million|billion|trillion)"
+    ("compound", re.compile(rf"(?<![\w,.-])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{WORDS}|thousand|million|billion|trillion)"
                             r"-(?P<noun>[a-z]+)\b(?!-old\b|-year-old)", re.I)),
     ("decade", re.compile(r"\b(?:the\s+)?(?P<rel>next|coming|past|last|previous)\s+(?P<unit>decade|century)\b", re.I)),
     ("duration", re.compile(rf"\b(?P<num>{WORDS}{HALF}?|\d+(?:\.\d+)?|a|an)\s+(?P<unit>{_DUR_UNITS})\b", re.I)),
@@ -106,6 +106,7 @@ DIGIT_MASKS = [
     re.compile(r"\b[GMA]\d+\b"),  # "G7", "the M25", "the A1"
     re.compile(r"\b[A-Z][a-z]+\s\d{1,3}(?=’s\b|'s\b)"),  # a name with a number: "BBC Radio 4's Today"
     re.compile(r"\b\d+(?:st|nd|rd|th)\b"),
+    re.compile(r"\b\d{10,}\b"),  # ten digits and more with no separators: an id, a timestamp, a phone number
     re.compile(r"\b\d{4}s\b|\b'\d0s\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b24/7\b|\b\d{4}-\d{2}(?:-\d{2})?\b|\b\d{4}/\d{2}\b"),
     re.compile(r"\b\d+-year-olds?\b|\b\d{1,3}\s+years?\s+old\b", re.I),
     re.compile(r"\b[A-Z][a-z'’.-]+,\s\d{1,3}(?:,\s|\s[―—–]\s?)"),  # an age after a name: "Ms Morales, 27, a nurse"
