@@ -73,6 +73,7 @@ def test_a_vote_split_is_two_figures_and_a_span_of_numbers_is_a_range():
     "A 25-year-old man was arrested.",
     "He told BBC Radio 4's Today programme about the M25 and the G7.",
     'The post (id 740602286523723776, sent at 1465401600) was deleted.',
+    "The order was made under section 55 of the act and Title 42.",
 ])
 def test_dates_times_ages_and_names_are_not_figures(text):
     assert figures(text) == []
@@ -109,6 +110,8 @@ def test_rates_points_in_time_and_reference_periods_are_not_lengths_of_time(text
     ("Asylum costs were almost double the previous year.", 2),
     ("Dependants rose to 152,980, a nearly tenfold increase.", 10),
     ("The boats carried an average of 13 in 2020.", 13),
+    ("More than half the asylum seekers were housed in hotels.", 0.5),
+    ("The poll found one-in-three voters undecided.", 1 / 3),
 ])
 def test_fractions_multiples_and_figures_beside_years_keep_their_value(text, value):
     assert any(v == pytest.approx(value) for v in values(text))

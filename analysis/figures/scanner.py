@@ -49,10 +49,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("percent", re.compile(rf"(?:(?P<num>{_NUM})|(?P<words>{WORDS}))\s?(?:%|per cent\b|percent\b|percentage points?\b)", re.I)),
     # "a 52-48 majority", "a 6-3 ruling": two figures; "10-15 people": a range
     ("split", re.compile(r"(?<![\w.,/:$£€-])(?P<a>\d{1,3}(?:,\d{3})*)-(?P<b>\d{1,3}(?:,\d{3})*)(?![\w/:-]|\.\d)")),
-    ("ratio", re.compile(rf"(?<![\d,.])\b(?P<a>{WORDS}|\d{{1,3}})\s+(?:in|out\s+of|of\s+every)\s+(?:every\s+)?(?P<b>{WORDS}|\d{{1,4}})\b"
+    ("ratio", re.compile(rf"(?<![\d,.])\b(?P<a>{WORDS}|\d{{1,3}})(?:\s+|-)(?:in|out\s+of|of\s+every)(?:\s+|-)(?:every\s+)?(?P<b>{WORDS}|\d{{1,4}})\b"
                          r"(?!\s+(?:years?|cases?\s+of))", re.I)),
     ("fraction", re.compile(rf"(?P<frac>{FRACTION})(?:\s+(?:of\s+)?(?:a|an)\s+(?P<scale>million|billion|trillion)"
-                            r"(?:\s+(?P<cw>pounds|dollars|euros))?|(?P<of>\s+of)\b)?", re.I)),
+                            r"(?:\s+(?P<cw>pounds|dollars|euros))?|(?P<of>\s+of|(?<=half)\s+(?:the|all|its|their|his|her|our|those|these))\b)?",
+                            re.I)),
     ("money_words", re.compile(rf"(?:\b(?P<num>{_NUM})(?P<scale>{_SCALE})|(?P<words>{WORDS}))\s+(?P<cw>pounds|dollars|euros)\b", re.I)),
     ("fraction_change", re.compile(r"(?<=\bby )(?:(?:nearly|almost|about|around|more than|over|roughly)\s+)?"
                                    rf"(?P<frac>{FRACTION})", re.I)),
@@ -78,7 +79,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     "money_words": re.compile(r"pounds|dollars|euros", re.I),
     "percent": re.compile(r"%|per\s?cent|percentage", re.I),
     "split": re.compile(r"\d-\d"),
-    "ratio": re.compile(r"\sin\s|\sout\s+of\s|\sof\s+every\s", re.I),
+    "ratio": re.compile(r"[\s-]in[\s-]|\sout\s+of\s|\sof\s+every\s", re.I),
     "fraction": re.compile(r"half|third|quarter|fifth|sixth|eighth|tenth", re.I),
     "fraction_change": re.compile(r"half|third|quarter|fifth|sixth|eighth|tenth", re.I),
     "multiplier": re.compile(r"doubl|tripl|trebl|quadrupl|halv|twice|fold", re.I),
@@ -100,9 +101,11 @@ DIGIT_MASKS = [
     # clock times: "13:51", "6pm", "3.45pm" (but "3.45 million" is a figure)
     re.compile(r"\b\d{1,2}(?::\d{2})?\s?[ap]\.m\.|\b\d{1,2}:\d{2}\b(?:\s?(?:am|pm))?|\b\d{1,2}\.\d{2}\s?(?:am|pm)\b|"
                r"\b\d{1,2}\s?(?:am|pm)\b|\b\w+\s+o[’']clock\b", re.I),
-    re.compile(r"\b(?:No\.?|Number|Section|Article|Clause|Rule|Title|Chapter|Part|Schedule|Route|Room|Level|Tier|Stage|"
-               r"Phase|Brexit|Covid-?|Radio|Channel|Terminal|Platform|Gate|Ward|Flight|Page|Paragraph|Annex|"
-               r"Figure|Table|Round|Season|Episode|Fortune|FTSE)\s?\d+\b"),
+    # labels with a number: "No 10", "Article 50", "section 55 of the act", "Title 42"
+    re.compile(r"\b(?:No\.?|Number|Level|Figure|Table|Round|Season|Episode|Radio|Channel|Fortune|FTSE|Brexit|Covid-?)"
+               r"\s?\d+\b"),
+    re.compile(r"\b(?:section|article|clause|chapter|schedule|paragraph|annex|rule|title|part|tier|stage|phase|room|"
+               r"route|gate|terminal|platform|ward|flight|page)\s\d+\b", re.I),
     re.compile(r"\b[GMA]\d+\b"),  # "G7", "the M25", "the A1"
     re.compile(r"\b[A-Z][a-z]+\s\d{1,3}(?=’s\b|'s\b)"),  # a name with a number: "BBC Radio 4's Today"
     re.compile(r"\b\d+(?:st|nd|rd|th)\b"),
