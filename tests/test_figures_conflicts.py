@@ -64,3 +64,15 @@ def test_a_figure_compared_with_a_baseline_does_not_conflict_with_it():
     text = ("Asylum claims reached 84,000 in 2024. "
             "Ministers said asylum claims were lower than 95,000 in 2024.")
     assert flagged(text) == []
+
+
+def test_poll_shares_of_different_questions_do_not_conflict():
+    text = ("The poll found 46 percent of voters backed the plan on Tuesday. "
+            "The poll found 30 percent of voters trusted the minister on Tuesday.")
+    assert flagged(text) == []
+
+
+def test_a_count_of_something_else_in_a_sentence_about_a_metric_does_not_conflict():
+    text = ("Asylum claims were lodged in five regions in 2024. "
+            "Asylum claims were lodged in four regions in 2024, officials said.")
+    assert flagged(text) == []

@@ -1,7 +1,8 @@
 """Conflicting figures: two figures that claim to measure the same thing and cannot both be right.
 
 A conflict needs the same named metric (a concept of data/metrics.json named in the figure's own
-sentence, not a label read from nearby words or a metric borrowed from an earlier sentence), the
+sentence, not a label read from nearby words or a metric borrowed from an earlier sentence, and
+counting what the concept counts: people or the things its cues name, not "five states"), the
 same unit and place, the same stated period, the same basis (a daily figure
 is not a total), and ranges that do not overlap. What looks like a conflict but is not:
 - a part against its whole: "a further 312 on Wednesday" and "20,123 this year", or a day
@@ -10,6 +11,7 @@ is not a total), and ranges that do not overlap. What looks like a conflict but 
   earlier estimate of 740,000";
 - different years, or a figure with no stated period (nothing says it is the same count);
 - old against new rules, or a plan or forecast against what happened;
+- figures of a concept marked not comparable (poll shares of different questions);
 - figures in one sentence ("322 votes to 266", "180 of the 13,000", "1.2 million arrived while
   508,000 left"), which the sentence itself relates.
 """
@@ -20,7 +22,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from analysis.figures.metrics import clause_around, concept_ids, names_concept
+from analysis.figures.metrics import PEOPLE_WORDS, clause_around, concept_by_id, names_concept
 from analysis.records import NumberMention
 
 Role = Literal["figure", "part", "baseline"]
@@ -65,10 +67,13 @@ def claim_of(n: NumberMention) -> Claim | None:
     """The claim a figure makes, or None when it cannot be compared (no named metric, no stated period)."""
     if not n.metric_group or not n.period or n.sentence is None:
         return None
-    concept = n.metric_group.split(":")[0].split("@")[0]
+    concept = concept_by_id(n.metric_group.split(":")[0].split("@")[0])
     sentence = n.sentence.text
-    if concept not in concept_ids() or not names_concept(sentence, concept):
+    if concept is None or not concept.comparable or not names_concept(sentence, concept.id):
         return None
+    if n.unit and n.unit not in PEOPLE_WORDS and n.unit not in concept.cue_words \
+            and n.unit.rstrip("s") not in concept.cue_words and n.kind in ("level", "count", "change"):
+        return None  # "five states" in a sentence about voters counts states, not voters
     pos, end = n.start - n.sentence.start, n.end - n.sentence.start
     clause, clause_start = clause_around(sentence, pos)
     before = clause[:pos - clause_start]

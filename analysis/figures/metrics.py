@@ -21,6 +21,13 @@ ANAPHOR = re.compile(
     r"increased|decreased|declined)\b|"
     r",\s*which\s+(?:is|was|has|had|rose|fell|reached|stands|stood|hit)\b",
     re.I)
+# Plural nouns for people: a figure counting them counts what a migration concept counts.
+PEOPLE_WORDS = frozenset({
+    "people", "persons", "migrants", "immigrants", "emigrants", "refugees", "seekers", "children", "adults", "men",
+    "women", "minors", "families", "workers", "students", "voters", "residents", "nationals", "citizens",
+    "applicants", "claimants", "detainees", "deportees", "arrivals", "individuals", "foreigners", "dependants",
+    "dependents", "officers", "agents", "staff",
+})
 DEMONYM_SUBGROUP = re.compile(r"\b(Albanian|Afghan|Eritrean|Iranian|Iraqi|Syrian|Sudanese|Vietnamese|Indian|"
                               r"Pakistani|Nigerian|Ukrainian|Mexican|Venezuelan|Haitian|Cuban|Chinese)s?\b|"
                               r"\bfrom (Albania|Afghanistan|Eritrea|Iran|Iraq|Syria|Sudan|Vietnam|India|Pakistan|"
@@ -34,6 +41,8 @@ class Concept:
     id: str
     label: str
     cues: tuple[re.Pattern[str], ...]
+    comparable: bool = True  # False: the concept covers many measures, so its figures never conflict
+    cue_words: frozenset[str] = frozenset()  # the words of its cues, to tell what a figure counts
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +56,8 @@ def load_concepts(path: Path = METRICS_PATH) -> tuple[Concept, ...]:
         bodies = [re.escape(cue).replace(r"\*", r"[\w-]*").replace(r"\ ", r"\s+")
                   for cue in sorted(c["cues"], key=len, reverse=True)]
         cues = (re.compile(r"(?<!\w)(?:" + "|".join(bodies) + r")(?!\w)", re.I),)
-        out.append(Concept(cid, c["label"], cues))
+        words = frozenset(w.strip("*").lower() for cue in c["cues"] for w in cue.split())
+        out.append(Concept(cid, c["label"], cues, c.get("comparable", True), words))
     return tuple(out)
 
 
@@ -55,6 +65,11 @@ def load_concepts(path: Path = METRICS_PATH) -> tuple[Concept, ...]:
 def concept_ids() -> frozenset[str]:
     """The ids of the bundled concepts (a metric group built on one of them is a named metric)."""
     return frozenset(c.id for c in load_concepts())
+
+
+def concept_by_id(concept_id: str) -> Concept | None:
+    """The bundled concept with this id, if any."""
+    return next((c for c in load_concepts() if c.id == concept_id), None)
 
 
 def names_concept(text: str, concept_id: str) -> bool:
