@@ -18,7 +18,16 @@ from spacy.tokens import Span as SpacySpan
 from analysis.lexical import form_table, lemma, upos
 from analysis.quotes import QuoteChain, word_count
 from analysis.records import Mention
-from analysis.speakers import GROUP_NOUNS, SUBJECT_DEPS, UNNAMED_PERSON_HEADS, Entity, Parsed, SpeakerBook
+from analysis.registry import fold
+from analysis.speakers import (
+    GROUP_NOUNS,
+    ROLE_NOUNS,
+    SUBJECT_DEPS,
+    UNNAMED_PERSON_HEADS,
+    Entity,
+    Parsed,
+    SpeakerBook,
+)
 
 # Reporting verbs (lemmas). Started from the PARC 3.0 attribution cue list and news style guides,
 # trimmed to verbs that introduce what someone said.
@@ -29,6 +38,8 @@ predict stress emphasise emphasize maintain contend assert allege complain comme
 reveal boast joke observe ask caution hit brand describe call continue agree disagree told
 estimate rule dismiss condemn criticise criticize hail praise welcome slam blast attack defend
 chant shout label term charge testify tell concede forecast report insist signal indicate
+propose blame reject endorse decry applaud thank recommend threaten reiterate request appeal demand
+conclude confess
 """.split())
 # Verbs whose complement is reported speech even without quote marks (stricter than the above).
 REPORTING_VERBS = SPEECH_VERBS - {
@@ -50,6 +61,10 @@ SCARE_MARKERS = re.compile(
     re.I,
 )
 STATEMENT_END = re.compile(r"[.!?…]")
+# Head words of a subject that are a title or role, so that a name beside them is the speaker.
+ROLE_HEAD_WORDS = frozenset(ROLE_NOUNS) | UNNAMED_PERSON_HEADS | {
+    "minister", "secretary", "president", "senator", "governor", "chairman", "chairwoman", "chair", "mayor",
+    "spokesman", "spokeswoman", "spokesperson", "attorney", "leader", "head", "chief", "director"}
 MIN_FULL_QUOTE_WORDS = 5
 
 
@@ -114,6 +129,10 @@ def subject_of(tok: Token) -> Token | None:
     """The subject of a verb, following conjunctions and participles ("..., adding: ")."""
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and upos(tok.head) in ("NOUN", "PROPN"):
         return tok.head  # "protesters chanting ..."
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+        reporter = _reporting_ancestor(tok)
+        if reporter is not None:
+            return reporter  # "X said it would add agents, adding that ...": X adds
     speech_head = tok.head
     while speech_head.head.i != speech_head.i and lemma(speech_head) not in SPEECH_VERBS:
         speech_head = speech_head.head
@@ -127,13 +146,29 @@ def subject_of(tok: Token) -> Token | None:
     return subj
 
 
+def _reporting_ancestor(tok: Token) -> Token | None:
+    """The subject of the report a participle ("..., adding that ...") continues: the nearest speech
+    verb above it that is not itself inside reported words."""
+    head = tok.head
+    while head.i != head.head.i or head.dep_ == "ROOT":
+        if lemma(head) in SPEECH_VERBS and head.dep_ not in ("ccomp", "xcomp"):
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return subj
+        if head.i == head.head.i:
+            return None
+        head = head.head
+    return None
+
+
 def _own_subject(tok: Token) -> Token | None:
     seen = 0
     while seen < 4:
         seen += 1
-        for c in tok.children:
-            if c.dep_ == "nsubj":
-                return c
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if subjects:
+            # two subjects mean a misparse ('"..., people who ...," Melissa Crow said'): the nearer one speaks
+            return min(subjects, key=lambda c: abs(c.i - tok.i))
         if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp") and tok.head.i != tok.i:
             tok = tok.head
             continue
@@ -141,16 +176,23 @@ def _own_subject(tok: Token) -> Token | None:
     return None
 
 
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis", "ccomp"})
+
+
 def subject_extent(subj: Token) -> tuple[int, int]:
-    """Character extent (in the paragraph) of the subject phrase, without relative clauses."""
-    left = subj.left_edge.i
-    right = subj.i
+    """Character extent (in the paragraph) of the subject phrase: the whole noun phrase with its
+    conjuncts ("U.N. officials and relief workers") and appositions, without relative clauses."""
+    cut: set[int] = set()
     for t in subj.subtree:
-        if t.i > subj.i and t.dep_ in ("compound", "flat", "appos", "punct", "prep", "pobj", "det", "amod", "poss", "case", "nmod"):
-            right = max(right, t.i)
-        if t.dep_ in ("relcl", "acl") and t.head.i == subj.i:
-            break
+        if t.i != subj.i and t.dep_ in CLAUSE_DEPS:
+            cut |= {x.i for x in t.subtree}
+    kept = [t.i for t in subj.subtree if t.i not in cut]
     doc = subj.doc
+    left, right = min(kept), max(kept)
+    while right > left and (doc[right].is_punct or doc[right].tag_ == "POS"):
+        right -= 1
+    while left < right and doc[left].is_punct:
+        left += 1
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
@@ -232,7 +274,10 @@ def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | N
     hit = next(((ent, m) for ent, m in inside if m.start <= cue.subject_head < m.end), None)
     if hit is None and inside:
         head_word = book.text[cue.subject_head:].split(" ", 1)[0].strip(",.;:").lower() if cue.subject_head >= 0 else ""
-        if head_word in GROUP_NOUNS or head_word in UNNAMED_PERSON_HEADS:
+        named = _named_person_in_apposition(book.text, cue, inside, head_word)
+        if named is not None:
+            hit = named
+        elif head_word in GROUP_NOUNS or head_word in UNNAMED_PERSON_HEADS:
             # "Analysts at the Border Policy Institute said": they speak for the institute;
             # "White House officials said": a group, not the White House itself
             hit = None
@@ -249,19 +294,63 @@ def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | N
     if hit is None:
         text = book.text[cue.subject_start:cue.subject_end]
         hit = book.entity_for_phrase(text, cue.subject_start, cue.subject_end)
+    if hit is None and text.strip().lower() in ("he", "she", "they"):
+        hit = _latest_speaker(book, cue.subject_start, person=text.strip().lower() != "they")
     if hit is None:
         return None, None
     ent, mention = hit
     if ent.kind == "organisation" and ent.org is None:
-        # "The Central Agency for the Reception of Asylum Seekers said": the tagger often cuts the name short
-        phrase = re.sub(r"^(?:the|a|an)\s+", "", book.text[cue.subject_start:cue.subject_end], flags=re.I).strip(" ,")
-        words = phrase.split()
-        if len(phrase) > len(ent.name) and phrase.lower().startswith(ent.name.lower().removeprefix("the ")) \
-                and all(w[0].isupper() or w in ("for", "of", "and", "the", "on", "in") for w in words) and len(words) <= 10:
-            ent.name = phrase
+        _complete_org_name(ent, book.text[cue.subject_start:cue.subject_end])
     if head not in ent.spoke_at:
         ent.spoke_at.append(head)
     return ent, mention
+
+
+def _latest_speaker(book: SpeakerBook, pos: int, *, person: bool) -> tuple[Entity, Mention] | None:
+    """A pronoun the book could not resolve ("The minister said X but he warned Y"): the speaker who
+    spoke last before it, when that was within the same stretch of text."""
+    spoken = [(max(at for at in e.spoke_at if at < pos), e) for e in book.entities
+              if (e.kind == "person") == person and any(at < pos for at in e.spoke_at)]
+    if not spoken:
+        return None
+    at, ent = max(spoken, key=lambda x: x[0])
+    if pos - at > 300:
+        return None
+    mention = Mention(book.text[pos:pos + 4].split()[0] if book.text[pos:pos + 4].split() else "", pos, pos, "pronoun")
+    return ent, mention
+
+
+ORG_NAME_END = re.compile(r"\s*(?:\(|[–—-]\s|,|$)")
+
+
+def _complete_org_name(ent: Entity, subject: str) -> None:
+    """"The Association of Public and Land-grant Universities (APLU) – an advocacy ...": the tagger
+    often cuts an organisation's name short; the subject phrase, up to a bracket or dash, gives it whole."""
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", subject, flags=re.I).strip(" ,")
+    phrase = phrase[:ORG_NAME_END.search(phrase).start()].strip()
+    words = phrase.split()
+    if len(phrase) > len(ent.name) and fold(ent.name).removeprefix("the ") in fold(phrase) \
+            and all(w[0].isupper() or w in ("for", "of", "and", "the", "on", "in", "&") for w in words) and len(words) <= 10:
+        ent.name = phrase
+
+
+def _named_person_in_apposition(text: str, cue: Cue, inside: list[tuple[Entity, Mention]],
+                                head_word: str) -> tuple[Entity, Mention] | None:
+    """"The Minister for Home Affairs Peter Dutton said", "Carter's press secretary, Peter Cook, told":
+    a title or role at the head, and the person it names beside it. A possessor ("Carter's") and a
+    name after a preposition ("an attorney with ...") are not that person."""
+    if head_word not in ROLE_HEAD_WORDS:
+        return None
+    for ent, m in sorted(inside, key=lambda x: x[1].start):
+        if ent.kind != "person" or m.rule == "pronoun":
+            continue
+        if re.match(r"[’']s?\b", text[m.end:m.end + 2]):
+            continue
+        before = text[cue.subject_start:m.start].lower()
+        if re.search(r"\b(?:of|at|with|from|for|by|to)\s+(?:the\s+)?$", before):
+            continue
+        return ent, m
+    return None
 
 
 def attribute_chain(
@@ -289,25 +378,19 @@ def attribute_chain(
         return None  # "Liberation Day", "Plan for Change": a name or title, not speech
     if p is None:
         return Attribution(None, None, None, "unparsed", 0.0)
-    cues = cues_by_para.get(p.base, [])
-    sent = p.sentence_at(first.start - p.base)
-    q_lo, q_hi = chain.start, chain.parts[0].end
     best: tuple[float, Cue] | None = None
-    for cue in cues:
-        cue_sent = p.sentence_at(cue.start - p.base)
-        if cue.start < q_lo:
-            dist = q_lo - cue.end
-        else:
-            dist = cue.start - q_hi
-        same_sentence = sent is not None and cue_sent is not None and cue_sent.start == sent.start
-        linked = _linked(cue, first.start - p.base, first.end - p.base, p)
-        if not full and not (same_sentence or linked):
+    # A quote over several paragraphs is attributed where its speaker is named: usually after its
+    # first paragraph, sometimes only after its last ("..., Mr Dutton said.").
+    for k, part in enumerate(chain.parts):
+        pp = p if k == 0 else parsed_at(parsed, part.start)
+        if pp is None:
             continue
-        if not same_sentence and not linked and dist > 120:
+        later = k > 0  # a cue around a later part counts only when that part closes the quote
+        if later and part is not chain.parts[-1]:
             continue
-        score = dist - (1000 if linked else 0) - (200 if same_sentence else 0)
-        if best is None or score < best[0]:
-            best = (score, cue)
+        found = _best_cue(part.start, part.end, pp, cues_by_para.get(pp.base, []), full)
+        if found is not None and (best is None or found[0] + (50 if later else 0) < best[0]):
+            best = (found[0] + (50 if later else 0), found[1])
     if best is None:
         prev_para = _previous_paragraph_cue(p, parsed, cues_by_para)
         if prev_para is not None and full:
@@ -321,8 +404,28 @@ def attribute_chain(
         return Attribution(None, None, None, "no cue found", 0.0)
     cue = best[1]
     ent, mention = resolve_cue(book, cue)
-    rule = f"{cue.rule} {'before' if cue.start < q_lo else 'after'} quote"
+    rule = f"{cue.rule} {'before' if cue.start < chain.start else 'after'} quote"
     return Attribution(ent, mention, cue, rule, 0.9 if ent is not None else 0.3)
+
+
+def _best_cue(q_lo: int, q_hi: int, p: Parsed, cues: list[Cue], full: bool) -> tuple[float, Cue] | None:
+    """The cue in paragraph `p` that best explains the quoted piece [q_lo, q_hi), with its score
+    (lower is better): a cue whose clause holds the quote, then one in the same sentence, then the nearest."""
+    sent = p.sentence_at(q_lo - p.base)
+    best: tuple[float, Cue] | None = None
+    for cue in cues:
+        cue_sent = p.sentence_at(cue.start - p.base)
+        dist = q_lo - cue.end if cue.start < q_lo else cue.start - q_hi
+        same_sentence = sent is not None and cue_sent is not None and cue_sent.start == sent.start
+        linked = _linked(cue, q_lo - p.base, q_hi - p.base, p)
+        if not full and not (same_sentence or linked):
+            continue
+        if not same_sentence and not linked and dist > 120:
+            continue
+        score = dist - (1000 if linked else 0) - (200 if same_sentence else 0)
+        if best is None or score < best[0]:
+            best = (score, cue)
+    return best
 
 
 def _linked(cue: Cue, q_start: int, q_end: int, p: Parsed) -> bool:
@@ -339,7 +442,7 @@ def _linked(cue: Cue, q_start: int, q_end: int, p: Parsed) -> bool:
 
 
 def _opens_paragraph(text: str, quote_start: int, p: Parsed) -> bool:
-    return text[p.base:quote_start].strip() in ("“", '"', "‘", "'", "«", "„")
+    return text[p.base:quote_start].strip() in ("“", '"', "‘", "'", "«", "„", "''")
 
 
 def _previous_paragraph_cue(p: Parsed, parsed: list[Parsed], cues_by_para: dict[int, list[Cue]]) -> Cue | None:
@@ -354,6 +457,41 @@ def _previous_paragraph_cue(p: Parsed, parsed: list[Parsed], cues_by_para: dict[
     return cues[-1] if cues else None
 
 
+GLUE_WORDS = frozenset("that and but or as he she it they we i the a an said says".split())
+MIN_PARAPHRASE_WORDS = 1
+
+
+def paraphrase_beyond_quotes(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
+    """Whether reported speech says more than the quoted words inside it: "alleges the administration
+    has 'manipulated the courts'" is a report of its own with a quoted fragment; "said 'we will win'"
+    is only the quote."""
+    inside = [(max(a, start), min(b, end)) for a, b in quoted if a < end and b > start]
+    if not inside:
+        return True
+    pieces, pos = [], start
+    for a, b in sorted(inside):
+        pieces.append(text[pos:max(pos, a - 1)])
+        pos = max(pos, b + 1)
+    pieces.append(text[pos:end])
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", " ".join(pieces)) if w.lower() not in GLUE_WORDS]
+    return len(words) >= MIN_PARAPHRASE_WORDS
+
+
+OPENING_MARKS = "“\"‘"
+CLOSING_MARKS = "”\"’"
+
+
+def _close_open_quote(text: str, start: int, end: int) -> int:
+    """Extend reported speech to the closing mark of a quote it opens ('... had become "a national
+    embarrassment.' -> '... embarrassment."'): the quotation marks inside a report belong to it."""
+    piece = text[start:end]
+    opened = sum(piece.count(m) for m in "“") - piece.count("”") + (piece.count('"') % 2)
+    if opened <= 0:
+        return end
+    m = re.match(r"[.,!?…]?[”\"]", text[end:end + 3])
+    return end + m.end() if m else end
+
+
 def reported_speech(
     p: Parsed, book: SpeakerBook, cues: list[Cue], quoted: list[tuple[int, int]]
 ) -> list[tuple[int, int, Cue]]:
@@ -362,15 +500,17 @@ def reported_speech(
     doc = p.doc
     for cue in cues:
         tok = cue.token
-        if cue.rule == "speech noun" or (cue.rule == "speech verb" and lemma(tok) not in REPORTING_VERBS):
+        if cue.rule == "speech noun" or (cue.rule == "speech verb" and lemma(tok) not in REPORTING_VERBS
+                                         and lemma(tok) not in OBJECT_SPEECH_VERBS):
             continue
         if cue.rule == "speech verb" and not is_finite_report(tok):
             continue
         local = [(a - p.base, b - p.base) for a, b in quoted]
         for s, e in _content_span(tok, cue, doc, local, p.sentence_at(tok.idx) or tok.sent):
             abs_s, abs_e = p.base + s, p.base + e
-            if any(a < abs_e and b > abs_s for a, b in quoted):
-                continue  # holds a quoted phrase: that phrase is the quote
+            abs_e = _close_open_quote(book.text, abs_s, abs_e)
+            if not paraphrase_beyond_quotes(book.text, abs_s, abs_e, quoted):
+                continue  # only quoted words (and "that"): the quote itself is the statement
             if len(doc.char_span(s, e, alignment_mode="expand") or []) < 3:
                 continue
             out.append((abs_s, abs_e, cue))
@@ -414,6 +554,10 @@ def _trailing_attributions(p: Parsed, found: list[tuple[int, int, Cue]], quoted:
         yield s, e, cue
 
 
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+TRAILING_TIME = re.compile(
+    rf",?\s+(?:on\s+{_DAY}|{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"(?:earlier|later)\s+this\s+(?:week|month))$")
 CUT_CLAUSE = re.compile(r"\s*,?\s+(?:as|after|before|when|while|because|since)\s+(?:he|she|they|it)\b", re.I)
 
 
@@ -440,11 +584,15 @@ def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]],
             comps = [mark.head]
     after = [c for c in comps if c.i > tok.i]
     if not after and (comps or (tok.dep_ in ("ccomp", "parataxis", "conj") and tok.head.i < tok.i)):
-        # "Arrests rose, ICE said Wednesday." / "..., the Home Office has said": reported before the verb
+        # "Arrests rose, ICE said Wednesday." / "..., the Home Office has said": reported before the verb,
+        # set off by a comma (not "to fill what she called a black hole")
         left = cue_subject_left(tok)
+        set_off = doc[left].is_punct or left > sent.start and doc[left - 1].text in (",", "—", "–", "-", ":", "”", '"', "’")
+        if left <= sent.start or not set_off:
+            return []
         return _trimmed(doc, sent.start, left - 1)
     if not after:
-        return []
+        return _object_content(tok, doc) if lemma(tok) in OBJECT_SPEECH_VERBS else []
     units: list[set[int]] = []
     for comp in after:
         units.extend(_clause_units(comp))
@@ -455,9 +603,7 @@ def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]],
         if cut and cut.start() > 10:  # "..., as he warned ...": the narrator's framing, not the report
             limit = doc[lo].idx + cut.start()
             hi = max(i for i in range(lo, hi + 1) if doc[i].idx < limit)
-        # a clause holding a quoted phrase is reported by that quote, not as reported speech
-        if not any(a <= doc[i].idx < b for i in range(lo, hi + 1) for a, b in quoted):
-            ranges.append((lo, hi))
+        ranges.append((lo, hi))
     spans = []
     for lo, hi in sorted(ranges):
         # "said, speaking on condition of anonymity, that ...": the report starts after "that"
@@ -477,9 +623,53 @@ def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]],
     return out
 
 
+# Speech acts whose content is an object or an infinitive, not a clause: "urged immediate action",
+# "called on Congress to act", "pledged to intensify joint work", "accused the department of ...".
+OBJECT_SPEECH_VERBS = frozenset("""
+urge call pledge promise vow demand propose criticise criticize condemn welcome praise blame accuse deny
+reject dismiss defend endorse decry slam blast applaud hail thank recommend announce threaten warn offer
+attack request reiterate insist appeal
+""".split())
+OBJECT_DEPS = frozenset({"dobj", "xcomp", "prep", "dative", "ccomp", "attr"})
+# "calling him 'a total stiff'", "described it as 'a shambles'": the quoted words are the statement.
+NAMING_VERBS = frozenset({"call", "describe", "brand", "label", "term", "dub", "name"})
+
+
+def _object_content(tok: Token, doc: Doc) -> list[tuple[int, int]]:
+    """What a speech act without a complement clause reports: its object and what follows it
+    ("immediate action on the fate of 800,000 people"), up to a comma that starts an aside."""
+    kids = [c for c in tok.rights if c.dep_ in OBJECT_DEPS]
+    if not kids:
+        return []
+    if lemma(tok) in NAMING_VERBS and (any(c.dep_ == "oprd" for c in tok.children)
+                                       or any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)):
+        return []
+    if lemma(tok) == "call" and not any(c.dep_ in ("prep", "xcomp") and (c.lower_ in ("for", "on") or c.dep_ == "xcomp")
+                                        for c in tok.children):
+        return []  # "called the plan a disaster" names, "called for a vote" / "called on X to" asks
+    lo = kids[0].left_edge.i
+    hi = lo
+    for c in tok.rights:
+        if c.i < lo:
+            continue
+        if c.dep_ in OBJECT_DEPS:
+            hi = max(hi, c.right_edge.i)
+        elif c.dep_ == "punct" and c.i > hi:
+            break
+    if doc[lo].dep_ == "prep" and doc[lo].head.i == tok.i and doc[lo].lower_ in ("on", "for", "to"):
+        lo += 1  # "called on Congress to ..." reports "Congress to ..."
+    for i in range(lo + 2, hi + 1):
+        # "urged action on X Monday, using a procedural move": the participle is how, not what
+        if doc[i].tag_ == "VBG" and doc[i - 1].text == "," and lemma(doc[i]) not in ("include", "involve"):
+            hi = i - 2
+            break
+    return _trimmed(doc, lo, hi) if hi - lo >= 1 else []
+
+
 def _clause_units(root: Token) -> list[set[int]]:
-    """A clause and each clause conjoined to it ("X and that Y") as separate sets of token indices."""
-    # conjoined clauses, and "..., adding that ..." participles, are reports of their own
+    """A clause and each clause conjoined to it ("X and that Y") as separate sets of token indices.
+    A conjoined speech verb ("... but warned that ...", "..., adding that ...") is a report of its
+    own, found through its own cue: it is left out here."""
     conjs = [c for c in root.children if (c.dep_ == "conj" and upos(c) in ("VERB", "AUX"))
              or (c.dep_ == "advcl" and c.tag_ == "VBG" and lemma(c) in SPEECH_VERBS)]
     own = {t.i for t in root.subtree}
@@ -487,7 +677,8 @@ def _clause_units(root: Token) -> list[set[int]]:
         own -= {t.i for t in c.subtree}
     units = [own]
     for c in conjs:
-        units.extend(_clause_units(c))
+        if lemma(c) not in SPEECH_VERBS:
+            units.extend(_clause_units(c))
     return units
 
 
@@ -503,6 +694,12 @@ def _trimmed(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
     m = CUT_CLAUSE.search(doc[lo:hi + 1].text)
     if m and m.start() > 10:
         e = s + m.start()
+    text = doc.text[s:e]
+    when = TRAILING_TIME.search(text)
+    if when and when.start() > 0:
+        e = s + when.start()  # "... to act earlier this month": when it was said, not what
+    if len(doc.text[s:e].split()) < 3:
+        return []  # "criticized the plan": too little to be a statement of its own
     return [(s, e)]
 
 

@@ -13,8 +13,19 @@ from datetime import date
 
 from spacy.language import Language
 
-from analysis.attribution import Attribution, attribute_chain, find_cues, reported_speech, resolve_cue
+from analysis.attribution import (
+    REPORTING_VERBS,
+    Attribution,
+    Cue,
+    attribute_chain,
+    find_cues,
+    is_finite_report,
+    reported_speech,
+    resolve_cue,
+)
+from analysis.blocks import block_after_intro, title_case_label, transcript_turns
 from analysis.ingest import IngestedText, InputError, ingest, parse_date
+from analysis.lexical import lemma
 from analysis.nlp import load_nlp
 from analysis.numbers import find_numbers
 from analysis.parsing import parse_paragraphs
@@ -100,7 +111,6 @@ def _content_paragraphs(ing: IngestedText) -> list[Paragraph]:
 
 def _build(ing: IngestedText, parsed: list[Parsed], source: str | None, registry: Registry) -> Analysis:
     text = ing.text
-    book = SpeakerBook(text, parsed, registry, ing.published)
     content = [(p.base, p.base + len(p.text)) for p in parsed]
 
     def in_content(pos: int) -> bool:
@@ -109,15 +119,26 @@ def _build(ing: IngestedText, parsed: list[Parsed], source: str | None, registry
     spans = [s for s in find_quoted_spans(text) if in_content(s.start)]
     chains = chain_quotes(text, spans)
     quoted = [(c.start, c.end) for c in chains]
+    book = SpeakerBook(text, parsed, registry, ing.published, quoted)
     cues_by_para = {p.base: find_cues(p, quoted) for p in parsed}
     article_migration = migration_cue_count(text) >= MIGRATION_ARTICLE_CUES
 
-    drafts: list[tuple[int, int, str, Attribution, int]] = []
+    blocks = [(s, e, a) for s, e, a in _layout_speech(split_paragraphs(text), parsed, book, cues_by_para)
+              if in_content(s)]
+    in_block = [(s, e) for s, e, _ in blocks]
+
+    def inside_block(pos: int) -> bool:
+        return any(a <= pos < b for a, b in in_block)
+
+    drafts: list[tuple[int, int, str, Attribution, int]] = [(s, e, "direct", a, 1) for s, e, a in blocks]
     scare: list[Span] = []
     previous: Attribution | None = None
     previous_end = -1
     for chain in chains:
         attribution = attribute_chain(chain, book, parsed, cues_by_para, previous, previous_end)
+        if inside_block(chain.start) and (attribution is None or attribution.cue is None
+                                          or attribution.rule.startswith("cue ends previous")):
+            continue  # words quoted inside a block quote or a transcript turn: part of that speech
         if attribution is None:
             scare.append(Span(text[chain.start:chain.end], chain.start, chain.end))
             continue
@@ -125,6 +146,8 @@ def _build(ing: IngestedText, parsed: list[Parsed], source: str | None, registry
         previous, previous_end = attribution, chain.end
     for p in parsed:
         for s, e, cue in reported_speech(p, book, cues_by_para[p.base], quoted):
+            if inside_block(s) and _first_person(book.text[cue.subject_start:cue.subject_end]):
+                continue  # "we said that ..." inside a block quote is the block speaker's own words
             ent, mention = resolve_cue(book, cue)
             if ent is None:
                 continue
@@ -233,6 +256,53 @@ def _fill_directions(quotes: list[Quote], book: SpeakerBook) -> list[Quote]:
         stance = fill_government(stance, positions.get(q.speaker_id, []) if q.speaker_id else [], role or None)
         out.append(q if stance == q.stance else replace(q, stance=stance))
     return out
+
+
+FIRST_PERSON = frozenset({"i", "we", "you", "me", "us"})
+
+
+def _first_person(phrase: str) -> bool:
+    return phrase.strip().lower() in FIRST_PERSON
+
+
+def _layout_speech(paragraphs: list[Paragraph], parsed: list[Parsed], book: SpeakerBook,
+                   cues_by_para: dict[int, list[Cue]]) -> list[tuple[int, int, Attribution]]:
+    """Speech marked by layout: transcript turns, and block quotes after "X said:" paragraphs."""
+    out: list[tuple[int, int, Attribution]] = []
+    turns = transcript_turns(paragraphs)
+    for turn in turns:
+        name = title_case_label(turn.label)
+        ent, mention = book.resolve_label(name, turn.label_start, turn.label_end, anonymous=turn.anonymous)
+        out.extend((s, e, Attribution(ent, mention, None, "transcript turn", 0.85)) for s, e in turn.pieces)
+    labelled = {i for i, para in enumerate(paragraphs) for t in turns if para.start <= t.label_start < para.end}
+    parsed_by_start = {p.base: p for p in parsed}
+    for i, para in enumerate(paragraphs):
+        p = parsed_by_start.get(para.start)
+        if i in labelled or p is None:
+            continue
+        cues = cues_by_para.get(p.base, [])
+        pieces = block_after_intro(paragraphs, i, labelled=labelled) if cues else []
+        if not pieces:
+            continue
+        cue = cues[-1]
+        ent, mention = resolve_cue(book, cue)
+        if ent is None:
+            continue
+        for s, e in pieces:
+            if _narrates(s, parsed, book, cues_by_para):
+                break  # "Mr Javid also said that ...": the narrator speaks again
+            out.append((s, e, Attribution(ent, mention, cue, "block quote after introduction", 0.85)))
+    return out
+
+
+def _narrates(start: int, parsed: list[Parsed], book: SpeakerBook, cues_by_para: dict[int, list[Cue]]) -> bool:
+    """A paragraph that reports someone in the third person ("Mr Javid also said that ...",
+    "Shelby said she ...") is the narrator's again, not more of the block quote."""
+    p = next((q for q in parsed if q.base <= start < q.base + len(q.text)), None)
+    if p is None:
+        return False
+    return any(c.rule == "speech verb" and lemma(c.token) in REPORTING_VERBS and is_finite_report(c.token)
+               and not _first_person(book.text[c.subject_start:c.subject_end]) for c in cues_by_para.get(p.base, []))
 
 
 def _article_id(ing: IngestedText) -> str:

@@ -163,7 +163,7 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     """Every quoted span in the article, in order, offsets excluding the marks."""
     out: list[QuotedSpan] = []
     for para in split_paragraphs(text):
-        ptext = para.text
+        ptext = _double_apostrophes(para.text)
         doubles = pair_double(ptext)
         covered = [(a, b) for a, b, _, _ in doubles]
         singles = []
@@ -191,10 +191,29 @@ def _gaps(covered: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
     return gaps
 
 
+FILLER = "\x01"  # stands for the second apostrophe of a '' mark, so offsets stay as they are
+TWO_APOSTROPHES = re.compile("''")
+
+
+def _double_apostrophes(text: str) -> str:
+    """Two apostrophes ('') are one double quote mark, as the New York Times writes them: rewrite
+    each as a straight double mark beside a filler character, keeping every offset."""
+    if "''" not in text:
+        return text
+
+    def one(m: re.Match[str]) -> str:
+        before = text[m.start() - 1] if m.start() > 0 else " "
+        after = text[m.end()] if m.end() < len(text) else " "
+        opening = (before.isspace() or before in "([{—–-") and not after.isspace()
+        return '"' + FILLER if opening else FILLER + '"'
+
+    return TWO_APOSTROPHES.sub(one, text)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] == FILLER):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and (text[end - 1].isspace() or text[end - 1] == FILLER):
         end -= 1
     return start, end
 
@@ -207,7 +226,7 @@ def chain_quotes(text: str, spans: list[QuotedSpan]) -> list[QuoteChain]:
         if chains:
             last = chains[-1][-1]
             para = paragraphs[span.paragraph]
-            opens_paragraph = span.start - para.start <= 2 and text[para.start : span.start].strip() in ALL_MARKS
+            opens_paragraph = span.start - para.start <= 2 and text[para.start : span.start].strip() in (*ALL_MARKS, "''")
             if (
                 last.close_mark is None
                 and span.paragraph == last.paragraph + 1

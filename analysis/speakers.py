@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -21,6 +22,7 @@ from spacy.tokens import Span as SpacySpan
 
 from analysis.records import Mention, Speaker
 from analysis.registry import Registry, RegistryOrg, RegistryPerson, fold
+from analysis.resolution import Candidate, is_main_clause_subject, pronoun_antecedent
 
 FIRST_NAMES_PATH = Path(__file__).with_name("data") / "first_names.json"
 HONORIFICS = {"sir": "m", "mr": "m", "lord": "m", "ms": "f", "mrs": "f", "miss": "f", "dame": "f",
@@ -112,6 +114,7 @@ class Entity:
     gender: str | None = None
     registry: RegistryPerson | None = None
     org: RegistryOrg | None = None
+    affiliation: RegistryOrg | None = None  # the organisation a spokesperson or official speaks for
     article_role: str | None = None
     article_party: str | None = None
     article_country: str | None = None
@@ -125,6 +128,11 @@ class Entity:
 
     def last_mention(self) -> int:
         return self.mentions[-1].start if self.mentions else -1
+
+    @property
+    def speaks_for(self) -> RegistryOrg | None:
+        """The registry organisation this speaker is or speaks for."""
+        return self.org or self.affiliation
 
 
 @dataclass(frozen=True)
@@ -162,8 +170,10 @@ class Parsed:
 class SpeakerBook:
     """All people and organisations of one article, resolved in reading order."""
 
-    def __init__(self, text: str, parsed: list[Parsed], registry: Registry, published: date | None) -> None:
+    def __init__(self, text: str, parsed: list[Parsed], registry: Registry, published: date | None,
+                 quoted: Sequence[tuple[int, int]] = ()) -> None:
         self.text = text
+        self.quoted = tuple(quoted)
         self.parsed = parsed
         self.registry = registry
         self.published = published
@@ -497,27 +507,29 @@ class SpeakerBook:
                     return recent
             return None
         gender = PRONOUN_GENDER[low]
-        best, best_key = None, None
-        for ent in self.entities:
-            if ent.kind != "person" or ent.gender not in (None, gender):
-                continue
-            for m in ent.mentions:
-                if m.start >= s:
-                    continue
-                subject = self._is_subject(m)
-                key = (m.start if subject else m.start - 10_000, m.start)
-                if best_key is None or key > best_key:
-                    best, best_key = ent, key
+        in_quote = self._in_quote(s)
+        candidates = [Candidate(ent.id, ent.gender, m.start, *self._subject_roles(m), self._in_quote(m.start))
+                      for ent in self.entities if ent.kind == "person" for m in ent.mentions if m.start < s]
+        best_id = pronoun_antecedent(s, gender, candidates, in_quote=in_quote)
+        best = next((ent for ent in self.entities if ent.id == best_id), None)
         if best is not None and best.gender is None:
             best.gender = gender
         return best
 
-    def _is_subject(self, m: Mention) -> bool:
+    def _in_quote(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.quoted)
+
+    def _subject_roles(self, m: Mention) -> tuple[bool, bool]:
+        """(is a subject, is a main-clause subject) for a mention, from its paragraph's parse."""
         for p in self.parsed:
             if p.base <= m.start < p.base + len(p.text):
                 span = p.doc.char_span(m.start - p.base, m.end - p.base, alignment_mode="expand")
-                return bool(span) and any(t.dep_ in SUBJECT_DEPS or t.head.dep_ in SUBJECT_DEPS and t.dep_ in ("compound", "appos") for t in span)
-        return False
+                if not span:
+                    return False, False
+                subject = any(t.dep_ in SUBJECT_DEPS or t.head.dep_ in SUBJECT_DEPS and t.dep_ in ("compound", "appos")
+                              for t in span)
+                return subject, subject and any(is_main_clause_subject(t) for t in span)
+        return False, False
 
     def _resolve_org(self, text: str, extra: object) -> Entity | None:
         org, party = extra  # type: ignore[misc]
@@ -593,72 +605,95 @@ class SpeakerBook:
                     best = (ent, mention)
         return best
 
+    def resolve_label(self, name: str, start: int, end: int, *, anonymous: bool) -> tuple[Entity, Mention]:
+        """The speaker a transcript label names ("CLARE O'NEIL", read as "Clare O'Neil"); an
+        anonymous label ("JOURNALIST") is one unnamed speaker of that role."""
+        if anonymous:
+            role = "Journalist" if name.lower() in ("journalist", "reporter", "question", "q") else "Unnamed speaker"
+            ent = next((e for e in self.entities if e.name == role and e.article_role == "unnamed"), None) \
+                or self._new(role, article_role="unnamed")
+        else:
+            ent = self._resolve_name(start, end, name) or self._new(name)
+            if ent.name.isupper():
+                ent.name = name  # the tagger read the capitalised label as the name itself
+        mention = Mention(self.text[start:end], start, end, "transcript label")
+        ent.mentions.append(mention)
+        self.mention_owner.append((mention, ent))
+        return ent, mention
+
     def entity_for_phrase(self, phrase: str, start: int, end: int) -> tuple[Entity, Mention] | None:
         """A speaker for a subject phrase that names no known entity ("a Home Office spokesperson", "critics")."""
         clean = DATELINE_RE.sub("", phrase.strip(" ,"))  # "WASHINGTON (AP) — A federal judge"
+        # "The lawsuit, filed in Portland by ...,": the phrase before a lower-case aside names it
+        clean = re.sub(r",\s+(?:[a-z(]|who\b|which\b).*$", "", clean).strip()
         if not clean or clean.lower() in ("it", "this", "that", "there", "which", "who", "i", "we", "you"):
             return None
         if self._is_known_surname(clean):  # "Doe said" after "Sen. Jane Doe"
             ent = self._resolve_name(start, end, clean)
             if ent is not None:
-                mention = Mention(clean, start, end, "surname")
-                ent.mentions.append(mention)
-                self.mention_owner.append((mention, ent))
-                return ent, mention
+                return ent, self._add_mention(ent, clean, start, end, "surname")
         named = self.registry.org_named(re.sub(r"^(?:a|an|the)\s+", "", clean, flags=re.I))
         if named is not None:  # "the Prime Minister's spokesman" is Downing Street
             ent = self._resolve_org(clean, (named, None))
-            mention = Mention(clean, start, end, "organisation")
-            ent.mentions.append(mention)
-            self.mention_owner.append((mention, ent))
-            return ent, mention
-        m = ORG_SUFFIX_RE.search(clean) or SPOKES_FOR_RE.search(clean) or PEOPLE_AT_ORG_RE.search(clean)
-        if m:
+            return ent, self._add_mention(ent, clean, start, end, "organisation")
+        spokes = self._spokesperson(clean)
+        if spokes is not None:
+            return spokes, self._add_mention(spokes, clean, start, end, "spokesperson")
+        m = PEOPLE_AT_ORG_RE.search(clean)
+        if m:  # "analysts at the Border Policy Institute" speak for the institute
             org_name = m.group(1).strip()
-            org = self.registry.org_named(org_name)
-            ent = self._resolve_org(org_name, (org, self._party_word(org_name)))
+            ent = self._resolve_org(org_name, (self.registry.org_named(org_name), self._party_word(org_name)))
             if ent is not None:
-                mention = Mention(clean, start, end, "spokesperson")
-                ent.mentions.append(mention)
-                self.mention_owner.append((mention, ent))
-                return ent, mention
-        head = re.sub(r"[^\w-]", "", clean.split()[-1].lower())
-        kind = "group" if head in GROUP_NOUNS or (head.endswith("s") and not clean[0].isupper()) else None
-        if kind is None and head in ORG_HEADS and re.match(r"(?:the|its|this)\s", clean, re.I):
-            # "the department said": the organisation of that kind named most recently
-            def latest_before(e: Entity) -> int:
-                return max((m.start for m in e.mentions if m.start < start), default=-1)
-
-            earlier = [e for e in self.entities if e.kind == "organisation" and head in fold(e.name).split()
-                       and latest_before(e) >= 0]
-            if earlier:
-                ent = max(earlier, key=latest_before)
-                mention = Mention(clean, start, end, "description")
-                ent.mentions.append(mention)
-                self.mention_owner.append((mention, ent))
-                return ent, mention
-            kind = "organisation"
-        if kind is None and head in ORG_HEADS:
-            kind = "organisation"
-        if kind is None and head in UNNAMED_PERSON_HEADS and re.match(r"(?:a|an|one|another)\s", clean, re.I):
-            kind = "person"  # "a senior administration official": a source the article does not name
-        if kind is None and clean[0].isupper() and len(clean.split()) <= 6:
-            kind = "organisation"
+                return ent, self._add_mention(ent, clean, start, end, "spokesperson")
+        earlier = self._earlier_org_of_kind(clean, start)
+        if earlier is not None:
+            return earlier, self._add_mention(earlier, clean, start, end, "description")
+        kind = phrase_kind(clean)
         if kind is None:
             return None
-        name = re.sub(r"^(?:the|a|an|some|many|other)\s+", "", clean, flags=re.I)
-        name = name[0].upper() + name[1:]
-        for ent in self.entities:
-            if fold(ent.name) == fold(name):
-                break
-        else:
-            ent = self._new(name, kind=kind)
-        mention = Mention(clean, start, end, "subject phrase")
-        ent.mentions.append(mention)
+        name = phrase_name(clean)
+        ent = next((e for e in self.entities if fold(e.name) == fold(name)), None) or self._new(name, kind=kind)
+        mention = self._add_mention(ent, clean, start, end, "subject phrase")
         if clean not in ent.aliases:
             ent.aliases.append(clean)
-        self.mention_owner.append((mention, ent))
         return ent, mention
+
+    def _add_mention(self, ent: Entity, text: str, start: int, end: int, rule: str) -> Mention:
+        mention = Mention(text, start, end, rule)
+        ent.mentions.append(mention)
+        self.mention_owner.append((mention, ent))
+        return mention
+
+    def _spokesperson(self, phrase: str) -> Entity | None:
+        """"A Home Office spokesperson", "a spokesman for the department": a speaker of its own,
+        named as the article names it, speaking for the organisation."""
+        m = ORG_SUFFIX_RE.search(phrase) or SPOKES_FOR_RE.search(phrase)
+        if not m:
+            return None
+        org_name = m.group(1).strip()
+        org = self.registry.org_named(org_name) or self.registry.org_named(_strip_the(org_name))
+        name = phrase_name(phrase, keep_article=True)
+        ent = next((e for e in self.entities if fold(e.name) == fold(name)), None)
+        if ent is None:
+            ent = self._new(name, kind="person", affiliation=org)
+            ent.article_role = "Spokesperson" if org is None else f"Spokesperson for {org.name}"
+            party = self._party_word(org_name)
+            if party and org is None:
+                ent.article_party, ent.article_country = party
+        return ent
+
+    def _earlier_org_of_kind(self, phrase: str, start: int) -> Entity | None:
+        """"The department said": the organisation of that kind named most recently before."""
+        head = re.sub(r"[^\w-]", "", phrase.split()[-1].lower())
+        if head not in ORG_HEADS or not re.match(r"(?:the|its|this)\s", phrase, re.I):
+            return None
+
+        def latest_before(e: Entity) -> int:
+            return max((m.start for m in e.mentions if m.start < start), default=-1)
+
+        earlier = [e for e in self.entities if e.kind == "organisation" and head in fold(e.name).split()
+                   and latest_before(e) >= 0]
+        return max(earlier, key=latest_before) if earlier else None
 
     def display_name(self, ent: Entity) -> str:
         """The name to show: for an organisation, the fullest form the article used
@@ -683,15 +718,15 @@ class SpeakerBook:
             return ent.article_party
         if ent.registry and ent.registry.party:
             return ent.registry.party
-        if ent.org and ent.org.government and ent.org.country:
-            return self.registry.governing_party(ent.org.country, self.published)
+        if ent.speaks_for and ent.speaks_for.government and ent.speaks_for.country:
+            return self.registry.governing_party(ent.speaks_for.country, self.published)
         return None
 
     def country(self, ent: Entity) -> str | None:
         if ent.registry and ent.registry.country:
             return ent.registry.country
-        if ent.org and ent.org.country:
-            return ent.org.country
+        if ent.speaks_for and ent.speaks_for.country:
+            return ent.speaks_for.country
         if ent.article_country:
             return ent.article_country
         party = self.party(ent)
@@ -703,7 +738,8 @@ class SpeakerBook:
 
     def in_government(self, ent: Entity) -> bool | None:
         """True for the incumbent government's side, False for its opponents, None if unknown."""
-        if ent.org is not None and ent.org.government and ent.org.country == self.home_country:
+        org = ent.speaks_for
+        if org is not None and org.government and org.country == self.home_country:
             return True
         country = self.country(ent)
         if country is not None and country != self.home_country:
@@ -736,6 +772,34 @@ class SpeakerBook:
                 registry_id=ent.registry.id if ent.registry else (ent.org.id if ent.org else None),
             ))
         return tuple(out)
+
+
+def phrase_kind(phrase: str) -> str | None:
+    """What a subject phrase that names no one is: a group ("critics", "some U.S. lawmakers"), an
+    organisation ("the department", "Acme Corp"), an unnamed person ("a senior official"), or None."""
+    head = re.sub(r"[^\w-]", "", phrase.split()[-1].lower())
+    if head in GROUP_NOUNS or (head.endswith("s") and not phrase[0].isupper()):
+        return "group"
+    if head in ORG_HEADS:
+        return "organisation"
+    if head in UNNAMED_PERSON_HEADS and re.match(r"(?:a|an|one|another)\s", phrase, re.I):
+        return "person"  # "a senior administration official": a source the article does not name
+    if phrase[0].isupper() and len(phrase.split()) <= 6:
+        return "organisation"
+    return None
+
+
+def phrase_name(phrase: str, *, keep_article: bool = False) -> str:
+    """The name to show for a phrase speaker. A proper name loses its article ("the Home Affairs
+    Committee" -> "Home Affairs Committee"); a description keeps its words as the article wrote
+    them ("The department", "Some U.S. lawmakers"), since nothing else names it."""
+    words = phrase.split()
+    head = words[-1]
+    proper = len(words) > 1 and all(w[:1].isupper() or w.lower() in ("of", "for", "and", "on", "the", "&")
+                                    for w in words[1:]) and head[:1].isupper()
+    if proper and not keep_article:
+        phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+    return phrase[0].upper() + phrase[1:]
 
 
 HONORIFIC_NAME_RE = re.compile(

@@ -138,20 +138,28 @@ def clean_source(text: str) -> str:
 
 
 def name_runs(article: str, tokens: tuple[Token, ...]) -> list[tuple[str, str]]:
-    """(text, NER label) of each run of PERSON or ORGANIZATION tokens."""
+    """(text, NER label) of each run of capitalised PERSON or ORGANIZATION tokens, outside the title
+    (CoreNLP reads a title-case headline as one long name)."""
+    title_end = article.find("\n")
     runs: list[tuple[str, str]] = []
     i = 0
     while i < len(tokens):
         label = tokens[i].ner
-        if label not in ("PERSON", "ORGANIZATION") or not tokens[i].pos.startswith("NNP"):
+        if label not in ("PERSON", "ORGANIZATION") or not _capitalised(article, tokens[i]) \
+                or tokens[i].start < title_end:
             i += 1
             continue
         j = i
-        while j + 1 < len(tokens) and tokens[j + 1].ner == label and tokens[j + 1].start - tokens[j].end <= 1:
+        while j + 1 < len(tokens) and tokens[j + 1].ner == label and _capitalised(article, tokens[j + 1]) \
+                and tokens[j + 1].start - tokens[j].end <= 1:
             j += 1
         runs.append((article[tokens[i].start:tokens[j].end], label))
         i = j + 1
     return runs
+
+
+def _capitalised(article: str, token: Token) -> bool:
+    return token.pos.startswith("NNP") and article[token.start:token.start + 1].isupper()
 
 
 def canonical_speaker(article: str, source_ranges: tuple[tuple[int, int], ...],
@@ -222,18 +230,45 @@ def paragraph_pieces(article: str, start: int, end: int) -> list[tuple[int, int]
     return out
 
 
+def _marks(article: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(position, width, "open" | "close" | "either") of each double quote mark; two apostrophes
+    ('') are one mark, as the New York Times writes them."""
+    out = []
+    i = start
+    while i < end:
+        ch = article[i]
+        if article.startswith("''", i) and i + 1 < end:
+            out.append((i, 2, "either"))
+            i += 2
+            continue
+        if ch in "“«":
+            out.append((i, 1, "open"))
+        elif ch in "”»":
+            out.append((i, 1, "close"))
+        elif ch == '"':
+            out.append((i, 1, "either"))
+        i += 1
+    return out
+
+
 def quoted_spans(article: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) inside the marks of each double-quoted span in article[start:end]."""
-    out, open_at = [], None
-    for i in range(start, end):
-        ch = article[i]
-        if open_at is None and ch in OPEN_MARKS and (ch != '"' or i == start or not article[i - 1].isalnum()):
-            open_at = i
-        elif open_at is not None and ch in CLOSE_MARKS and i > open_at + 1:
-            out.append((open_at + 1, i))
+    out: list[tuple[int, int]] = []
+    marks = _marks(article, start, end)
+    if marks and marks[0][2] == "close" and marks[0][0] - start > 3:
+        # a paragraph that continues a quote opened in the paragraph before
+        out.append((start, marks[0][0]))
+        marks = marks[1:]
+    open_at: tuple[int, int] | None = None
+    for pos, width, kind in marks:
+        can_open = kind == "open" or kind == "either" and (pos == start or not article[pos - 1].isalnum())
+        if open_at is None and can_open:
+            open_at = (pos, width)
+        elif open_at is not None and kind in ("close", "either") and pos > open_at[0] + open_at[1]:
+            out.append((open_at[0] + open_at[1], pos))
             open_at = None
-    if open_at is not None and end - open_at > 3:
-        out.append((open_at + 1, end))  # a quote that runs on into the next paragraph
+    if open_at is not None and end - open_at[0] > 3:
+        out.append((open_at[0] + open_at[1], end))  # a quote that runs on into the next paragraph
     return out
 
 
@@ -254,11 +289,11 @@ def content_entries(article: str, ranges: list[tuple[int, int]]) -> list[dict[st
             quotes = quoted_spans(article, core_a, core_b)
             outside = article[core_a:core_b]
             for qa, qb in reversed(quotes):
-                outside = outside[:qa - 1 - core_a] + " " + outside[qb + 1 - core_a:]
-            outside_words = [w for w in re.findall(r"[A-Za-z’']+", outside) if w.lower() not in GLUE_WORDS]
+                outside = outside[:qa - core_a] + " " + outside[qb - core_a:]
+            outside_words = [w for w in re.findall(r"[A-Za-z][A-Za-z’']*", outside) if w.lower() not in GLUE_WORDS]
             if quotes and len(outside_words) <= 1:
                 for qa, qb in quotes:
-                    qa, qb = _strip_span(article, qa, qb, ",")
+                    qa, qb = _strip_span(article, qa, qb, ",'")
                     if qb > qa:
                         entries.append({"kind": "direct", "start": qa, "end": qb, "partial": len(quotes) > 1,
                                         "inside": None})
@@ -268,7 +303,7 @@ def content_entries(article: str, ranges: list[tuple[int, int]]) -> list[dict[st
             entries.append({"kind": "indirect", "start": ia, "end": core_b, "partial": False, "inside": None})
             parent = len(entries) - 1
             for qa, qb in quotes:
-                qa, qb = _strip_span(article, qa, qb, ",")
+                qa, qb = _strip_span(article, qa, qb, ",'")
                 if qb > qa:
                     entries.append({"kind": "direct", "start": qa, "end": qb, "partial": True, "inside": parent})
     return entries

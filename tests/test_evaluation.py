@@ -14,7 +14,7 @@ import polnear_gold  # noqa: E402
 
 from analysis.evaluation import CaseResult, EvalSet, GoldCase, summarise  # noqa: E402
 
-ARTICLE = ('Trump wins.\n\nThe senator said the plan would fail, and called it “a disaster for workers.”\n\n'
+ARTICLE = ('Senate vote today.\n\nTrump wins.\n\nThe senator said the plan would fail, and called it “a disaster for workers.”\n\n'
            '“We will not back down,” she said.\n\nIt is believed that taxes will rise.')
 
 

@@ -54,3 +54,10 @@ def test_thousands_of_quote_marks_do_not_crash():
     text = ('“' * 3000) + " text " + ('"' * 3001)
     spans = find_quoted_spans(text)
     assert isinstance(spans, list)
+
+
+def test_two_apostrophes_are_one_double_quote_mark():
+    from analysis.quotes import find_quoted_spans
+
+    text = "''I love Oreos,'' he said, ''I will never eat them again'' - and he's here."
+    assert [text[s.start:s.end] for s in find_quoted_spans(text)] == ["I love Oreos,", "I will never eat them again"]

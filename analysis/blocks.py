@@ -1,0 +1,106 @@
+"""Speech that is marked by layout, not by quote marks: transcripts and block quotes.
+
+Two conventions of real copy give a speaker's words as plain paragraphs:
+- transcripts and interviews label each turn ("CLARE O'NEIL: Okay, welcome everyone.", "Q: ...");
+  the turn runs on through unlabelled paragraphs until the next label;
+- press releases introduce a speaker with "Home Secretary Priti Patel said:" and give the words
+  as block quotes, paragraphs whose quote marks were lost when the page became text.
+
+Pure functions over paragraphs: they say where such speech is and who the text names as its
+speaker; resolving that name to a canonical speaker is the speaker book's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.quotes import ALL_MARKS, Paragraph
+
+# "CLARE O'NEIL:", "SEN. JOHN CORNYN:", "Q:" at the start of a paragraph. All capitals, so that a
+# headline such as "Brexit: what happens next" is never taken for a speaker.
+TURN_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.’'-]*(?: [A-Z][A-Z.’'-]*){0,3})\s*:\s+(?P<rest>\S)")
+# Labels that name a role, not a person: the turn is real speech by someone unnamed.
+ANONYMOUS_LABELS = frozenset({
+    "SPEAKER", "JOURNALIST", "REPORTER", "QUESTION", "Q", "HOST", "PRESENTER", "MODERATOR", "INTERVIEWER",
+    "UNIDENTIFIED", "UNIDENTIFIED SPEAKER", "UNIDENTIFIED JOURNALIST", "AUDIENCE MEMBER", "CALLER", "ANCHOR",
+    "VOICE", "MALE VOICE", "FEMALE VOICE",
+})
+# Words that end a block: a new section of the page rather than more of the speaker's words.
+SECTION_STARTS = re.compile(r"^(?:ends\b|notes? to editors|background\b|further information|for more information|"
+                            r"find out more|read more|media enquiries|contact\b)", re.I)
+MIN_TRANSCRIPT_TURNS = 2
+MAX_HEADING_WORDS = 10
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker's turn in a transcript: the label and the pieces of speech (one per paragraph)."""
+
+    label: str
+    label_start: int
+    label_end: int
+    pieces: tuple[tuple[int, int], ...]
+
+    @property
+    def anonymous(self) -> bool:
+        return self.label.upper().rstrip(".") in ANONYMOUS_LABELS
+
+
+def is_heading(text: str) -> bool:
+    """A short line without closing punctuation: a section heading, not prose."""
+    stripped = text.strip()
+    if not stripped or stripped[-1] in ".!?…:;\"”’')":
+        return False
+    return len(stripped.split()) <= MAX_HEADING_WORDS
+
+
+def opens_with_quote_mark(text: str) -> bool:
+    return text.lstrip()[:1] in ALL_MARKS
+
+
+def ends_section(text: str) -> bool:
+    return is_heading(text) or bool(SECTION_STARTS.match(text.strip()))
+
+
+def transcript_turns(paragraphs: list[Paragraph]) -> list[Turn]:
+    """Speaker turns, when the text is a transcript (at least two labelled paragraphs)."""
+    labelled = [(i, m) for i, p in enumerate(paragraphs) if (m := TURN_LABEL.match(p.text)) is not None]
+    if len(labelled) < MIN_TRANSCRIPT_TURNS:
+        return []
+    turns = []
+    starts = {i for i, _ in labelled}
+    for i, m in labelled:
+        para = paragraphs[i]
+        pieces = [(para.start + m.start("rest"), para.start + len(para.text.rstrip()))]
+        j = i + 1
+        while j < len(paragraphs) and j not in starts and not ends_section(paragraphs[j].text):
+            pieces.append(_stripped(paragraphs[j]))
+            j += 1
+        turns.append(Turn(m.group("label"), para.start + m.start("label"), para.start + m.end("label"), tuple(pieces)))
+    return turns
+
+
+def block_after_intro(paragraphs: list[Paragraph], intro: int, *, labelled: set[int] | None = None) -> list[tuple[int, int]]:
+    """The block quote after paragraph `intro` ("X said:"): the paragraphs up to the next heading,
+    the next introduction, a paragraph in quote marks (read as a quote) or a transcript label."""
+    if not paragraphs[intro].text.rstrip().endswith(":"):
+        return []
+    labelled = labelled or set()
+    pieces = []
+    for j in range(intro + 1, len(paragraphs)):
+        text = paragraphs[j].text
+        if j in labelled or opens_with_quote_mark(text) or ends_section(text) or text.rstrip().endswith(":"):
+            break
+        pieces.append(_stripped(paragraphs[j]))
+    return pieces
+
+
+def title_case_label(label: str) -> str:
+    """"CLARE O'NEIL" -> "Clare O'Neil": how the name is written elsewhere in the article."""
+    return label.title()
+
+
+def _stripped(p: Paragraph) -> tuple[int, int]:
+    lead = len(p.text) - len(p.text.lstrip())
+    return p.start + lead, p.start + len(p.text.rstrip())

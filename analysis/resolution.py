@@ -1,0 +1,57 @@
+"""Small rules that pick which earlier mention a later one refers to.
+
+Each rule takes plain values (where mentions are, what role they play in their sentence) and
+returns an answer; it changes nothing, so it can be tested on hand-made candidates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An earlier mention of a person that a pronoun might refer to."""
+
+    entity_id: str
+    gender: str | None  # "m", "f" or None when unknown
+    start: int
+    subject: bool  # the subject of its clause
+    main_clause: bool  # ... of a main clause, not of words reported inside someone's speech
+    in_quote: bool  # inside quotation marks
+
+
+def pronoun_antecedent(start: int, gender: str, candidates: Sequence[Candidate], *, in_quote: bool = False) -> str | None:
+    """The entity a "he" or "she" at `start` refers to: the latest main-clause subject of that gender,
+    else the latest subject, else the latest mention. Outside quotes, names inside quotation marks
+    do not count: in `"I met Trump," he said` the "he" is not Trump."""
+    best: tuple[int, int] | None = None
+    best_id = None
+    for c in candidates:
+        if c.start >= start or c.gender not in (None, gender):
+            continue
+        if c.in_quote and not in_quote:
+            continue
+        rank = 2 if c.subject and c.main_clause else 1 if c.subject else 0
+        key = (rank, c.start)
+        if best is None or key > best:
+            best, best_id = key, c.entity_id
+    return best_id
+
+
+def is_main_clause_subject(tok: Token) -> bool:
+    """A subject whose verb is the sentence's own (or conjoined with it), not a clause reported by
+    a speech verb ("Ryan said Obama has never respected ...": Obama is not a main-clause subject)."""
+    if tok.dep_ not in SUBJECT_DEPS:
+        tok = next((t for t in (tok.head,) if tok.dep_ in ("compound", "appos", "flat") and t.dep_ in SUBJECT_DEPS), tok)
+        if tok.dep_ not in SUBJECT_DEPS:
+            return False
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ in ("ROOT", "advcl", "parataxis") or verb.head.i == verb.i

@@ -1,0 +1,79 @@
+"""Speech marked by layout, not quote marks: transcript turns and block quotes after "X said:"."""
+
+from datetime import date
+
+from analysis.blocks import block_after_intro, is_heading, title_case_label, transcript_turns
+from analysis.pipeline import analyze
+from analysis.quotes import split_paragraphs
+
+
+def _paragraphs(text):
+    return split_paragraphs(text)
+
+
+def test_transcript_turn_runs_on_through_unlabelled_paragraphs_until_the_next_label():
+    text = "Press conference\n\nJANE DOE: Welcome, everyone.\n\nWe are here to talk.\n\nQ: When?\n\nJANE DOE: Today."
+    turns = transcript_turns(_paragraphs(text))
+    assert [(t.label, [text[s:e] for s, e in t.pieces]) for t in turns] == [
+        ("JANE DOE", ["Welcome, everyone.", "We are here to talk."]),
+        ("Q", ["When?"]),
+        ("JANE DOE", ["Today."]),
+    ]
+    assert turns[1].anonymous and not turns[0].anonymous
+
+
+def test_one_capitalised_label_is_a_headline_not_a_transcript():
+    assert transcript_turns(_paragraphs("BREAKING: Minister quits\n\nThe minister resigned today.")) == []
+
+
+def test_block_quote_ends_at_a_heading_or_a_paragraph_in_quote_marks():
+    text = ("Title\n\nThe minister said:\n\nWe will act.\n\nIt is vital.\n\nKnife crime\n\nMore text.")
+    paras = _paragraphs(text)
+    assert [text[s:e] for s, e in block_after_intro(paras, 1)] == ["We will act.", "It is vital."]
+    text2 = "Title\n\nThe minister said:\n\n“We will act.”\n\nMore text."
+    assert block_after_intro(_paragraphs(text2), 1) == []
+
+
+def test_headings_are_short_lines_without_closing_punctuation():
+    assert is_heading("Channel migrant crossings")
+    assert not is_heading("Home Secretary Sajid Javid said:")
+    assert not is_heading("We will act.")
+
+
+def test_title_case_label_keeps_the_capital_after_an_apostrophe():
+    assert title_case_label("CLARE O'NEIL") == "Clare O'Neil"
+
+
+def test_press_release_paragraphs_after_x_said_are_x_s_words(nlp):
+    text = ("Minister visits port\n\nThe Home Secretary visited Dover on Monday.\n\n"
+            "Home Secretary Jane Holloway said:\n\n"
+            "Our borders must be secure, and we will stop the gangs.\n\n"
+            "I am grateful to Border Force for their tireless work.\n\n"
+            "Notes to editors\n\nThe scheme started in 2020.")
+    result = analyze(text, published=date(2024, 3, 1), nlp=nlp)
+    quotes = [(q.kind, q.speaker_name, q.text) for q in result.quotes]
+    assert quotes == [
+        ("direct", "Jane Holloway", "Our borders must be secure, and we will stop the gangs."),
+        ("direct", "Jane Holloway", "I am grateful to Border Force for their tireless work."),
+    ]
+
+
+def test_transcript_turns_are_direct_quotes_of_the_labelled_speaker(nlp):
+    text = ("Press conference\n\nJANE HOLLOWAY: Welcome, everyone. We are here to launch a plan.\n\n"
+            "It will fix the system.\n\nJOURNALIST: Will numbers fall?\n\nJANE HOLLOWAY: Yes, they will fall.")
+    result = analyze(text, nlp=nlp)
+    quotes = [(q.speaker_name, q.text) for q in result.quotes]
+    assert quotes[0] == ("Jane Holloway", "Welcome, everyone. We are here to launch a plan.")
+    assert quotes[1] == ("Jane Holloway", "It will fix the system.")
+    assert quotes[2] == ("Journalist", "Will numbers fall?")
+    assert quotes[3] == ("Jane Holloway", "Yes, they will fall.")
+
+
+def test_quote_over_several_paragraphs_takes_the_speaker_named_after_its_last(nlp):
+    text = ("Boats intercepted\n\nThe minister spoke in Canberra.\n\n"
+            "“The arrival of the boat is a reminder that the threat has not gone away.\n\n"
+            "“All 17 people on board have been returned.\n\n"
+            "“This should be a wake-up call for the opposition,” Mr Holloway said.\n\n"
+            "Peter Holloway is the Minister for Home Affairs.")
+    result = analyze(text, nlp=nlp)
+    assert {q.speaker_name for q in result.quotes if q.kind == "direct"} == {"Peter Holloway"}
