@@ -51,8 +51,7 @@ def find_numbers(
     published: date | None,
     cited: list[CitedQuote],
 ) -> list[NumberMention]:
-    """All figures in the given paragraphs. `cited` lists the quotes as (start, end, speaker id,
-    name, quote id), optionally followed by where each quote's speech verb starts."""
+    """All figures in the given paragraphs. `cited` lists (start, end, speaker id, name, quote id)."""
     drafts: list[_Draft] = []
     for lo, hi in paragraphs:
         for f in scan(text, lo, hi):
@@ -92,7 +91,7 @@ def _draft(nid: str, text: str, f: Found, para: tuple[int, int], sentences: list
         group = f"{concept.id}{'@' + group_of if group_of else ''}:{kind_class}"
     elif metric:
         group = f"{re.sub(r'[^a-z0-9]+', '_', metric.lower()).strip('_')}:{kind_class}"
-    owner = citer(cited, f.start, sent)
+    owner = citer(cited, f.start)
     number = NumberMention(
         id=nid,
         text=text[start:f.end],

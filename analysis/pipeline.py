@@ -159,7 +159,7 @@ def _build(ing: IngestedText, parsed: list[Parsed], source: str | None, registry
         quotes.append(_quote(f"q{i}", s, e, kind, attribution, n_parts, book, parsed, article_migration))
 
     quotes = _fill_directions(quotes, book)
-    cited = [(q.start, q.end, q.speaker_id, q.speaker_name, q.id, q.cue_start) for q in quotes]
+    cited = [(q.start, q.end, q.speaker_id, q.speaker_name, q.id) for q in quotes]
     sentences = [(p.base + sent.start_char, p.base + sent.end_char) for p in parsed for sent in p.sentences()]
     numbers = find_numbers(text, content, sentences, ing.published, cited)
     quoted_ids = {q.speaker_id for q in quotes if q.speaker_id}
