@@ -91,7 +91,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
 }
 # Nouns that, after "the two", point back to a known pair rather than count: "between the two
 # countries", "the two sides". Other nouns after "the two" are counted ("the two centres").
-PAIR_NOUNS = r"(?:sides|countries|nations|parties|governments|leaders|chambers|houses|camps|halves|sexes|men)"
+PAIR_NOUNS = r"(?:sides|countries|nations|parties|governments|leaders|chambers|houses|camps|halves|sexes)"
 # What only looks like a figure. Each of DIGIT_MASKS needs a digit, so a paragraph without one is
 # masked by WORD_MASKS alone.
 DIGIT_MASKS = [
