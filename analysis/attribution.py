@@ -343,12 +343,13 @@ ORG_NAME_END = re.compile(r"\s*(?:\(|[–—-]\s|,|$)")
 def _complete_org_name(ent: Entity, subject: str) -> None:
     """"The Association of Public and Land-grant Universities (APLU) – an advocacy ...": the tagger
     often cuts an organisation's name short; the subject phrase, up to a bracket or dash, gives it whole."""
-    phrase = re.sub(r"^(?:the|a|an)\s+", "", subject, flags=re.I).strip(" ,")
-    phrase = phrase[:ORG_NAME_END.search(phrase).start()].strip()
-    words = phrase.split()
+    phrase = subject.strip(" ,")
+    abbreviation = re.match(r"[^(]*\([A-Z&]{2,8}\)", phrase)
+    phrase = abbreviation.group(0) if abbreviation else phrase[:ORG_NAME_END.search(phrase).start()].strip()
+    words = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I).replace("(", "").split()
     if len(phrase) > len(ent.name) and fold(ent.name).removeprefix("the ") in fold(phrase) \
-            and all(w[0].isupper() or w in ("for", "of", "and", "the", "on", "in", "&") for w in words) and len(words) <= 10:
-        ent.name = phrase
+            and all(w[0].isupper() or w in ("for", "of", "and", "the", "on", "in", "&") for w in words) and len(words) <= 12:
+        ent.name = phrase[0].upper() + phrase[1:]  # as the article names it, article and abbreviation included
 
 
 def _named_person_in_apposition(text: str, cue: Cue, inside: list[tuple[Entity, Mention]],

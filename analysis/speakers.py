@@ -237,6 +237,8 @@ class SpeakerBook:
             for ent in p.doc.ents:
                 if ent.label_ == "PERSON":
                     s, e = self._person_extent(ent, p)
+                    if ORG_NAME_LEAD_RE.search(self.text[max(0, s - 40):s]):
+                        continue  # "the Council of Economic Advisors": part of an organisation's name
                     if s < title_end and not self._plausible_title_name(self.text[s:e], title_end):
                         continue  # a title-case headline reads as names to the tagger: "... Border Closures"
                     add(s, e, "name", ent)
@@ -244,7 +246,8 @@ class SpeakerBook:
             add(m.start(), m.end(), "name", None)
         for pattern in (NAME_THEN_ROLE_RE, ROLE_THEN_NAME_RE):
             for m in pattern.finditer(self.text):  # names the tagger missed, known by their apposition
-                if fold(m.group("name").split()[0]) not in NOT_FIRST_NAMES:
+                if fold(m.group("name").split()[0]) not in NOT_FIRST_NAMES \
+                        and not ORG_NAME_LEAD_RE.search(self.text[max(0, m.start("name") - 40):m.start("name")]):
                     add(m.start("name"), m.end("name"), "name", None)
         for m in self._registry_name_matches():
             add(*m)
@@ -701,7 +704,7 @@ class SpeakerBook:
             return None
         org_name = m.group(1).strip()
         org = self.registry.org_named(org_name) or self.registry.org_named(_strip_the(org_name))
-        name = phrase_name(phrase, keep_article=True)
+        name = phrase_name(phrase)
         ent = next((e for e in self.entities if fold(e.name) == fold(name)), None)
         if ent is None:
             ent = self._new(name, kind="person", affiliation=org)
@@ -815,6 +818,9 @@ SHARE_HEADS = frozenset({"percent", "%", "majority", "minority", "half", "third"
 
 
 PARTY_ROLE = "Political party"
+ORG_NAME_LEAD_RE = re.compile(
+    r"\b(?:Council|Department|Ministry|Office|Bureau|Institute|Association|Society|Board|Commission|Committee|"
+    r"Agency|Foundation|Center|Centre|School|University|College|League|Federation|Union|Court) (?:of|for) (?:the )?$")
 
 
 def phrase_kind(phrase: str) -> str | None:
@@ -832,16 +838,10 @@ def phrase_kind(phrase: str) -> str | None:
     return None
 
 
-def phrase_name(phrase: str, *, keep_article: bool = False) -> str:
-    """The name to show for a phrase speaker. A proper name loses its article ("the Home Affairs
-    Committee" -> "Home Affairs Committee"); a description keeps its words as the article wrote
-    them ("The department", "Some U.S. lawmakers"), since nothing else names it."""
-    words = phrase.split()
-    head = words[-1]
-    proper = len(words) > 1 and all(w[:1].isupper() or w.lower() in ("of", "for", "and", "on", "the", "&")
-                                    for w in words[1:]) and head[:1].isupper()
-    if proper and not keep_article:
-        phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+def phrase_name(phrase: str) -> str:
+    """The name to show for a speaker the article names only by a phrase: the phrase as written,
+    article included ("The department", "Some U.S. lawmakers", "The Home Affairs Committee"), since
+    that is how a reader would find it in the text."""
     return phrase[0].upper() + phrase[1:]
 
 

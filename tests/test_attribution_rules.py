@@ -226,10 +226,10 @@ def test_adding_that_is_a_report_of_the_main_speaker(nlp):
     assert ("Mark Benton", "said", "the bill would add 3,000 agents") in quotes
 
 
-def test_phrase_names_keep_a_description_as_written_and_drop_the_article_of_a_proper_name():
+def test_phrase_names_keep_the_words_the_article_uses():
     from analysis.speakers import phrase_kind, phrase_name
 
-    assert phrase_name("the Home Affairs Committee") == "Home Affairs Committee"
+    assert phrase_name("the Home Affairs Committee") == "The Home Affairs Committee"
     assert phrase_name("the department") == "The department"
     assert phrase_name("some U.S. lawmakers") == "Some U.S. lawmakers"
     assert phrase_kind("some U.S. lawmakers") == "group"
