@@ -228,6 +228,12 @@ def find_cues(p: Parsed, quoted: list[tuple[int, int]]) -> list[Cue]:
             continue  # cannot be a speech verb, a speech noun or "according" (see _speech_candidates)
         if not outside(tok):
             continue
+        agent = _passive_agent(tok) if lemma(tok) in SPEECH_VERBS and tok.tag_ == "VBN" else None
+        if agent is not None:  # "..., as reported by the National Foundation for American Policy"
+            s, e = subject_extent(agent)
+            cues.append(Cue(tok, p.base, p.base + s, p.base + e, tok.text, p.base + tok.idx,
+                            p.base + tok.idx + len(tok), "passive report", p.base + agent.idx))
+            continue
         if lemma(tok) in SPEECH_VERBS and (upos(tok) in ("VERB", "AUX") or tok.tag_.startswith("VB")):
             subj = subject_of(tok)
             if subj is None:
@@ -263,6 +269,14 @@ def find_cues(p: Parsed, quoted: list[tuple[int, int]]) -> list[Cue]:
             cues.append(Cue(tok, p.base, p.base + s, p.base + e, cue_text, p.base + doc[left].idx,
                             p.base + tok.idx + len(tok), "speech noun", p.base + owner.idx))
     return cues
+
+
+def _passive_agent(tok: Token) -> Token | None:
+    """The agent of a passive report set off from what it reports ("as reported by X", "as noted by X")."""
+    if tok.dep_ not in ("advcl", "acl") and not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return None
+    by = next((c for c in tok.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
 def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | None]:
@@ -521,7 +535,7 @@ def reported_speech(
     doc = p.doc
     for cue in cues:
         tok = cue.token
-        if cue.rule == "speech noun" or (cue.rule == "speech verb" and lemma(tok) not in REPORTING_VERBS
+        if cue.rule == "speech noun" or (cue.rule in ("speech verb", "passive report") and lemma(tok) not in REPORTING_VERBS
                                          and lemma(tok) not in OBJECT_SPEECH_VERBS):
             continue
         if cue.rule == "speech verb" and not is_finite_report(tok):
@@ -596,6 +610,11 @@ def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]],
         else:
             first, last = doc[phrase_end + 1], sent[-1]
         return _trimmed(doc, first.i, last.i)
+    if cue.rule == "passive report":
+        first = tok.left_edge.i
+        if first <= sent.start + 1:
+            return _trimmed(doc, tok.right_edge.i + 1, sent.end - 1)
+        return _trimmed(doc, sent.start, first - 1)
     comps = [c for c in tok.children if c.dep_ == "ccomp"]
     if not comps:
         # "said in a statement that ...": the parser may hang the clause on "statement"

@@ -824,17 +824,23 @@ ORG_NAME_LEAD_RE = re.compile(
 
 
 def phrase_kind(phrase: str) -> str | None:
-    """What a subject phrase that names no one is: a group ("critics", "some U.S. lawmakers"), an
-    organisation ("the department", "Acme Corp"), an unnamed person ("a senior official"), or None."""
-    head = re.sub(r"[^\w-]", "", phrase.split()[-1].lower())
-    if head in GROUP_NOUNS or (head.endswith("s") and not phrase[0].isupper()) or head in SHARE_HEADS:
+    """What a subject phrase that names no one is: a group ("critics", "The newspapers", "47 percent"),
+    an organisation ("the department", "the National Foundation for American Policy"), an unnamed
+    person ("a senior official"), or None."""
+    core = re.sub(r"\s+(?:here|there|now|today|too|also)$", "", phrase)  # "relief workers here"
+    bare = re.sub(r"^(?:the|a|an|some|many|other)\s+", "", core, flags=re.I)
+    proper = bare[:1].isupper() and core.split()[-1][:1].isupper()
+    # the head is the last word before a prepositional tail: "a court in Rome" -> court
+    head_words = re.split(r"\s+(?:in|at|of|from|for|with|on|to)\s+", core)[0].split() if not proper else core.split()
+    head = re.sub(r"[^\w-]", "", head_words[-1].lower())
+    if head in GROUP_NOUNS or head in SHARE_HEADS or (head.endswith("s") and not proper):
         return "group"  # "critics", "47 percent" (of those polled)
     if head in ORG_HEADS or head in DOCUMENT_HEADS:
         return "organisation"  # "the department"; "the congressional report" speaks for its authors
-    if head in UNNAMED_PERSON_HEADS and re.match(r"(?:a|an|one|another|the)\s", phrase, re.I):
+    if (head in UNNAMED_PERSON_HEADS or head in ROLE_NOUNS) and re.match(r"(?:a|an|one|another|the)\s", phrase, re.I):
         return "person"  # "a senior administration official": a source the article does not name
-    if phrase[0].isupper() and len(phrase.split()) <= 6:
-        return "organisation"
+    if proper and len(bare.split()) <= 8 and head[:1].isalpha():
+        return "organisation"  # "Acme Corp", "the National Foundation for American Policy"
     return None
 
 

@@ -358,3 +358,20 @@ def test_a_title_case_headline_is_not_read_as_a_person(nlp):
             "“Will they even let us pass?” he asked.")
     result = analyze(text, nlp=nlp)
     assert "Border Closures" not in {s.name for s in result.speakers}
+
+
+def test_as_reported_by_gives_the_report_to_its_agent(nlp):
+    text = ("Title\n\nVisa approvals rose above 97% in 2024, as reported by the National Foundation for American "
+            "Policy.\n\nAs reported by Reuters, the minister resigned after the vote.")
+    quotes = [(q.speaker_name, q.text) for q in analyze(text, nlp=nlp).quotes]
+    assert quotes == [("The National Foundation for American Policy", "Visa approvals rose above 97% in 2024"),
+                      ("Reuters", "the minister resigned after the vote")]
+
+
+def test_the_head_of_a_phrase_is_before_its_prepositional_tail():
+    from analysis.speakers import phrase_kind
+
+    assert phrase_kind("A court in Rome") == "organisation"
+    assert phrase_kind("U.N. officials and relief workers here") == "group"
+    assert phrase_kind("The commissioner") == "person"
+    assert phrase_kind("the National Foundation for American Policy") == "organisation"
