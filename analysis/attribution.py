@@ -24,6 +24,7 @@ from analysis.speakers import (
     PARTY_ROLE,
     ROLE_NOUNS,
     SUBJECT_DEPS,
+    TITLE_WORDS,
     UNNAMED_PERSON_HEADS,
     Entity,
     Parsed,
@@ -277,6 +278,31 @@ def _passive_agent(tok: Token) -> Token | None:
         return None
     by = next((c for c in tok.children if c.dep_ == "agent"), None)
     return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+def cue_subject_name(p: Parsed, cue: Cue, article: str) -> tuple[int, int] | None:
+    """Article offsets of the proper name heading a cue's subject ("Gorka declared"), so that the
+    speaker book knows the name even when the entity tagger missed it; None for other subjects."""
+    if cue.subject_head < 0 or cue.rule not in ("speech verb", "passive report"):
+        return None
+    span = p.doc.char_span(cue.subject_head - p.base, cue.subject_head - p.base + 1, alignment_mode="expand")
+    if not span:
+        return None
+    head = span[0]
+    if head.tag_ not in ("NNP", "NNPS") or head.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC") or head.ent_type_ == "PERSON":
+        return None
+    lo = head.i
+    while lo > 0 and p.doc[lo - 1].tag_ == "NNP" and p.doc[lo - 1].dep_ in ("compound", "flat") and p.doc[lo - 1].head.i == head.i:
+        lo -= 1
+    run = p.doc[lo:head.i + 1]
+    if not all(t.text[:1].isupper() and t.lower_.rstrip(".") not in TITLE_WORDS for t in run):
+        return None  # "the Minister said": a title, not a name
+    subject = p.doc.char_span(cue.subject_start - p.base, cue.subject_end - p.base, alignment_mode="expand") or run
+    if any(t.ent_type_ in ("ORG", "GPE", "NORP", "FAC") for t in subject):
+        return None  # part of an organisation's name the tagger did find
+    if len(run) == 1 and not re.search(rf"\b[A-Z][\w’'-]+ {re.escape(head.text)}\b", article[:p.base + head.idx]):
+        return None  # one word is a name only as the surname of someone named before ("Gorka" after "Sebastian Gorka")
+    return p.base + p.doc[lo].idx, p.base + head.idx + len(head)
 
 
 def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | None]:

@@ -18,6 +18,7 @@ from analysis.attribution import (
     Attribution,
     Cue,
     attribute_chain,
+    cue_subject_name,
     find_cues,
     is_finite_report,
     reported_speech,
@@ -119,8 +120,9 @@ def _build(ing: IngestedText, parsed: list[Parsed], source: str | None, registry
     spans = [s for s in find_quoted_spans(text) if in_content(s.start)]
     chains = chain_quotes(text, spans)
     quoted = [(c.start, c.end) for c in chains]
-    book = SpeakerBook(text, parsed, registry, ing.published, quoted)
     cues_by_para = {p.base: find_cues(p, quoted) for p in parsed}
+    speaker_names = [span for p in parsed for cue in cues_by_para[p.base] if (span := cue_subject_name(p, cue, text))]
+    book = SpeakerBook(text, parsed, registry, ing.published, quoted, speaker_names)
     article_migration = migration_cue_count(text) >= MIGRATION_ARTICLE_CUES
 
     blocks = [(s, e, a) for s, e, a in _layout_speech(split_paragraphs(text), parsed, book, cues_by_para)

@@ -173,9 +173,11 @@ class SpeakerBook:
     """All people and organisations of one article, resolved in reading order."""
 
     def __init__(self, text: str, parsed: list[Parsed], registry: Registry, published: date | None,
-                 quoted: Sequence[tuple[int, int]] = ()) -> None:
+                 quoted: Sequence[tuple[int, int]] = (), speaker_names: Sequence[tuple[int, int]] = ()) -> None:
         self.text = text
         self.quoted = tuple(quoted)
+        # proper names that are the subject of a speech verb, found by the parse where the tagger saw none
+        self.speaker_names = tuple(speaker_names)
         self.parsed = parsed
         self.registry = registry
         self.published = published
@@ -249,6 +251,8 @@ class SpeakerBook:
                 if fold(m.group("name").split()[0]) not in NOT_FIRST_NAMES \
                         and not ORG_NAME_LEAD_RE.search(self.text[max(0, m.start("name") - 40):m.start("name")]):
                     add(m.start("name"), m.end("name"), "name", None)
+        for s, e in self.speaker_names:
+            add(s, e, "name", None)
         for m in self._registry_name_matches():
             add(*m)
         for p in self.parsed:

@@ -375,3 +375,11 @@ def test_the_head_of_a_phrase_is_before_its_prepositional_tail():
     assert phrase_kind("U.N. officials and relief workers here") == "group"
     assert phrase_kind("The commissioner") == "person"
     assert phrase_kind("the National Foundation for American Policy") == "organisation"
+
+
+def test_a_surname_the_tagger_missed_still_introduces_its_speaker_for_later_pronouns(nlp):
+    text = ("Title\n\nSebastian Gorka, a former adviser, spoke to the conference on Friday alongside John Bolton.\n\n"
+            "“Let’s boil it down to the essentials,” Gorka declared.\n\n"
+            "“I have met Mr. Trump on more than one occasion,” he continued.")
+    quotes = [q.speaker_name for q in analyze(text, nlp=nlp).quotes]
+    assert quotes == ["Sebastian Gorka", "Sebastian Gorka"]
