@@ -30,6 +30,19 @@ ANONYMOUS_LABELS = frozenset({
 SECTION_STARTS = re.compile(r"^(?:ends\b|notes? to editors|background\b|further information|for more information|"
                             r"find out more|read more|media enquiries|contact\b)", re.I)
 MIN_TRANSCRIPT_TURNS = 2
+# "Lynch: No outside influence on FBI probe", "Former AG Mukasey at RNC: Clinton email ...": a
+# headline that gives a claim to the name before its colon.
+HEADLINE_CLAIM = re.compile(
+    r"^(?:(?:EXCLUSIVE|WATCH|VIDEO|LISTEN)\s*[–—:-]\s*)?"
+    r"(?P<name>(?:[A-Z][\w.’'-]*|of|at|the|and|de|van|von|in)(?: (?:[A-Z][\w.’'-]*|of|at|the|and|de|van|von|in)){0,5})"
+    r"\s*:\s+(?P<claim>\S.{8,})$")
+NOT_HEADLINE_NAMES = frozenset({
+    "breaking", "live", "watch", "update", "updated", "exclusive", "analysis", "opinion", "video", "review",
+    "explainer", "comment", "editorial", "factbox", "timeline", "q&a", "poll", "revealed", "latest", "the latest",
+    "read", "listen", "photos", "in pictures", "fact check", "morning email", "report",
+})
+# "Chris Matthews: Seriously, seriously about this." in the body: a speaker label in mixed case.
+MIXED_CASE_LABEL = re.compile(r"^(?P<label>[A-Z][a-z]+(?:[ -][A-Z][\w’'-]+){1,2})\s*:\s+(?P<rest>\S.*[.!?…\"”’)])\s*$")
 MAX_HEADING_WORDS = 10
 
 
@@ -45,6 +58,26 @@ class Turn:
     @property
     def anonymous(self) -> bool:
         return self.label.upper().rstrip(".") in ANONYMOUS_LABELS
+
+
+def headline_claim(title: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """((name start, end), (claim start, end)) for a "Name: claim" headline, offsets into `title`."""
+    m = HEADLINE_CLAIM.match(title.rstrip())
+    if not m or m.group("name").lower() in NOT_HEADLINE_NAMES or m.group("name").split()[-1].lower() in NOT_HEADLINE_NAMES:
+        return None
+    claim_end = len(title.rstrip())
+    while claim_end > m.start("claim") and title[claim_end - 1] in ".":
+        claim_end -= 1
+    return (m.start("name"), m.end("name")), (m.start("claim"), claim_end)
+
+
+def labelled_speech(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """((label start, end), (speech start, end)) for a body paragraph "Chris Matthews: Seriously ...",
+    a speaker's words given after their name in mixed case."""
+    m = MIXED_CASE_LABEL.match(text)
+    if not m or len(m.group("rest").split()) < 5:
+        return None
+    return (m.start("label"), m.end("label")), (m.start("rest"), len(text.rstrip()))
 
 
 def is_heading(text: str) -> bool:

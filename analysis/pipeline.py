@@ -24,7 +24,7 @@ from analysis.attribution import (
     reported_speech,
     resolve_cue,
 )
-from analysis.blocks import block_after_intro, title_case_label, transcript_turns
+from analysis.blocks import block_after_intro, headline_claim, labelled_speech, title_case_label, transcript_turns
 from analysis.ingest import IngestedText, InputError, ingest, parse_date
 from analysis.lexical import lemma
 from analysis.nlp import load_nlp
@@ -132,14 +132,19 @@ def _build(ing: IngestedText, parsed: list[Parsed], source: str | None, registry
     def inside_block(pos: int) -> bool:
         return any(a <= pos < b for a, b in in_block)
 
-    drafts: list[tuple[int, int, str, Attribution, int]] = [(s, e, "direct", a, 1) for s, e, a in blocks]
+    drafts: list[tuple[int, int, str, Attribution, int]] = [
+        (s, e, "indirect" if a.rule == HEADLINE_RULE else "direct", a, 1) for s, e, a in blocks]
+    claimed = [(s, e, a) for s, e, a in blocks if a.rule == HEADLINE_RULE]
     scare: list[Span] = []
     previous: Attribution | None = None
     previous_end = -1
     for chain in chains:
         attribution = attribute_chain(chain, book, parsed, cues_by_para, previous, previous_end)
-        if inside_block(chain.start) and (attribution is None or attribution.cue is None
-                                          or attribution.rule.startswith("cue ends previous")):
+        headline = next((a for s, e, a in claimed if s <= chain.start < e), None)
+        if headline is not None and (attribution is None or attribution.entity is None):
+            attribution = headline  # "Trump: Cruz Has 'To Come a Long Way' On Ethanol"
+        elif inside_block(chain.start) and (attribution is None or attribution.cue is None
+                                            or attribution.rule.startswith("cue ends previous")):
             continue  # words quoted inside a block quote or a transcript turn: part of that speech
         if attribution is None:
             scare.append(Span(text[chain.start:chain.end], chain.start, chain.end))
@@ -261,6 +266,19 @@ def _fill_directions(quotes: list[Quote], book: SpeakerBook) -> list[Quote]:
 
 
 FIRST_PERSON = frozenset({"i", "we", "you", "me", "us"})
+HEADLINE_RULE = "headline: name, colon, claim"
+
+
+def _headline_claim(title: Paragraph, book: SpeakerBook) -> list[tuple[int, int, Attribution]]:
+    """"Lynch: No outside influence on FBI probe": the claim is reported speech of the name before the colon."""
+    found = headline_claim(title.text)
+    if found is None:
+        return []
+    (ns, ne), (cs, ce) = found
+    hit = book.resolve_headline_name(title.text[ns:ne], title.start + ns, title.start + ne, people_only=False)
+    if hit is None:
+        return []
+    return [(title.start + cs, title.start + ce, Attribution(hit[0], hit[1], None, HEADLINE_RULE, 0.7))]
 
 
 def _first_person(phrase: str) -> bool:
@@ -271,12 +289,23 @@ def _layout_speech(paragraphs: list[Paragraph], parsed: list[Parsed], book: Spea
                    cues_by_para: dict[int, list[Cue]]) -> list[tuple[int, int, Attribution]]:
     """Speech marked by layout: transcript turns, and block quotes after "X said:" paragraphs."""
     out: list[tuple[int, int, Attribution]] = []
+    if paragraphs:
+        out.extend(_headline_claim(paragraphs[0], book))
     turns = transcript_turns(paragraphs)
     for turn in turns:
         name = title_case_label(turn.label)
         ent, mention = book.resolve_label(name, turn.label_start, turn.label_end, anonymous=turn.anonymous)
         out.extend((s, e, Attribution(ent, mention, None, "transcript turn", 0.85)) for s, e in turn.pieces)
     labelled = {i for i, para in enumerate(paragraphs) for t in turns if para.start <= t.label_start < para.end}
+    for i, para in enumerate(paragraphs[1:], start=1):
+        found = labelled_speech(para.text) if i not in labelled and not turns else None
+        if found is None:
+            continue
+        (ls, le), (ss, se) = found
+        hit = book.resolve_headline_name(para.text[ls:le], para.start + ls, para.start + le, people_only=True)
+        if hit is not None:
+            labelled.add(i)
+            out.append((para.start + ss, para.start + se, Attribution(hit[0], hit[1], None, "speaker label", 0.75)))
     parsed_by_start = {p.base: p for p in parsed}
     for i, para in enumerate(paragraphs):
         p = parsed_by_start.get(para.start)

@@ -644,6 +644,34 @@ class SpeakerBook:
         self.mention_owner.append((mention, ent))
         return ent, mention
 
+    def resolve_headline_name(self, name: str, start: int, end: int, *, people_only: bool) -> tuple[Entity, Mention] | None:
+        """The speaker a name before a colon stands for ("Lynch: ...", "PolitiFact: ..."): an
+        organisation or party the registry knows, else a person, found again if the article names them."""
+        words = name.split()
+        org = self.registry.org_named(name) or self.registry.org_named(_strip_the(name))
+        party = self._party_word(name)
+        if (org or party) and not people_only:
+            ent = self._resolve_org(name, (org, None if org else party))
+        elif org or party:
+            return None
+        else:
+            tokens = [w for w in words if w[:1].isupper()]
+            if not tokens or not self._looks_like_a_name(name):
+                return None
+            ent = self._resolve_name(start, end, name) or self._new(name)
+        if ent is None:
+            return None
+        return ent, self._add_mention(ent, name, start, end, "headline name")
+
+    def _looks_like_a_name(self, name: str) -> bool:
+        """A person the article names again, the registry knows, or a known first name starts."""
+        words = [w for w in name.replace("’s", "").split() if w[:1].isupper()]
+        if not words:
+            return False
+        body = self.text[self.text.find("\n"):] if "\n" in self.text else ""
+        return bool(re.search(rf"\b{re.escape(words[-1])}\b", body)) or bool(self.registry.people_named(name)) \
+            or fold(words[0]) in first_name_genders()
+
     def party_group(self, party_ent: Entity, phrase: str, start: int, end: int) -> tuple[Entity, Mention] | None:
         """"House Democrats", "Senate Republicans", "Tory MPs": a group within a party, named as the
         article names it, with the party's name and country."""

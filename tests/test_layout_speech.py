@@ -77,3 +77,25 @@ def test_quote_over_several_paragraphs_takes_the_speaker_named_after_its_last(nl
             "Peter Holloway is the Minister for Home Affairs.")
     result = analyze(text, nlp=nlp)
     assert {q.speaker_name for q in result.quotes if q.kind == "direct"} == {"Peter Holloway"}
+
+
+def test_headline_name_colon_claim_is_reported_speech_of_that_name(nlp):
+    text = ("Lynch: No outside influence on FBI probe into Clinton emails\n\n"
+            "Attorney General Loretta Lynch is reaffirming that the probe will be handled by career staff.")
+    quotes = [(q.kind, q.speaker_name, q.text) for q in analyze(text, nlp=nlp).quotes]
+    assert quotes[0] == ("indirect", "Loretta Lynch", "No outside influence on FBI probe into Clinton emails")
+
+
+def test_a_label_like_headline_word_is_not_a_speaker():
+    from analysis.blocks import headline_claim
+
+    assert headline_claim("BREAKING: Minister resigns over visa scandal") is None
+    assert headline_claim("Analysis: what the new rules mean for you") is None
+    assert headline_claim("Darrell Scott: 'You find me an aberration'") is not None
+
+
+def test_a_speaker_label_in_the_body_gives_the_words_after_it(nlp):
+    text = ("Debate night\n\nThe panel discussed the tax plans of both candidates.\n\n"
+            "Chris Matthews: Seriously, seriously about this, the tax plan will not work at all.")
+    quotes = [(q.kind, q.speaker_name) for q in analyze(text, nlp=nlp).quotes]
+    assert quotes == [("direct", "Chris Matthews")]
