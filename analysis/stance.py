@@ -203,7 +203,7 @@ def fill_direction(stance: Stance, speaker_directions: list[str], speaker_role: 
     directed = [d for d in speaker_directions if d in ("restrictive", "open", "mixed")]
     political_only = set(stance.frames) == {"political"}
     if directed and not political_only:
-        best = max(set(directed), key=directed.count)
+        best = max(sorted(set(directed)), key=directed.count)
         rule = stance.rule.replace(NO_CUE_RULE, "no cue: follows the speaker's other quotes in the article")
         return replace(stance, migration=best, rule=rule, confidence=min(stance.confidence, 0.5))  # type: ignore[arg-type]
     if speaker_role and ADVOCACY_ROLE.search(speaker_role):
@@ -233,7 +233,7 @@ def fill_government(stance: Stance, speaker_positions: list[str], speaker_role: 
         return stance
     sided = [p for p in speaker_positions if p in ("supports", "opposes")]
     if sided:
-        best = max(set(sided), key=sided.count)
+        best = max(sorted(set(sided)), key=sided.count)
         rule = stance.rule.replace(NO_GOVERNMENT_CUE, "no cue: follows the speaker's other quotes")
         return replace(stance, government=best, rule=rule)  # type: ignore[arg-type]
     if stance.migration == "open":
