@@ -280,6 +280,35 @@ def _strip_span(article: str, a: int, b: int, chars: str) -> tuple[int, int]:
     return a, b
 
 
+def _enclosing_quote(article: str, start: int, end: int) -> tuple[int, int] | None:
+    """The quoted span of its paragraph that holds [start, end), if any."""
+    para_start = article.rfind("\n", 0, start) + 1
+    para_end = article.find("\n", end)
+    para_end = len(article) if para_end < 0 else para_end
+    return next(((qa, qb) for qa, qb in quoted_spans(article, para_start, para_end) if qa <= start and end <= qb), None)
+
+
+def merge_pieces_of_one_quote(article: str, quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """PolNeAR may split one quote into several attributions, sentence by sentence; our convention
+    is one entry per contiguous quoted span, so direct pieces of one span by one speaker merge."""
+    out: list[dict[str, Any]] = []
+    seen: dict[tuple[int, int, str | None], dict[str, Any]] = {}
+    for q in quotes:
+        span = _enclosing_quote(article, q["start"], q["end"]) if q["kind"] == "direct" and not q["inside"] else None
+        if span is None:
+            out.append(q)
+            continue
+        qa, qb = _strip_span(article, span[0], span[1], ",'")
+        key = (qa, qb, q["speaker"])
+        if key in seen:
+            seen[key]["optional"] = seen[key]["optional"] and q["optional"]
+            continue
+        merged = dict(q, start=qa, end=qb, text=article[qa:qb], partial=False)
+        seen[key] = merged
+        out.append(merged)
+    return out
+
+
 def _inside_a_quote(article: str, start: int, end: int) -> bool:
     """Whether [start, end) lies inside one quoted span of its paragraph without holding its marks."""
     para_start = article.rfind("\n", 0, start) + 1
@@ -360,6 +389,7 @@ def convert(article: str, ann_text: str, coref_xml: str | None, *, name: str, pu
                 "optional": source is None, "in_title": "\n" not in article[:e["start"]],
                 "about_migration": None, "stance": {}, "frames": [], "proper_speaker": proper,
             })
+    quotes = merge_pieces_of_one_quote(article, quotes)
     return {
         "article": f"{name}.txt", "source": f"{name}.txt", "title": article.split("\n", 1)[0].strip(),
         "published": published, "corpus": "PolNeAR", "numbers_annotated": False, "stance_annotated": False,

@@ -119,3 +119,13 @@ def test_polnear_sentence_picked_out_of_a_longer_quote_is_direct():
     ann = _ann(f"T1\tContent {start} {start + len(piece)}\t{piece}", "E1\tAttribution-no-source:T1 Content:T1")
     (quote,) = polnear_gold.convert(article, ann, None, name="x", published=None)["quotes"]
     assert quote["kind"] == "direct"
+
+
+def test_polnear_pieces_of_one_quote_by_one_speaker_merge_into_one_entry():
+    article = "Title\n\n“I came here young. I became part of that group,” he said."
+    ann = []
+    for k, piece in enumerate(("I came here young.", "I became part of that group"), start=1):
+        start = article.index(piece)
+        ann += [f"T{k}\tContent {start} {start + len(piece)}\t{piece}", f"E{k}\tAttribution-no-source:T{k} Content:T{k}"]
+    (quote,) = polnear_gold.convert(article, _ann(*ann), None, name="x", published=None)["quotes"]
+    assert quote["text"] == "I came here young. I became part of that group"
