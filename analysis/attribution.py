@@ -41,7 +41,7 @@ reveal boast joke observe ask caution hit brand describe call continue agree dis
 estimate rule dismiss condemn criticise criticize hail praise welcome slam blast attack defend
 chant shout label term charge testify tell concede forecast report insist signal indicate
 propose blame reject endorse decry applaud thank recommend threaten reiterate request appeal demand
-conclude confess
+conclude confess dub herald deride refer mock
 """.split())
 # Verbs whose complement is reported speech even without quote marks (stricter than the above).
 REPORTING_VERBS = SPEECH_VERBS - {
@@ -428,12 +428,6 @@ def attribute_chain(
     stripped = quote_text.rstrip()
     full = (words >= MIN_FULL_QUOTE_WORDS or bool(STATEMENT_END.search(stripped[:-1] or "x"))
             or (stripped[:1].isupper() and stripped[-1:] in ".!?…" and words >= 2))  # "That is now changing."
-    lead = text[max(0, first.start - 40):first.start - 1]
-    if not full and SCARE_MARKERS.search(lead.rstrip()):
-        return None
-    if not full and all(w[:1].isupper() or w.lower() in ("of", "for", "the", "and", "in", "a", "to")
-                        for w in re.findall(r"[\w’'-]+", quote_text)) and quote_text[:1].isupper():
-        return None  # "Liberation Day", "Plan for Change": a name or title, not speech
     if p is None:
         return Attribution(None, None, None, "unparsed", 0.0)
     best: tuple[float, Cue] | None = None
@@ -449,6 +443,13 @@ def attribute_chain(
         found = _best_cue(part.start, part.end, pp, cues_by_para.get(pp.base, []), full)
         if found is not None and (best is None or found[0] + (50 if later else 0) < best[0]):
             best = (found[0] + (50 if later else 0), found[1])
+    linked = best is not None and best[0] < -500  # the quote sits in the cue's own clause
+    lead = text[max(0, first.start - 40):first.start - 1]
+    if not full and not linked and SCARE_MARKERS.search(lead.rstrip()):
+        return None  # "the so-called 'revolving door'": the narrator's scare quote
+    if not full and all(w[:1].isupper() or w.lower() in ("of", "for", "the", "and", "in", "a", "to")
+                        for w in re.findall(r"[\w’'-]+", quote_text)) and quote_text[:1].isupper():
+        return None  # "Liberation Day", "Plan for Change": a name or title, not speech
     if best is None:
         prev_para = _previous_paragraph_cue(p, parsed, cues_by_para)
         if prev_para is not None and full:

@@ -184,7 +184,12 @@ def _quote_items(scorer: ModuleType, gold: dict[str, Any], pred: dict[str, Any],
     ps = {s.get("id"): s for s in pred.get("speakers", []) if isinstance(s, dict)}
     gq = [dict(q, kind="direct" if q["kind"] == "mixed" else q["kind"]) for q in gold["quotes"]]
     pq = scorer.split_paragraphs(pred.get("quotes", []), article)
-    pairs = scorer.match(gq, pq)
+    # matched kind by kind, as the scorer's precision and recall are: a false alarm here is one there
+    pairs = []
+    for kind in ("direct", "indirect"):
+        gi_k = [i for i, q in enumerate(gq) if q["kind"] == kind]
+        pi_k = [i for i, q in enumerate(pq) if q.get("kind") == kind]
+        pairs += [(gi_k[g], pi_k[p]) for g, p in scorer.match([gq[i] for i in gi_k], [pq[i] for i in pi_k])]
     matched_gold = {gi for gi, _ in pairs}
     matched_pred = {pi for _, pi in pairs}
     proper_ok = proper_n = exact = 0

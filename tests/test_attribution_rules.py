@@ -383,3 +383,10 @@ def test_a_surname_the_tagger_missed_still_introduces_its_speaker_for_later_pron
             "“I have met Mr. Trump on more than one occasion,” he continued.")
     quotes = [q.speaker_name for q in analyze(text, nlp=nlp).quotes]
     assert quotes == ["Sebastian Gorka", "Sebastian Gorka"]
+
+
+def test_a_phrase_a_speaker_dubs_someone_is_their_words_but_the_narrator_s_so_called_is_not(nlp):
+    text = ('Title\n\nDonald Trump took swipes at Marco Rubio, whom he dubbed “the little senator.”\n\n'
+            'The so-called “revolving door” of asylum claims was discussed.')
+    quotes = [(q.kind, q.speaker_name, q.text) for q in analyze(text, nlp=nlp).quotes]
+    assert quotes == [("direct", "Donald Trump", "the little senator.")]
