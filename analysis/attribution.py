@@ -336,6 +336,8 @@ def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | N
     if hit is None:
         text = book.text[cue.subject_start:cue.subject_end]
         hit = book.entity_for_phrase(text, cue.subject_start, cue.subject_end)
+    if hit is None and cue.rule == "according to":
+        hit = book.named_source(text, cue.subject_start, cue.subject_end)  # "according to a CNN tally"
     if hit is None and text.strip().lower() in ("he", "she", "they"):
         hit = _latest_speaker(book, cue.subject_start, person=text.strip().lower() != "they")
     if hit is None:

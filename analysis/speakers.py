@@ -722,6 +722,18 @@ class SpeakerBook:
             ent.aliases.append(clean)
         return ent, mention
 
+    def named_source(self, phrase: str, start: int, end: int) -> tuple[Entity, Mention] | None:
+        """Whatever "according to" names is the source, as the article names it ("a CNN tally",
+        "state law", "polling by the AFL-CIO"), even when it is not a person or an organisation."""
+        clean = phrase.strip(" ,")
+        if not clean or clean.lower() in ("him", "her", "them", "it", "this", "that", "me", "us"):
+            return None
+        name = phrase_name(clean)
+        ent = next((e for e in self.entities if fold(e.name) == fold(name)), None)
+        if ent is None:
+            ent = self._new(name, kind="group" if phrase_kind(clean) == "group" else "organisation")
+        return ent, self._add_mention(ent, clean, start, end, "subject phrase")
+
     def _add_mention(self, ent: Entity, text: str, start: int, end: int, rule: str) -> Mention:
         mention = Mention(text, start, end, rule)
         ent.mentions.append(mention)

@@ -390,3 +390,9 @@ def test_a_phrase_a_speaker_dubs_someone_is_their_words_but_the_narrator_s_so_ca
             'The so-called “revolving door” of asylum claims was discussed.')
     quotes = [(q.kind, q.speaker_name, q.text) for q in analyze(text, nlp=nlp).quotes]
     assert quotes == [("direct", "Donald Trump", "the little senator.")]
+
+
+def test_whatever_according_to_names_is_the_source(nlp):
+    text = "Title\n\nTrump has won 758 pledged delegates so far, according to a CNN tally."
+    (quote,) = analyze(text, nlp=nlp).quotes
+    assert (quote.speaker_name, quote.text) == ("A CNN tally", "Trump has won 758 pledged delegates so far")
