@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import date
 
 from spacy.language import Language
+from spacy.tokens import Span as SpacySpan
 
 from analysis.attribution import Attribution, attribute_chain, find_cues, reported_speech, resolve_cue
 from analysis.ingest import IngestedText, InputError, ingest, parse_date
@@ -22,15 +22,7 @@ from analysis.quotes import Paragraph, chain_quotes, find_quoted_spans, split_pa
 from analysis.records import Analysis, Article, Quote, Span
 from analysis.registry import Registry, load_registry
 from analysis.speakers import Entity, Parsed, SpeakerBook
-from analysis.stance import (
-    NO_CUE_RULE,
-    NO_GOVERNMENT_CUE,
-    StanceContext,
-    fill_direction,
-    fill_government,
-    judge,
-    migration_cue_count,
-)
+from analysis.stance import SpeakerFacts, migration_cue_count, quote_stance
 
 ANALYSER_VERSION = "0.2.0"
 MIGRATION_ARTICLE_CUES = 3
@@ -135,7 +127,6 @@ def _build(ing: IngestedText, parsed: list[Parsed], source: str | None, registry
     for i, (s, e, kind, attribution, n_parts) in enumerate(drafts, start=1):
         quotes.append(_quote(f"q{i}", s, e, kind, attribution, n_parts, book, parsed, article_migration))
 
-    quotes = _fill_directions(quotes, book)
     cited = [(q.start, q.end, q.speaker_id, q.speaker_name, q.id) for q in quotes]
     sentences = [(p.base + sent.start_char, p.base + sent.end_char) for p in parsed for sent in p.sentences()]
     numbers = find_numbers(text, content, sentences, ing.published, cited)
@@ -166,22 +157,10 @@ def _quote(qid: str, s: int, e: int, kind: str, attribution: Attribution, n_part
     text = book.text
     ent = attribution.entity
     cue = attribution.cue
-    para = next((p for p in parsed if p.base <= s <= p.base + len(p.text)), None)
-    sentence = None
-    context_migration = False
-    if para is not None:
-        for sent in para.sentences():
-            if para.base + sent.start_char <= s < para.base + sent.end_char + 1:
-                sentence = (sent.text, para.base + sent.start_char)
-        idx = parsed.index(para)
-        context_migration = migration_cue_count(para.text.replace(text[s:e], " ")) > 0 or (
-            idx > 0 and migration_cue_count(parsed[idx - 1].text) > 0)
-    side = book.in_government(ent) if ent is not None else None
-    country = book.country(ent) if ent is not None else None
-    foreign = country is not None and country != book.home_country
-    official = ent is not None and side is True and _speaks_for_government(ent, book)
-    ctx = StanceContext(side, official, foreign, context_migration, article_migration, cue.text if cue else None)
-    stance = judge(text[s:e], s, ctx, sentence=sentence)
+    stance = quote_stance(
+        text[s:e], s, speaker=_speaker_facts(ent, book) if ent is not None else None, country=book.home_country,
+        published=book.published, article_about_migration=article_migration, spans=_spans(parsed, s, e),
+        sentence=_sentence(parsed, s), registry=book.registry)
     return Quote(
         id=qid,
         kind=kind,  # type: ignore[arg-type]
@@ -201,38 +180,28 @@ def _quote(qid: str, s: int, e: int, kind: str, attribution: Attribution, n_part
     )
 
 
-OFFICIAL_ROLE = ("minister", "secretary", "prime", "president", "chancellor", "spokes", "office", "department",
-                 "government", "premier", "taoiseach", "czar", "tsar", "attorney general", "white house", "downing")
+def _speaker_facts(ent: Entity, book: SpeakerBook) -> SpeakerFacts:
+    return SpeakerFacts(ent.id, book.display_name(ent), book.role(ent), book.party(ent), book.country(ent),
+                        organisation=ent.kind != "person", government_body=bool(ent.org and ent.org.government))
 
 
-def _speaks_for_government(ent: Entity, book: SpeakerBook) -> bool:
-    if ent.org is not None:
-        return True
-    role = (book.role(ent) or "").lower()
-    return any(word in role for word in OFFICIAL_ROLE) and "shadow" not in role
-
-
-def _fill_directions(quotes: list[Quote], book: SpeakerBook) -> list[Quote]:
-    by_speaker: dict[str | None, list[str]] = {}
-    for q in quotes:
-        if not q.stance.rule.startswith(NO_CUE_RULE):
-            by_speaker.setdefault(q.speaker_id, []).append(q.stance.migration)
-    filled = []
-    for q in quotes:
-        ent = next((e for e in book.entities if e.id == q.speaker_id), None)
-        role = " ".join(x for x in ((book.role(ent) if ent else None), q.speaker_name) if x)
-        stance = fill_direction(q.stance, by_speaker.get(q.speaker_id, []) if q.speaker_id else [], role or None,
-                                book.party(ent) if ent else None)
-        filled.append((q, stance, role))
-    positions: dict[str, list[str]] = {}
-    for q, stance, _ in filled:
-        if q.speaker_id and not stance.rule.endswith(NO_GOVERNMENT_CUE):
-            positions.setdefault(q.speaker_id, []).append(stance.government)
+def _spans(parsed: list[Parsed], s: int, e: int) -> list[tuple[SpacySpan, int]]:
+    """The parsed pieces of [s, e), paragraph by paragraph, with each paragraph's offset."""
     out = []
-    for q, stance, role in filled:
-        stance = fill_government(stance, positions.get(q.speaker_id, []) if q.speaker_id else [], role or None)
-        out.append(q if stance == q.stance else replace(q, stance=stance))
+    for p in parsed:
+        a, b = max(s, p.base) - p.base, min(e, p.base + len(p.text)) - p.base
+        if a < b:
+            span = p.doc.char_span(a, b, alignment_mode="expand")
+            if span is not None:
+                out.append((span, p.base))
     return out
+
+
+def _sentence(parsed: list[Parsed], s: int) -> tuple[SpacySpan, int] | None:
+    """The sentence a quote starts in, with its paragraph's offset."""
+    para = next((p for p in parsed if p.base <= s <= p.base + len(p.text)), None)
+    sent = para.sentence_at(s - para.base) if para is not None else None
+    return (sent, para.base) if sent is not None else None
 
 
 def _article_id(ing: IngestedText) -> str:
