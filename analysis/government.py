@@ -59,6 +59,8 @@ ADVOCATE = re.compile(
     rf"{MIGRANT_WORDS}\b|\b(?:aclu|amnesty international|human rights watch|care4calais|safe passage|"
     r"detention action|freedom from torture|doctors without borders|m[ée]decins sans fronti[èe]res|sea-watch|"
     r"sos m[ée]diterran[ée]e|southern poverty law center|splc|rights groups?|advocacy groups?)\b", re.I)
+COMMITTEE_VOICE = re.compile(r"\b(?:chair\w*|head)\s+of\s+the\s+[^,;]{0,60}\b(?:committee|inquiry)\b|"
+                             r"\bcommittee\s+chair\w*", re.I)
 NEUTRAL_BODY = re.compile(
     r"\b(?:statistic\w*|census|observatory|think[- ]tank|research\w*|institute|universit\w*|professor|academic|"
     r"economist|analyst|court|judge|tribunal|committee|inspector\w*|watchdog|auditor|audit office|budget office|"
@@ -90,6 +92,7 @@ class Relation:
     voice: Voice
     government: GovernmentTerm | None  # the incumbent; None when the registry has none
     minister: bool = False  # a member of the government itself, not a department or spokesperson
+    dated: bool = True  # False when the article has no date and `government` is only today's
 
 
 def bare_party(party: str) -> str:
@@ -127,9 +130,9 @@ def relation(facts: SpeakerFacts | None, country: str | None, on: date | None,
     registry = registry or load_registry()
     term = incumbent(country, on, registry)
     if facts is None:
-        return Relation("unknown", term)
+        return Relation("unknown", term, dated=on is not None)
     voice, minister = _voice(facts, country, on, term, registry)
-    return Relation(voice, term, minister)
+    return Relation(voice, term, minister, dated=on is not None)
 
 
 def _voice(facts: SpeakerFacts, country: str | None, on: date | None, term: GovernmentTerm | None,
@@ -154,6 +157,8 @@ def _voice(facts: SpeakerFacts, country: str | None, on: date | None, term: Gove
         return "media", False
     if ADVOCATE.search(words):
         return "advocate", False
+    if COMMITTEE_VOICE.search(role):  # a committee chair speaks for a cross-party committee
+        return "neutral_body", False
     if party is not None:
         party_country = registry.party_country(party)
         if party_country is not None and country is not None and party_country != country:

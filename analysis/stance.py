@@ -27,7 +27,7 @@ from spacy.tokens import Span as SpacySpan
 from analysis.government import Relation, SpeakerFacts, relation, sides
 from analysis.records import Evidence, Stance
 from analysis.registry import Registry, load_registry
-from analysis.stance_cues import LEXICON_PATH, find_cues, load_lexicon, migration_cue_count
+from analysis.stance_cues import LEXICON_PATH, Lexicon, find_cues, load_lexicon, migration_cue_count
 from analysis.stance_rules import StanceRule, explain
 from analysis.stance_scope import (
     Sides,
@@ -58,13 +58,14 @@ def read(text: str, start: int, *, words: Words | None = None, aimed: Sides = NO
     lex = load_lexicon()
     words = words if words is not None and words.toks else words_from_text(text, start)
     findings = read_words(words, lex.words)
-    taken = key_spans(words, findings)
+    taken = key_spans(words, findings) + [(start + m.start(), start + m.end()) for m in lex.names.finditer(text)]
     found = to_evidence(words, findings, text, start)
     phrases = (find_cues(lex.restrictive, text, start, "direction:restrictive")
                + find_cues(lex.open, text, start, "direction:open")
                + find_cues(lex.criticism, text, start, "government:criticism")
                + find_cues(lex.praise, text, start, "government:praise"))
-    phrases = [e for e in phrases if not any(e.start < b and e.end > a for a, b in taken)]
+    phrases = [_denied_accusation(e, text, start, lex) for e in phrases
+               if not any(e.start < b and e.end > a for a, b in taken)]
     cues = _aim(found + phrases, words, aimed, text, start)
     cues += find_cues(lex.self_reference, text, start, "government:self")
     cues += find_cues(lex.topic, text, start, "topic")
@@ -73,6 +74,19 @@ def read(text: str, start: int, *, words: Words | None = None, aimed: Sides = NO
     if lex.any_frame.search(text):
         cues += [e for name, p in lex.frames.items() for e in find_cues(p, text, start, f"frame:{name}")]
     return tuple(sorted(cues, key=lambda e: (e.start, e.label)))
+
+
+DENIAL = re.compile(r"\b(?:not|n[’']t|never|no|nothing|nobody)\b(?:\s+[\w’'-]+){0,2}\s*$", re.I)
+
+
+def _denied_accusation(e: Evidence, text: str, start: int, lex: Lexicon) -> Evidence:
+    """"That is not cruelty", "we are not racists": a denied accusation is no open cue."""
+    if e.label not in ("direction:open", "government:criticism") or not lex.denied_accusations.fullmatch(e.text):
+        return e
+    before = text[max(0, e.start - start - 30):e.start - start]
+    if DENIAL.search(before):
+        return Evidence("negated:open" if e.label == "direction:open" else "negated:criticism", e.text, e.start, e.end)
+    return e
 
 
 def _aim(cues: list[Evidence], words: Words, aimed: Sides, text: str, start: int) -> list[Evidence]:
@@ -115,6 +129,9 @@ def decide(evidence: Sequence[Evidence], rel: Relation, *, about_migration: bool
                       rule_ids=("not_about_migration",), confidence=0.6,
                       toward=rel.government.id if rel.government else None)
     n = Counter(e.label for e in evidence)
+    if rel.voice == "government" or n["government:self"]:  # what the government did is its policy
+        n["direction:restrictive"] += n["event:restrictive"]
+        n["direction:open"] += n["event:open"]
     direction = _direction(n, rel)
     government = _government(n, rel, direction.label)
     rules = (direction.rule, government.rule)
@@ -155,7 +172,7 @@ def _government(n: Counter[str], rel: Relation, direction: str) -> Call:
     if self_ref:  # "we inherited a system in chaos": the chaos is the predecessor's
         at_opposition, criticism = at_opposition + criticism, 0
     directed = direction in ("restrictive", "open")
-    policy = term.migration_policy
+    policy = term.migration_policy if rel.dated else None  # undated: whose policy is unknown
     aligned = directed and direction == policy
     against = directed and policy in ("restrictive", "open") and direction != policy
     voice = rel.voice
@@ -174,19 +191,21 @@ def _government(n: Counter[str], rel: Relation, direction: str) -> Call:
             return Call("supports", "governing_party_aligned", 0.6)
         if against:
             return Call("opposes", "governing_party_against", 0.55)
-        return Call("neutral", "governing_party_no_cue", 0.5)
+        return Call("supports", "governing_party_no_cue", 0.5)
     if voice == "opposition":
         if praise and not criticism:
             return Call("supports", "opposition_praises", 0.55)
         if criticism or directed:
             return Call("opposes", "opposition_criticises", 0.8)
-        return Call("neutral", "opposition_no_cue", 0.5)
+        return Call("opposes", "opposition_no_cue", 0.55)
     if voice == "advocate":
         if praise and not criticism:
             return Call("supports", "advocate_praises", 0.5)
         if criticism or direction == "open":
             return Call("opposes", "advocate_opposes", 0.75)
-        return Call("neutral", "advocate_no_cue", 0.55)
+        if policy == "restrictive":  # advocates of migrants oppose a restrictive policy
+            return Call("opposes", "advocate_no_cue", 0.5)
+        return Call("neutral", "advocate_no_cue", 0.5)
     if voice == "foreign":
         if criticism and not praise:
             return Call("opposes", "foreign_criticises", 0.5)

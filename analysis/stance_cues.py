@@ -58,6 +58,8 @@ class Lexicon:
     criticism: re.Pattern[str]
     praise: re.Pattern[str]
     self_reference: re.Pattern[str]
+    names: re.Pattern[str]  # names of laws and bodies: cue words inside them are not cues
+    denied_accusations: re.Pattern[str]  # "cruel", "racist": denied ("not cruelty"), they defend a policy
     targets: dict[str, re.Pattern[str]]
     frames: dict[str, re.Pattern[str]]
     words: WordClasses
@@ -97,6 +99,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         criticism=_alternation(data["government_criticism"]),
         praise=_alternation(data["government_praise"]),
         self_reference=_alternation(data["government_self"]),
+        names=_alternation(data["names"]),
+        denied_accusations=_alternation(data["denied_accusations"]),
         targets={k: _alternation(v) for k, v in data["targets"].items()},
         frames={k: _alternation(v) for k, v in data["frames"].items()},
         words=words,

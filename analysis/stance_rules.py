@@ -61,6 +61,9 @@ EvidenceLabel = Literal[
     "direction:open",
     "negated:restrictive",  # a cue the quote denies ("would not stop a single smuggler"): shown, not counted
     "negated:open",
+    "negated:criticism",  # a denied accusation ("that is not cruelty")
+    "event:restrictive",  # an action told as having happened ("were detained"): the government's own
+    "event:open",  # voice makes it its direction; anyone else only reports it
     "government:criticism",  # criticism of the government or its policy (or of no one named)
     "government:praise",
     "opposition:criticism",  # criticism aimed at the opposition or a previous government
@@ -85,13 +88,13 @@ EXPLANATIONS: dict[StanceRule, str] = {
     "governing_party_backs": "governing party, backing the government",
     "governing_party_aligned": "governing party, arguing the government's own direction",
     "governing_party_against": "governing party, arguing against the government's direction",
-    "governing_party_no_cue": "governing party, no position cue",
+    "governing_party_no_cue": "governing party, no position cue: read as on its government's side",
     "opposition_criticises": "opposition, taking a position on policy",
     "opposition_praises": "opposition, but praises the government",
-    "opposition_no_cue": "opposition, no position cue",
+    "opposition_no_cue": "opposition, no position cue: read as opposing the government",
     "advocate_opposes": "a migrants' advocate criticising or arguing for more open policy",
     "advocate_praises": "a migrants' advocate praising the government",
-    "advocate_no_cue": "a migrants' advocate, no position cue",
+    "advocate_no_cue": "a migrants' advocate, no position cue (opposes a restrictive government)",
     "foreign_criticises": "speaker from another country, criticising this government",
     "foreign_praises": "speaker from another country, praising this government",
     "foreign_no_cue": "speaker from another country, no cue aimed at this government",

@@ -43,6 +43,15 @@ DEMAND_VERBS = {"call", "calls", "calling", "called", "believe", "believes", "de
 # "more returns", "faster removals": more of a measure is that measure's direction; "fewer" the other
 MORE = {"more": 1, "faster": 1, "quicker": 1, "swifter": 1, "swift": 1, "rapid": 1, "increased": 1, "tougher": 1,
         "fewer": -1, "less": -1}
+# Heads that make a phrase about administration, not about who comes: "reduce the asylum backlog"
+GENERIC_HEADS = {"system", "systems", "backlog", "backlogs", "cost", "costs", "bill", "bills", "delay", "delays",
+                 "time", "times", "caseload", "queue", "queues", "process", "processes", "accommodation", "hotel",
+                 "hotels", "work", "case", "cases", "decision", "decisions", "spending", "budget", "court", "courts",
+                 "law", "laws", "rules", "policy", "policies", "debate", "issue", "issues", "problem", "problems",
+                 "question", "questions", "money", "funding", "plan", "plans", "scheme", "schemes", "deal", "deals"}
+CONTROL_NOUNS = {"control", "security", "protection", "integrity", "defence", "defense"}
+CONDITIONAL_MARKS = {"if", "unless", "whether"}
+MODALS = {"will", "would", "shall", "should", "must", "can", "could", "may", "might", "'ll", "wo", "to"}
 OBJECT_PREPS = {"on", "against", "down", "back", "away", "off"}
 TRANSFER_FORMS = {"returned", "deported", "removed", "expelled", "detained", "sent", "intercepted", "relocated"}
 WINDOW = 4  # words between an action and its object when there is no parse
@@ -118,32 +127,43 @@ def words_from_text(text: str, base: int) -> Words:
 
 
 def object_class(words: Words, i: int, wc: WordClasses) -> ObjectClass | None:
-    """What the noun at `i` is, looking at it and its modifiers ("illegal crossings" is a problem,
-    "visa halt" a restrictive measure, "the number of migrants" people)."""
+    """What the noun at `i` is: its head word decides ("asylum backlog" is a backlog, not asylum);
+    a head the classes do not know is read through its modifiers ("Rwanda scheme", "smuggling
+    networks") and a quantity through what it counts ("the number of migrants")."""
     tok = words.toks[i]
-    mods = [t for t in words.children(i) if t.dep in NOUN_MODIFIERS] if words.parsed else \
-        list(words.toks[max(0, i - 2):i])
-    if words.parsed:  # "the number of migrants": the noun after 'of' says what is counted
+    head = tok.low
+    if head in GENERIC_HEADS:
+        return None
+    mods = [t.low for t in words.children(i) if t.dep in NOUN_MODIFIERS] if words.parsed else \
+        [t.low for t in words.toks[max(0, i - 2):i]]
+    counted = []
+    if words.parsed:
         for prep in (c for c in words.children(i) if c.dep == "prep" and c.low == "of"):
-            mods += [c for c in words.children(prep.i) if c.dep == "pobj"]
-    low = [tok.low] + [m.low for m in mods]
-    if tok.low in wc.restrictive_measures or any(m in wc.restrictive_measures for m in low[1:]):
+            counted += [c.i for c in words.children(prep.i) if c.dep == "pobj"]
+    if head in wc.restrictive_measures:
         return "restrictive_measure"
-    if tok.low in wc.problem or any(m in wc.problem for m in low[1:]):
+    if head in wc.problem:
         return "problem"
-    if tok.low in wc.open_measures:
+    if head in ("border", "borders", "door") and "open" in mods:
         return "open_measure"
-    if tok.low in ("border", "borders") and any(m == "open" for m in low[1:]):
+    if head in wc.open_measures:
         return "open_measure"
-    if tok.low in wc.valued:
+    if head in wc.valued and not any(m in wc.problem for m in mods):
         return "valued"
-    if tok.low in wc.people or any(m in wc.people for m in low[1:]):
-        return "people"
-    if tok.low in wc.border:
+    if head in wc.people:
+        if any(m in wc.problem for m in mods):  # "illegal immigrants"
+            return "problem"
+        inner = [object_class(words, j, wc) for j in counted]
+        return next((c for c in inner if c is not None), "people")
+    if head in wc.border:
         return "border"
-    if tok.low == "security":
+    if head == "security":
         return "security"
-    if any(m in wc.open_measures for m in low[1:]):
+    if any(m in wc.restrictive_measures for m in mods):
+        return "restrictive_measure"
+    if any(m in wc.problem for m in mods):
+        return "problem"
+    if any(m in wc.open_measures for m in mods):
         return "open_measure"
     return None
 
@@ -254,33 +274,101 @@ class Finding:
     first: int
     last: int
     keys: tuple[int, ...]  # the tokens that carry it (for overlap with phrase cues)
+    cause: tuple[int, ...] = ()  # for a harm: the tokens of what causes it
 
 
 def action_findings(words: Words, wc: WordClasses) -> list[Finding]:
     """Actions done to measures, problems, people and the border (with negation)."""
     out: list[Finding] = []
     for tok in words.toks:
+        if tok.low in CONTROL_NOUNS:
+            out += _control_of_border(words, tok.i, wc)
+            continue
         if words.parsed and not tok.tag.startswith("VB"):
             continue
         action = _action_lemma(words, tok, wc)
-        if action is None:
-            continue
+        if action is None or conditional(words, tok.i) or (words.parsed and tok.dep == "relcl"):
+            continue  # a condition, or a relative clause describing someone ("people who were granted asylum")
         for j in objects_of(words, tok.i):
             cls = object_class(words, j, wc)
-            if cls is None:
-                continue
-            direction = direction_of(action, cls, wc)
+            direction = direction_of(action, cls, wc) if cls is not None else None
             if direction is None:
                 continue
             first, last = min(tok.i, j), max(tok.i, j)
-            if negated(words, tok.i, wc):
+            if _harms(action, cls, wc):
+                if negated(words, tok.i, wc):
+                    break
+                cause = tuple(t.i for t in subject_of(words, tok.i))  # what does the harm
+                out.append(Finding("direction:open", first, last, (tok.i, j), cause))
+                out.append(Finding("government:criticism", first, last, (tok.i,)))
+            elif negated(words, tok.i, wc):
                 out += _denied(words, tok.i, j, direction, cls, wc)
+            elif cls in ("people", "valued") and reported_event(words, tok.i):
+                out.append(Finding(f"event:{direction}", first, last, (tok.i, j)))
             else:
                 out.append(Finding(f"direction:{direction}", first, last, (tok.i, j)))
-                if direction == "open" and cls == "valued" and action in wc.harm_verbs:
-                    out.append(Finding("government:criticism", first, last, (tok.i,)))
             break
-    return out
+    return _absorb_causes(out)
+
+
+def _harms(action: str, cls: ObjectClass | None, wc: WordClasses) -> bool:
+    """Harm done to people: "punish people", "separate families"; deterring is harm only to
+    people the quote values ("deter students"), not to migrants ("deter crossings")."""
+    if action not in wc.harm_verbs or cls not in ("people", "valued"):
+        return False
+    return action != "deter" or cls == "valued"
+
+
+def reported_event(words: Words, i: int) -> bool:
+    """True for an action told as something that happened ("were detained", "officers detained
+    people"), not asked for or promised: its direction is the speaker's only if the speaker is
+    the one who did it."""
+    tok = words.toks[i]
+    if words.parsed:
+        if tok.tag not in ("VBD", "VBN"):
+            return False
+        aux = [c.low for c in words.children(i) if c.dep in ("aux", "auxpass")]
+        return not any(a in MODALS for a in aux)
+    before = [t.low for t in words.toks[max(0, i - 2):i]]
+    return tok.low.endswith("ed") and any(b in ("was", "were", "been", "had", "have", "has") for b in before)
+
+
+def _absorb_causes(findings: list[Finding]) -> list[Finding]:
+    """A measure named as the cause of a harm is criticised, not backed: "suspending visas will
+    hamstring our recovery" drops the restrictive reading of "suspending visas"."""
+    causes = {i for f in findings for i in f.cause}
+    return [f for f in findings if f.cause or not (f.label.startswith("direction:") and set(f.keys) <= causes)]
+
+
+def _control_of_border(words: Words, i: int, wc: WordClasses) -> list[Finding]:
+    """"control of America's border", "the security of our borders": restrictive."""
+    if words.parsed:
+        inner = [c.i for prep in words.children(i) if prep.dep == "prep" and prep.low == "of"
+                 for c in words.children(prep.i) if c.dep == "pobj"]
+    else:
+        inner = [t.i for t in words.toks[i + 1:i + 4]] if i + 1 < len(words.toks) and \
+            words.toks[i + 1].low == "of" else []
+    for j in inner:
+        if words.toks[j].low in wc.border and words.toks[j].low != "control":
+            return [Finding("direction:restrictive", min(i, j), max(i, j), (i, j))]
+    return []
+
+
+def conditional(words: Words, i: int) -> bool:
+    """True for an action in an if-clause: a condition, not a demand ("if they open the border")."""
+    if words.parsed:
+        for t in [words.toks[i]] + words.ancestors(i, 2):
+            if any(c.dep == "mark" and c.low in CONDITIONAL_MARKS for c in words.children(t.i)):
+                return True
+            if t.dep in ("advcl", "ccomp", "ROOT") or t.head < 0:
+                break
+        return False
+    for t in reversed(words.toks[max(0, i - WINDOW):i]):
+        if t.low in CONDITIONAL_MARKS:
+            return True
+        if CLAUSE_BREAK.match(t.low):
+            break
+    return False
 
 
 def _action_lemma(words: Words, tok: Tok, wc: WordClasses) -> str | None:
@@ -303,7 +391,9 @@ def _denied(words: Words, i: int, j: int, direction: str, cls: ObjectClass, wc: 
         flipped = "open" if direction == "restrictive" else "restrictive"
         return [Finding(f"direction:{flipped}", first, last, (i, j))]
     out = [Finding(f"negated:{direction}", first, last, (i, j))]
-    if not first_person(subject_of(words, i), wc):  # "the scheme would not stop a single smuggler"
+    agent = subject_of(words, i)
+    passive = words.parsed and any(c.dep == "nsubjpass" for c in words.children(i))
+    if agent and not passive and not first_person(agent, wc):  # "the scheme would not stop a single smuggler"
         out.append(Finding("government:criticism", first, last, (i,)))
     return out
 
@@ -437,8 +527,9 @@ def to_evidence(words: Words, findings: Sequence[Finding], text_of: str, base: i
 
 
 def key_spans(words: Words, findings: Sequence[Finding]) -> list[tuple[int, int]]:
-    """Article spans of the tokens findings rest on (phrase cues overlapping them give way)."""
-    return [(words.toks[k].start, words.toks[k].end) for f in findings for k in f.keys]
+    """Article spans of the tokens findings rest on, and of what a harm is blamed on (phrase cues
+    overlapping them give way)."""
+    return [(words.toks[k].start, words.toks[k].end) for f in findings for k in (*f.keys, *f.cause)]
 
 
 # ----- who is criticised -------------------------------------------------------------------
