@@ -22,6 +22,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
+from analysis.records import Speaker
 from analysis.registry import GovernmentTerm, Registry, fold, load_registry
 from analysis.stance_scope import Sides
 
@@ -83,6 +84,15 @@ class SpeakerFacts:
     country: str | None = None
     organisation: bool = False  # an organisation or group rather than a person
     government_body: bool = False  # a registry organisation marked as part of a government
+
+
+def facts_of(speaker: Speaker, registry: Registry | None = None) -> SpeakerFacts:
+    """The plain facts of a Speaker record (as kept in an analysis or typed by a user)."""
+    org = (registry or load_registry()).org_named(speaker.name) if speaker.kind != "person" else None
+    if speaker.registry_id and speaker.kind != "person":
+        org = next((o for o in (registry or load_registry()).orgs if o.id == speaker.registry_id), org)
+    return SpeakerFacts(speaker.id, speaker.name, speaker.role, speaker.party, speaker.country,
+                        organisation=speaker.kind != "person", government_body=bool(org and org.government))
 
 
 @dataclass(frozen=True)

@@ -156,11 +156,11 @@ def _direction(n: Counter[str], rel: Relation) -> Call:
             return Call("neutral", "balanced_cues", 0.5)
         return Call("restrictive", "mostly_restrictive", 0.6) if r > o else Call("open", "mostly_open", 0.6)
     if r or o:
-        sure = 0.75 if max(r, o) >= 2 else 0.65
+        sure = 0.85 if max(r, o) >= 2 else 0.75
         return Call("restrictive", "restrictive_cues", sure) if r else Call("open", "open_cues", sure)
     if rel.voice == "advocate" and n["government:criticism"]:
         return Call("open", "advocate_criticism", 0.55)
-    return Call("neutral", "no_direction_cue", 0.6)
+    return Call("neutral", "no_direction_cue", 0.55)
 
 
 def _government(n: Counter[str], rel: Relation, direction: str) -> Call:
@@ -178,33 +178,33 @@ def _government(n: Counter[str], rel: Relation, direction: str) -> Call:
     voice = rel.voice
     if voice == "government":
         if directed or criticism or praise or at_opposition or self_ref:
-            return Call("supports", "government_voice", 0.85)
+            return Call("supports", "government_voice", 0.9)
         if rel.minister:
-            return Call("supports", "government_minister", 0.7)
-        return Call("neutral", "government_facts", 0.55)
+            return Call("supports", "government_minister", 0.75)
+        return Call("neutral", "government_facts", 0.5)
     if voice == "governing_party":
         if criticism and not praise:
             return Call("opposes", "governing_party_criticises", 0.6)
         if praise or at_opposition or self_ref:
             return Call("supports", "governing_party_backs", 0.7)
         if aligned:
-            return Call("supports", "governing_party_aligned", 0.6)
+            return Call("supports", "governing_party_aligned", 0.55)
         if against:
             return Call("opposes", "governing_party_against", 0.55)
-        return Call("supports", "governing_party_no_cue", 0.5)
+        return Call("supports", "governing_party_no_cue", 0.6)
     if voice == "opposition":
         if praise and not criticism:
             return Call("supports", "opposition_praises", 0.55)
         if criticism or directed:
-            return Call("opposes", "opposition_criticises", 0.8)
-        return Call("opposes", "opposition_no_cue", 0.55)
+            return Call("opposes", "opposition_criticises", 0.85)
+        return Call("opposes", "opposition_no_cue", 0.7)
     if voice == "advocate":
         if praise and not criticism:
             return Call("supports", "advocate_praises", 0.5)
         if criticism or direction == "open":
-            return Call("opposes", "advocate_opposes", 0.75)
+            return Call("opposes", "advocate_opposes", 0.8)
         if policy == "restrictive":  # advocates of migrants oppose a restrictive policy
-            return Call("opposes", "advocate_no_cue", 0.5)
+            return Call("opposes", "advocate_no_cue", 0.6)
         return Call("neutral", "advocate_no_cue", 0.5)
     if voice == "foreign":
         if criticism and not praise:
@@ -214,8 +214,8 @@ def _government(n: Counter[str], rel: Relation, direction: str) -> Call:
         return Call("neutral", "foreign_no_cue", 0.6)
     if voice == "neutral_body":
         if criticism and not praise:
-            return Call("opposes", "neutral_body_criticises", 0.55)
-        return Call("neutral", "neutral_body", 0.7)
+            return Call("opposes", "neutral_body_criticises", 0.6)
+        return Call("neutral", "neutral_body", 0.75)
     if voice == "media":
         return Call("neutral", "media_report", 0.7)
     if self_ref:
@@ -223,13 +223,13 @@ def _government(n: Counter[str], rel: Relation, direction: str) -> Call:
     if at_opposition and not criticism:
         return Call("supports", "criticises_opposition", 0.55)
     if criticism and not praise:
-        return Call("opposes", "criticism_cues", 0.55)
+        return Call("opposes", "criticism_cues", 0.65)
     if praise and not criticism:
         return Call("supports", "praise_cues", 0.5)
     if aligned:
-        return Call("supports", "aligned_with_policy", 0.4)
+        return Call("supports", "aligned_with_policy", 0.55)
     if against:
-        return Call("opposes", "against_policy", 0.4)
+        return Call("opposes", "against_policy", 0.55)
     return Call("neutral", "no_government_cue", 0.5)
 
 

@@ -49,6 +49,8 @@ StanceRule = Literal[
     "aligned_with_policy",
     "against_policy",
     "no_government_cue",
+    # set by a person, not by the rules (analysis/corrections.py)
+    "user_correction",
 ]
 
 STANCE_RULES: frozenset[str] = frozenset(get_args(StanceRule))
@@ -108,6 +110,7 @@ EXPLANATIONS: dict[StanceRule, str] = {
     "aligned_with_policy": "argues the government's own direction (speaker unknown: a weak hint)",
     "against_policy": "argues against the government's direction (speaker unknown: a weak hint)",
     "no_government_cue": "no government cue",
+    "user_correction": "user correction",
 }
 
 
