@@ -58,14 +58,16 @@ def read(text: str, start: int, *, words: Words | None = None, aimed: Sides = NO
     lex = load_lexicon()
     words = words if words is not None and words.toks else words_from_text(text, start)
     findings = read_words(words, lex.words)
-    taken = key_spans(words, findings) + [(start + m.start(), start + m.end()) for m in lex.names.finditer(text)]
+    taken = key_spans(words, findings)
+    names = [(start + m.start(), start + m.end()) for m in lex.names.finditer(text)]
     found = to_evidence(words, findings, text, start)
     phrases = (find_cues(lex.restrictive, text, start, "direction:restrictive")
                + find_cues(lex.open, text, start, "direction:open")
                + find_cues(lex.criticism, text, start, "government:criticism")
                + find_cues(lex.praise, text, start, "government:praise"))
     phrases = [_denied_accusation(e, text, start, lex) for e in phrases
-               if not any(e.start < b and e.end > a for a, b in taken)]
+               if not any(e.start < b and e.end > a for a, b in taken)
+               and not any(a <= e.start and e.end <= b for a, b in names)]
     cues = _aim(found + phrases, words, aimed, text, start)
     cues += find_cues(lex.self_reference, text, start, "government:self")
     cues += find_cues(lex.topic, text, start, "topic")

@@ -111,7 +111,7 @@ def words_from_span(span: SpacySpan, base: int) -> Words:
     toks = []
     for t in span:
         head = t.head.i - first if parsed and t.head.i != t.i and span.start <= t.head.i < span.end else -1
-        toks.append(Tok(t.i - first, t.text, t.lower_.replace("’", "'"), base + t.idx, base + t.idx + len(t.text),
+        toks.append(Tok(t.i - first, t.text, t.text.lower().replace("’", "'"), base + t.idx, base + t.idx + len(t.text),
                         t.dep_ if parsed else "", head, t.tag_))
     return Words(tuple(toks), parsed)
 
@@ -286,10 +286,14 @@ def action_findings(words: Words, wc: WordClasses) -> list[Finding]:
             continue
         if words.parsed and not tok.tag.startswith("VB"):
             continue
+        if _open_border_adjective(words, tok.i):  # "open borders" is read by open_border_findings
+            continue
         action = _action_lemma(words, tok, wc)
         if action is None or conditional(words, tok.i) or (words.parsed and tok.dep == "relcl"):
             continue  # a condition, or a relative clause describing someone ("people who were granted asylum")
         for j in objects_of(words, tok.i):
+            if j > 0 and _open_border_adjective(words, j - 1):
+                break  # wanting "open borders" is a demand or an accusation: open_border_findings decides
             cls = object_class(words, j, wc)
             direction = direction_of(action, cls, wc) if cls is not None else None
             if direction is None:
@@ -309,6 +313,12 @@ def action_findings(words: Words, wc: WordClasses) -> list[Finding]:
                 out.append(Finding(f"direction:{direction}", first, last, (tok.i, j)))
             break
     return _absorb_causes(out)
+
+
+def _open_border_adjective(words: Words, i: int) -> bool:
+    nxt = [t.low for t in words.toks[i + 1:i + 3]]
+    return words.toks[i].low == "open" and bool(nxt) and (nxt[0] in ("borders", "border", "door") or
+                                                       nxt[:2] in (["-", "borders"], ["-", "door"]))
 
 
 def _harms(action: str, cls: ObjectClass | None, wc: WordClasses) -> bool:
@@ -401,13 +411,15 @@ def _denied(words: Words, i: int, j: int, direction: str, cls: ObjectClass, wc: 
 def evaluation_findings(words: Words, wc: WordClasses) -> list[Finding]:
     """Measures judged: as the subject of an evaluative predicate, or with an evaluative modifier."""
     out: list[Finding] = []
+    judges: set[int] = set()
     for tok in words.toks:
         cls = _measure_class(tok, wc)
         if cls is None:
             continue
         polarity, at = _judged(words, tok.i, wc)
-        if polarity is None:
+        if polarity is None or at in judges:  # "offshore deterrents work": one measure, judged once
             continue
+        judges.add(at)
         own = "restrictive" if cls == "restrictive_measure" else "open"
         direction = own if polarity > 0 else ("open" if own == "restrictive" else "restrictive")
         first, last = min(tok.i, at), max(tok.i, at)

@@ -110,3 +110,31 @@ def test_floor_update_refuses_to_lower_a_floor_without_the_flag(tmp_path, monkey
     assert json.loads(floors.read_text())["fake"]["floors"]["speaker_accuracy"] == 0.8
     assert evaluate.update_floors([(fake, {"speaker_accuracy": 0.7}, 0.0)], allow_regression=True) == 0
     assert json.loads(floors.read_text())["fake"]["floors"]["speaker_accuracy"] == 0.7
+
+
+def test_stance_agreement_is_counted_per_confidence_band(tmp_path):
+    from analysis.evaluation import confidence_band, score_prediction, stance_bands
+
+    text = "“We will stop the boats,” she said. “Refugees are welcome,” he said."
+    a, b = text.index("We will"), text.index("Refugees")
+    gold = {"speakers": [{"id": "s", "name": "S", "aliases": []}], "numbers": [], "quotes": [
+        {"kind": "direct", "text": text[a:a + 22], "start": a, "end": a + 22, "speaker": "s",
+         "stance": {"restriction": "favor", "government_policy": "support"}},
+        {"kind": "direct", "text": text[b:b + 19], "start": b, "end": b + 19, "speaker": "s",
+         "stance": {"restriction": "against", "government_policy": "oppose"}},
+    ]}
+    pred = {"speakers": [], "numbers": [], "quotes": [
+        {"kind": "direct", "text": text[a:a + 22], "start": a, "end": a + 22,
+         "stance": {"migration": "restrictive", "government": "supports", "confidence": 0.9}},
+        {"kind": "direct", "text": text[b:b + 19], "start": b, "end": b + 19,
+         "stance": {"migration": "restrictive", "government": "neutral", "confidence": 0.3}},
+    ]}
+    (tmp_path / "g.json").write_text(json.dumps(gold), encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    result = score_prediction(GoldCase("g", tmp_path / "g.json", tmp_path / "a.txt", None), pred, figures=False)
+    bands = stance_bands([result])
+    assert bands["high"] == {"migration": (1, 1), "government": (1, 1)}
+    assert bands["low"] == {"migration": (0, 1), "government": (0, 1)}
+    assert bands["medium"] == {"migration": (0, 0), "government": (0, 0)}
+    assert [confidence_band(c) for c in (0.0, 0.49, 0.5, 0.69, 0.7, 1.0)] == \
+        ["low", "low", "medium", "medium", "high", "high"]
