@@ -137,7 +137,11 @@ def _country_in(text: str, registry: Registry) -> str | None:
 def relation(facts: SpeakerFacts | None, country: str | None, on: date | None,
              registry: Registry | None = None) -> Relation:
     """The speaker's voice toward the government of `country` on `on`."""
-    registry = registry or load_registry()
+    return _relation(facts, country, on, registry or load_registry())
+
+
+@lru_cache(maxsize=4096)  # a speaker's quotes ask the same question again and again
+def _relation(facts: SpeakerFacts | None, country: str | None, on: date | None, registry: Registry) -> Relation:
     term = incumbent(country, on, registry)
     if facts is None:
         return Relation("unknown", term, dated=on is not None)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -53,14 +53,27 @@ SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z])")
 # ----- 1. what the words say ---------------------------------------------------------------------
 
 
-def read(text: str, start: int, *, words: Words | None = None, aimed: Sides = NO_SIDES) -> tuple[Evidence, ...]:
-    """Every cue of `text` (at article offset `start`), speaker-independent, sorted by offset."""
+WordsSource = Words | Callable[[], Words | None] | None
+
+
+def read(text: str, start: int, *, words: WordsSource = None, aimed: Sides = NO_SIDES) -> tuple[Evidence, ...]:
+    """Every cue of `text` (at article offset `start`), speaker-independent, sorted by offset.
+
+    `words` is the quote's parse, or a function that builds it (called only when a rule needs
+    it), or None (the window rules then read the plain text)."""
     lex = load_lexicon()
-    words = words if words is not None and words.toks else words_from_text(text, start)
-    findings = read_words(words, lex.words)
-    taken = key_spans(words, findings)
+    got: list[Words] = []
+
+    def parse() -> Words:
+        if not got:
+            built = words() if callable(words) else words
+            got.append(built if built is not None and built.toks else words_from_text(text, start))
+        return got[0]
+
+    findings = read_words(parse(), lex.words) if lex.triggers.search(text) else []
+    taken = key_spans(parse(), findings) if findings else []
     names = [(start + m.start(), start + m.end()) for m in lex.names.finditer(text)]
-    found = to_evidence(words, findings, text, start)
+    found = to_evidence(parse(), findings, text, start) if findings else []
     phrases = (find_cues(lex.restrictive, text, start, "direction:restrictive")
                + find_cues(lex.open, text, start, "direction:open")
                + find_cues(lex.criticism, text, start, "government:criticism")
@@ -68,7 +81,7 @@ def read(text: str, start: int, *, words: Words | None = None, aimed: Sides = NO
     phrases = [_denied_accusation(e, text, start, lex) for e in phrases
                if not any(e.start < b and e.end > a for a, b in taken)
                and not any(a <= e.start and e.end <= b for a, b in names)]
-    cues = _aim(found + phrases, words, aimed, text, start)
+    cues = _aim(found + phrases, parse, aimed, text, start)
     cues += find_cues(lex.self_reference, text, start, "government:self")
     cues += find_cues(lex.topic, text, start, "topic")
     if lex.any_target.search(text):
@@ -76,6 +89,21 @@ def read(text: str, start: int, *, words: Words | None = None, aimed: Sides = NO
     if lex.any_frame.search(text):
         cues += [e for name, p in lex.frames.items() for e in find_cues(p, text, start, f"frame:{name}")]
     return tuple(sorted(cues, key=lambda e: (e.start, e.label)))
+
+
+def _aim(cues: list[Evidence], parse: Callable[[], Words], aimed: Sides, text: str, start: int) -> list[Evidence]:
+    """Criticism of the opposition or of a previous government is relabelled as such."""
+    if not (aimed.government or aimed.opposition):
+        return cues
+    out = []
+    for e in cues:
+        if e.label == "government:criticism":
+            words = parse()
+            at = token_at(words, e.start)
+            if at is not None and criticised_side(words, at, aimed, _sentence_at(text, e.start - start)) == "opposition":
+                e = Evidence("opposition:criticism", e.text, e.start, e.end)
+        out.append(e)
+    return out
 
 
 DENIAL = re.compile(r"\b(?:not|n[’']t|never|no|nothing|nobody)\b(?:\s+[\w’'-]+){0,2}\s*$", re.I)
@@ -89,19 +117,6 @@ def _denied_accusation(e: Evidence, text: str, start: int, lex: Lexicon) -> Evid
     if DENIAL.search(before):
         return Evidence("negated:open" if e.label == "direction:open" else "negated:criticism", e.text, e.start, e.end)
     return e
-
-
-def _aim(cues: list[Evidence], words: Words, aimed: Sides, text: str, start: int) -> list[Evidence]:
-    """Criticism of the opposition or of a previous government is relabelled as such."""
-    out = []
-    for e in cues:
-        if e.label == "government:criticism" and (aimed.government or aimed.opposition):
-            at = token_at(words, e.start)
-            sentence = _sentence_at(text, e.start - start)
-            if at is not None and criticised_side(words, at, aimed, sentence) == "opposition":
-                e = Evidence("opposition:criticism", e.text, e.start, e.end)
-        out.append(e)
-    return out
 
 
 def _sentence_at(text: str, offset: int) -> str:
@@ -238,8 +253,8 @@ def _government(n: Counter[str], rel: Relation, direction: str) -> Call:
 # ----- both steps --------------------------------------------------------------------------------
 
 
-def judge(text: str, start: int, rel: Relation, *, article_about_migration: bool, words: Words | None = None,
-          aimed: Sides = NO_SIDES, sentence: tuple[str, int, Words | None] | None = None) -> Stance:
+def judge(text: str, start: int, rel: Relation, *, article_about_migration: bool, words: WordsSource = None,
+          aimed: Sides = NO_SIDES, sentence: tuple[str, int, WordsSource] | None = None) -> Stance:
     """Label one quote. A partial quote (fewer than PARTIAL_QUOTE_WORDS words) is judged with
     `sentence` (text, article offset, words) when given."""
     if sentence is not None and len(text.split()) < PARTIAL_QUOTE_WORDS:
@@ -258,13 +273,13 @@ def quote_stance(text: str, start: int, *, speaker: SpeakerFacts | None, country
     partial quote, each with the article offset of its paragraph."""
     registry = registry or load_registry()
     rel = relation(speaker, country, published, registry)
-    words = _join([words_from_span(span, base) for span, base in spans])
-    around = None
-    if sentence is not None:
+    aimed = sides(rel.government, registry)
+    if sentence is not None and len(text.split()) < PARTIAL_QUOTE_WORDS:  # judged with its sentence
         span, base = sentence
-        around = (span.text, base + span.start_char, words_from_span(span, base))
-    return judge(text, start, rel, article_about_migration=article_about_migration, words=words,
-                 aimed=sides(rel.government, registry), sentence=around)
+        return judge(span.text, base + span.start_char, rel, article_about_migration=article_about_migration,
+                     words=lambda: words_from_span(span, base), aimed=aimed)
+    return judge(text, start, rel, article_about_migration=article_about_migration, aimed=aimed,
+                 words=lambda: _join([words_from_span(span, base) for span, base in spans]))
 
 
 def _join(pieces: list[Words]) -> Words | None:
@@ -276,8 +291,7 @@ def _join(pieces: list[Words]) -> Words | None:
     toks: list[Tok] = []
     for piece in pieces:
         shift = len(toks)
-        toks += [Tok(t.i + shift, t.text, t.low, t.start, t.end, t.dep, t.head + shift if t.head >= 0 else -1, t.tag)
-                 for t in piece.toks]
+        toks += [t._replace(i=t.i + shift, head=t.head + shift if t.head >= 0 else -1) for t in piece.toks]
     return Words(tuple(toks), all(p.parsed for p in pieces))
 
 

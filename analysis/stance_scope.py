@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.tokens import Span as SpacySpan
 
@@ -57,9 +58,9 @@ TRANSFER_FORMS = {"returned", "deported", "removed", "expelled", "detained", "se
 WINDOW = 4  # words between an action and its object when there is no parse
 
 
-@dataclass(frozen=True)
-class Tok:
-    """One word of a quote: its text, article offsets and (with a parse) its arc."""
+class Tok(NamedTuple):
+    """One word of a quote: its text, article offsets and (with a parse) its arc (a named tuple:
+    a quote's words are built for every quote, and tuples are the cheapest record to build)."""
 
     i: int
     text: str
@@ -106,13 +107,18 @@ class Words:
 
 def words_from_span(span: SpacySpan, base: int) -> Words:
     """Words of a parsed span; `base` is the article offset of the span's doc."""
-    first = span.start
+    first, last = span.start, span.end
     parsed = span.doc.has_annotation("DEP")
     toks = []
     for t in span:
-        head = t.head.i - first if parsed and t.head.i != t.i and span.start <= t.head.i < span.end else -1
-        toks.append(Tok(t.i - first, t.text, t.text.lower().replace("’", "'"), base + t.idx, base + t.idx + len(t.text),
-                        t.dep_ if parsed else "", head, t.tag_))
+        text, idx = t.text, base + t.idx
+        if parsed:
+            h = t.head.i
+            head = h - first if h != t.i and first <= h < last else -1
+            toks.append(Tok(t.i - first, text, text.lower().replace("’", "'"), idx, idx + len(text), t.dep_, head,
+                            t.tag_))
+        else:
+            toks.append(Tok(t.i - first, text, text.lower().replace("’", "'"), idx, idx + len(text), "", -1, t.tag_))
     return Words(tuple(toks), parsed)
 
 
@@ -496,17 +502,34 @@ def open_border_findings(words: Words, wc: WordClasses) -> list[Finding]:
             prev = words.toks[tok.i - 2]
         if prev.low != "open":
             continue
+        accuser = _accuser(words, tok.i, wc)
+        if accuser is not None and not first_person(accuser, wc):
+            continue  # "they accuse us of wanting open borders": someone else's accusation, reported
         head = _governing_verb(words, tok.i)
         wants = head is not None and (words.toks[head].low in wc.for_actions or words.toks[head].low in DEMAND_VERBS)
         if head is not None and wants and negated(words, head, wc):
             continue  # "nobody is calling for open borders": no direction
-        own = wants and (first_person(subject_of(words, head), wc) or not subject_of(words, head))
+        own = accuser is None and wants and (first_person(subject_of(words, head), wc) or not subject_of(words, head))
         if own and tok.low != "door":
             out.append(Finding("direction:open", prev.i, tok.i, (prev.i, tok.i)))
         else:
             out.append(Finding("direction:restrictive", prev.i, tok.i, (prev.i, tok.i)))
             out.append(Finding("government:criticism", prev.i, tok.i, (prev.i, tok.i)))
     return out
+
+
+def _accuser(words: Words, i: int, wc: WordClasses) -> list[Tok] | None:
+    """Who makes the accusation that token `i` sits in ("Republicans claim we want open borders"):
+    the subject of an accusing verb above it, or None when no such verb governs it."""
+    if words.parsed:
+        for a in words.ancestors(i, 5):
+            if a.low in wc.accusation_heads:
+                return subject_of(words, a.i)
+        return None
+    for t in reversed(words.toks[max(0, i - 2 * WINDOW):i]):
+        if t.low in wc.accusation_heads:
+            return subject_of(words, t.i)
+    return None
 
 
 def _governing_verb(words: Words, i: int) -> int | None:

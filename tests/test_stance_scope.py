@@ -83,6 +83,13 @@ def test_open_borders_asked_for_by_the_speaker_is_open_and_pinned_on_others_an_a
     assert labels(theirs) == ["direction:restrictive", "government:criticism"]
 
 
+def test_an_accusation_of_open_borders_someone_else_makes_is_only_reported():
+    words = words_from_text("Republicans claim that we want open borders.", 0)
+    assert labels(words) == []
+    mine = words_from_text("I accuse them of wanting open borders.", 0)
+    assert labels(mine) == ["direction:restrictive", "government:criticism"]
+
+
 def test_a_reported_removal_is_an_event_not_a_demand():
     # as en_core_web_sm parses it: "number" the subject of "returned"
     words = parsed("The number returned to Albania had doubled .", [1, 2, 6, 2, 3, 6, 6, 6],
