@@ -54,7 +54,7 @@ MEDIA = re.compile(
     r"newsnight|press association)\b", re.I)
 MIGRANT_WORDS = r"(?:refugees?|migrants?|immigrants?|asylum|immigration|human rights|civil rights|civil liberties|rights)"
 ADVOCACY_WORDS = (r"(?:charit\w*|groups?|advoca\w*|campaign\w*|council|action|network|alliance|forum|coalition|"
-                  r"project|justice|cent(?:re|er)|union|organi[sz]ations?|lawyers?|attorneys?|welcomes?|support)")
+                  r"project|justice|cent(?:re|er)|union|organi[sz]ations?|welcomes?|support)")
 ADVOCATE = re.compile(
     rf"\b{MIGRANT_WORDS}\b[^.;]{{0,40}}\b{ADVOCACY_WORDS}\b|\b{ADVOCACY_WORDS}\b[^.;]{{0,30}}\b(?:for|of)\s+"
     rf"{MIGRANT_WORDS}\b|\b(?:aclu|amnesty international|human rights watch|care4calais|safe passage|"

@@ -110,13 +110,26 @@ DENIAL = re.compile(r"\b(?:not|n[’']t|never|no|nothing|nobody)\b(?:\s+[\w’'-
 
 
 def _denied_accusation(e: Evidence, text: str, start: int, lex: Lexicon) -> Evidence:
-    """"That is not cruelty", "we are not racists": a denied accusation is no open cue."""
-    if e.label not in ("direction:open", "government:criticism") or not lex.denied_accusations.fullmatch(e.text):
+    """A denied cue is no cue: "that is not cruelty", "we are not racists" (a denied accusation),
+    "a plan that would not cut numbers" (a denied action; adjectives such as "not tough enough"
+    keep their direction)."""
+    if e.label not in ("direction:open", "direction:restrictive", "government:criticism"):
+        return e
+    accusation = lex.denied_accusations.fullmatch(e.text) is not None
+    first = e.text.split()[0].lower()
+    action = first in lex.words.against_actions or first in lex.words.for_actions or first in PHRASE_VERBS
+    if not (accusation or (action and e.label != "government:criticism")):
         return e
     before = text[max(0, e.start - start - 30):e.start - start]
-    if DENIAL.search(before):
-        return Evidence("negated:open" if e.label == "direction:open" else "negated:criticism", e.text, e.start, e.end)
-    return e
+    if not DENIAL.search(before):
+        return e
+    if e.label == "government:criticism":
+        return Evidence("negated:criticism", e.text, e.start, e.end)
+    return Evidence(e.label.replace("direction:", "negated:"), e.text, e.start, e.end)
+
+
+PHRASE_VERBS = {"bring", "bringing", "take", "taking", "decide", "deciding", "tackling", "smashing", "cracking",
+                "clamping", "stem", "break"}
 
 
 def _sentence_at(text: str, offset: int) -> str:
@@ -150,7 +163,7 @@ def decide(evidence: Sequence[Evidence], rel: Relation, *, about_migration: bool
         n["direction:restrictive"] += n["event:restrictive"]
         n["direction:open"] += n["event:open"]
     direction = _direction(n, rel)
-    government = _government(n, rel, direction.label)
+    government = _government(n, rel, direction.label if direction.rule in FROM_CUES else "neutral")
     rules = (direction.rule, government.rule)
     return Stance(
         about_migration=True,
@@ -159,11 +172,15 @@ def decide(evidence: Sequence[Evidence], rel: Relation, *, about_migration: bool
         targets=tuple(dict.fromkeys(e.label.split(":", 1)[1] for e in evidence if e.label.startswith("target:"))),
         frames=tuple(dict.fromkeys(e.label.split(":", 1)[1] for e in evidence if e.label.startswith("frame:"))),
         evidence=tuple(evidence),
-        confidence=round(min(direction.confidence, government.confidence), 2),
+        confidence=round(min(direction.confidence, government.confidence), 2),  # the weaker label decides
         rule=explain(rules),
         rule_ids=rules,
         toward=rel.government.id if rel.government else None,
     )
+
+
+# Directions read from the quote's own words (not from who the speaker is): only these argue a side.
+FROM_CUES: frozenset[StanceRule] = frozenset({"restrictive_cues", "open_cues", "mostly_restrictive", "mostly_open"})
 
 
 def _direction(n: Counter[str], rel: Relation) -> Call:
@@ -175,9 +192,11 @@ def _direction(n: Counter[str], rel: Relation) -> Call:
     if r or o:
         sure = 0.85 if max(r, o) >= 2 else 0.75
         return Call("restrictive", "restrictive_cues", sure) if r else Call("open", "open_cues", sure)
-    if rel.voice == "advocate" and n["government:criticism"]:
-        return Call("open", "advocate_criticism", 0.55)
-    return Call("neutral", "no_direction_cue", 0.55)
+    if rel.voice == "advocate":  # the article says whose side they are on: a migrants' charity, a rights group
+        if n["government:criticism"]:
+            return Call("open", "advocate_criticism", 0.6)
+        return Call("open", "advocate_role", 0.45)
+    return Call("neutral", "no_direction_cue", 0.45)
 
 
 def _government(n: Counter[str], rel: Relation, direction: str) -> Call:
@@ -208,13 +227,13 @@ def _government(n: Counter[str], rel: Relation, direction: str) -> Call:
             return Call("supports", "governing_party_aligned", 0.55)
         if against:
             return Call("opposes", "governing_party_against", 0.55)
-        return Call("supports", "governing_party_no_cue", 0.6)
+        return Call("supports", "governing_party_no_cue", 0.55)
     if voice == "opposition":
         if praise and not criticism:
             return Call("supports", "opposition_praises", 0.55)
         if criticism or directed:
             return Call("opposes", "opposition_criticises", 0.85)
-        return Call("opposes", "opposition_no_cue", 0.7)
+        return Call("opposes", "opposition_no_cue", 0.6)
     if voice == "advocate":
         if praise and not criticism:
             return Call("supports", "advocate_praises", 0.5)
@@ -244,10 +263,10 @@ def _government(n: Counter[str], rel: Relation, direction: str) -> Call:
     if praise and not criticism:
         return Call("supports", "praise_cues", 0.5)
     if aligned:
-        return Call("supports", "aligned_with_policy", 0.55)
+        return Call("supports", "aligned_with_policy", 0.5)
     if against:
-        return Call("opposes", "against_policy", 0.55)
-    return Call("neutral", "no_government_cue", 0.5)
+        return Call("opposes", "against_policy", 0.5)
+    return Call("neutral", "no_government_cue", 0.45)
 
 
 # ----- both steps --------------------------------------------------------------------------------

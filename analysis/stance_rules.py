@@ -20,6 +20,7 @@ StanceRule = Literal[
     "balanced_cues",
     "no_direction_cue",
     "advocate_criticism",
+    "advocate_role",
     # position toward the incumbent government
     "no_incumbent_known",
     "government_voice",
@@ -82,6 +83,7 @@ EXPLANATIONS: dict[StanceRule, str] = {
     "balanced_cues": "restrictive and open cues balance out",
     "no_direction_cue": "about migration, no direction cue",
     "advocate_criticism": "a migrants' advocate criticising policy",
+    "advocate_role": "no direction cue; the article names the speaker as a migrants' advocate",
     "no_incumbent_known": "the registry has no government for this country and date",
     "government_voice": "speaks for the government, promoting its policy",
     "government_minister": "a member of the government speaking on migration",

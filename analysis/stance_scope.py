@@ -295,7 +295,7 @@ def action_findings(words: Words, wc: WordClasses) -> list[Finding]:
         if _open_border_adjective(words, tok.i):  # "open borders" is read by open_border_findings
             continue
         action = _action_lemma(words, tok, wc)
-        if action is None or conditional(words, tok.i) or (words.parsed and tok.dep == "relcl"):
+        if action is None or conditional(words, tok.i) or _describes_people(words, tok.i, wc):
             continue  # a condition, or a relative clause describing someone ("people who were granted asylum")
         for j in objects_of(words, tok.i):
             if j > 0 and _open_border_adjective(words, j - 1):
@@ -319,6 +319,13 @@ def action_findings(words: Words, wc: WordClasses) -> list[Finding]:
                 out.append(Finding(f"direction:{direction}", first, last, (tok.i, j)))
             break
     return _absorb_causes(out)
+
+
+def _describes_people(words: Words, i: int, wc: WordClasses) -> bool:
+    tok = words.toks[i]
+    if not words.parsed or tok.dep != "relcl" or tok.head < 0:
+        return False
+    return object_class(words, tok.head, wc) in ("people", "valued")
 
 
 def _open_border_adjective(words: Words, i: int) -> bool:
@@ -438,7 +445,8 @@ def evaluation_findings(words: Words, wc: WordClasses) -> list[Finding]:
 def _measure_class(tok: Tok, wc: WordClasses) -> ObjectClass | None:
     if tok.low in wc.restrictive_measures:
         return "restrictive_measure"
-    if tok.low in wc.open_measures and tok.low not in ("visa", "visas", "program", "programme", "protection"):
+    if tok.low in wc.open_measures and tok.low not in ("visa", "visas", "program", "programme", "protection") \
+            and tok.dep not in ("compound", "amod", "nmod"):  # "the asylum plan" is a plan, not asylum
         return "open_measure"
     return None
 

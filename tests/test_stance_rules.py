@@ -163,7 +163,12 @@ def test_the_governments_direction_is_only_a_weak_hint_for_an_unknown_speaker():
 def test_a_reported_enforcement_event_is_a_direction_only_in_the_governments_own_voice():
     evidence = ev("event:restrictive")
     assert decide(evidence, rel("government")).migration == "restrictive"
-    assert decide(evidence, rel("advocate", US_2019)).migration == "neutral"
+    assert decide(evidence, rel("opposition", US_2019)).migration == "neutral"
+
+
+def test_an_advocate_without_a_cue_is_open_by_the_role_the_article_gives_with_low_confidence():
+    stance = decide(ev("topic"), rel("advocate", US_2019))
+    assert stance.migration == "open" and stance.rule_ids[0] == "advocate_role" and stance.confidence < 0.5
 
 
 def test_the_stance_names_the_government_it_is_measured_against():
