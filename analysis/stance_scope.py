@@ -34,7 +34,6 @@ from analysis.registry import fold
 from analysis.stance_cues import WordClasses
 
 ObjectClass = str  # "restrictive_measure", "open_measure", "problem", "people", "valued", "border"
-OBJECT_DEPS = {"dobj", "pobj", "nsubjpass", "attr", "oprd"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 NOUN_MODIFIERS = {"compound", "amod", "nmod", "poss"}
 CLAUSE_BREAK = re.compile(r"^(?:[.,;:!?()\u2014\u2013\"“”‘’']|and|but|or|because|while|although|which|who|that)$", re.I)
@@ -45,16 +44,22 @@ DEMAND_VERBS = {"call", "calls", "calling", "called", "believe", "believes", "de
 MORE = {"more": 1, "faster": 1, "quicker": 1, "swifter": 1, "swift": 1, "rapid": 1, "increased": 1, "tougher": 1,
         "fewer": -1, "less": -1}
 # Heads that make a phrase about administration, not about who comes: "reduce the asylum backlog"
-GENERIC_HEADS = {"system", "systems", "backlog", "backlogs", "cost", "costs", "bill", "bills", "delay", "delays",
-                 "time", "times", "caseload", "queue", "queues", "process", "processes", "accommodation", "hotel",
-                 "hotels", "work", "case", "cases", "decision", "decisions", "spending", "budget", "court", "courts",
-                 "law", "laws", "rules", "policy", "policies", "debate", "issue", "issues", "problem", "problems",
-                 "question", "questions", "money", "funding", "plan", "plans", "scheme", "schemes", "deal", "deals"}
+GENERIC_HEADS = {"system", "systems", "backlog", "backlogs", "cost", "costs", "delay", "delays", "time", "times",
+                 "caseload", "queue", "queues", "process", "processes", "accommodation", "hotel", "hotels", "work",
+                 "case", "cases", "decision", "decisions", "spending", "budget", "court", "courts", "debate", "issue",
+                 "issues", "problem", "problems", "question", "questions", "money", "funding"}
+# Heads that name a policy: only a restrictive measure or a problem among their modifiers says which
+# way it goes ("the Rwanda scheme", "a deportation plan"); "the asylum plan" says nothing
+POLICY_HEADS = {"plan", "plans", "scheme", "schemes", "deal", "deals", "policy", "policies", "law", "laws", "rules",
+                "bill", "bills", "agreement", "agreements", "programme", "flights", "operation", "operations"}
 CONTROL_NOUNS = {"control", "security", "protection", "integrity", "defence", "defense"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 MODALS = {"will", "would", "shall", "should", "must", "can", "could", "may", "might", "'ll", "wo", "to"}
 OBJECT_PREPS = {"on", "against", "down", "back", "away", "off"}
 TRANSFER_FORMS = {"returned", "deported", "removed", "expelled", "detained", "sent", "intercepted", "relocated"}
+PHRASE_ENDS = {"back", "away", "home", "to", "from", "into", "of", "for", "in", "on", "at", "by", "with", "across",
+               "over", "out", "off", "before", "after", "so"}
+BE_HAVE = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "'s", "'re"}
 WINDOW = 4  # words between an action and its object when there is no parse
 
 
@@ -169,7 +174,7 @@ def object_class(words: Words, i: int, wc: WordClasses) -> ObjectClass | None:
         return "restrictive_measure"
     if any(m in wc.problem for m in mods):
         return "problem"
-    if any(m in wc.open_measures for m in mods):
+    if head not in POLICY_HEADS and any(m in wc.open_measures for m in mods):
         return "open_measure"
     return None
 
@@ -216,12 +221,12 @@ def objects_of(words: Words, i: int) -> list[int]:
         if not out and tok.low in TRANSFER_FORMS:  # "the number returned to Albania": the mover is the subject
             out = [c.i for c in words.children(i) if c.dep == "nsubj"]
         return out
-    out = []
+    run = []  # the noun phrase after the action: its last word is its head
     for t in words.toks[i + 1:i + 1 + WINDOW]:
-        if CLAUSE_BREAK.match(t.low):
+        if CLAUSE_BREAK.match(t.low) or t.low in PHRASE_ENDS or t.low in MODALS or t.low in BE_HAVE:
             break
-        out.append(t.i)
-    return out
+        run.append(t.i)
+    return run[-1:]
 
 
 def subject_of(words: Words, i: int) -> list[Tok]:

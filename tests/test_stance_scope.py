@@ -64,6 +64,13 @@ def test_a_measure_blamed_for_a_harm_is_criticised_not_backed():
     assert labels(parsed(*HAMSTRING)) == ["direction:open", "government:criticism"]
 
 
+def test_a_policy_is_read_through_its_restrictive_modifiers_and_admin_words_through_none():
+    scrap = words_from_text("We will scrap the Rwanda scheme.", 0)
+    backlog = words_from_text("We will reduce the asylum backlog.", 0)
+    assert labels(scrap) == ["direction:open"]
+    assert labels(backlog) == []
+
+
 def test_an_action_in_an_if_clause_is_a_condition_not_a_demand():
     words = parsed("If they open the border , we will act .", [2, 2, 8, 4, 2, 8, 8, 8, 8, 8],
                    "mark nsubj advcl det dobj punct nsubj aux ROOT punct", "IN PRP VBP DT NN , PRP MD VB .")
