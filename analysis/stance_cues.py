@@ -38,6 +38,7 @@ class WordClasses:
     closing_verbs: dict[str, str]
     opening_verbs: dict[str, str]
     problem: dict[str, str]
+    migrants: dict[str, str]
     people: dict[str, str]
     valued: dict[str, str]
     border: dict[str, str]
@@ -88,7 +89,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     comp = data["composition"]
     words = WordClasses(
         **{k: _forms_of(comp[k]) for k in (
-            "against_actions", "for_actions", "harm_verbs", "closing_verbs", "opening_verbs", "problem", "people",
+            "against_actions", "for_actions", "harm_verbs", "closing_verbs", "opening_verbs", "problem", "migrants",
+            "people",
             "valued", "border", "restrictive_measures", "open_measures", "negative_evaluation",
             "positive_evaluation")},
         negators=frozenset(comp["negators"]),

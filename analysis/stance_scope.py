@@ -33,7 +33,9 @@ from analysis.records import Evidence
 from analysis.registry import fold
 from analysis.stance_cues import WordClasses
 
-ObjectClass = str  # "restrictive_measure", "open_measure", "problem", "people", "valued", "border"
+ObjectClass = str  # "restrictive_measure", "open_measure", "problem", "migrants", "people", "valued", "border", "security"
+QUANTITY_HEADS = {"number", "numbers", "level", "levels", "total", "share", "proportion", "thousands", "hundreds",
+                  "millions", "flow", "flows"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 NOUN_MODIFIERS = {"compound", "amod", "nmod", "poss"}
 CLAUSE_BREAK = re.compile(r"^(?:[.,;:!?()\u2014\u2013\"“”‘’']|and|but|or|because|while|although|which|who|that)$", re.I)
@@ -159,13 +161,16 @@ def object_class(words: Words, i: int, wc: WordClasses) -> ObjectClass | None:
         return "open_measure"
     if head in wc.open_measures:
         return "open_measure"
+    if head in wc.migrants:
+        return "problem" if any(m in wc.problem for m in mods) else "migrants"  # "illegal immigrants"
     if head in wc.valued and not any(m in wc.problem for m in mods):
         return "valued"
+    if head in QUANTITY_HEADS and counted:  # "the number of migrants", "the number of border officers"
+        return next((c for c in (object_class(words, j, wc) for j in counted) if c is not None), None)
     if head in wc.people:
-        if any(m in wc.problem for m in mods):  # "illegal immigrants"
+        if any(m in wc.problem for m in mods):
             return "problem"
-        inner = [object_class(words, j, wc) for j in counted]
-        return next((c for c in inner if c is not None), "people")
+        return "migrants" if any(m in wc.migrants for m in mods) else "people"
     if head in wc.border:
         return "border"
     if head == "security":
@@ -194,10 +199,12 @@ def direction_of(action: str, obj: ObjectClass, wc: WordClasses) -> str | None:
         return "restrictive" if against or closing else "open" if backing or opening else None
     if obj == "problem":
         return "restrictive" if against or closing else None
-    if obj in ("people", "valued"):
-        if action in wc.harm_verbs and obj == "valued":
-            return "open"
+    if obj == "migrants":  # "deport migrants" restrictive, "welcome refugees" open
         return "restrictive" if against else "open" if backing else None
+    if obj == "people":  # "remove people" restrictive; "help people" says nothing about migration
+        return "restrictive" if against else None
+    if obj == "valued":  # "hurt students" is harm (see _harms); "help families" says nothing
+        return "open" if action in wc.harm_verbs else None
     return None
 
 
@@ -318,7 +325,7 @@ def action_findings(words: Words, wc: WordClasses) -> list[Finding]:
                 out.append(Finding("government:criticism", first, last, (tok.i,)))
             elif negated(words, tok.i, wc):
                 out += _denied(words, tok.i, j, direction, cls, wc)
-            elif cls in ("people", "valued") and reported_event(words, tok.i):
+            elif cls in ("people", "migrants", "valued") and reported_event(words, tok.i):
                 out.append(Finding(f"event:{direction}", first, last, (tok.i, j)))
             else:
                 out.append(Finding(f"direction:{direction}", first, last, (tok.i, j)))
@@ -330,7 +337,7 @@ def _describes_people(words: Words, i: int, wc: WordClasses) -> bool:
     tok = words.toks[i]
     if not words.parsed or tok.dep != "relcl" or tok.head < 0:
         return False
-    return object_class(words, tok.head, wc) in ("people", "valued")
+    return object_class(words, tok.head, wc) in ("people", "migrants", "valued")
 
 
 def _open_border_adjective(words: Words, i: int) -> bool:
@@ -342,7 +349,7 @@ def _open_border_adjective(words: Words, i: int) -> bool:
 def _harms(action: str, cls: ObjectClass | None, wc: WordClasses) -> bool:
     """Harm done to people: "punish people", "separate families"; deterring is harm only to
     people the quote values ("deter students"), not to migrants ("deter crossings")."""
-    if action not in wc.harm_verbs or cls not in ("people", "valued"):
+    if action not in wc.harm_verbs or cls not in ("people", "migrants", "valued"):
         return False
     return action != "deter" or cls == "valued"
 
@@ -407,6 +414,11 @@ def _action_lemma(words: Words, tok: Tok, wc: WordClasses) -> str | None:
     if low in ("turn", "turns", "turning", "turned"):  # only "turn back", "turn away"
         back = any(t.low in ("back", "away") for t in words.toks[tok.i + 1:tok.i + 6])
         return "turn" if back else None
+    nxt = words.toks[tok.i + 1].low if tok.i + 1 < len(words.toks) else ""
+    out = nxt in ("out", "away") or (words.parsed and any(c.dep == "prt" and c.low in ("out", "away")
+                                                          for c in words.children(tok.i)))
+    if out and (low in wc.for_actions or low in wc.against_actions):
+        return "bar"  # "keep out", "shut out", "turn away": keeping people out
     for table in (wc.against_actions, wc.for_actions):
         if low in table:
             return table[low]

@@ -129,3 +129,24 @@ def test_criticism_of_a_previous_government_or_the_opposition_is_aimed_at_the_op
         words = words_from_text(text, 0)
         at = next(t.i for t in words.toks if t.low == "failed")
         assert criticised_side(words, at, uk, text) == side, text
+
+
+def test_helping_people_says_nothing_about_migration_but_welcoming_refugees_is_open():
+    assert labels(words_from_text("We will help families with their bills.", 0)) == []
+    assert labels(words_from_text("We will welcome refugees.", 0)) == ["direction:open"]
+    assert labels(words_from_text("We will remove people with no right to be here.", 0)) == ["direction:restrictive"]
+
+
+def test_keeping_migrants_out_is_restrictive():
+    words = parsed("We must keep migrants out .", [2, 2, 2, 2, 2, 2], "nsubj aux ROOT dobj prt punct",
+                   "PRP MD VB NNS RP .")
+    assert labels(words) == ["direction:restrictive"]
+
+
+def test_a_number_is_what_it_counts():
+    officers = parsed("We will increase the number of border officers .", [2, 2, 2, 4, 2, 4, 7, 5, 2],
+                      "nsubj aux ROOT det dobj prep compound pobj punct", "PRP MD VB DT NN IN NN NNS .")
+    migrants = parsed("We will cut the number of migrants .", [2, 2, 2, 4, 2, 4, 5, 2],
+                      "nsubj aux ROOT det dobj prep pobj punct", "PRP MD VB DT NN IN NNS .")
+    assert labels(officers) == []
+    assert labels(migrants) == ["direction:restrictive"]
