@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from datetime import date
 
 from spacy.language import Language
-from spacy.tokens import Span as SpacySpan
 
 from analysis.attribution import Attribution, attribute_chain, find_cues, reported_speech, resolve_cue
 from analysis.ingest import IngestedText, InputError, ingest, parse_date
@@ -159,8 +158,8 @@ def _quote(qid: str, s: int, e: int, kind: str, attribution: Attribution, n_part
     cue = attribution.cue
     stance = quote_stance(
         text[s:e], s, speaker=_speaker_facts(ent, book) if ent is not None else None, country=book.home_country,
-        published=book.published, article_about_migration=article_migration, spans=_spans(parsed, s, e),
-        sentence=_sentence(parsed, s), registry=book.registry)
+        published=book.published, article_about_migration=article_migration,
+        paragraphs=[(p.doc, p.base) for p in parsed], registry=book.registry)
     return Quote(
         id=qid,
         kind=kind,  # type: ignore[arg-type]
@@ -183,25 +182,6 @@ def _quote(qid: str, s: int, e: int, kind: str, attribution: Attribution, n_part
 def _speaker_facts(ent: Entity, book: SpeakerBook) -> SpeakerFacts:
     return SpeakerFacts(ent.id, book.display_name(ent), book.role(ent), book.party(ent), book.country(ent),
                         organisation=ent.kind != "person", government_body=bool(ent.org and ent.org.government))
-
-
-def _spans(parsed: list[Parsed], s: int, e: int) -> list[tuple[SpacySpan, int]]:
-    """The parsed pieces of [s, e), paragraph by paragraph, with each paragraph's offset."""
-    out = []
-    for p in parsed:
-        a, b = max(s, p.base) - p.base, min(e, p.base + len(p.text)) - p.base
-        if a < b:
-            span = p.doc.char_span(a, b, alignment_mode="expand")
-            if span is not None:
-                out.append((span, p.base))
-    return out
-
-
-def _sentence(parsed: list[Parsed], s: int) -> tuple[SpacySpan, int] | None:
-    """The sentence a quote starts in, with its paragraph's offset."""
-    para = next((p for p in parsed if p.base <= s <= p.base + len(p.text)), None)
-    sent = para.sentence_at(s - para.base) if para is not None else None
-    return (sent, para.base) if sent is not None else None
 
 
 def _article_id(ing: IngestedText) -> str:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from analysis.government import Relation, SpeakerFacts, relation, sides
@@ -285,20 +286,45 @@ def judge(text: str, start: int, rel: Relation, *, article_about_migration: bool
 
 def quote_stance(text: str, start: int, *, speaker: SpeakerFacts | None, country: str | None,
                  published: date | None, article_about_migration: bool,
-                 spans: Sequence[tuple[SpacySpan, int]] = (), sentence: tuple[SpacySpan, int] | None = None,
-                 registry: Registry | None = None) -> Stance:
+                 paragraphs: Sequence[tuple[Doc, int]] = (), registry: Registry | None = None) -> Stance:
     """The stance of one quote, from plain values: its text and article offset, its speaker, the
-    article's country and date, and (optionally) the parsed spans it covers and the sentence of a
-    partial quote, each with the article offset of its paragraph."""
+    article's country and date, and the article's parsed paragraphs (each with its offset), where
+    the quote's parse and, for a partial quote, its sentence are found."""
     registry = registry or load_registry()
     rel = relation(speaker, country, published, registry)
     aimed = sides(rel.government, registry)
-    if sentence is not None and len(text.split()) < PARTIAL_QUOTE_WORDS:  # judged with its sentence
-        span, base = sentence
-        return judge(span.text, base + span.start_char, rel, article_about_migration=article_about_migration,
-                     words=lambda: words_from_span(span, base), aimed=aimed)
+    if len(text.split()) < PARTIAL_QUOTE_WORDS:  # a partial quote is judged with its sentence
+        around = _sentence(paragraphs, start)
+        if around is not None:
+            span, base = around
+            return judge(span.text, base + span.start_char, rel, article_about_migration=article_about_migration,
+                         words=lambda: words_from_span(span, base), aimed=aimed)
+    end = start + len(text)
     return judge(text, start, rel, article_about_migration=article_about_migration, aimed=aimed,
-                 words=lambda: _join([words_from_span(span, base) for span, base in spans]))
+                 words=lambda: _join([words_from_span(span, base) for span, base in _spans(paragraphs, start, end)]))
+
+
+def _spans(paragraphs: Sequence[tuple[Doc, int]], start: int, end: int) -> list[tuple[SpacySpan, int]]:
+    """The parsed pieces of [start, end), paragraph by paragraph, with each paragraph's offset."""
+    out = []
+    for doc, base in paragraphs:
+        a, b = max(start, base) - base, min(end, base + len(doc.text)) - base
+        if a < b:
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is not None:
+                out.append((span, base))
+    return out
+
+
+def _sentence(paragraphs: Sequence[tuple[Doc, int]], start: int) -> tuple[SpacySpan, int] | None:
+    """The sentence a quote starts in, with its paragraph's offset (None without sentence marks)."""
+    for doc, base in paragraphs:
+        if base <= start <= base + len(doc.text):
+            if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+                return None
+            return next(((sent, base) for sent in doc.sents
+                         if sent.start_char <= start - base < sent.end_char + 1), None)
+    return None
 
 
 def _join(pieces: list[Words]) -> Words | None:
