@@ -308,7 +308,7 @@ def _spans(paragraphs: Sequence[tuple[Doc, int]], start: int, end: int) -> list[
     """The parsed pieces of [start, end), paragraph by paragraph, with each paragraph's offset."""
     out = []
     for doc, base in paragraphs:
-        a, b = max(start, base) - base, min(end, base + len(doc.text)) - base
+        a, b = max(start, base) - base, min(end, base + _length(doc)) - base
         if a < b:
             span = doc.char_span(a, b, alignment_mode="expand")
             if span is not None:
@@ -316,10 +316,15 @@ def _spans(paragraphs: Sequence[tuple[Doc, int]], start: int, end: int) -> list[
     return out
 
 
+def _length(doc: Doc) -> int:
+    """The length of a paragraph's text without building it (`doc.text` joins every token)."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+
+
 def _sentence(paragraphs: Sequence[tuple[Doc, int]], start: int) -> tuple[SpacySpan, int] | None:
     """The sentence a quote starts in, with its paragraph's offset (None without sentence marks)."""
     for doc, base in paragraphs:
-        if base <= start <= base + len(doc.text):
+        if base <= start <= base + _length(doc):
             if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
                 return None
             return next(((sent, base) for sent in doc.sents
