@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from analysis.attribution_rules import AttributionRule, CueKind, explain
 from analysis.lexical import form_table, lemma, upos
 from analysis.quotes import QuoteChain, word_count
 from analysis.records import Mention
@@ -81,17 +82,24 @@ class Cue:
     text: str
     start: int
     end: int
-    rule: str
+    rule: CueKind
     subject_head: int = -1  # article offset of the subject's head word, -1 if unknown
 
 
 @dataclass(frozen=True)
 class Attribution:
+    """Who said a statement, through which mention and cue, by which rule."""
+
     entity: Entity | None
     mention: Mention | None
     cue: Cue | None
-    rule: str
+    rule_id: AttributionRule
     confidence: float
+
+    @property
+    def rule(self) -> str:
+        """The rule in words, for people."""
+        return explain(self.rule_id, self.cue.rule if self.cue else None)
 
 
 @dataclass(frozen=True)
@@ -233,7 +241,7 @@ def find_cues(p: Parsed, quoted: list[tuple[int, int]]) -> list[Cue]:
         if agent is not None:  # "..., as reported by the National Foundation for American Policy"
             s, e = subject_extent(agent)
             cues.append(Cue(tok, p.base, p.base + s, p.base + e, tok.text, p.base + tok.idx,
-                            p.base + tok.idx + len(tok), "passive report", p.base + agent.idx))
+                            p.base + tok.idx + len(tok), "passive_report", p.base + agent.idx))
             continue
         if lemma(tok) in SPEECH_VERBS and (upos(tok) in ("VERB", "AUX") or tok.tag_.startswith("VB")):
             subj = subject_of(tok)
@@ -245,13 +253,13 @@ def find_cues(p: Parsed, quoted: list[tuple[int, int]]) -> list[Cue]:
                 continue  # "figures show ...": the article's own voice, by our annotation convention
             s, e = subject_extent(subj)
             cues.append(Cue(tok, p.base, p.base + s, p.base + e, tok.text, p.base + tok.idx,
-                            p.base + tok.idx + len(tok), "speech verb", p.base + subj.idx))
+                            p.base + tok.idx + len(tok), "speech_verb", p.base + subj.idx))
         elif tok.lower_ == "according" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
             obj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             if obj is not None:
                 s, e = subject_extent(obj)
                 cues.append(Cue(tok, p.base, p.base + s, p.base + e, "according to", p.base + tok.idx,
-                                p.base + doc[tok.i + 1].idx + 2, "according to", p.base + obj.idx))
+                                p.base + doc[tok.i + 1].idx + 2, "according_to", p.base + obj.idx))
         elif lemma(tok) in SPEECH_NOUNS and upos(tok) == "NOUN":
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
             if owner is None:
@@ -268,7 +276,7 @@ def find_cues(p: Parsed, quoted: list[tuple[int, int]]) -> list[Cue]:
                     left = min(left, c.i)
             cue_text = doc[left:tok.i + 1].text
             cues.append(Cue(tok, p.base, p.base + s, p.base + e, cue_text, p.base + doc[left].idx,
-                            p.base + tok.idx + len(tok), "speech noun", p.base + owner.idx))
+                            p.base + tok.idx + len(tok), "speech_noun", p.base + owner.idx))
     return cues
 
 
@@ -283,7 +291,7 @@ def _passive_agent(tok: Token) -> Token | None:
 def cue_subject_name(p: Parsed, cue: Cue, article: str) -> tuple[int, int] | None:
     """Article offsets of the proper name heading a cue's subject ("Gorka declared"), so that the
     speaker book knows the name even when the entity tagger missed it; None for other subjects."""
-    if cue.subject_head < 0 or cue.rule not in ("speech verb", "passive report"):
+    if cue.subject_head < 0 or cue.rule not in ("speech_verb", "passive_report"):
         return None
     span = p.doc.char_span(cue.subject_head - p.base, cue.subject_head - p.base + 1, alignment_mode="expand")
     if not span:
@@ -336,7 +344,7 @@ def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | N
     if hit is None:
         text = book.text[cue.subject_start:cue.subject_end]
         hit = book.entity_for_phrase(text, cue.subject_start, cue.subject_end)
-    if hit is None and cue.rule == "according to":
+    if hit is None and cue.rule == "according_to":
         hit = book.named_source(text, cue.subject_start, cue.subject_end)  # "according to a CNN tally"
     if hit is None and text.strip().lower() in ("he", "she", "they"):
         hit = _latest_speaker(book, cue.subject_start, person=text.strip().lower() != "they")
@@ -456,16 +464,16 @@ def attribute_chain(
         prev_para = _previous_paragraph_cue(p, parsed, cues_by_para)
         if prev_para is not None and full:
             ent, mention = resolve_cue(book, prev_para)
-            return Attribution(ent, mention, prev_para, "cue ends previous paragraph", 0.8)
+            return Attribution(ent, mention, prev_para, "cue_ends_previous_paragraph", 0.8)
         if not full:
             return None  # a short quoted phrase with no one saying it: scare quote or title
         if previous is not None and previous.entity is not None and chain.start - previous_end < 400 \
                 and _opens_paragraph(text, first.start, p):
-            return Attribution(previous.entity, previous.mention, previous.cue, "continues previous speaker", 0.6)
-        return Attribution(None, None, None, "no cue found", 0.0)
+            return Attribution(previous.entity, previous.mention, previous.cue, "continues_previous_speaker", 0.6)
+        return Attribution(None, None, None, "no_cue", 0.0)
     cue = best[1]
     ent, mention = resolve_cue(book, cue)
-    rule = f"{cue.rule} {'before' if cue.start < chain.start else 'after'} quote"
+    rule: AttributionRule = "cue_before_quote" if cue.start < chain.start else "cue_after_quote"
     return Attribution(ent, mention, cue, rule, 0.9 if ent is not None else 0.3)
 
 
@@ -484,7 +492,7 @@ def _best_cue(q_lo: int, q_hi: int, p: Parsed, cues: list[Cue], full: bool) -> t
         if not same_sentence and not linked and dist > 120:
             continue
         score = dist - (1000 if linked else 0) - (200 if same_sentence else 0)
-        if cue.rule == "speech verb" and upos(cue.token) == "VERB" and any(
+        if cue.rule == "speech_verb" and upos(cue.token) == "VERB" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in cue.token.children):
             score += 1100  # "want the court to declare that ...": wished for, not said; the outer report speaks
         if best is None or score < best[0]:
@@ -564,10 +572,10 @@ def reported_speech(
     doc = p.doc
     for cue in cues:
         tok = cue.token
-        if cue.rule == "speech noun" or (cue.rule in ("speech verb", "passive report") and lemma(tok) not in REPORTING_VERBS
+        if cue.rule == "speech_noun" or (cue.rule in ("speech_verb", "passive_report") and lemma(tok) not in REPORTING_VERBS
                                          and lemma(tok) not in OBJECT_SPEECH_VERBS):
             continue
-        if cue.rule == "speech verb" and not is_finite_report(tok):
+        if cue.rule == "speech_verb" and not is_finite_report(tok):
             continue
         local = [(a - p.base, b - p.base) for a, b in quoted]
         for s, e in _content_span(tok, cue, doc, local, p.sentence_at(tok.idx) or tok.sent):
@@ -613,7 +621,7 @@ def _trailing_attributions(p: Parsed, found: list[tuple[int, int, Cue]], quoted:
             continue
         verb = next((t for t in span if lemma(t) in SPEECH_VERBS), span[-1])
         cue = Cue(verb, p.base, subj_s, subj_e, m.group("verb"), p.base + verb_s,
-                  p.base + sent.start_char + m.end("verb"), "speech verb after content",
+                  p.base + sent.start_char + m.end("verb"), "verb_after_content",
                   subj_e - len(m.group("subj").split()[-1]))
         yield s, e, cue
 
@@ -628,7 +636,7 @@ CUT_CLAUSE = re.compile(r"\s*,?\s+(?:as|after|before|when|while|because|since)\s
 def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]],
                   sent: SpacySpan) -> list[tuple[int, int]]:
     """Character spans (in the paragraph) of what the cue reports; several when quotes interrupt it."""
-    if cue.rule == "according to":
+    if cue.rule == "according_to":
         to = doc[tok.i + 1]
         phrase_end = max(t.i for t in to.subtree)
         rest_tokens = [t for t in sent if not (tok.i <= t.i <= phrase_end) and not t.is_punct]
@@ -639,7 +647,7 @@ def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]],
         else:
             first, last = doc[phrase_end + 1], sent[-1]
         return _trimmed(doc, first.i, last.i)
-    if cue.rule == "passive report":
+    if cue.rule == "passive_report":
         first = tok.left_edge.i
         if first <= sent.start + 1:
             return _trimmed(doc, tok.right_edge.i + 1, sent.end - 1)

@@ -23,7 +23,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from analysis.government import facts_of
 from analysis.records import Analysis, NumberMention, Quote, Speaker, Stance
+from analysis.stance import quote_stance, restance
+from analysis.stance_rules import StanceRule
 
 CorrectionKind = Literal["reassign_speaker", "merge_speakers", "edit_speaker", "set_stance", "not_quote",
                          "add_quote"]
@@ -33,6 +36,7 @@ QUOTE_KINDS = ("reassign_speaker", "set_stance", "not_quote", "add_quote")  # ke
 SPEAKER_KINDS = ("merge_speakers", "edit_speaker")  # keyed to a speaker id
 Status = Literal["applied", "review"]
 USER_RULE = "user correction"
+USER_STANCE: StanceRule = "user_correction"  # the stance rule id of a stance a user set
 
 # How much a re-analysed quote must overlap the corrected span to count as the same quote:
 # most of the corrected words, and at least half of the new quote (a re-analysis may join or
@@ -246,6 +250,23 @@ class _Work:
         self.mark(self.speaker_marks, sid, "added by a user")
         return sp
 
+    def restanced(self, quote: Quote, speaker: Speaker | None) -> Quote:
+        """The quote with its stance decided again for `speaker` (a stance a user set is kept)."""
+        if USER_STANCE in quote.stance.rule_ids:
+            return quote
+        return replace(quote, stance=restance(quote.stance, facts_of(speaker) if speaker else None,
+                                              self.analysis.article.published))
+
+    def country(self) -> str | None:
+        """The country whose government the machine measured stances against."""
+        from analysis.registry import load_registry
+
+        for q in self.quotes:
+            term = load_registry().government_by_id(q.stance.toward) if q.stance.toward else None
+            if term is not None:
+                return term.country
+        return None
+
     def set_quote(self, old: Quote, new: Quote, label: str) -> None:
         self.quotes = [new if q is old else q for q in self.quotes]
         self.mark(self.quote_marks, new.id, label)
@@ -311,7 +332,8 @@ def _reassign(work: _Work, c: Correction) -> Outcome:
     sp = work.speaker_for(c.value)
     if sp is None:
         return Outcome("review", "no speaker was given")
-    work.set_quote(q, replace(q, speaker_id=sp.id, speaker_name=sp.name, speaker_mention=None), LABELS[c.kind])
+    moved = replace(q, speaker_id=sp.id, speaker_name=sp.name, speaker_mention=None)
+    work.set_quote(q, work.restanced(moved, sp), LABELS[c.kind])
     work.recite(q, sp, "cited by: " + LABELS[c.kind])
     return Outcome("applied", quote_id=q.id)
 
@@ -325,7 +347,7 @@ def _stance(work: _Work, c: Correction) -> Outcome:
     government = c.value.get("government") or st.government
     about = migration != "n/a" if c.value.get("migration") else st.about_migration
     stance = replace(st, migration=migration, government=government, about_migration=about, rule=USER_RULE,
-                     confidence=1.0)
+                     rule_ids=(USER_STANCE,), confidence=1.0)
     work.set_quote(q, replace(q, stance=stance), LABELS[c.kind])
     return Outcome("applied", quote_id=q.id)
 
@@ -353,22 +375,30 @@ def _add_quote(work: _Work, c: Correction) -> Outcome:
     if existing is not None:  # the analyser now finds it too: the user's speaker and labels win
         new = replace(existing, speaker_id=sp.id if sp else existing.speaker_id,
                       speaker_name=sp.name if sp else existing.speaker_name)
+        if sp is not None and sp.id != existing.speaker_id:
+            new = work.restanced(new, sp)
         if v.get("migration") or v.get("government"):
             new = replace(new, stance=replace(new.stance, migration=v.get("migration") or new.stance.migration,
                                               government=v.get("government") or new.stance.government,
-                                              rule=USER_RULE))
+                                              rule=USER_RULE, rule_ids=(USER_STANCE,)))
         work.set_quote(existing, new, LABELS[c.kind])
         if sp:
             work.recite(existing, sp, "cited by: " + LABELS[c.kind])
         return Outcome("applied", "the analyser now finds this quote too", quote_id=existing.id)
-    migration = v.get("migration") or "n/a"
     qid = f"u{c.id if c.id is not None else len(work.quotes) + 1}"
+    if v.get("migration") or v.get("government"):
+        migration = v.get("migration") or "n/a"
+        stance = Stance(about_migration=migration != "n/a", migration=migration,
+                        government=v.get("government") or "n/a", rule=USER_RULE, rule_ids=(USER_STANCE,),
+                        confidence=1.0)
+    else:  # the user gave the words and the speaker: the stance rules read them (without a parse)
+        stance = quote_stance(text[a:b], a, speaker=facts_of(sp) if sp else None, country=work.country(),
+                              published=work.analysis.article.published,
+                              article_about_migration=any(q.stance.about_migration for q in work.quotes))
     quote = Quote(
         id=qid, kind=v.get("kind") or "direct", text=text[a:b], start=a, end=b,
         speaker_id=sp.id if sp else None, speaker_name=sp.name if sp else None,
-        cue=None, cue_start=None, cue_end=None, rule=USER_RULE,
-        stance=Stance(about_migration=migration != "n/a", migration=migration,
-                      government=v.get("government") or "n/a", rule=USER_RULE, confidence=1.0),
+        cue=None, cue_start=None, cue_end=None, rule=USER_RULE, stance=stance,
     )
     work.quotes.append(quote)
     work.mark(work.quote_marks, qid, LABELS[c.kind])
@@ -396,7 +426,8 @@ def _merge(work: _Work, c: Correction) -> Outcome:
     work.mark(work.speaker_marks, into_id, f"merged with {old.name}")
     for q in list(work.quotes):
         if q.speaker_id == old.id:
-            work.set_quote(q, replace(q, speaker_id=into_id, speaker_name=into.name), LABELS[c.kind])
+            moved = replace(q, speaker_id=into_id, speaker_name=into.name)
+            work.set_quote(q, work.restanced(moved, into), LABELS[c.kind])
     for i, n in enumerate(work.numbers):
         if n.cited_by == old.id:
             work.numbers[i] = replace(n, cited_by=into_id, cited_by_name=into.name)
@@ -411,8 +442,14 @@ def _edit(work: _Work, c: Correction) -> Outcome:
     changes = {k: (c.value[k] or None) for k in ("role", "party", "country") if k in c.value}
     if c.value.get("name"):
         changes["name"] = c.value["name"]
-    work.speakers[sp.id] = replace(sp, **changes, role_source="user" if "role" in changes else sp.role_source)
+    work.speakers[sp.id] = edited = replace(sp, **changes, role_source="user" if "role" in changes else sp.role_source)
     work.mark(work.speaker_marks, sp.id, LABELS[c.kind])
+    if {"role", "party", "country"} & set(changes):  # where the speaker stands may have changed
+        for q in list(work.quotes):
+            if q.speaker_id == sp.id:
+                again = work.restanced(q, edited)
+                if again != q:
+                    work.set_quote(q, again, LABELS[c.kind])
     if "name" in changes:
         for q in list(work.quotes):
             if q.speaker_id == sp.id:

@@ -161,6 +161,7 @@ def score_prediction(case: GoldCase, prediction: dict[str, Any], *, scorer: Modu
     if stance:
         for k, (ok, n) in scores["stance_counts"].items():
             c[f"stance_{k}_ok"], c[f"stance_{k}_n"] = ok, n
+        c.update(_stance_band_counts(scorer, gold, prediction, article))
     if figures:
         n = scores["numbers"]
         c["figures_gold"], c["figures_pred"], c["figures_matched"] = n["gold"], n["pred"], n["matched"]
@@ -169,6 +170,44 @@ def score_prediction(case: GoldCase, prediction: dict[str, Any], *, scorer: Modu
     if figures:
         _figure_items(scorer, gold, prediction, res)
     return res
+
+
+# Confidence bands for the stance report: does a higher confidence mean more agreement?
+CONFIDENCE_BANDS = (("low", 0.0, 0.5), ("medium", 0.5, 0.7), ("high", 0.7, 1.01))
+
+
+def confidence_band(confidence: float) -> str:
+    """'low' (< 0.5), 'medium' (0.5-0.7) or 'high' (>= 0.7)."""
+    return next(name for name, lo, hi in CONFIDENCE_BANDS if lo <= confidence < hi)
+
+
+def _stance_band_counts(scorer: ModuleType, gold: dict[str, Any], pred: dict[str, Any], article: str) -> dict[str, int]:
+    """Stance agreement counted per confidence band, over the quotes the scorer matches."""
+    gq = [dict(q, kind="direct" if q["kind"] == "mixed" else q["kind"]) for q in gold["quotes"]]
+    pq = scorer.split_paragraphs(pred.get("quotes", []), article)
+    out: dict[str, int] = {}
+    for gi, pi in scorer.match(gq, pq):
+        gst, pst = gq[gi].get("stance") or {}, pq[pi].get("stance") or {}
+        band = confidence_band(float(pst.get("confidence") or 0.0))
+        for key, old in (("migration", "restriction"), ("government", "government_policy")):
+            gv = scorer._label(gst.get(key, gst.get(old)))
+            if gv in ("", "n/a", "none"):
+                continue
+            out[f"band_{band}_{key}_n"] = out.get(f"band_{band}_{key}_n", 0) + 1
+            out[f"band_{band}_{key}_ok"] = out.get(f"band_{band}_{key}_ok", 0) + int(scorer._label(pst.get(key)) == gv)
+    return out
+
+
+def stance_bands(results: list[CaseResult]) -> dict[str, dict[str, tuple[int, int]]]:
+    """Band -> {'migration': (agreed, n), 'government': (agreed, n)}, summed over a set."""
+    out: dict[str, dict[str, tuple[int, int]]] = {}
+    for band, _, _ in CONFIDENCE_BANDS:
+        out[band] = {}
+        for key in ("migration", "government"):
+            ok = sum(r.counts.get(f"band_{band}_{key}_ok", 0) for r in results)
+            n = sum(r.counts.get(f"band_{band}_{key}_n", 0) for r in results)
+            out[band][key] = (ok, n)
+    return out
 
 
 def _gold_speaker_label(gold: dict[str, Any], sid: str | None) -> str:

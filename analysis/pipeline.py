@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import date
 
 from spacy.language import Language
@@ -34,17 +33,10 @@ from analysis.quotes import Paragraph, chain_quotes, find_quoted_spans, split_pa
 from analysis.records import Analysis, Article, Quote, Span
 from analysis.registry import Registry, load_registry
 from analysis.speakers import Entity, Parsed, SpeakerBook
-from analysis.stance import (
-    NO_CUE_RULE,
-    NO_GOVERNMENT_CUE,
-    StanceContext,
-    fill_direction,
-    fill_government,
-    judge,
-    migration_cue_count,
-)
+from analysis.stance import SpeakerFacts, migration_cue_count, quote_stance
+from analysis.version import analyser_version
 
-ANALYSER_VERSION = "0.2.0"
+ANALYSER_VERSION = analyser_version()
 MIGRATION_ARTICLE_CUES = 3
 
 __all__ = ["ANALYSER_VERSION", "InputError", "analyze", "analyze_many"]
@@ -133,8 +125,8 @@ def _build(ing: IngestedText, parsed: list[Parsed], source: str | None, registry
         return any(a <= pos < b for a, b in in_block)
 
     drafts: list[tuple[int, int, str, Attribution, int]] = [
-        (s, e, "indirect" if a.rule == HEADLINE_RULE else "direct", a, 1) for s, e, a in blocks]
-    claimed = [(s, e, a) for s, e, a in blocks if a.rule == HEADLINE_RULE]
+        (s, e, "indirect" if a.rule_id == "headline_claim" else "direct", a, 1) for s, e, a in blocks]
+    claimed = [(s, e, a) for s, e, a in blocks if a.rule_id == "headline_claim"]
     scare: list[Span] = []
     previous: Attribution | None = None
     previous_end = -1
@@ -144,7 +136,7 @@ def _build(ing: IngestedText, parsed: list[Parsed], source: str | None, registry
         if headline is not None and (attribution is None or attribution.entity is None):
             attribution = headline  # "Trump: Cruz Has 'To Come a Long Way' On Ethanol"
         elif inside_block(chain.start) and (attribution is None or attribution.cue is None
-                                            or attribution.rule.startswith("cue ends previous")):
+                                            or attribution.rule_id == "cue_ends_previous_paragraph"):
             continue  # words quoted inside a block quote or a transcript turn: part of that speech
         if attribution is None:
             scare.append(Span(text[chain.start:chain.end], chain.start, chain.end))
@@ -158,14 +150,13 @@ def _build(ing: IngestedText, parsed: list[Parsed], source: str | None, registry
             ent, mention = resolve_cue(book, cue)
             if ent is None:
                 continue
-            drafts.append((s, e, "indirect", Attribution(ent, mention, cue, f"reported speech ({cue.rule})", 0.7), 1))
+            drafts.append((s, e, "indirect", Attribution(ent, mention, cue, "reported_speech", 0.7), 1))
     drafts.sort(key=lambda d: d[0])
 
     quotes = []
     for i, (s, e, kind, attribution, n_parts) in enumerate(drafts, start=1):
         quotes.append(_quote(f"q{i}", s, e, kind, attribution, n_parts, book, parsed, article_migration))
 
-    quotes = _fill_directions(quotes, book)
     cited = [(q.start, q.end, q.speaker_id, q.speaker_name, q.id) for q in quotes]
     sentences = [(p.base + sent.start_char, p.base + sent.end_char) for p in parsed for sent in p.sentences()]
     numbers = find_numbers(text, content, sentences, ing.published, cited)
@@ -196,22 +187,10 @@ def _quote(qid: str, s: int, e: int, kind: str, attribution: Attribution, n_part
     text = book.text
     ent = attribution.entity
     cue = attribution.cue
-    para = next((p for p in parsed if p.base <= s <= p.base + len(p.text)), None)
-    sentence = None
-    context_migration = False
-    if para is not None:
-        for sent in para.sentences():
-            if para.base + sent.start_char <= s < para.base + sent.end_char + 1:
-                sentence = (sent.text, para.base + sent.start_char)
-        idx = parsed.index(para)
-        context_migration = migration_cue_count(para.text.replace(text[s:e], " ")) > 0 or (
-            idx > 0 and migration_cue_count(parsed[idx - 1].text) > 0)
-    side = book.in_government(ent) if ent is not None else None
-    country = book.country(ent) if ent is not None else None
-    foreign = country is not None and country != book.home_country
-    official = ent is not None and side is True and _speaks_for_government(ent, book)
-    ctx = StanceContext(side, official, foreign, context_migration, article_migration, cue.text if cue else None)
-    stance = judge(text[s:e], s, ctx, sentence=sentence)
+    stance = quote_stance(
+        text[s:e], s, speaker=_speaker_facts(ent, book) if ent is not None else None, country=book.home_country,
+        published=book.published, article_about_migration=article_migration,
+        paragraphs=[(p.doc, p.base) for p in parsed], registry=book.registry)
     return Quote(
         id=qid,
         kind=kind,  # type: ignore[arg-type]
@@ -231,42 +210,12 @@ def _quote(qid: str, s: int, e: int, kind: str, attribution: Attribution, n_part
     )
 
 
-OFFICIAL_ROLE = ("minister", "secretary", "prime", "president", "chancellor", "spokes", "office", "department",
-                 "government", "premier", "taoiseach", "czar", "tsar", "attorney general", "white house", "downing")
-
-
-def _speaks_for_government(ent: Entity, book: SpeakerBook) -> bool:
-    if ent.org is not None:
-        return True
-    role = (book.role(ent) or "").lower()
-    return any(word in role for word in OFFICIAL_ROLE) and "shadow" not in role
-
-
-def _fill_directions(quotes: list[Quote], book: SpeakerBook) -> list[Quote]:
-    by_speaker: dict[str | None, list[str]] = {}
-    for q in quotes:
-        if not q.stance.rule.startswith(NO_CUE_RULE):
-            by_speaker.setdefault(q.speaker_id, []).append(q.stance.migration)
-    filled = []
-    for q in quotes:
-        ent = next((e for e in book.entities if e.id == q.speaker_id), None)
-        role = " ".join(x for x in ((book.role(ent) if ent else None), q.speaker_name) if x)
-        stance = fill_direction(q.stance, by_speaker.get(q.speaker_id, []) if q.speaker_id else [], role or None,
-                                book.party(ent) if ent else None)
-        filled.append((q, stance, role))
-    positions: dict[str, list[str]] = {}
-    for q, stance, _ in filled:
-        if q.speaker_id and not stance.rule.endswith(NO_GOVERNMENT_CUE):
-            positions.setdefault(q.speaker_id, []).append(stance.government)
-    out = []
-    for q, stance, role in filled:
-        stance = fill_government(stance, positions.get(q.speaker_id, []) if q.speaker_id else [], role or None)
-        out.append(q if stance == q.stance else replace(q, stance=stance))
-    return out
+def _speaker_facts(ent: Entity, book: SpeakerBook) -> SpeakerFacts:
+    return SpeakerFacts(ent.id, book.display_name(ent), book.role(ent), book.party(ent), book.country(ent),
+                        organisation=ent.kind != "person", government_body=bool(ent.org and ent.org.government))
 
 
 FIRST_PERSON = frozenset({"i", "we", "you", "me", "us"})
-HEADLINE_RULE = "headline: name, colon, claim"
 
 
 def _headline_claim(title: Paragraph, book: SpeakerBook) -> list[tuple[int, int, Attribution]]:
@@ -278,7 +227,7 @@ def _headline_claim(title: Paragraph, book: SpeakerBook) -> list[tuple[int, int,
     hit = book.resolve_headline_name(title.text[ns:ne], title.start + ns, title.start + ne, people_only=False)
     if hit is None:
         return []
-    return [(title.start + cs, title.start + ce, Attribution(hit[0], hit[1], None, HEADLINE_RULE, 0.7))]
+    return [(title.start + cs, title.start + ce, Attribution(hit[0], hit[1], None, "headline_claim", 0.7))]
 
 
 def _first_person(phrase: str) -> bool:
@@ -295,7 +244,7 @@ def _layout_speech(paragraphs: list[Paragraph], parsed: list[Parsed], book: Spea
     for turn in turns:
         name = title_case_label(turn.label)
         ent, mention = book.resolve_label(name, turn.label_start, turn.label_end, anonymous=turn.anonymous)
-        out.extend((s, e, Attribution(ent, mention, None, "transcript turn", 0.85)) for s, e in turn.pieces)
+        out.extend((s, e, Attribution(ent, mention, None, "transcript_turn", 0.85)) for s, e in turn.pieces)
     labelled = {i for i, para in enumerate(paragraphs) for t in turns if para.start <= t.label_start < para.end}
     for i, para in enumerate(paragraphs[1:], start=1):
         found = labelled_speech(para.text) if i not in labelled and not turns else None
@@ -305,7 +254,7 @@ def _layout_speech(paragraphs: list[Paragraph], parsed: list[Parsed], book: Spea
         hit = book.resolve_headline_name(para.text[ls:le], para.start + ls, para.start + le, people_only=True)
         if hit is not None:
             labelled.add(i)
-            out.append((para.start + ss, para.start + se, Attribution(hit[0], hit[1], None, "speaker label", 0.75)))
+            out.append((para.start + ss, para.start + se, Attribution(hit[0], hit[1], None, "speaker_label", 0.75)))
     parsed_by_start = {p.base: p for p in parsed}
     for i, para in enumerate(paragraphs):
         p = parsed_by_start.get(para.start)
@@ -322,7 +271,7 @@ def _layout_speech(paragraphs: list[Paragraph], parsed: list[Parsed], book: Spea
         for s, e in pieces:
             if _narrates(s, parsed, book, cues_by_para):
                 break  # "Mr Javid also said that ...": the narrator speaks again
-            out.append((s, e, Attribution(ent, mention, cue, "block quote after introduction", 0.85)))
+            out.append((s, e, Attribution(ent, mention, cue, "block_quote", 0.85)))
     return out
 
 
@@ -332,7 +281,7 @@ def _narrates(start: int, parsed: list[Parsed], book: SpeakerBook, cues_by_para:
     p = next((q for q in parsed if q.base <= start < q.base + len(q.text)), None)
     if p is None:
         return False
-    return any(c.rule == "speech verb" and lemma(c.token) in REPORTING_VERBS and is_finite_report(c.token)
+    return any(c.rule == "speech_verb" and lemma(c.token) in REPORTING_VERBS and is_finite_report(c.token)
                and not _first_person(book.text[c.subject_start:c.subject_end]) for c in cues_by_para.get(p.base, []))
 
 

@@ -100,7 +100,9 @@ class Stance:
     frames: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     confidence: float = 0.0
-    rule: str = ""
+    rule: str = ""  # for people: the explanation of `rule_ids`
+    rule_ids: tuple[str, ...] = ()  # for the program: analysis.stance_rules.StanceRule ids
+    toward: str | None = None  # id of the registry government term `government` is measured against
 
 
 @dataclass(frozen=True)
@@ -220,6 +222,8 @@ def _quote_dict(q: Quote) -> dict[str, Any]:
             "targets": list(st.targets),
             "confidence": st.confidence,
             "rule": st.rule,
+            "rule_ids": list(st.rule_ids),
+            "toward": st.toward,
             "evidence": [asdict(e) for e in st.evidence],
         },
         "frames": list(st.frames),

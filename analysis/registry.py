@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 REGISTRY_PATH = Path(__file__).with_name("data") / "registry.json"
 
@@ -50,6 +51,41 @@ class RegistryPerson:
 
     def offices_on(self, on: date | None) -> list[Office]:
         return [t.office for t in self.terms if t.covers(on)]
+
+
+PolicyDirection = Literal["restrictive", "open", "mixed"]
+
+
+@dataclass(frozen=True)
+class GovernmentTerm:
+    """One government of one country: who led it, which parties held office, from when to when."""
+
+    id: str
+    country: str
+    start: date | None
+    end: date | None  # the first day of the next term; None while in office
+    head: str
+    parties: tuple[str, ...]  # parties holding cabinet posts, the head's party first
+    opposition: str | None  # the official or largest opposition party
+    migration_policy: PolicyDirection | None  # a coarse hint, never shown as a label
+
+    def covers(self, on: date | None) -> bool:
+        if on is None:
+            return self.end is None
+        return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
+
+    @property
+    def label(self) -> str:
+        """'UK: Conservative government (Sunak)' for people."""
+        who = self.head.split()[-1]
+        if not self.parties:
+            return f"{self.country}: caretaker government ({who})"
+        return f"{self.country}: {'–'.join(_bare(p) for p in self.parties)} government ({who})"
+
+
+def _bare(party: str) -> str:
+    """'Liberal (Canada)' -> 'Liberal': the parenthesis only tells registry keys apart."""
+    return party.split(" (")[0]
 
 
 @dataclass(frozen=True)
@@ -94,9 +130,16 @@ class Registry:
                         bool(o.get("government")))
             for o in data["organisations"]
         )
-        self.governments = {
-            c: [(p, _date(s), _date(e)) for p, s, e in terms] for c, terms in data["governments"].items()
+        governments = data["governments"]
+        self.governments: dict[str, tuple[GovernmentTerm, ...]] = {
+            country: tuple(
+                GovernmentTerm(t["id"], country, _date(t["start"]), _date(t["end"]), t["head"], tuple(t["parties"]),
+                               t.get("opposition"), t.get("migration_policy"))
+                for t in terms
+            )
+            for country, terms in governments["terms"].items()
         }
+        self.executive_offices = frozenset(governments.get("executive_offices", ()))
         self.party_words: dict[str, list[tuple[str, str]]] = {}
         for party, info in data["parties"].items():
             for alias in info["aliases"]:
@@ -171,14 +214,27 @@ class Registry:
     def holders(self, office: Office, on: date | None) -> list[RegistryPerson]:
         return [p for p in self.people if any(t.office == office and t.covers(on) for t in p.terms)]
 
+    def government_on(self, country: str | None, on: date | None) -> GovernmentTerm | None:
+        """The government of `country` on `on` (the one in office now when `on` is None)."""
+        return next((t for t in self.governments.get(country or "", ()) if t.covers(on)), None)
+
+    def government_by_id(self, term_id: str) -> GovernmentTerm | None:
+        return next((t for terms in self.governments.values() for t in terms if t.id == term_id), None)
+
     def governing_party(self, country: str | None, on: date | None) -> str | None:
-        for party, start, end in self.governments.get(country or "", ()):
-            if on is None:
-                if end is None:
-                    return party
-            elif (start is None or start <= on) and (end is None or on < end):
-                return party
-        return None
+        """The head of government's party on that date."""
+        term = self.government_on(country, on)
+        return term.parties[0] if term and term.parties else None
+
+    def party_country(self, party: str) -> str | None:
+        """The country of a party named as in 'parties' (None for a party the registry lacks)."""
+        info = self._data["parties"].get(party)
+        return info["country"] if info else None
+
+    def parties_of(self, country: str) -> dict[str, tuple[str, ...]]:
+        """Party name -> its aliases, for one country."""
+        return {name: tuple(info.get("aliases", ())) for name, info in self._data["parties"].items()
+                if info.get("country") == country}
 
     def party_of_word(self, word: str, country: str | None = None) -> tuple[str, str] | None:
         """('Conservative', 'UK') for 'Tory', None for a word that names no party (in that country)."""

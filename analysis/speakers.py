@@ -20,6 +20,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from analysis import government
 from analysis.records import Mention, Speaker
 from analysis.registry import Registry, RegistryOrg, RegistryPerson, fold
 from analysis.resolution import Candidate, is_main_clause_subject, pronoun_antecedent
@@ -798,7 +799,7 @@ class SpeakerBook:
             return ent.registry.party
         if ent.speaks_for and ent.speaks_for.government and ent.speaks_for.country:
             return self.registry.governing_party(ent.speaks_for.country, self.published)
-        return None
+        return government.party_from_role(self.role(ent), self.home_country, self.published, self.registry)
 
     def country(self, ent: Entity) -> str | None:
         if ent.registry and ent.registry.country:
@@ -816,20 +817,10 @@ class SpeakerBook:
 
     def in_government(self, ent: Entity) -> bool | None:
         """True for the incumbent government's side, False for its opponents, None if unknown."""
-        org = ent.speaks_for
-        if org is not None and org.government and org.country == self.home_country:
-            return True
-        country = self.country(ent)
-        if country is not None and country != self.home_country:
-            return None
-        party = self.party(ent)
-        ruling = self.registry.governing_party(self.home_country, self.published)
-        if party is None or ruling is None:
-            return None
-        role = fold(self.role(ent) or "")
-        if party == ruling:
-            return True
-        return False if "shadow" in role or party else None
+        facts = government.SpeakerFacts(ent.id, ent.name, self.role(ent), self.party(ent), self.country(ent),
+                                        ent.kind != "person", bool(ent.speaks_for and ent.speaks_for.government))
+        voice = government.relation(facts, self.home_country, self.published, self.registry).voice
+        return {"government": True, "governing_party": True, "opposition": False, "advocate": False}.get(voice)
 
     def speakers(self, quoted_ids: set[str]) -> tuple[Speaker, ...]:
         out = []

@@ -1,247 +1,357 @@
-"""Where a quote stands on migration: relevance, direction, government position, targets, frames.
+"""Where a quote stands on migration, and toward the government of the article's country.
 
-Rules over readable cue lists (data/stance_lexicon.json); every label keeps the cue phrases
-(with offsets) that produced it. Sentiment is not stance: "weak, spineless" is negative in tone
-but, aimed at a government's migration record, a restrictive position.
+Two steps, so that each can be tested on small inputs and a correction can redo the second:
+
+1. `read(text, ...)`: what the words say, whoever said them: phrase cues (data/stance_lexicon.json)
+   and the parse rules of analysis/stance_scope.py, as Evidence with offsets. Criticism is
+   sorted by whom it is aimed at (the government, or the opposition and previous governments).
+2. `decide(evidence, relation)`: the labels, from that evidence and the speaker's relation to the
+   incumbent government (analysis/government.py), each with the ids of the rules used
+   (analysis/stance_rules.py) and a confidence.
+
+Sentiment is not stance: "weak, spineless", aimed at a government's migration record, is a
+restrictive position. Nothing is copied between quotes: a quote with no cue of its own stays
+neutral, with a confidence that says so.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass, replace
-from functools import lru_cache
-from pathlib import Path
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
 
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from analysis.government import Relation, SpeakerFacts, relation, sides
 from analysis.records import Evidence, Stance
+from analysis.registry import Registry, load_registry
+from analysis.stance_cues import LEXICON_PATH, Lexicon, find_cues, load_lexicon, migration_cue_count
+from analysis.stance_rules import StanceRule, explain
+from analysis.stance_scope import (
+    Sides,
+    Tok,
+    Words,
+    criticised_side,
+    key_spans,
+    read_words,
+    to_evidence,
+    token_at,
+    words_from_span,
+    words_from_text,
+)
 
-LEXICON_PATH = Path(__file__).with_name("data") / "stance_lexicon.json"
+__all__ = ["LEXICON_PATH", "PARTIAL_QUOTE_WORDS", "SpeakerFacts", "decide", "judge", "load_lexicon",
+           "migration_cue_count", "quote_stance", "read", "restance"]
+
+NO_SIDES = Sides()  # no government known: criticism is read as aimed at the government
 PARTIAL_QUOTE_WORDS = 8  # shorter quotes are judged with the sentence around them
-MIGRATION_FOCUSED_ARTICLE = 3  # topic cues needed before context alone can make a quote relevant
-CAMPAIGN_CUES = re.compile(r"\b(?:manifesto|campaign|election)\b", re.I)
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z])")
 
 
-def _compile(phrase: str) -> re.Pattern[str]:
-    body = re.escape(phrase).replace(r"\*", r"[\w-]*").replace(r"\ ", r"\s+")
-    return re.compile(rf"(?<!\w){body}(?!\w)", re.I)
+# ----- 1. what the words say ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Lexicon:
-    topic: tuple[re.Pattern[str], ...]
-    restrictive: tuple[re.Pattern[str], ...]
-    open: tuple[re.Pattern[str], ...]
-    criticism: tuple[re.Pattern[str], ...]
-    praise: tuple[re.Pattern[str], ...]
-    targets: dict[str, tuple[re.Pattern[str], ...]]
-    frames: dict[str, tuple[re.Pattern[str], ...]]
-    # Every target phrase (every frame phrase) in one pattern: when it finds nothing, none of the
-    # per-name patterns can, and one scan replaces a dozen (most quotes name no target).
-    any_target: re.Pattern[str] | None = None
-    any_frame: re.Pattern[str] | None = None
+WordsSource = Words | Callable[[], Words | None] | None
 
 
-@lru_cache(maxsize=1)
-def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
-    """The cue lists, compiled once."""
-    with open(path, encoding="utf-8") as fh:
-        data = json.load(fh)
+def read(text: str, start: int, *, words: WordsSource = None, aimed: Sides = NO_SIDES) -> tuple[Evidence, ...]:
+    """Every cue of `text` (at article offset `start`), speaker-independent, sorted by offset.
 
-    def comp(items: list[str]) -> tuple[re.Pattern[str], ...]:
-        # One alternation per list, longest phrase first, so a scan costs one pass over the text.
-        bodies = [re.escape(p).replace(r"\*", r"[\w-]*").replace(r"\ ", r"\s+")
-                  for p in sorted(set(items), key=len, reverse=True)]
-        return (re.compile(r"(?<!\w)(?:" + "|".join(bodies) + r")(?!\w)", re.I),)
-
-    return Lexicon(
-        comp(data["topic"]), comp(data["restrictive"]), comp(data["open"]),
-        comp(data["government_criticism"]), comp(data["government_praise"]),
-        {k: comp(v) for k, v in data["targets"].items()},
-        {k: comp(v) for k, v in data["frames"].items()},
-        comp([p for v in data["targets"].values() for p in v])[0],
-        comp([p for v in data["frames"].values() for p in v])[0],
-    )
-
-
-def find_cues(patterns: tuple[re.Pattern[str], ...], text: str, base: int, label: str) -> list[Evidence]:
-    """Non-overlapping cue matches, longest first, as evidence with article offsets."""
-    hits: list[Evidence] = []
-    taken: list[tuple[int, int]] = []
-    matches = sorted(
-        (m for p in patterns for m in p.finditer(text)), key=lambda m: (-(m.end() - m.start()), m.start())
-    )
-    for m in matches:
-        if any(m.start() < b and m.end() > a for a, b in taken):
-            continue
-        taken.append((m.start(), m.end()))
-        hits.append(Evidence(label, m.group(0), base + m.start(), base + m.end()))
-    return sorted(hits, key=lambda e: e.start)
-
-
-@lru_cache(maxsize=4096)  # asked for each quote's paragraph and the one before
-def migration_cue_count(text: str) -> int:
-    """How many migration topic cues a text has (used to tell migration articles from others)."""
-    return len(find_cues(load_lexicon().topic, text, 0, "topic"))
-
-
-@dataclass(frozen=True)
-class StanceContext:
-    """What the stance rules know about a quote beyond its words."""
-
-    speaker_side: bool | None  # True: the incumbent government's side; False: its opponents
-    speaker_official: bool  # speaks for the government itself (minister, department, spokesperson)
-    speaker_foreign: bool  # outside the article country's domestic politics
-    context_about_migration: bool  # its paragraph or the one before talks about migration
-    article_about_migration: bool
-    cue: str | None = None
-    statement_direction: str | None = None  # direction of the other paragraphs of the same statement
-
-
-def judge(text: str, start: int, ctx: StanceContext, *, sentence: tuple[str, int] | None = None) -> Stance:
-    """Label one quote. `sentence` (text, start) is used instead of the quote for partial quotes."""
+    `words` is the quote's parse, or a function that builds it (called only when a rule needs
+    it), or None (the window rules then read the plain text)."""
     lex = load_lexicon()
-    if sentence is not None and len(text.split()) < PARTIAL_QUOTE_WORDS:
-        text, start = sentence
-    topic = find_cues(lex.topic, text, start, "topic")
-    restrictive = find_cues(lex.restrictive, text, start, "direction:restrictive")
-    opening = find_cues(lex.open, text, start, "direction:open")
-    # In an article about migration, what its speakers say is read as part of that debate.
-    about = bool(topic) or ctx.article_about_migration
-    if not about:
-        return Stance(False, "n/a", "n/a", rule="no migration cue in the quote or its context", confidence=0.6)
-    some_target = lex.any_target is None or lex.any_target.search(text) is not None
-    some_frame = lex.any_frame is None or lex.any_frame.search(text) is not None
-    targets = {name: find_cues(p, text, start, f"target:{name}") if some_target else []
-               for name, p in lex.targets.items()}
-    frames = {name: find_cues(p, text, start, f"frame:{name}") if some_frame else []
-              for name, p in lex.frames.items()}
-    criticism = find_cues(lex.criticism, text, start, "government:criticism")
-    praise = find_cues(lex.praise, text, start, "government:praise")
+    got: list[Words] = []
 
-    direction, direction_rule = _direction(restrictive, opening, frames, ctx)
-    government, government_rule = _government(ctx, criticism, praise, has_direction=bool(restrictive or opening))
-    evidence = topic + restrictive + opening + criticism + praise
-    evidence += [e for hits in targets.values() for e in hits] + [e for hits in frames.values() for e in hits]
-    strength = len(restrictive) + len(opening) + len(criticism)
-    confidence = round(min(0.95, 0.45 + 0.1 * strength + (0.1 if topic else 0.0)), 2)
+    def parse() -> Words:
+        if not got:
+            built = words() if callable(words) else words
+            got.append(built if built is not None and built.toks else words_from_text(text, start))
+        return got[0]
+
+    findings = read_words(parse(), lex.words) if lex.triggers.search(text) else []
+    taken = key_spans(parse(), findings) if findings else []
+    names = [(start + m.start(), start + m.end()) for m in lex.names.finditer(text)]
+    found = to_evidence(parse(), findings, text, start) if findings else []
+    phrases = (find_cues(lex.restrictive, text, start, "direction:restrictive")
+               + find_cues(lex.open, text, start, "direction:open")
+               + find_cues(lex.criticism, text, start, "government:criticism")
+               + find_cues(lex.praise, text, start, "government:praise"))
+    phrases = [_denied_accusation(e, text, start, lex) for e in phrases
+               if not any(e.start < b and e.end > a for a, b in taken)
+               and not any(a <= e.start and e.end <= b for a, b in names)]
+    cues = _aim(found + phrases, parse, aimed, text, start)
+    cues += find_cues(lex.self_reference, text, start, "government:self")
+    cues += find_cues(lex.topic, text, start, "topic")
+    if lex.any_target.search(text):
+        cues += [e for name, p in lex.targets.items() for e in find_cues(p, text, start, f"target:{name}")]
+    if lex.any_frame.search(text):
+        cues += [e for name, p in lex.frames.items() for e in find_cues(p, text, start, f"frame:{name}")]
+    return tuple(sorted(cues, key=lambda e: (e.start, e.label)))
+
+
+def _aim(cues: list[Evidence], parse: Callable[[], Words], aimed: Sides, text: str, start: int) -> list[Evidence]:
+    """Criticism of the opposition or of a previous government is relabelled as such."""
+    if not (aimed.government or aimed.opposition):
+        return cues
+    out = []
+    for e in cues:
+        if e.label == "government:criticism":
+            words = parse()
+            at = token_at(words, e.start)
+            if at is not None and criticised_side(words, at, aimed, _sentence_at(text, e.start - start)) == "opposition":
+                e = Evidence("opposition:criticism", e.text, e.start, e.end)
+        out.append(e)
+    return out
+
+
+DENIAL = re.compile(r"\b(?:not|n[’']t|never|no|nothing|nobody)\b(?:\s+[\w’'-]+){0,2}\s*$", re.I)
+
+
+def _denied_accusation(e: Evidence, text: str, start: int, lex: Lexicon) -> Evidence:
+    """A denied cue is no cue: "that is not cruelty", "we are not racists" (a denied accusation),
+    "a plan that would not cut numbers" (a denied action; adjectives such as "not tough enough"
+    keep their direction)."""
+    if e.label not in ("direction:open", "direction:restrictive", "government:criticism"):
+        return e
+    accusation = lex.denied_accusations.fullmatch(e.text) is not None
+    first = e.text.split()[0].lower()
+    action = first in lex.words.against_actions or first in lex.words.for_actions or first in PHRASE_VERBS
+    if not (accusation or (action and e.label != "government:criticism")):
+        return e
+    before = text[max(0, e.start - start - 30):e.start - start]
+    if not DENIAL.search(before):
+        return e
+    if e.label == "government:criticism":
+        return Evidence("negated:criticism", e.text, e.start, e.end)
+    return Evidence(e.label.replace("direction:", "negated:"), e.text, e.start, e.end)
+
+
+PHRASE_VERBS = {"bring", "bringing", "take", "taking", "decide", "deciding", "tackling", "smashing", "cracking",
+                "clamping", "stem", "break"}
+
+
+def _sentence_at(text: str, offset: int) -> str:
+    bounds = [0] + [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
+    for a, b in zip(bounds, bounds[1:]):
+        if a <= offset < b:
+            return text[a:b]
+    return text
+
+
+# ----- 2. the labels -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Call:
+    """One label with the rule that gave it and how sure that rule is."""
+
+    label: str
+    rule: StanceRule
+    confidence: float
+
+
+def decide(evidence: Sequence[Evidence], rel: Relation, *, about_migration: bool = True) -> Stance:
+    """The stance of a quote from its evidence and its speaker's relation to the government."""
+    if not about_migration:
+        return Stance(False, "n/a", "n/a", rule=explain(("not_about_migration",)),
+                      rule_ids=("not_about_migration",), confidence=0.6,
+                      toward=rel.government.id if rel.government else None)
+    n = Counter(e.label for e in evidence)
+    if rel.voice == "government" or n["government:self"]:  # what the government did is its policy
+        n["direction:restrictive"] += n["event:restrictive"]
+        n["direction:open"] += n["event:open"]
+    direction = _direction(n, rel)
+    government = _government(n, rel, direction.label if direction.rule in FROM_CUES else "neutral")
+    rules = (direction.rule, government.rule)
     return Stance(
         about_migration=True,
-        migration=direction,  # type: ignore[arg-type]
-        government=government,  # type: ignore[arg-type]
-        targets=tuple(k for k, v in targets.items() if v),
-        frames=tuple(k for k, v in frames.items() if v),
-        evidence=tuple(sorted(evidence, key=lambda e: e.start)),
-        confidence=confidence,
-        rule=f"{direction_rule}; {government_rule}",
+        migration=direction.label,  # type: ignore[arg-type]
+        government=government.label,  # type: ignore[arg-type]
+        targets=tuple(dict.fromkeys(e.label.split(":", 1)[1] for e in evidence if e.label.startswith("target:"))),
+        frames=tuple(dict.fromkeys(e.label.split(":", 1)[1] for e in evidence if e.label.startswith("frame:"))),
+        evidence=tuple(evidence),
+        confidence=round(min(direction.confidence, government.confidence), 2),  # the weaker label decides
+        rule=explain(rules),
+        rule_ids=rules,
+        toward=rel.government.id if rel.government else None,
     )
 
 
-def _direction(restrictive: list[Evidence], opening: list[Evidence], frames: dict[str, list[Evidence]],
-               ctx: StanceContext) -> tuple[str, str]:
-    r, o = len(restrictive), len(opening)
+# Directions read from the quote's own words (not from who the speaker is): only these argue a side.
+FROM_CUES: frozenset[StanceRule] = frozenset({"restrictive_cues", "open_cues", "mostly_restrictive", "mostly_open"})
+
+
+def _direction(n: Counter[str], rel: Relation) -> Call:
+    r, o = n["direction:restrictive"], n["direction:open"]
     if r and o:
         if min(r, o) / max(r, o) >= 0.5:
-            return "mixed", f"restrictive and open cues ({r} vs {o})"
-        return ("restrictive" if r > o else "open"), f"mostly {'restrictive' if r > o else 'open'} cues ({r} vs {o})"
-    if r:
-        return "restrictive", f"{r} restrictive cue(s)"
-    if o:
-        return "open", f"{o} open cue(s)"
-    political_only = bool(frames.get("political")) and not any(
-        v for k, v in frames.items() if k != "political"
-    )
-    if ctx.statement_direction in ("restrictive", "open") and not political_only:
-        return ctx.statement_direction, "no cue: follows the rest of the same statement"
-    return "neutral", "about migration, no direction cue"
+            return Call("neutral", "balanced_cues", 0.5)
+        return Call("restrictive", "mostly_restrictive", 0.6) if r > o else Call("open", "mostly_open", 0.6)
+    if r or o:
+        sure = 0.85 if max(r, o) >= 2 else 0.75
+        return Call("restrictive", "restrictive_cues", sure) if r else Call("open", "open_cues", sure)
+    if rel.voice == "advocate":  # the article says whose side they are on: a migrants' charity, a rights group
+        if n["government:criticism"]:
+            return Call("open", "advocate_criticism", 0.6)
+        return Call("open", "advocate_role", 0.45)
+    return Call("neutral", "no_direction_cue", 0.45)
 
 
-def _government(ctx: StanceContext, criticism: list[Evidence], praise: list[Evidence], *,
-                has_direction: bool) -> tuple[str, str]:
-    if ctx.cue and CAMPAIGN_CUES.search(ctx.cue):
-        return "n/a", "campaign or manifesto words, not a position on a government's record"
-    if ctx.speaker_foreign:
-        return "n/a", "speaker outside the country's domestic politics"
-    if ctx.speaker_side is True:
-        if ctx.speaker_official:
-            if not has_direction and not praise:
-                return "neutral", FACTS_RULE
-            return "supports", "speaker speaks for the government"
+def _government(n: Counter[str], rel: Relation, direction: str) -> Call:
+    term = rel.government
+    if term is None:
+        return Call("neutral", "no_incumbent_known", 0.5)
+    criticism, praise = n["government:criticism"], n["government:praise"]
+    at_opposition, self_ref = n["opposition:criticism"], n["government:self"]
+    if self_ref:  # "we inherited a system in chaos": the chaos is the predecessor's
+        at_opposition, criticism = at_opposition + criticism, 0
+    directed = direction in ("restrictive", "open")
+    policy = term.migration_policy if rel.dated else None  # undated: whose policy is unknown
+    aligned = directed and direction == policy
+    against = directed and policy in ("restrictive", "open") and direction != policy
+    voice = rel.voice
+    if voice == "government":
+        if directed or criticism or praise or at_opposition or self_ref:
+            return Call("supports", "government_voice", 0.9)
+        if rel.minister:
+            return Call("supports", "government_minister", 0.75)
+        return Call("neutral", "government_facts", 0.5)
+    if voice == "governing_party":
         if criticism and not praise:
-            return "opposes", "governing party, but criticism cues"
-        return "supports", "speaker is in the governing party"
-    if ctx.speaker_side is False:
-        return "opposes", "speaker is in opposition" + (" and criticises" if criticism else "")
+            return Call("opposes", "governing_party_criticises", 0.6)
+        if praise or at_opposition or self_ref:
+            return Call("supports", "governing_party_backs", 0.7)
+        if aligned:
+            return Call("supports", "governing_party_aligned", 0.55)
+        if against:
+            return Call("opposes", "governing_party_against", 0.55)
+        return Call("supports", "governing_party_no_cue", 0.55)
+    if voice == "opposition":
+        if praise and not criticism:
+            return Call("supports", "opposition_praises", 0.55)
+        if criticism or directed:
+            return Call("opposes", "opposition_criticises", 0.85)
+        return Call("opposes", "opposition_no_cue", 0.6)
+    if voice == "advocate":
+        if praise and not criticism:
+            return Call("supports", "advocate_praises", 0.5)
+        if criticism or direction == "open":
+            return Call("opposes", "advocate_opposes", 0.8)
+        if policy == "restrictive":  # advocates of migrants oppose a restrictive policy
+            return Call("opposes", "advocate_no_cue", 0.6)
+        return Call("neutral", "advocate_no_cue", 0.5)
+    if voice == "foreign":
+        if criticism and not praise:
+            return Call("opposes", "foreign_criticises", 0.5)
+        if praise and not criticism:
+            return Call("supports", "foreign_praises", 0.5)
+        return Call("neutral", "foreign_no_cue", 0.6)
+    if voice == "neutral_body":
+        if criticism and not praise:
+            return Call("opposes", "neutral_body_criticises", 0.6)
+        return Call("neutral", "neutral_body", 0.75)
+    if voice == "media":
+        return Call("neutral", "media_report", 0.7)
+    if self_ref:
+        return Call("supports", "self_reference", 0.7)
+    if at_opposition and not criticism:
+        return Call("supports", "criticises_opposition", 0.55)
     if criticism and not praise:
-        return "opposes", "criticism cues"
+        return Call("opposes", "criticism_cues", 0.65)
     if praise and not criticism:
-        return "supports", "praise cues"
-    return "neutral", "no government cue"
+        return Call("supports", "praise_cues", 0.5)
+    if aligned:
+        return Call("supports", "aligned_with_policy", 0.5)
+    if against:
+        return Call("opposes", "against_policy", 0.5)
+    return Call("neutral", "no_government_cue", 0.45)
 
 
-ADVOCACY_ROLE = re.compile(
-    r"\b(?:refugee|migrant|immigrant|asylum|human rights|civil liberties|charity|charities|advocate|advocacy|"
-    r"campaign(?:er|ers)? for|rights group|aclu|amnesty|unhcr|red cross|legal aid|solidarity)\b",
-    re.I,
-)
-NO_CUE_RULE = "about migration, no direction cue"
+# ----- both steps --------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def party_positions(path: Path = LEXICON_PATH) -> dict[str, str]:
-    """Party -> general immigration direction (data/stance_lexicon.json, 'party_positions')."""
-    with open(path, encoding="utf-8") as fh:
-        data = json.load(fh).get("party_positions", {})
-    return {k: v for k, v in data.items() if not k.startswith("_")}
+def judge(text: str, start: int, rel: Relation, *, article_about_migration: bool, words: WordsSource = None,
+          aimed: Sides = NO_SIDES, sentence: tuple[str, int, WordsSource] | None = None) -> Stance:
+    """Label one quote. A partial quote (fewer than PARTIAL_QUOTE_WORDS words) is judged with
+    `sentence` (text, article offset, words) when given."""
+    if sentence is not None and len(text.split()) < PARTIAL_QUOTE_WORDS:
+        text, start, words = sentence
+    evidence = read(text, start, words=words, aimed=aimed)
+    about = article_about_migration or any(e.label == "topic" for e in evidence)
+    return decide(evidence, rel, about_migration=about)
 
 
-def fill_direction(stance: Stance, speaker_directions: list[str], speaker_role: str | None,
-                   speaker_party: str | None = None) -> Stance:
-    """A quote with no direction cue takes its speaker's direction from their other quotes, or the
-    direction an advocacy role states ("refugee charity"); otherwise it stays neutral."""
-    if stance.migration != "neutral" or not stance.rule.startswith(NO_CUE_RULE):
+def quote_stance(text: str, start: int, *, speaker: SpeakerFacts | None, country: str | None,
+                 published: date | None, article_about_migration: bool,
+                 paragraphs: Sequence[tuple[Doc, int]] = (), registry: Registry | None = None) -> Stance:
+    """The stance of one quote, from plain values: its text and article offset, its speaker, the
+    article's country and date, and the article's parsed paragraphs (each with its offset), where
+    the quote's parse and, for a partial quote, its sentence are found."""
+    registry = registry or load_registry()
+    rel = relation(speaker, country, published, registry)
+    aimed = sides(rel.government, registry)
+    if len(text.split()) < PARTIAL_QUOTE_WORDS:  # a partial quote is judged with its sentence
+        around = _sentence(paragraphs, start)
+        if around is not None:
+            span, base = around
+            return judge(span.text, base + span.start_char, rel, article_about_migration=article_about_migration,
+                         words=lambda: words_from_span(span, base), aimed=aimed)
+    end = start + len(text)
+    return judge(text, start, rel, article_about_migration=article_about_migration, aimed=aimed,
+                 words=lambda: _join([words_from_span(span, base) for span, base in _spans(paragraphs, start, end)]))
+
+
+def _spans(paragraphs: Sequence[tuple[Doc, int]], start: int, end: int) -> list[tuple[SpacySpan, int]]:
+    """The parsed pieces of [start, end), paragraph by paragraph, with each paragraph's offset."""
+    out = []
+    for doc, base in paragraphs:
+        a, b = max(start, base) - base, min(end, base + _length(doc)) - base
+        if a < b:
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is not None:
+                out.append((span, base))
+    return out
+
+
+def _length(doc: Doc) -> int:
+    """The length of a paragraph's text without building it (`doc.text` joins every token)."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+
+
+def _sentence(paragraphs: Sequence[tuple[Doc, int]], start: int) -> tuple[SpacySpan, int] | None:
+    """The sentence a quote starts in, with its paragraph's offset (None without sentence marks)."""
+    for doc, base in paragraphs:
+        if base <= start <= base + _length(doc):
+            if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+                return None
+            return next(((sent, base) for sent in doc.sents
+                         if sent.start_char <= start - base < sent.end_char + 1), None)
+    return None
+
+
+def _join(pieces: list[Words]) -> Words | None:
+    """One Words of several paragraphs' pieces (token indices and heads renumbered)."""
+    if not pieces:
+        return None
+    if len(pieces) == 1:
+        return pieces[0]
+    toks: list[Tok] = []
+    for piece in pieces:
+        shift = len(toks)
+        toks += [t._replace(i=t.i + shift, head=t.head + shift if t.head >= 0 else -1) for t in piece.toks]
+    return Words(tuple(toks), all(p.parsed for p in pieces))
+
+
+def restance(stance: Stance, speaker: SpeakerFacts | None, published: date | None,
+             registry: Registry | None = None) -> Stance:
+    """The same quote's stance for another speaker: its evidence is kept, the labels decided again
+    (what a correction of the speaker needs; no parse)."""
+    if not stance.about_migration:
         return stance
-    directed = [d for d in speaker_directions if d in ("restrictive", "open", "mixed")]
-    political_only = set(stance.frames) == {"political"}
-    if directed and not political_only:
-        best = max(sorted(set(directed)), key=directed.count)
-        rule = stance.rule.replace(NO_CUE_RULE, "no cue: follows the speaker's other quotes in the article")
-        return replace(stance, migration=best, rule=rule, confidence=min(stance.confidence, 0.5))  # type: ignore[arg-type]
-    if speaker_role and ADVOCACY_ROLE.search(speaker_role):
-        rule = stance.rule.replace(NO_CUE_RULE, "no cue: speaker's role is migrant or refugee advocacy")
-        return replace(stance, migration="open", rule=rule, confidence=min(stance.confidence, 0.4))
-    position = party_positions().get(speaker_party or "")
-    if position and not political_only:
-        rule = stance.rule.replace(NO_CUE_RULE, f"no cue: the general position of the {speaker_party} party")
-        return replace(stance, migration=position, rule=rule, confidence=min(stance.confidence, 0.35))  # type: ignore[arg-type]
-    return stance
-
-
-NO_GOVERNMENT_CUE = "no government cue"
-
-
-FACTS_RULE = "the government's own voice stating facts, no position cue"
-
-
-def fill_government(stance: Stance, speaker_positions: list[str], speaker_role: str | None) -> Stance:
-    """A quote with no government cue takes its speaker's position from their other quotes; an
-    advocacy group arguing for more open policy is read as opposing a government it criticises."""
-    if stance.rule.endswith(FACTS_RULE) and stance.migration in ("restrictive", "open", "mixed"):
-        # the direction came from the speaker's other statements: it is the government's position
-        return replace(stance, government="supports",
-                       rule=stance.rule.replace(FACTS_RULE, "speaker speaks for the government"))
-    if stance.government != "neutral" or not stance.rule.endswith(NO_GOVERNMENT_CUE):
-        return stance
-    sided = [p for p in speaker_positions if p in ("supports", "opposes")]
-    if sided:
-        best = max(sorted(set(sided)), key=sided.count)
-        rule = stance.rule.replace(NO_GOVERNMENT_CUE, "no cue: follows the speaker's other quotes")
-        return replace(stance, government=best, rule=rule)  # type: ignore[arg-type]
-    if stance.migration == "open":
-        # A heuristic, not a fact about the quote: the governments in the period our registry
-        # covers (UK, US, Australia, most EU states, 2022-2025) ran restrictive migration
-        # policies, so arguing for more open policy usually argues against theirs.
-        why = "advocacy for more open policy" if speaker_role and ADVOCACY_ROLE.search(speaker_role) \
-            else "an open position against a restrictive government policy"
-        rule = stance.rule.replace(NO_GOVERNMENT_CUE, f"no cue: {why}")
-        return replace(stance, government="opposes", rule=rule, confidence=min(stance.confidence, 0.4))
-    return stance
+    registry = registry or load_registry()
+    term = registry.government_by_id(stance.toward) if stance.toward else None
+    rel = relation(speaker, term.country if term else None, published, registry)
+    return decide(stance.evidence, rel)

@@ -257,6 +257,8 @@ def analysis_from_dict(data: dict[str, Any], text: str) -> Analysis:
             ),
             confidence=float(st.get("confidence", 0.0)),
             rule=st.get("rule", ""),
+            rule_ids=tuple(st.get("rule_ids", ())),
+            toward=st.get("toward"),
         )
         quotes.append(
             Quote(

@@ -2,6 +2,7 @@
 
     python scripts/evaluate.py                      every available set, one table
     python scripts/evaluate.py --set real --details the real set, with each miss and wrong speaker
+    python scripts/evaluate.py --bands              also stance agreement by confidence band
     python scripts/evaluate.py --polnear-train      also PolNeAR train (for tuning; dev is for measuring)
     python scripts/evaluate.py --update-floors      pin the current figures as floors (tests/eval_floors.json)
 
@@ -20,7 +21,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from analysis.evaluation import CaseResult, EvalSet, analyse_with_pipeline, evaluate_set, evaluation_sets  # noqa: E402
+from analysis.evaluation import (  # noqa: E402
+    CaseResult,
+    EvalSet,
+    analyse_with_pipeline,
+    evaluate_set,
+    evaluation_sets,
+    stance_bands,
+)
 
 FLOORS_PATH = Path(__file__).resolve().parent.parent / "tests" / "eval_floors.json"
 # The few figures pinned per set: what a user relies on.
@@ -57,6 +65,18 @@ def print_details(eval_set: EvalSet, results: list[CaseResult], limit: int) -> N
             print(f"   {i.what:18} {i.kind:8} {i.text}{who}{got}")
 
 
+def print_bands(eval_set: EvalSet, results: list[CaseResult]) -> None:
+    """Stance agreement by the analyser's confidence: a confidence that means something rises with it."""
+    bands = stance_bands(results)
+    if not any(n for b in bands.values() for _, n in b.values()):
+        return
+    cells = []
+    for band, by_key in bands.items():
+        parts = [f"{key[:3]} {ok}/{n}" + (f" {ok / n:.2f}" if n else "") for key, (ok, n) in by_key.items()]
+        cells.append(f"{band}: {', '.join(parts)}")
+    print(f"{eval_set.name:18} stance by confidence  " + " | ".join(cells))
+
+
 def update_floors(rows: list[tuple[EvalSet, dict[str, float | None], float]], *, allow_regression: bool) -> int:
     floors = json.loads(FLOORS_PATH.read_text(encoding="utf-8")) if FLOORS_PATH.exists() else {}
     lowered = []
@@ -82,6 +102,7 @@ def main() -> int:
     parser.add_argument("--set", action="append", help="only these sets (real, polnear-dev, seed, synthetic, ...)")
     parser.add_argument("--polnear-train", action="store_true", help="also score PolNeAR train")
     parser.add_argument("--details", action="store_true", help="list each miss, wrong speaker and false alarm")
+    parser.add_argument("--bands", action="store_true", help="stance agreement by confidence band (also with --details)")
     parser.add_argument("--limit", type=int, default=0, help="at most this many items per article in --details")
     parser.add_argument("--only", help="only articles whose name holds this text")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -106,6 +127,10 @@ def main() -> int:
         print(json.dumps({s.name: summary for s, summary, _ in rows}, indent=1))
     else:
         print_table(rows)
+    if args.bands or args.details:
+        for eval_set, results in details:
+            if eval_set.stance:
+                print_bands(eval_set, results)
     if args.details:
         for eval_set, results in details:
             print_details(eval_set, results, args.limit)

@@ -432,3 +432,56 @@ def test_every_page_runs_with_every_kind_of_correction(app):
         assert not app.exception, (page, [e.value for e in app.exception])
     app.switch_page("pages/how_it_works.py").run()
     assert app.selectbox(key="hiw_quote").value == added.quote_id  # How it works explains a hand-added quote
+
+
+# -- a correction of who said it decides the stance again ----------------------------------
+
+
+def _fix(analysis, starts: str, kind: str, cid: int, **value) -> Correction:
+    q = next(q for q in analysis.quotes if q.text.startswith(starts))
+    return Correction(kind=kind, article_id=analysis.article.id, start=q.start, end=q.end, text=q.text, id=cid,
+                      value=value)
+
+
+def test_reassigning_a_quote_to_a_minister_decides_its_stance_again(seed_analysis):
+    before = next(q for q in seed_analysis.quotes if q.text.startswith(THEATRE))
+    assert before.stance.government == "opposes"
+    fix = _fix(seed_analysis, THEATRE, "reassign_speaker", 1, speaker_id="keir-starmer")
+    after = next(q for q in corr.apply(seed_analysis, [fix]).analysis.quotes if q.text.startswith(THEATRE))
+    assert after.speaker_id == "keir-starmer"
+    assert after.stance.government == "supports" and after.stance.rule_ids[1] == "government_voice"
+    assert after.stance.evidence == before.stance.evidence  # the words are the same: only the decision changes
+
+
+def test_a_stance_a_user_set_survives_a_later_speaker_change(seed_analysis):
+    fixes = [_fix(seed_analysis, THEATRE, "set_stance", 1, migration="open", government="neutral"),
+             _fix(seed_analysis, THEATRE, "reassign_speaker", 2, speaker_id="keir-starmer")]
+    after = next(q for q in corr.apply(seed_analysis, fixes).analysis.quotes if q.text.startswith(THEATRE))
+    assert (after.stance.migration, after.stance.government) == ("open", "neutral")
+    assert after.stance.rule_ids == (corr.USER_STANCE,)
+
+
+def test_editing_a_speakers_party_moves_their_quotes_to_the_other_side(seed_analysis):
+    fix = Correction(kind="edit_speaker", article_id=seed_analysis.article.id, speaker_id="chris-philp", id=1,
+                     value={"role": "Labour MP", "party": "Labour"})
+    quotes = [q for q in corr.apply(seed_analysis, [fix]).analysis.quotes if q.speaker_id == "chris-philp"]
+    assert quotes and all(q.stance.rule_ids[1].startswith("governing_party") for q in quotes)
+
+
+def test_deciding_again_for_the_same_speaker_changes_nothing(seed_analysis):
+    from analysis.government import facts_of
+    from analysis.stance import restance
+
+    for q in seed_analysis.quotes:
+        sp = seed_analysis.speaker(q.speaker_id)
+        again = restance(q.stance, facts_of(sp) if sp else None, seed_analysis.article.published)
+        assert again == q.stance, q.text[:40]
+
+
+def test_a_quote_added_by_hand_without_labels_gets_the_rules_stance(seed_analysis):
+    text = "agree measures to clamp down on people smuggling"
+    at = seed_analysis.article.text.index(text)
+    fix = Correction(kind="add_quote", article_id=seed_analysis.article.id, start=at, end=at + len(text), text=text,
+                     id=1, value={"speaker_id": "keir-starmer"})
+    added = next(q for q in corr.apply(seed_analysis, [fix]).analysis.quotes if q.text == text)
+    assert (added.stance.migration, added.stance.government) == ("restrictive", "supports")

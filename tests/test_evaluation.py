@@ -129,3 +129,46 @@ def test_polnear_pieces_of_one_quote_by_one_speaker_merge_into_one_entry():
         ann += [f"T{k}\tContent {start} {start + len(piece)}\t{piece}", f"E{k}\tAttribution-no-source:T{k} Content:T{k}"]
     (quote,) = polnear_gold.convert(article, _ann(*ann), None, name="x", published=None)["quotes"]
     assert quote["text"] == "I came here young. I became part of that group"
+
+
+def test_stance_agreement_is_counted_per_confidence_band(tmp_path):
+    from analysis.evaluation import confidence_band, score_prediction, stance_bands
+
+    text = "“We will stop the boats,” she said. “Refugees are welcome,” he said."
+    a, b = text.index("We will"), text.index("Refugees")
+    gold = {"speakers": [{"id": "s", "name": "S", "aliases": []}], "numbers": [], "quotes": [
+        {"kind": "direct", "text": text[a:a + 22], "start": a, "end": a + 22, "speaker": "s",
+         "stance": {"restriction": "favor", "government_policy": "support"}},
+        {"kind": "direct", "text": text[b:b + 19], "start": b, "end": b + 19, "speaker": "s",
+         "stance": {"restriction": "against", "government_policy": "oppose"}},
+    ]}
+    pred = {"speakers": [], "numbers": [], "quotes": [
+        {"kind": "direct", "text": text[a:a + 22], "start": a, "end": a + 22,
+         "stance": {"migration": "restrictive", "government": "supports", "confidence": 0.9}},
+        {"kind": "direct", "text": text[b:b + 19], "start": b, "end": b + 19,
+         "stance": {"migration": "restrictive", "government": "neutral", "confidence": 0.3}},
+    ]}
+    (tmp_path / "g.json").write_text(json.dumps(gold), encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    result = score_prediction(GoldCase("g", tmp_path / "g.json", tmp_path / "a.txt", None), pred, figures=False)
+    bands = stance_bands([result])
+    assert bands["high"] == {"migration": (1, 1), "government": (1, 1)}
+    assert bands["low"] == {"migration": (0, 1), "government": (0, 1)}
+    assert bands["medium"] == {"migration": (0, 0), "government": (0, 0)}
+    assert [confidence_band(c) for c in (0.0, 0.49, 0.5, 0.69, 0.7, 1.0)] == \
+        ["low", "low", "medium", "medium", "high", "high"]
+
+
+def test_changing_a_data_file_the_rules_read_changes_the_analyser_version(tmp_path):
+    import shutil
+
+    from analysis.version import PACKAGE, digest
+
+    copy = tmp_path / "analysis"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    before = digest(copy)
+    (copy / "store.py").write_text("# storage only\n", encoding="utf-8")
+    assert digest(copy) == before  # how results are stored does not change them
+    lexicon = copy / "data" / "stance_lexicon.json"
+    lexicon.write_text(lexicon.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert digest(copy) != before

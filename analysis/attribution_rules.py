@@ -1,0 +1,57 @@
+"""The ids of the attribution rules and the sentences shown for them.
+
+The program branches on the ids; people read the sentences (How it works, exports). Rewording a
+sentence changes nothing the analyser decides.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+# How a cue was found: a reporting verb, a speech noun ("his promise that ..."), "according to",
+# a passive report ("as reported by X"), or a verb read from the words after the content.
+CueKind = Literal["speech_verb", "speech_noun", "according_to", "passive_report", "verb_after_content"]
+
+AttributionRule = Literal[
+    "cue_before_quote",
+    "cue_after_quote",
+    "cue_ends_previous_paragraph",
+    "continues_previous_speaker",
+    "no_cue",
+    "unparsed",
+    "reported_speech",
+    "transcript_turn",
+    "block_quote",
+    "headline_claim",
+    "speaker_label",
+]
+
+CUE_WORDS: dict[CueKind, str] = {
+    "speech_verb": "speech verb",
+    "speech_noun": "speech noun",
+    "according_to": "according to",
+    "passive_report": "passive report ('as reported by')",
+    "verb_after_content": "speech verb after what was said",
+}
+
+EXPLANATIONS: dict[AttributionRule, str] = {
+    "cue_before_quote": "{cue} before the quote",
+    "cue_after_quote": "{cue} after the quote",
+    "cue_ends_previous_paragraph": "the previous paragraph ends with its speaker and a colon",
+    "continues_previous_speaker": "a new paragraph of the previous speaker's quote",
+    "no_cue": "no speech cue found",
+    "unparsed": "the paragraph was not parsed",
+    "reported_speech": "reported speech ({cue})",
+    "transcript_turn": "a transcript turn after the speaker's label",
+    "block_quote": "a block quote after 'X said:'",
+    "headline_claim": "a headline giving a claim to the name before its colon",
+    "speaker_label": "words after a speaker's name and a colon",
+}
+
+assert set(EXPLANATIONS) == set(get_args(AttributionRule))
+assert set(CUE_WORDS) == set(get_args(CueKind))
+
+
+def explain(rule: AttributionRule, cue: CueKind | None = None) -> str:
+    """The sentence a person reads for a rule id (and the kind of cue it used)."""
+    return EXPLANATIONS[rule].format(cue=CUE_WORDS[cue] if cue else "cue")

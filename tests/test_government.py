@@ -1,0 +1,149 @@
+"""Who governs where and when (data/registry.json 'governments'), and which side a speaker is on."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from analysis.government import SpeakerFacts, facts_of, incumbent, party_from_role, relation, sides
+from analysis.records import Speaker
+from analysis.registry import load_registry
+
+REGISTRY = load_registry()
+COVERED = ("UK", "US", "Ireland", "France", "Germany", "Italy", "Greece", "Poland", "Hungary", "Netherlands",
+           "EU", "Australia", "Canada")
+
+
+@pytest.mark.parametrize(("country", "on", "head", "party"), [
+    ("UK", date(2019, 1, 4), "Theresa May", "Conservative"),
+    ("UK", date(2024, 7, 5), "Keir Starmer", "Labour"),
+    ("UK", date(2012, 1, 1), "David Cameron", "Conservative"),
+    ("US", date(2015, 11, 20), "Barack Obama", "Democratic"),
+    ("US", date(2019, 12, 18), "Donald Trump", "Republican"),
+    ("Australia", date(2018, 9, 9), "Scott Morrison", "Liberal"),
+    ("Australia", date(2023, 12, 11), "Anthony Albanese", "Labor"),
+    ("Germany", date(2016, 3, 1), "Angela Merkel", "CDU"),
+    ("Ireland", date(2024, 5, 9), "Simon Harris", "Fine Gael"),
+    ("Netherlands", date(2022, 8, 26), "Mark Rutte", "VVD"),
+    ("Greece", date(2016, 3, 6), "Alexis Tsipras", "SYRIZA"),
+    ("Poland", date(2017, 1, 1), "Beata Szydło", "PiS"),
+    ("Hungary", date(2015, 9, 1), "Viktor Orbán", "Fidesz"),
+    ("Canada", date(2020, 1, 1), "Justin Trudeau", "Liberal (Canada)"),
+])
+def test_the_incumbent_government_by_country_and_date(country, on, head, party):
+    term = incumbent(country, on)
+    assert (term.head, term.parties[0]) == (head, party)
+
+
+def test_a_coalition_lists_every_party_holding_office_and_loses_one_that_leaves():
+    assert incumbent("UK", date(2012, 1, 1)).parties == ("Conservative", "Liberal Democrats")
+    assert "FDP" in incumbent("Germany", date(2023, 1, 1)).parties
+    assert "FDP" not in incumbent("Germany", date(2025, 1, 1)).parties  # left on 7 November 2024
+
+
+def test_every_covered_country_has_contiguous_terms_from_2010_to_today():
+    for country in COVERED:
+        terms = sorted(REGISTRY.governments[country], key=lambda t: t.start)
+        assert terms[0].start <= date(2010, 6, 1), country
+        assert terms[-1].end is None, country
+        for before, after in zip(terms, terms[1:]):
+            assert before.end == after.start, (country, before.id, after.id)
+
+
+def test_every_governing_and_opposition_party_is_a_registry_party_of_that_country():
+    for country, terms in REGISTRY.governments.items():
+        for term in terms:
+            for party in (*term.parties, *([term.opposition] if term.opposition else [])):
+                assert REGISTRY.party_country(party) == country, (country, term.id, party)
+
+
+def test_executive_offices_are_registry_offices():
+    assert REGISTRY.executive_offices <= set(REGISTRY.offices)
+
+
+def test_the_government_label_names_its_parties_and_head():
+    assert incumbent("UK", date(2023, 1, 1)).label == "UK: Conservative government (Sunak)"
+    assert incumbent("Canada", date(2025, 6, 1)).label == "Canada: Liberal government (Carney)"
+
+
+def voice(where: str, on: date, **facts) -> str:
+    return relation(SpeakerFacts("x", facts.pop("name", "X"), **facts), where, on).voice
+
+
+def test_an_administration_official_outside_the_registry_speaks_for_the_government():
+    assert voice("US", date(2019, 11, 6), role="State Department spokesperson") == "government"
+    assert voice("UK", date(2019, 1, 4), role="Home Office spokesperson") == "government"
+
+
+def test_the_border_czar_in_the_registry_speaks_for_the_administration_whatever_his_party():
+    assert voice("US", date(2025, 6, 1), name="Tom Homan", role="Border czar") == "government"
+
+
+def test_a_registry_organisation_of_the_government_is_its_voice():
+    assert voice("UK", date(2025, 6, 1), name="Home Office", organisation=True, government_body=True) == "government"
+
+
+def test_a_shadow_minister_outside_the_registry_gets_the_official_oppositions_party():
+    assert party_from_role("Shadow immigration minister", "UK", date(2025, 6, 1)) == "Conservative"
+    assert party_from_role("shadow immigration minister", "UK", date(2020, 6, 1)) == "Labour"
+    assert voice("UK", date(2025, 6, 1), role="Shadow immigration minister") == "opposition"
+
+
+def test_a_party_named_in_a_role_is_the_speakers_party():
+    role = "Senator from Ms Meloni's Brothers of Italy party"
+    assert party_from_role(role, "Italy", date(2024, 10, 19)) == "Brothers of Italy"
+    assert party_from_role("expert on labour shortages", "UK", date(2024, 1, 1)) is None  # not a proper noun
+
+
+def test_the_same_party_is_on_the_government_side_in_one_year_and_the_opposition_in_another():
+    assert voice("UK", date(2023, 6, 1), role="Labour MP") == "opposition"
+    assert voice("UK", date(2025, 6, 1), role="Labour MP") == "governing_party"
+    assert voice("UK", date(2025, 6, 1), role="Conservative MP") == "opposition"
+
+
+def test_former_ministers_and_ministers_of_other_countries_do_not_speak_for_this_government():
+    assert voice("UK", date(2024, 1, 1), role="Former immigration minister", party="Conservative") == \
+        "governing_party"
+    assert voice("UK", date(2025, 6, 1), role="French interior minister") == "foreign"
+    assert voice("UK", date(2025, 6, 1), role="Prime Minister of Italy", country="Italy") == "foreign"
+
+
+def test_advocates_statistics_bodies_committees_and_newspapers_have_their_own_voices():
+    assert voice("UK", date(2025, 6, 1), role="Chief executive of the Refugee Council") == "advocate"
+    assert voice("US", date(2019, 12, 18), name="Immigrant rights groups", organisation=True) == "advocate"
+    assert voice("UK", date(2025, 6, 1), name="Office for National Statistics", organisation=True) == "neutral_body"
+    assert voice("UK", date(2023, 10, 26), role="Chair of the Home Affairs Committee", party="Labour") == \
+        "neutral_body"
+    assert voice("UK", date(2019, 1, 4), name="Telegraph", organisation=True) == "media"
+
+
+def test_an_unknown_speaker_is_unknown():
+    assert relation(None, "UK", date(2025, 6, 1)).voice == "unknown"
+    assert voice("UK", date(2025, 6, 1), name="Jane Smith") == "unknown"
+
+
+def test_an_undated_article_is_measured_against_todays_government_and_says_so():
+    rel = relation(SpeakerFacts("x", "X"), "US", None)
+    assert rel.government.end is None and not rel.dated
+
+
+def test_sides_name_the_government_and_the_opposition_of_that_term():
+    uk = sides(incumbent("UK", date(2025, 6, 1)))
+    assert {"labour", "starmer", "government"} <= uk.government
+    assert {"conservatives", "tories", "reform", "sunak"} <= uk.opposition
+    assert not uk.government & uk.opposition
+
+
+def test_facts_of_a_speaker_record_match_what_the_pipeline_passes():
+    speaker = Speaker(id="home-office", name="Home Office", kind="organisation", role="UK interior ministry",
+                      country="UK", registry_id="home-office")
+    assert facts_of(speaker).government_body
+
+
+def test_terms_do_not_overlap_so_every_day_has_one_government():
+    for country in COVERED:
+        day = date(2010, 6, 1)
+        while day < date(2025, 12, 1):
+            assert sum(t.covers(day) for t in REGISTRY.governments[country]) == 1, (country, day)
+            day += timedelta(days=97)
