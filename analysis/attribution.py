@@ -277,6 +277,7 @@ def find_cues(p: Parsed, quoted: list[tuple[int, int]]) -> list[Cue]:
             cue_text = doc[left:tok.i + 1].text
             cues.append(Cue(tok, p.base, p.base + s, p.base + e, cue_text, p.base + doc[left].idx,
                             p.base + tok.idx + len(tok), "speech_noun", p.base + owner.idx))
+    cues.extend(_cues_read_from_words(p, cues, outside))
     return cues
 
 
@@ -311,6 +312,31 @@ def cue_subject_name(p: Parsed, cue: Cue, article: str) -> tuple[int, int] | Non
     if len(run) == 1 and not re.search(rf"\b[A-Z][\w’'-]+ {re.escape(head.text)}\b", article[:p.base + head.idx]):
         return None  # one word is a name only as the surname of someone named before ("Gorka" after "Sebastian Gorka")
     return p.base + p.doc[lo].idx, p.base + head.idx + len(head)
+
+
+# "The Guardian, Express and Mirror report that ...": news digests name outlets before "report"
+# or "say", and the parser often reads "Mirror report" as a noun phrase.
+LEADING_REPORT = re.compile(
+    r"^(?P<subj>(?:The )?[A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*)*(?:,? (?:and |& )?(?:the )?[A-Z][\w&’'.-]*"
+    r"(?: [A-Z][\w&’'.-]*)*)+) (?P<verb>report|reports|say|says|claim|claims|reveal|reveals) that ")
+
+
+def _cues_read_from_words(p: Parsed, found: list[Cue], outside) -> list[Cue]:
+    """Cues for "A, B and C report that ..." sentences whose verb the parser read as a noun."""
+    out = []
+    doc = p.doc
+    for sent in p.sentences():
+        m = LEADING_REPORT.match(sent.text)
+        if not m:
+            continue
+        span = doc.char_span(sent.start_char + m.start("verb"), sent.start_char + m.end("verb"))
+        if span is None or any(c.token.i == span[0].i for c in found) or not outside(span[0]):
+            continue
+        subj_s, subj_e = p.base + sent.start_char + m.start("subj"), p.base + sent.start_char + m.end("subj")
+        verb = span[0]
+        out.append(Cue(verb, p.base, subj_s, subj_e, verb.text, p.base + verb.idx, p.base + verb.idx + len(verb),
+                       "verb_read_from_words", subj_e - len(m.group("subj").split()[-1])))
+    return out
 
 
 def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | None]:
@@ -572,7 +598,8 @@ def reported_speech(
     doc = p.doc
     for cue in cues:
         tok = cue.token
-        if cue.rule == "speech_noun" or (cue.rule in ("speech_verb", "passive_report") and lemma(tok) not in REPORTING_VERBS
+        if cue.rule == "speech_noun" or (cue.rule in ("speech_verb", "passive_report", "verb_read_from_words")
+                                         and lemma(tok) not in REPORTING_VERBS
                                          and lemma(tok) not in OBJECT_SPEECH_VERBS):
             continue
         if cue.rule == "speech_verb" and not is_finite_report(tok):
@@ -647,6 +674,9 @@ def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]],
         else:
             first, last = doc[phrase_end + 1], sent[-1]
         return _trimmed(doc, first.i, last.i)
+    if cue.rule == "verb_read_from_words":
+        that = tok.i + 1 if tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "that" else tok.i
+        return _trimmed(doc, that + 1, sent.end - 1)
     if cue.rule == "passive_report":
         first = tok.left_edge.i
         if first <= sent.start + 1:

@@ -10,7 +10,8 @@ from typing import Literal, get_args
 
 # How a cue was found: a reporting verb, a speech noun ("his promise that ..."), "according to",
 # a passive report ("as reported by X"), or a verb read from the words after the content.
-CueKind = Literal["speech_verb", "speech_noun", "according_to", "passive_report", "verb_after_content"]
+CueKind = Literal["speech_verb", "speech_noun", "according_to", "passive_report", "verb_after_content",
+                  "verb_read_from_words"]
 
 AttributionRule = Literal[
     "cue_before_quote",
@@ -32,6 +33,7 @@ CUE_WORDS: dict[CueKind, str] = {
     "according_to": "according to",
     "passive_report": "passive report ('as reported by')",
     "verb_after_content": "speech verb after what was said",
+    "verb_read_from_words": "speech verb read from the words (the parser missed it)",
 }
 
 EXPLANATIONS: dict[AttributionRule, str] = {

@@ -30,6 +30,12 @@ SCORER_PATH = ROOT / "tests" / "score.py"  # a copy of ../shared/tools/score.py,
 SEED_NAME = "starmer_albania_2025-05-15"
 
 
+def real_extra_dir() -> Path:
+    """A second set of real articles with gold, annotated blind, kept outside the repository (measure
+    on it, never tune on it); STANCE_EXPLORER_REAL_EXTRA points elsewhere."""
+    return Path(os.environ.get("STANCE_EXPLORER_REAL_EXTRA") or ROOT.parent / "real-extra")
+
+
 def polnear_dir() -> Path:
     """Where scripts/polnear_gold.py writes its gold files (outside the repository)."""
     if os.environ.get("STANCE_EXPLORER_POLNEAR"):
@@ -102,6 +108,14 @@ def evaluation_sets(*, polnear_train: bool = False) -> list[EvalSet]:
     if (real / "gold").is_dir():
         sets.append(EvalSet("real", "../shared/real: real VOA and government press texts",
                             cases_in(real / "gold", [real / "articles"])))
+    extra = real_extra_dir()
+    if (extra / "gold").is_dir():
+        # alternate articles: one half to develop on, the other half kept back to measure on
+        extra_cases = cases_in(extra / "gold", [extra / "articles"])
+        sets.append(EvalSet("real-extra-dev", "a second real set annotated blind: the half to develop on",
+                            extra_cases[0::2]))
+        sets.append(EvalSet("real-extra-heldout", "the other half of that set: measure only, never tune on it",
+                            extra_cases[1::2]))
     pol = polnear_dir()
     for split in ("dev", "train") if polnear_train else ("dev",):
         if (pol / split / "gold").is_dir():

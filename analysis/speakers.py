@@ -874,6 +874,8 @@ def phrase_kind(phrase: str) -> str | None:
         return "organisation"  # "the department"; "the congressional report" speaks for its authors
     if (head in UNNAMED_PERSON_HEADS or head in ROLE_NOUNS) and re.match(r"(?:a|an|one|another|the)\s", phrase, re.I):
         return "person"  # "a senior administration official": a source the article does not name
+    if proper and ("," in bare or " and " in bare) and len(bare.split()) <= 16:
+        return "group"  # "The Telegraph, Times, FT, Mail, Independent and the Today Programme"
     if proper and len(bare.split()) <= 8 and head[:1].isalpha():
         return "organisation"  # "Acme Corp", "the National Foundation for American Policy"
     return None

@@ -396,3 +396,11 @@ def test_whatever_according_to_names_is_the_source(nlp):
     text = "Title\n\nTrump has won 758 pledged delegates so far, according to a CNN tally."
     (quote,) = analyze(text, nlp=nlp).quotes
     assert (quote.speaker_name, quote.text) == ("A CNN tally", "Trump has won 758 pledged delegates so far")
+
+
+def test_outlets_named_before_report_that_are_one_group_speaker_even_when_the_parser_misses_the_verb(nlp):
+    text = ("Title\n\nThe Telegraph, Times, FT, Mail, Independent and the Today Programme report that the "
+            "minister has agreed to pay the navy £20,000 a day.")
+    (quote,) = analyze(text, nlp=nlp).quotes
+    assert quote.speaker_name == "The Telegraph, Times, FT, Mail, Independent and the Today Programme"
+    assert quote.text.startswith("the minister has agreed")
