@@ -25,7 +25,7 @@ from types import ModuleType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("STANCE_EXPLORER_SHARED") or ROOT.parent / "shared")
 SCORER_PATH = ROOT / "tests" / "score.py"  # a copy of ../shared/tools/score.py, unchanged
 SEED_NAME = "starmer_albania_2025-05-15"
 
