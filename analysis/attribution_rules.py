@@ -25,6 +25,7 @@ AttributionRule = Literal[
     "block_quote",
     "headline_claim",
     "speaker_label",
+    "quotes_attributable",
 ]
 
 CUE_WORDS: dict[CueKind, str] = {
@@ -48,6 +49,7 @@ EXPLANATIONS: dict[AttributionRule, str] = {
     "block_quote": "a block quote after 'X said:'",
     "headline_claim": "a headline giving a claim to the name before its colon",
     "speaker_label": "words after a speaker's name and a colon",
+    "quotes_attributable": "a paragraph after 'Quotes attributable to X'",
 }
 
 assert set(EXPLANATIONS) == set(get_args(AttributionRule))

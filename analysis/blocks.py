@@ -54,6 +54,7 @@ class Turn:
     label_start: int
     label_end: int
     pieces: tuple[tuple[int, int], ...]
+    role: str | None = None  # "Andrew Clennell, Host:" gives the role after the name
 
     @property
     def anonymous(self) -> bool:
@@ -97,8 +98,12 @@ def ends_section(text: str) -> bool:
 
 
 def transcript_turns(paragraphs: list[Paragraph]) -> list[Turn]:
-    """Speaker turns, when the text is a transcript (at least two labelled paragraphs)."""
+    """Speaker turns, when the text is a transcript: at least two paragraphs with capitalised labels
+    ("CLARE O'NEIL:"), or at least three with mixed-case labels ("Andrew Clennell, Host:",
+    "Clennell:") of which one speaker has two turns."""
     labelled = [(i, m) for i, p in enumerate(paragraphs) if (m := TURN_LABEL.match(p.text)) is not None]
+    if len(labelled) < MIN_TRANSCRIPT_TURNS:
+        labelled = _mixed_case_turns(paragraphs)
     if len(labelled) < MIN_TRANSCRIPT_TURNS:
         return []
     turns = []
@@ -110,14 +115,53 @@ def transcript_turns(paragraphs: list[Paragraph]) -> list[Turn]:
         while j < len(paragraphs) and j not in starts and not ends_section(paragraphs[j].text):
             pieces.append(_stripped(paragraphs[j]))
             j += 1
-        turns.append(Turn(m.group("label"), para.start + m.start("label"), para.start + m.end("label"), tuple(pieces)))
+        turns.append(Turn(m.group("label"), para.start + m.start("label"), para.start + m.end("label"), tuple(pieces),
+                          m.groupdict().get("role")))
     return turns
 
 
+MIXED_TURN_LABEL = re.compile(
+    r"^(?P<label>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})(?:, (?P<role>[^:\n]{2,80}?))?\s*:\s+(?P<rest>\S)")
+MIN_MIXED_TURNS = 3
+
+
+def _mixed_case_turns(paragraphs: list[Paragraph]) -> list[tuple[int, re.Match[str]]]:
+    labelled = [(i, m) for i, p in enumerate(paragraphs) if i > 0 and (m := MIXED_TURN_LABEL.match(p.text))]
+    surnames = [m.group("label").split()[-1].lower() for _, m in labelled]
+    if len(labelled) < MIN_MIXED_TURNS or len(set(surnames)) == len(surnames):
+        return []  # labels that never come back are headings or list items, not speakers taking turns
+    return labelled
+
+
+# "Quotes attributable to Minister ... Andrew Giles": a press release's introduction without a verb.
+ATTRIBUTABLE_TO = re.compile(r"^(?:quotes?|comments?|remarks?)\s+(?:attributable to|from|by)\s+(?P<who>.+?):?\s*$", re.I)
+
+
+def attributable_to(text: str) -> tuple[int, int] | None:
+    """(start, end) of the name in a "Quotes attributable to X" line, offsets into `text`."""
+    m = ATTRIBUTABLE_TO.match(text.strip())
+    if not m:
+        return None
+    lead = len(text) - len(text.lstrip())
+    return lead + m.start("who"), lead + m.end("who")
+
+
+def paragraphs_after(paragraphs: list[Paragraph], intro: int) -> list[Paragraph]:
+    """The paragraphs an introduction without a verb governs, up to the next heading or introduction."""
+    out = []
+    for j in range(intro + 1, len(paragraphs)):
+        text = paragraphs[j].text
+        if ends_section(text) or text.rstrip().endswith(":") or attributable_to(text) is not None:
+            break
+        out.append(paragraphs[j])
+    return out
+
+
 def block_after_intro(paragraphs: list[Paragraph], intro: int, *, labelled: set[int] | None = None) -> list[tuple[int, int]]:
-    """The block quote after paragraph `intro` ("X said:"): the paragraphs up to the next heading,
-    the next introduction, a paragraph in quote marks (read as a quote) or a transcript label."""
-    if not paragraphs[intro].text.rstrip().endswith(":"):
+    """The block quote after paragraph `intro` ("X said:", "Quotes attributable to X"): the
+    paragraphs up to the next heading, the next introduction, a paragraph in quote marks (read as
+    a quote) or a transcript label."""
+    if not paragraphs[intro].text.rstrip().endswith(":") and attributable_to(paragraphs[intro].text) is None:
         return []
     labelled = labelled or set()
     pieces = []

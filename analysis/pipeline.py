@@ -23,14 +23,21 @@ from analysis.attribution import (
     reported_speech,
     resolve_cue,
 )
-from analysis.blocks import block_after_intro, headline_claim, labelled_speech, title_case_label, transcript_turns
+from analysis.blocks import (
+    attributable_to,
+    block_after_intro,
+    headline_claim,
+    labelled_speech,
+    paragraphs_after,
+    transcript_turns,
+)
 from analysis.ingest import IngestedText, InputError, ingest, parse_date
 from analysis.lexical import lemma
 from analysis.nlp import load_nlp
 from analysis.numbers import find_numbers
 from analysis.parsing import parse_paragraphs
 from analysis.quotes import Paragraph, chain_quotes, find_quoted_spans, split_paragraphs
-from analysis.records import Analysis, Article, Quote, Span
+from analysis.records import Analysis, Article, Mention, Quote, Span
 from analysis.registry import Registry, load_registry
 from analysis.speakers import Entity, Parsed, SpeakerBook
 from analysis.stance import SpeakerFacts, migration_cue_count, quote_stance
@@ -130,8 +137,12 @@ def _build(ing: IngestedText, parsed: list[Parsed], source: str | None, registry
     scare: list[Span] = []
     previous: Attribution | None = None
     previous_end = -1
+    owned = _attributable_paragraphs(split_paragraphs(text), book)
     for chain in chains:
         attribution = attribute_chain(chain, book, parsed, cues_by_para, previous, previous_end)
+        owner = next((a for s, e, a in owned if s <= chain.start < e), None)
+        if owner is not None and (attribution is None or attribution.entity is None):
+            attribution = owner  # "Quotes attributable to Minister X" and then the quotes
         headline = next((a for s, e, a in claimed if s <= chain.start < e), None)
         if headline is not None and (attribution is None or attribution.entity is None):
             attribution = headline  # "Trump: Cruz Has 'To Come a Long Way' On Ethanol"
@@ -218,6 +229,30 @@ def _speaker_facts(ent: Entity, book: SpeakerBook) -> SpeakerFacts:
 FIRST_PERSON = frozenset({"i", "we", "you", "me", "us"})
 
 
+def _attributable_paragraphs(paragraphs: list[Paragraph], book: SpeakerBook) -> list[tuple[int, int, Attribution]]:
+    """(start, end, attribution) of the paragraphs after each "Quotes attributable to X" line."""
+    out = []
+    for i, para in enumerate(paragraphs):
+        who = attributable_to(para.text)
+        if who is None:
+            continue
+        hit = _named_in(book, para, who)
+        if hit is None:
+            continue
+        out.extend((p.start, p.end, Attribution(hit[0], hit[1], None, "quotes_attributable", 0.8))
+                   for p in paragraphs_after(paragraphs, i))
+    return out
+
+
+def _named_in(book: SpeakerBook, para: Paragraph, span: tuple[int, int]) -> tuple[Entity, Mention] | None:
+    """The speaker named in part of a paragraph: a person mentioned there, else the words themselves."""
+    s, e = para.start + span[0], para.start + span[1]
+    people = [(ent, m) for m, ent in book.mention_owner if s <= m.start and m.end <= e and ent.kind == "person"]
+    if people:
+        return max(people, key=lambda x: x[1].start)
+    return book.entity_at(s, e) or book.named_source(para.text[span[0]:span[1]], s, e)
+
+
 def _headline_claim(title: Paragraph, book: SpeakerBook) -> list[tuple[int, int, Attribution]]:
     """"Lynch: No outside influence on FBI probe": the claim is reported speech of the name before the colon."""
     found = headline_claim(title.text)
@@ -241,9 +276,7 @@ def _layout_speech(paragraphs: list[Paragraph], parsed: list[Parsed], book: Spea
     if paragraphs:
         out.extend(_headline_claim(paragraphs[0], book))
     turns = transcript_turns(paragraphs)
-    for turn in turns:
-        name = title_case_label(turn.label)
-        ent, mention = book.resolve_label(name, turn.label_start, turn.label_end, anonymous=turn.anonymous)
+    for turn, (ent, mention) in zip(turns, book.resolve_turn_labels(turns)):
         out.extend((s, e, Attribution(ent, mention, None, "transcript_turn", 0.85)) for s, e in turn.pieces)
     labelled = {i for i, para in enumerate(paragraphs) for t in turns if para.start <= t.label_start < para.end}
     for i, para in enumerate(paragraphs[1:], start=1):
@@ -261,11 +294,17 @@ def _layout_speech(paragraphs: list[Paragraph], parsed: list[Parsed], book: Spea
         if i in labelled or p is None:
             continue
         cues = cues_by_para.get(p.base, [])
-        pieces = block_after_intro(paragraphs, i, labelled=labelled) if cues else []
+        who = attributable_to(para.text)
+        pieces = block_after_intro(paragraphs, i, labelled=labelled) if cues or who else []
         if not pieces:
             continue
-        cue = cues[-1]
-        ent, mention = resolve_cue(book, cue)
+        cue = cues[-1] if cues else None
+        if who is not None:  # "Quotes attributable to Minister ... Andrew Giles"
+            hit = _named_in(book, para, who)
+            ent, mention = hit if hit else (None, None)
+        else:
+            assert cue is not None
+            ent, mention = resolve_cue(book, cue)
         if ent is None:
             continue
         for s, e in pieces:

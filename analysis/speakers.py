@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from analysis import government
+from analysis.blocks import Turn
 from analysis.records import Mention, Speaker
 from analysis.registry import Registry, RegistryOrg, RegistryPerson, fold
 from analysis.resolution import Candidate, is_main_clause_subject, pronoun_antecedent
@@ -629,11 +630,41 @@ class SpeakerBook:
                     best = (ent, mention)
         return best
 
+    def resolve_turn_labels(self, turns: Sequence[Turn]) -> list[tuple[Entity, Mention]]:
+        """The speaker of each transcript turn. A label that is only a role ("Assistant Minister:")
+        is the person an earlier label gave that role ("Matt Thistlethwaite, Assistant Minister for
+        ..."); a label of role words with no one named ("SENIOR ADMINISTRATION OFFICIAL") is an
+        unnamed speaker of that role."""
+        out: list[tuple[Entity, Mention]] = []
+        roles: list[tuple[str, Entity]] = []
+        for turn in turns:
+            label = turn.label.title() if turn.label.isupper() else turn.label
+            words = [w.lower().strip(".") for w in label.split()]
+            earlier = next((ent for role, ent in roles if fold(role).startswith(fold(label))), None)
+            if earlier is not None:
+                out.append((earlier, self._add_mention(earlier, self.text[turn.label_start:turn.label_end],
+                                                       turn.label_start, turn.label_end, "transcript label")))
+                continue
+            role_words = words[-1] in ROLE_NOUNS or words[-1] in UNNAMED_PERSON_HEADS
+            if turn.anonymous or role_words and fold(words[0]) not in first_name_genders() or \
+                    all(w in TITLE_WORDS or w in ROLE_NOUNS or w in UNNAMED_PERSON_HEADS for w in words):
+                role = "Journalist" if turn.anonymous and words[0] in ("journalist", "reporter", "question", "q") \
+                    else label[0].upper() + label[1:].lower() if not turn.anonymous else "Unnamed speaker"
+                out.append(self.resolve_label(role, turn.label_start, turn.label_end, anonymous=True))
+                continue
+            ent, mention = self.resolve_label(label, turn.label_start, turn.label_end, anonymous=False)
+            if turn.role:
+                roles.append((turn.role, ent))
+                if ent.article_role is None:
+                    self._set_role(ent, turn.role)
+            out.append((ent, mention))
+        return out
+
     def resolve_label(self, name: str, start: int, end: int, *, anonymous: bool) -> tuple[Entity, Mention]:
         """The speaker a transcript label names ("CLARE O'NEIL", read as "Clare O'Neil"); an
         anonymous label ("JOURNALIST") is one unnamed speaker of that role."""
         if anonymous:
-            role = "Journalist" if name.lower() in ("journalist", "reporter", "question", "q") else "Unnamed speaker"
+            role = name
             ent = next((e for e in self.entities if e.name == role and e.article_role == "unnamed"), None) \
                 or self._new(role, article_role="unnamed")
         else:

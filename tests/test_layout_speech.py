@@ -99,3 +99,27 @@ def test_a_speaker_label_in_the_body_gives_the_words_after_it(nlp):
             "Chris Matthews: Seriously, seriously about this, the tax plan will not work at all.")
     quotes = [(q.kind, q.speaker_name) for q in analyze(text, nlp=nlp).quotes]
     assert quotes == [("direct", "Chris Matthews")]
+
+
+def test_interview_with_mixed_case_labels_and_a_role_label_for_a_named_speaker(nlp):
+    text = ("Interview\n\nJane Host, Presenter: Joining me is the minister, Tom Ashby. Thanks for your time.\n\n"
+            "Tom Ashby, Assistant Minister for Trade: Good morning, Jane.\n\n"
+            "Host: What do we know about the attack today?\n\n"
+            "Assistant Minister: We know very little so far, and the police will investigate it.")
+    quotes = [(q.speaker_name, q.text[:14]) for q in analyze(text, nlp=nlp).quotes]
+    assert quotes[-1] == ("Tom Ashby", "We know very l")
+    assert quotes[1] == ("Tom Ashby", "Good morning, ")
+
+
+def test_a_label_of_role_words_is_an_unnamed_speaker_of_that_role(nlp):
+    text = ("Background call\n\nSENIOR ADMINISTRATION OFFICIAL: Hi, everybody. Thank you for joining.\n\n"
+            "SENIOR ADMINISTRATION OFFICIAL: This afternoon the department sent its report to Congress.")
+    assert {q.speaker_name for q in analyze(text, nlp=nlp).quotes} == {"Senior administration official"}
+
+
+def test_quotes_attributable_to_a_minister_are_the_minister_s(nlp):
+    text = ("Humanitarian program\n\nThe number of places will rise to 20,000.\n\n"
+            "Quotes attributable to Minister for Immigration Andrew Giles\n\n"
+            "“The Government reaffirms its commitment to those in need.”\n\n"
+            "“Refugees have made an invaluable contribution to our country.”")
+    assert [q.speaker_name for q in analyze(text, nlp=nlp).quotes] == ["Andrew Giles", "Andrew Giles"]
