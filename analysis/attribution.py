@@ -42,7 +42,7 @@ reveal boast joke observe ask caution hit brand describe call continue agree dis
 estimate rule dismiss condemn criticise criticize hail praise welcome slam blast attack defend
 chant shout label term charge testify tell concede forecast report insist signal indicate
 propose blame reject endorse decry applaud thank recommend threaten reiterate request appeal demand
-conclude confess dub herald deride refer mock
+conclude confess dub herald deride refer mock advise
 """.split())
 # Verbs whose complement is reported speech even without quote marks (stricter than the above).
 REPORTING_VERBS = SPEECH_VERBS - {
@@ -115,6 +115,15 @@ def parsed_at(parsed: list[Parsed], pos: int) -> Parsed | None:
         if p.base <= pos <= p.base + len(p.text):
             return p
     return None
+
+
+def _misparsed_report(tok: Token) -> bool:
+    """"Merkel added Germany has benefited ...": the parser read the past-tense verb as a modifier of
+    the next word. A reporting verb right after its subject, with a clause after it, is a report."""
+    doc = tok.doc
+    return (tok.dep_ in ("amod", "compound") and tok.tag_ in ("VBD", "VBN", "VBZ") and lemma(tok) in REPORTING_VERBS
+            and tok.i > 0 and doc[tok.i - 1].dep_ in SUBJECT_DEPS and tok.i + 4 < len(doc)
+            and any(t.dep_ == "ROOT" and t.i > tok.i + 1 for t in doc[tok.i + 1:]))
 
 
 def is_finite_report(tok: Token) -> bool:
@@ -350,7 +359,7 @@ def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | N
         next(((ent, m) for ent, m in inside if m.start <= cue.subject_head < m.end), None)
     if hit is None and inside:
         head_word = book.text[cue.subject_head:].split(" ", 1)[0].strip(",.;:").lower() if cue.subject_head >= 0 else ""
-        named = _named_person_in_apposition(book.text, cue, inside, head_word)
+        named = _named_person_in_apposition(book.text, cue, inside, head_word.split("-")[-1])
         if named is not None:
             hit = named
         elif head_word in GROUP_NOUNS or head_word in UNNAMED_PERSON_HEADS:
@@ -602,10 +611,14 @@ def reported_speech(
                                          and lemma(tok) not in REPORTING_VERBS
                                          and lemma(tok) not in OBJECT_SPEECH_VERBS):
             continue
-        if cue.rule == "speech_verb" and not is_finite_report(tok):
+        misparsed = cue.rule == "speech_verb" and _misparsed_report(tok)
+        if cue.rule == "speech_verb" and not is_finite_report(tok) and not misparsed:
             continue
         local = [(a - p.base, b - p.base) for a, b in quoted]
-        for s, e in _content_span(tok, cue, doc, local, p.sentence_at(tok.idx) or tok.sent):
+        sent = p.sentence_at(tok.idx) or tok.sent
+        spans = _trimmed(doc, tok.i + 1 + (doc[tok.i + 1].lower_ == "that"), sent.end - 1) if misparsed \
+            else _content_span(tok, cue, doc, local, sent)
+        for s, e in spans:
             abs_s, abs_e = p.base + s, p.base + e
             abs_e = _close_open_quote(book.text, abs_s, abs_e)
             if not paraphrase_beyond_quotes(book.text, abs_s, abs_e, quoted):
@@ -738,7 +751,7 @@ def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]],
 OBJECT_SPEECH_VERBS = frozenset("""
 urge call pledge promise vow demand propose criticise criticize condemn welcome praise blame accuse deny
 reject dismiss defend endorse decry slam blast applaud hail thank recommend announce threaten warn offer
-attack request reiterate insist appeal report
+attack request reiterate insist appeal report advise
 """.split())
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "prep", "dative", "ccomp", "attr"})
 # "calling him 'a total stiff'", "described it as 'a shambles'": the quoted words are the statement.
@@ -758,7 +771,10 @@ def _interjected_report(tok: Token, doc: Doc, sent: SpacySpan) -> list[tuple[int
     if comma_before < sent.start or doc[comma_before].text != "," or comma_after is None:
         return None
     pieces = []
-    if comma_before - sent.start >= 1:
+    # "measures that, Mayorkas says, will lead to ...": what comes before the relative word is the
+    # narrator's; "The plan, the senator said, would fail" reports both pieces
+    relative = doc[comma_before - 1].lower_ in ("that", "which", "who") if comma_before > sent.start else False
+    if comma_before - sent.start >= 1 and not relative:
         pieces.extend(_trimmed(doc, sent.start, comma_before - 1, min_words=1))
     pieces.extend(_trimmed(doc, comma_after + 1, sent.end - 1))
     return pieces

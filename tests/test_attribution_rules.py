@@ -404,3 +404,17 @@ def test_outlets_named_before_report_that_are_one_group_speaker_even_when_the_pa
     (quote,) = analyze(text, nlp=nlp).quotes
     assert quote.speaker_name == "The Telegraph, Times, FT, Mail, Independent and the Today Programme"
     assert quote.text.startswith("the minister has agreed")
+
+
+def test_a_report_the_parser_read_as_a_modifier_is_still_a_report(nlp):
+    text = ("Title\n\nAngela Merkel spoke in Berlin.\n\n"
+            "Merkel added Germany has benefited from the closure of the Balkan migrant route.")
+    (quote,) = analyze(text, nlp=nlp).quotes
+    assert (quote.speaker_name, quote.text) == ("Angela Merkel", "Germany has benefited from the closure of the Balkan migrant route")
+
+
+def test_an_interjected_report_after_a_relative_word_reports_only_what_follows(nlp):
+    text = ("Title\n\nThe administration introduced asylum measures that, Secretary Alejandro Mayorkas says, "
+            "will lead to the expulsion of most migrants.")
+    quotes = [(q.speaker_name, q.text) for q in analyze(text, nlp=nlp).quotes]
+    assert quotes == [("Alejandro Mayorkas", "will lead to the expulsion of most migrants")]
