@@ -839,11 +839,12 @@ def _trimmed(doc: Doc, lo: int, hi: int, *, min_words: int = 3) -> list[tuple[in
     m = CUT_CLAUSE.search(doc[lo:hi + 1].text)
     if m and m.start() > 10:
         e = s + m.start()
-    text = doc.text[s:e]
-    when = TRAILING_TIME.search(text)
+    span_text = doc[lo:hi + 1].text[:e - s]  # doc.text would rebuild the whole paragraph
+    when = TRAILING_TIME.search(span_text)
     if when and when.start() > 0:
         e = s + when.start()  # "... to act earlier this month": when it was said, not what
-    if len(doc.text[s:e].split()) < min_words:
+        span_text = span_text[:when.start()]
+    if len(span_text.split()) < min_words:
         return []  # "criticized the plan": too little to be a statement of its own
     return [(s, e)]
 

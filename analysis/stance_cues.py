@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from analysis.lexical import forms
+from analysis.phrase_gate import GatedPattern, PhraseGate
 from analysis.records import Evidence
 
 LEXICON_PATH = Path(__file__).with_name("data") / "stance_lexicon.json"
@@ -22,10 +23,11 @@ def _body(phrase: str) -> str:
     return re.escape(phrase).replace(r"\*", r"[\w-]*").replace(r"\ ", r"\s+")
 
 
-def _alternation(items: list[str]) -> re.Pattern[str]:
-    # One alternation per list, longest phrase first, so a scan costs one pass over the text.
+def _alternation(items: list[str]) -> GatedPattern:
+    # One alternation per list, longest phrase first, so a scan costs one pass over the text; the
+    # gate skips the scan when none of the phrases' first words is in the text.
     bodies = [_body(p) for p in sorted(set(items), key=len, reverse=True)]
-    return re.compile(r"(?<!\w)(?:" + "|".join(bodies) + r")(?!\w)", re.I)
+    return GatedPattern(re.compile(r"(?<!\w)(?:" + "|".join(bodies) + r")(?!\w)", re.I), PhraseGate.of(items))
 
 
 @dataclass(frozen=True)
@@ -53,24 +55,24 @@ class WordClasses:
 
 @dataclass(frozen=True)
 class Lexicon:
-    topic: re.Pattern[str]
-    restrictive: re.Pattern[str]
-    open: re.Pattern[str]
-    criticism: re.Pattern[str]
-    praise: re.Pattern[str]
-    self_reference: re.Pattern[str]
-    names: re.Pattern[str]  # names of laws and bodies: cue words inside them are not cues
-    denied_accusations: re.Pattern[str]  # "cruel", "racist": denied ("not cruelty"), they defend a policy
-    targets: dict[str, re.Pattern[str]]
-    frames: dict[str, re.Pattern[str]]
+    topic: GatedPattern
+    restrictive: GatedPattern
+    open: GatedPattern
+    criticism: GatedPattern
+    praise: GatedPattern
+    self_reference: GatedPattern
+    names: GatedPattern  # names of laws and bodies: cue words inside them are not cues
+    denied_accusations: GatedPattern  # "cruel", "racist": denied ("not cruelty"), they defend a policy
+    targets: dict[str, GatedPattern]
+    frames: dict[str, GatedPattern]
     words: WordClasses
     # Every target phrase (every frame phrase) in one pattern: when it finds nothing, none of the
     # per-name patterns can, and one scan replaces a dozen (most quotes name no target).
-    any_target: re.Pattern[str]
-    any_frame: re.Pattern[str]
+    any_target: GatedPattern
+    any_frame: GatedPattern
     # Every word the parse rules start from: a quote without one needs no look at its parse
     # (three quotes in four, on PolNeAR), which saves building its words.
-    triggers: re.Pattern[str]
+    triggers: GatedPattern
 
 
 def _forms_of(lemmas: list[str]) -> dict[str, str]:
@@ -115,15 +117,15 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     )
 
 
-def _words_pattern(words: WordClasses) -> re.Pattern[str]:
+def _words_pattern(words: WordClasses) -> GatedPattern:
     forms: set[str] = {"open", "control", "security", "protection", "integrity", "defence", "defense"}
     for table in (words.against_actions, words.for_actions, words.restrictive_measures, words.open_measures):
         forms |= set(table)
     body = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.I)
+    return GatedPattern(re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.I), PhraseGate.of(sorted(forms)))
 
 
-def find_cues(pattern: re.Pattern[str], text: str, base: int, label: str) -> list[Evidence]:
+def find_cues(pattern: GatedPattern, text: str, base: int, label: str) -> list[Evidence]:
     """Non-overlapping cue matches as evidence with article offsets (the alternation takes the
     longest phrase at each place)."""
     return [Evidence(label, m.group(0), base + m.start(), base + m.end()) for m in pattern.finditer(text)]

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from analysis.phrase_gate import GatedPattern, PhraseGate
+
 METRICS_PATH = Path(__file__).resolve().parent.parent / "data" / "metrics.json"
 
 CLAUSE_BREAK = re.compile(r"[;:]\s|,\s+(?:while|whereas|but|and|as|which|after|although|though|with)\s|\s+while\s|\s+but\s")
@@ -40,7 +42,7 @@ class Concept:
 
     id: str
     label: str
-    cues: tuple[re.Pattern[str], ...]
+    cues: tuple[GatedPattern, ...]
     comparable: bool = True  # False: the concept covers many measures, so its figures never conflict
     cue_words: frozenset[str] = frozenset()  # the words of its cues, to tell what a figure counts
 
@@ -55,7 +57,7 @@ def load_concepts(path: Path = METRICS_PATH) -> tuple[Concept, ...]:
         # one alternation per concept, longest cue first: one pass over the clause per concept
         bodies = [re.escape(cue).replace(r"\*", r"[\w-]*").replace(r"\ ", r"\s+")
                   for cue in sorted(c["cues"], key=len, reverse=True)]
-        cues = (re.compile(r"(?<!\w)(?:" + "|".join(bodies) + r")(?!\w)", re.I),)
+        cues = (GatedPattern(re.compile(r"(?<!\w)(?:" + "|".join(bodies) + r")(?!\w)", re.I), PhraseGate.of(c["cues"])),)
         words = frozenset(w.strip("*").lower() for cue in c["cues"] for w in cue.split())
         out.append(Concept(cid, c["label"], cues, c.get("comparable", True), words))
     return tuple(out)

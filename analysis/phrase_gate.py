@@ -1,0 +1,73 @@
+"""A cheap test that lets a long phrase alternation skip texts it cannot match.
+
+Python's `re` tries every alternative at every position, so a list of a few hundred phrases costs
+far more than looking up the text's words in a set. A phrase can only match where its first word
+(or, for "deport*", a word starting with its stem) is a word of the text: when none is, the
+pattern is not run at all. The gate never hides a match; it only saves scans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+WORD_RUN = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=8192)
+def text_words(text: str) -> frozenset[str]:
+    """The lower-cased runs of letters and digits in a text."""
+    return frozenset(WORD_RUN.findall(text.lower()))
+
+
+@dataclass(frozen=True)
+class PhraseGate:
+    """The first words (and stems) a text must hold for any of the phrases to match."""
+
+    words: frozenset[str]
+    stems: tuple[str, ...]
+    open_ended: bool  # some phrase starts with no word (a bare wildcard): always run
+
+    @classmethod
+    def of(cls, phrases: Iterable[str]) -> PhraseGate:
+        words: set[str] = set()
+        stems: set[str] = set()
+        open_ended = False
+        for phrase in phrases:
+            first = phrase.strip().split()[0].lower() if phrase.strip() else ""
+            run = WORD_RUN.match(first)
+            if run is None:
+                open_ended = True
+                continue
+            if run.end() < len(first) and first[run.end()] == "*":
+                stems.add(run.group(0))
+            else:
+                words.add(run.group(0))
+        return cls(frozenset(words), tuple(sorted(stems)), open_ended)
+
+    def admits(self, text: str) -> bool:
+        if self.open_ended:
+            return True
+        tokens = text_words(text)
+        if not self.words.isdisjoint(tokens):
+            return True
+        return bool(self.stems) and any(t.startswith(self.stems) for t in tokens)
+
+
+@dataclass(frozen=True)
+class GatedPattern:
+    """A compiled phrase alternation with its gate: `search` and `finditer` as on a pattern."""
+
+    pattern: re.Pattern[str]
+    gate: PhraseGate
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self.gate.admits(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if self.gate.admits(text) else iter(())
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self.pattern.fullmatch(text) if self.gate.admits(text) else None

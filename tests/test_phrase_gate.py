@@ -1,0 +1,42 @@
+"""The phrase gate only skips scans that could not match: it never hides a match."""
+
+import json
+from pathlib import Path
+
+from analysis.phrase_gate import GatedPattern, PhraseGate
+from analysis.stance_cues import _alternation
+
+DATA = Path(__file__).resolve().parent.parent / "analysis" / "data"
+
+
+def _phrase_lists():
+    lexicon = json.loads((DATA / "stance_lexicon.json").read_text(encoding="utf-8"))
+    for key in ("topic", "restrictive", "open", "government_criticism", "government_praise"):
+        yield lexicon[key]
+    for group in ("targets", "frames"):
+        yield from lexicon[group].values()
+    for concept in json.loads((DATA / "metrics.json").read_text(encoding="utf-8"))["concepts"].values():
+        yield concept["cues"]
+
+
+def test_every_listed_phrase_is_still_found_in_a_sentence_through_its_gate():
+    for phrases in _phrase_lists():
+        gated = _alternation(phrases)
+        for phrase in phrases:
+            text = "Officials said that " + phrase.replace("*", "ing") + " was the issue."
+            assert gated.search(text) is not None or gated.pattern.search(text) is None, phrase
+
+
+def test_a_text_without_any_first_word_skips_the_scan():
+    gate = PhraseGate.of(["small boats", "deport*"])
+    assert gate.admits("They will deport them") and gate.admits("Small boats crossed")
+    assert gate.admits("deportations rose")
+    assert not gate.admits("The budget passed the Senate")
+
+
+def test_a_gated_pattern_finds_what_the_pattern_finds():
+    import re
+
+    gated = GatedPattern(re.compile(r"(?<!\w)(?:stop the boats)(?!\w)", re.I), PhraseGate.of(["stop the boats"]))
+    assert [m.group(0) for m in gated.finditer("We will STOP the boats.")] == ["STOP the boats"]
+    assert list(gated.finditer("We will end it.")) == []
