@@ -10,7 +10,6 @@ en_core_web_sm it has its own tok2vec and so runs without the tagger and parser.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
@@ -21,40 +20,40 @@ from spacy.tokens import Doc
 from analysis.attribution import SPEECH_NOUNS, SPEECH_VERBS
 from analysis.lexical import forms
 from analysis.numbers import WORD_NUMBERS
+from analysis.phrase_gate import text_words
 from analysis.quotes import ALL_MARKS
 
 
 @lru_cache(maxsize=1)
-def needs_parse_pattern() -> re.Pattern[str]:
-    """Words and marks that make a paragraph worth the full parse."""
-    words = set()
-    for lemma in SPEECH_VERBS | SPEECH_NOUNS:
-        words |= forms(lemma)
-    words |= {w for w in WORD_NUMBERS if " " not in w}
-    words |= {"according", "doubled", "tripled", "halved", "half", "third", "quarter", "decade", "decades"}
-    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    marks = re.escape(ALL_MARKS)
-    return re.compile(rf"[{marks}\d£$€%]|\b(?:{alternation})\b", re.I)
-
-
-@lru_cache(maxsize=1)
-def speech_pattern() -> re.Pattern[str]:
-    """Quote marks and speech words: what attribution needs the dependency parse for."""
+def speech_words() -> frozenset[str]:
+    """Forms of the speech verbs and nouns, and "according": what attribution needs the parse for."""
     words = {"according"}
     for lemma in SPEECH_VERBS | SPEECH_NOUNS:
         words |= forms(lemma)
-    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    return re.compile(rf"[{re.escape(ALL_MARKS)}]|\b(?:{alternation})\b", re.I)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def figure_words() -> frozenset[str]:
+    """Words that can make a figure (digits and currency signs are checked apart)."""
+    words = {w for w in WORD_NUMBERS if " " not in w and "-" not in w}
+    return frozenset(words | {"doubled", "tripled", "halved", "half", "third", "quarter", "decade", "decades"})
+
+
+SPEECH_MARKS = frozenset(ALL_MARKS)
+FIGURE_MARKS = frozenset("0123456789£$€%")
+
+
+def needs_dependency_parse(text: str) -> bool:
+    """True when a paragraph may hold speech: a quote mark or a speech word (looked up as words,
+    not by a regex alternation of a few thousand forms). Figures alone need sentences, not the parse."""
+    return not SPEECH_MARKS.isdisjoint(text) or not speech_words().isdisjoint(text_words(text))
 
 
 def needs_full_parse(text: str) -> bool:
     """True when a paragraph may hold speech or figures."""
-    return needs_parse_pattern().search(text) is not None
-
-
-def needs_dependency_parse(text: str) -> bool:
-    """True when a paragraph may hold speech. Figures alone need sentences, not the parse."""
-    return speech_pattern().search(text) is not None
+    return needs_dependency_parse(text) or not FIGURE_MARKS.isdisjoint(text) \
+        or not figure_words().isdisjoint(text_words(text))
 
 
 def parse_paragraphs(nlp: Language, texts: Sequence[str], *, batch_size: int = 64) -> Iterator[Doc]:

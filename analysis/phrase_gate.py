@@ -9,6 +9,7 @@ pattern is not run at all. The gate never hides a match; it only saves scans.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +21,21 @@ WORD_RUN = re.compile(r"[^\W_]+")
 def text_words(text: str) -> frozenset[str]:
     """The lower-cased runs of letters and digits in a text."""
     return frozenset(WORD_RUN.findall(text.lower()))
+
+
+@lru_cache(maxsize=8192)
+def sorted_words(text: str) -> tuple[str, ...]:
+    """The same words in order, to find one starting with a stem by bisection."""
+    return tuple(sorted(text_words(text)))
+
+
+def has_word_starting(text: str, stems: tuple[str, ...]) -> bool:
+    words = sorted_words(text)
+    for stem in stems:
+        i = bisect_left(words, stem)
+        if i < len(words) and words[i].startswith(stem):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -53,7 +69,7 @@ class PhraseGate:
         tokens = text_words(text)
         if not self.words.isdisjoint(tokens):
             return True
-        return bool(self.stems) and any(t.startswith(self.stems) for t in tokens)
+        return bool(self.stems) and has_word_starting(text, self.stems)
 
 
 @dataclass(frozen=True)

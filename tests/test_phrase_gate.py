@@ -40,3 +40,18 @@ def test_a_gated_pattern_finds_what_the_pattern_finds():
     gated = GatedPattern(re.compile(r"(?<!\w)(?:stop the boats)(?!\w)", re.I), PhraseGate.of(["stop the boats"]))
     assert [m.group(0) for m in gated.finditer("We will STOP the boats.")] == ["STOP the boats"]
     assert list(gated.finditer("We will end it.")) == []
+
+
+def test_the_word_lookup_picks_the_same_paragraphs_for_the_parse_as_a_regex_of_the_same_words():
+    import re
+
+    from analysis.parsing import needs_dependency_parse, speech_words
+    from analysis.quotes import ALL_MARKS, split_paragraphs
+
+    alternation = "|".join(sorted(map(re.escape, speech_words()), key=len, reverse=True))
+    regex = re.compile(rf"[{re.escape(ALL_MARKS)}]|\b(?:{alternation})\b", re.I)
+    root = Path(__file__).resolve().parent
+    paragraphs = [p.text for f in sorted((root / "articles").glob("*.txt"))
+                  for p in split_paragraphs(f.read_text(encoding="utf-8"))]
+    assert len(paragraphs) > 300
+    assert [needs_dependency_parse(t) for t in paragraphs] == [regex.search(t) is not None for t in paragraphs]
