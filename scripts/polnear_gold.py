@@ -174,8 +174,9 @@ def canonical_speaker(article: str, source_ranges: tuple[tuple[int, int], ...],
     own = name_runs(article, tuple(t for t in nlp.tokens if t.start >= lo and t.end <= hi))
     chain = _chain_for(lo, hi, nlp.chains)
     chain_runs = [r for m in chain for r in name_runs(article, m.tokens)] if chain else []
+    own = [r for r in own if not re.match(r"[’']s?\b", article[article.find(r[0], lo) + len(r[0]):][:2])]
     if own:
-        name, label = max(own, key=lambda r: len(r[0]))
+        name, label = _heading_name(phrase, own)
         # "Trump" said, and the chain knows him as "Donald Trump"
         fuller = [r for r in chain_runs if r[1] == label and name.split()[-1] in r[0].split() and len(r[0]) > len(name)]
         if fuller:
@@ -185,7 +186,25 @@ def canonical_speaker(article: str, source_ranges: tuple[tuple[int, int], ...],
     if chain_runs:
         name, label = max(chain_runs, key=lambda r: (len(r[0].split()) <= 4, len(r[0].split()), -len(r[0])))
         return name, [phrase], label, True
+    lead = LEADING_NAME.match(phrase)
+    if lead and lead.group(0).split()[0].lower() not in ("the", "a", "an") and not re.search(r"[’']s$", lead.group(0)):
+        return lead.group(0), [phrase], "PERSON", True  # "Dean Johnson, a 55-year-old salesman from Sumter"
     return phrase, [], "O", False
+
+
+# Two or more capitalised words at the start of a Source, up to an aside: a name CoreNLP missed.
+LEADING_NAME = re.compile(r"^[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+)+(?=,| —| –| who\b| of\b|$)")
+
+
+def _heading_name(phrase: str, runs: list[tuple[str, str]]) -> tuple[str, str]:
+    """The name a Source stands for: a person over an organisation ("New York Times columnist David
+    Brooks"); the first person when the phrase starts with one ("Jeb Bush and Chris Christie"),
+    else the last ("The head of the Super PAC backing Jeb Bush, Mike Murphy")."""
+    people = [r for r in runs if r[1] == "PERSON"]
+    if not people:
+        return max(runs, key=lambda r: len(r[0]))
+    first = people[0]
+    return first if phrase.startswith(first[0]) else people[-1]
 
 
 def _chain_for(lo: int, hi: int, chains: tuple[tuple[CorefMention, ...], ...]) -> tuple[CorefMention, ...] | None:

@@ -172,3 +172,13 @@ def test_changing_a_data_file_the_rules_read_changes_the_analyser_version(tmp_pa
     lexicon = copy / "data" / "stance_lexicon.json"
     lexicon.write_text(lexicon.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert digest(copy) != before
+
+
+def test_polnear_speaker_name_is_the_person_a_source_names():
+    assert polnear_gold._heading_name("New York Times columnist David Brooks",
+                                      [("New York Times", "ORGANIZATION"), ("David Brooks", "PERSON")])[0] == "David Brooks"
+    assert polnear_gold._heading_name("Jeb Bush and Chris Christie",
+                                      [("Jeb Bush", "PERSON"), ("Chris Christie", "PERSON")])[0] == "Jeb Bush"
+    assert polnear_gold._heading_name("The head of the PAC backing Jeb Bush, Mike Murphy",
+                                      [("Jeb Bush", "PERSON"), ("Mike Murphy", "PERSON")])[0] == "Mike Murphy"
+    assert polnear_gold.LEADING_NAME.match("Dean Johnson, a 55-year-old salesman").group(0) == "Dean Johnson"
