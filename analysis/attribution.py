@@ -355,6 +355,9 @@ def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | N
               if mention.start >= cue.subject_start and mention.end <= cue.subject_end]
     # The mention that holds the subject's head word names the speaker: in "White House press
     # secretary Karoline Leavitt said" that is Leavitt, not the White House.
+    possessed = _possessed(book, cue, inside)
+    if possessed is not None:
+        return _spoke(possessed, head)
     hit = _first_of_coordinated_people(book.text, inside) or \
         next(((ent, m) for ent, m in inside if m.start <= cue.subject_head < m.end), None)
     if hit is None and inside:
@@ -393,9 +396,44 @@ def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | N
         ent, mention = hit
     elif ent.kind == "organisation" and ent.org is None:
         _complete_org_name(ent, subject)
-    if head not in ent.spoke_at:
-        ent.spoke_at.append(head)
-    return ent, mention
+    return _spoke(hit, head)
+
+
+def _spoke(hit: tuple[Entity, Mention], at: int) -> tuple[Entity, Mention]:
+    ent, _ = hit
+    if at not in ent.spoke_at:
+        ent.spoke_at.append(at)
+    return hit
+
+
+# What someone's organisation or staff is: "Sanders' campaign said", "her office said".
+POSSESSED_HEADS = frozenset({"campaign", "office", "team", "staff",
+                             "aide", "aides", "lawyer", "lawyers", "attorney", "attorneys", "camp", "allies"})
+POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}
+
+
+def _possessed(book: SpeakerBook, cue: Cue, inside: list[tuple[Entity, Mention]]) -> tuple[Entity, Mention] | None:
+    """The speaker of "X's campaign said" / "her office said": X's campaign, not X."""
+    text = book.text
+    if cue.subject_head < 0:
+        return None
+    head = text[cue.subject_head:].split(" ", 1)[0].strip(",.;:")
+    if head.lower() not in POSSESSED_HEADS:
+        return None
+    before = text[cue.subject_start:cue.subject_head]
+    owner = None
+    pron = re.search(r"\b(his|her)\s+(?:[\w-]+\s+){0,2}$", before, re.I)
+    if pron:
+        owner = book.person_before(cue.subject_start + pron.start(), POSSESSIVE_PRONOUNS[pron.group(1).lower()])
+    else:
+        for ent, m in sorted(inside, key=lambda x: -x[1].end):
+            if m.end <= cue.subject_head and re.match(r"[’']s?\s", text[m.end:m.end + 3]) and m.rule != "pronoun":
+                owner = ent
+                break
+    if owner is None:
+        return None
+    phrase = text[cue.subject_start:cue.subject_end]
+    return book.possessed_speaker(owner, head.lower(), cue.subject_start, cue.subject_end) if phrase else None
 
 
 def _first_of_coordinated_people(text: str, inside: list[tuple[Entity, Mention]]) -> tuple[Entity, Mention] | None:

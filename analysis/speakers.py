@@ -754,6 +754,24 @@ class SpeakerBook:
             ent.aliases.append(clean)
         return ent, mention
 
+    def person_before(self, pos: int, gender: str) -> Entity | None:
+        """Whom a "his" or "her" at `pos` refers to (the pronoun rule, without a token)."""
+        candidates = [Candidate(ent.id, ent.gender, m.start, *self._subject_roles(m), self._in_quote(m.start))
+                      for ent in self.entities if ent.kind == "person" for m in ent.mentions if m.start < pos]
+        best_id = pronoun_antecedent(pos, gender, candidates, in_quote=self._in_quote(pos))
+        return next((ent for ent in self.entities if ent.id == best_id), None)
+
+    def possessed_speaker(self, owner: Entity, head: str, start: int, end: int) -> tuple[Entity, Mention]:
+        """"Bernie Sanders' campaign", "her office": a speaker of its own, named after its owner,
+        on the owner's side."""
+        name = f"{owner.name}’s {head}" if not owner.name.endswith("s") else f"{owner.name}’ {head}"
+        kind = "person" if head.split()[-1].lower() in UNNAMED_PERSON_HEADS else "organisation"
+        ent = next((e for e in self.entities if fold(e.name) == fold(name)), None)
+        if ent is None:
+            ent = self._new(name, kind=kind, article_party=self.party(owner), article_country=self.country(owner))
+            ent.article_role = f"{head[0].upper()}{head[1:]} of {owner.name}"
+        return ent, self._add_mention(ent, self.text[start:end], start, end, "possessive")
+
     def named_source(self, phrase: str, start: int, end: int) -> tuple[Entity, Mention] | None:
         """Whatever "according to" names is the source, as the article names it ("a CNN tally",
         "state law", "polling by the AFL-CIO"), even when it is not a person or an organisation."""

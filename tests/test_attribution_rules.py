@@ -418,3 +418,11 @@ def test_an_interjected_report_after_a_relative_word_reports_only_what_follows(n
             "will lead to the expulsion of most migrants.")
     quotes = [(q.speaker_name, q.text) for q in analyze(text, nlp=nlp).quotes]
     assert quotes == [("Alejandro Mayorkas", "will lead to the expulsion of most migrants")]
+
+
+def test_a_campaign_or_office_speaks_for_its_owner_but_is_not_its_owner(nlp):
+    text = ("Title\n\nHillary Clinton spoke in Iowa on Monday.\n\n"
+            "Her campaign said she would attend the debate in New Hampshire on Friday.\n\n"
+            "Bernie Sanders’ campaign says it raised more than $21 million in January.")
+    quotes = [q.speaker_name for q in analyze(text, nlp=nlp).quotes]
+    assert quotes == ["Hillary Clinton’s campaign", "Bernie Sanders’ campaign"]
