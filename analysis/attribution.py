@@ -42,7 +42,7 @@ reveal boast joke observe ask caution hit brand describe call continue agree dis
 estimate rule dismiss condemn criticise criticize hail praise welcome slam blast attack defend
 chant shout label term charge testify tell concede forecast report insist signal indicate
 propose blame reject endorse decry applaud thank recommend threaten reiterate request appeal demand
-conclude confess dub herald deride refer mock advise
+conclude confess dub herald deride refer mock advise bemoan lament imply tout
 """.split())
 # Verbs whose complement is reported speech even without quote marks (stricter than the above).
 REPORTING_VERBS = SPEECH_VERBS - {
@@ -188,8 +188,8 @@ def _own_subject(tok: Token) -> Token | None:
         if subjects:
             # two subjects mean a misparse ('"..., people who ...," Melissa Crow said'): the nearer one speaks
             return min(subjects, key=lambda c: abs(c.i - tok.i))
-        if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp") and tok.head.i != tok.i:
-            tok = tok.head
+        if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and tok.head.i != tok.i:
+            tok = tok.head  # "responded by first saying ...": through "by" to the verb it modifies
             continue
         return None
     return None

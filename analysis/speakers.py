@@ -722,7 +722,8 @@ class SpeakerBook:
         clean = DATELINE_RE.sub("", phrase.strip(" ,"))  # "WASHINGTON (AP) — A federal judge"
         # "The lawsuit, filed in Portland by ...,": the phrase before a lower-case aside names it
         clean = re.sub(r",\s+(?:[a-z(]|who\b|which\b).*$", "", clean).strip()
-        if not clean or clean.lower() in ("it", "this", "that", "there", "which", "who", "i", "we", "you"):
+        if not clean or clean.lower() in ("it", "this", "that", "there", "which", "who", "i", "we", "you", "he", "she",
+                                          "they", "him", "her", "them", "us", "me"):
             return None
         if self._is_known_surname(clean):  # "Doe said" after "Sen. Jane Doe"
             ent = self._resolve_name(start, end, clean)
