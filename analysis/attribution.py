@@ -43,6 +43,7 @@ estimate rule dismiss condemn criticise criticize hail praise welcome slam blast
 chant shout label term charge testify tell concede forecast report insist signal indicate
 propose blame reject endorse decry applaud thank recommend threaten reiterate request appeal demand
 conclude confess dub herald deride refer mock advise bemoan lament imply tout
+think believe fear hope expect know feel suspect worry
 """.split())
 # Verbs whose complement is reported speech even without quote marks (stricter than the above).
 REPORTING_VERBS = SPEECH_VERBS - {

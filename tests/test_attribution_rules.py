@@ -426,3 +426,9 @@ def test_a_campaign_or_office_speaks_for_its_owner_but_is_not_its_owner(nlp):
             "Bernie Sanders’ campaign says it raised more than $21 million in January.")
     quotes = [q.speaker_name for q in analyze(text, nlp=nlp).quotes]
     assert quotes == ["Hillary Clinton’s campaign", "Bernie Sanders’ campaign"]
+
+
+def test_what_someone_is_said_to_believe_or_fear_is_reported_as_theirs(nlp):
+    text = "Title\n\nSenator Jane Holloway believes the bill would hurt farmers in her state."
+    (quote,) = analyze(text, nlp=nlp).quotes
+    assert (quote.kind, quote.speaker_name, quote.cue) == ("indirect", "Jane Holloway", "believes")
