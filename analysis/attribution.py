@@ -437,6 +437,21 @@ def _possessed(book: SpeakerBook, cue: Cue, inside: list[tuple[Entity, Mention]]
     return book.possessed_speaker(owner, head.lower(), cue.subject_start, cue.subject_end) if phrase else None
 
 
+def _quoted_from(book: SpeakerBook, quote_start: int) -> tuple[Entity, Mention] | None:
+    """"Badenoch responded to Starmer's 'take back control'": words quoted with a speaker's
+    possessive before them are that speaker's, whoever quotes them."""
+    lead = book.text[max(0, quote_start - 60):quote_start - 1]
+    m = re.search(r"([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})[’']s?\s*$", lead)
+    if not m:
+        return None
+    s = quote_start - 1 - len(lead) + m.start(1)
+    e = s + len(m.group(1))
+    hit = next(((ent, men) for men, ent in book.mention_owner if men.start <= s < men.end or s <= men.start < e), None)
+    if hit is None or hit[0].kind != "person":
+        return None
+    return hit
+
+
 def _first_of_coordinated_people(text: str, inside: list[tuple[Entity, Mention]]) -> tuple[Entity, Mention] | None:
     """"Chairman Jerrold Nadler and chairwoman Zoe Lofgren said": a joint statement is given to the
     first person named (the others are its co-speakers)."""
@@ -514,6 +529,9 @@ def attribute_chain(
             or (stripped[:1].isupper() and stripped[-1:] in ".!?…" and words >= 2))  # "That is now changing."
     if p is None:
         return Attribution(None, None, None, "unparsed", 0.0)
+    owner = _quoted_from(book, first.start)
+    if owner is not None:
+        return Attribution(owner[0], owner[1], None, "quoted_from_another", 0.75)
     best: tuple[float, Cue] | None = None
     # A quote over several paragraphs is attributed where its speaker is named: usually after its
     # first paragraph, sometimes only after its last ("..., Mr Dutton said.").

@@ -26,6 +26,7 @@ AttributionRule = Literal[
     "headline_claim",
     "speaker_label",
     "quotes_attributable",
+    "quoted_from_another",
 ]
 
 CUE_WORDS: dict[CueKind, str] = {
@@ -50,6 +51,7 @@ EXPLANATIONS: dict[AttributionRule, str] = {
     "headline_claim": "a headline giving a claim to the name before its colon",
     "speaker_label": "words after a speaker's name and a colon",
     "quotes_attributable": "a paragraph after 'Quotes attributable to X'",
+    "quoted_from_another": "words quoted after a speaker's name and 's: that speaker's words",
 }
 
 assert set(EXPLANATIONS) == set(get_args(AttributionRule))

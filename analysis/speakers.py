@@ -386,6 +386,14 @@ class SpeakerBook:
 
     def _resolve_name(self, s: int, e: int, text: str) -> Entity | None:
         words = text.replace("’", "'").split()
+        if len(words) > 1 and re.search(r"[^s]'s$|s'$", words[-1]):
+            words[-1] = re.sub(r"'s?$", "", words[-1])  # "Keir Starmer's": the name without the possessive
+        party_of = self._party_word(words[0][:-2]) if len(words) > 2 and words[0].endswith("'s") else None
+        if party_of is not None:  # "Labour's Jane Doe": the party, then the person
+            ent = self._resolve_name(s, e, " ".join(words[1:]))
+            if ent is not None and ent.article_party is None and not (ent.registry and ent.registry.party):
+                ent.article_party = party_of[0]
+            return ent
         honor = words[0].lower().rstrip(".") if words and words[0].lower().rstrip(".") in HONORIFICS else None
         core_words = words[1:] if honor else words
         while len(core_words) > 2 and core_words[0].lower().strip(",") in TITLE_WORDS:
@@ -742,7 +750,7 @@ class SpeakerBook:
             ent = self._resolve_org(org_name, (self.registry.org_named(org_name), self._party_word(org_name)))
             if ent is not None:
                 return ent, self._add_mention(ent, clean, start, end, "spokesperson")
-        earlier = self._earlier_org_of_kind(clean, start)
+        earlier = self._earlier_org_of_kind(clean, start) or self._earlier_person_of_role(clean, start)
         if earlier is not None:
             return earlier, self._add_mention(earlier, clean, start, end, "description")
         kind = phrase_kind(clean)
@@ -808,6 +816,19 @@ class SpeakerBook:
             if party and org is None:
                 ent.article_party, ent.article_country = party
         return ent
+
+    def _earlier_person_of_role(self, phrase: str, start: int) -> Entity | None:
+        """"The Houston resident said" after "Maria Lopez, a Houston resident,": the person the
+        article gave that role, the latest such before."""
+        m = re.match(r"(?:the|this|that)\s+(.+)$", phrase, re.I)
+        if not m:
+            return None
+        words = fold(m.group(1)).split()
+        if not words or words[-1] not in ROLE_NOUNS and words[-1] not in UNNAMED_PERSON_HEADS:
+            return None
+        matches = [e for e in self.entities if e.kind == "person" and e.article_role and e.last_mention() < start
+                   and set(words) <= set(fold(e.article_role).replace(",", " ").split())]
+        return max(matches, key=lambda e: e.last_mention()) if matches else None
 
     def _earlier_org_of_kind(self, phrase: str, start: int) -> Entity | None:
         """"The department said": the organisation of that kind named most recently before."""
@@ -922,7 +943,8 @@ def phrase_kind(phrase: str) -> str | None:
         return "group"  # "critics", "47 percent" (of those polled)
     if head in ORG_HEADS or head in DOCUMENT_HEADS:
         return "organisation"  # "the department"; "the congressional report" speaks for its authors
-    if (head in UNNAMED_PERSON_HEADS or head in ROLE_NOUNS) and re.match(r"(?:a|an|one|another|the)\s", phrase, re.I):
+    if (head in UNNAMED_PERSON_HEADS or head in ROLE_NOUNS) and \
+            re.match(r"(?:a|an|one|another|the|[A-Z][\w.-]*[’']s)\s", phrase, re.I):
         return "person"  # "a senior administration official": a source the article does not name
     if proper and ("," in bare or " and " in bare) and len(bare.split()) <= 16:
         return "group"  # "The Telegraph, Times, FT, Mail, Independent and the Today Programme"

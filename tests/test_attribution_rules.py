@@ -432,3 +432,30 @@ def test_what_someone_is_said_to_believe_or_fear_is_reported_as_theirs(nlp):
     text = "Title\n\nSenator Jane Holloway believes the bill would hurt farmers in her state."
     (quote,) = analyze(text, nlp=nlp).quotes
     assert (quote.kind, quote.speaker_name, quote.cue) == ("indirect", "Jane Holloway", "believes")
+
+
+def test_words_quoted_from_another_speaker_are_that_speaker_s(nlp):
+    text = "Title\n\nKemi Badenoch responded to Keir Starmer’s “take back control of our borders” with scorn."
+    (quote,) = analyze(text, published=date(2025, 6, 1), nlp=nlp).quotes
+    assert quote.speaker_name == "Keir Starmer"
+    assert analyze(text, published=date(2025, 6, 1), nlp=nlp).speaker(quote.speaker_id).party == "Labour"
+
+
+def test_a_party_possessive_before_a_name_gives_the_party_not_a_new_name(nlp):
+    text = "Title\n\nLabour’s Jane Doe said the plan would fail."
+    result = analyze(text, published=date(2025, 6, 1), nlp=nlp)
+    (quote,) = result.quotes
+    assert quote.speaker_name == "Jane Doe" and result.speaker(quote.speaker_id).party == "Labour"
+
+
+def test_a_description_by_role_is_the_person_the_article_gave_that_role(nlp):
+    text = ("Title\n\nMaria Lopez, a Houston resident, lost her job.\n\n"
+            "The Houston resident said the raids had terrified her neighbours.")
+    (quote,) = analyze(text, nlp=nlp).quotes
+    assert quote.speaker_name == "Maria Lopez"
+
+
+def test_an_office_the_registry_does_not_know_is_still_a_speaker(nlp):
+    text = "Title\n\nPoland's prime minister said the pact would not be imposed on Poland."
+    (quote,) = analyze(text, published=date(2025, 6, 1), nlp=nlp).quotes
+    assert quote.speaker_name == "Poland's prime minister"
