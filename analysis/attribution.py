@@ -437,6 +437,26 @@ def _possessed(book: SpeakerBook, cue: Cue, inside: list[tuple[Entity, Mention]]
     return book.possessed_speaker(owner, head.lower(), cue.subject_start, cue.subject_end) if phrase else None
 
 
+WORDS_NOUNS = SPEECH_NOUNS | {"speech", "remark", "remarks", "comment", "phrase", "slogan", "line", "pledge", "call",
+                              "rhetoric", "language", "jibe", "quip", "boast", "attack", "tweet", "post"}
+
+
+def _names_words(text: str, chain: QuoteChain, p: Parsed) -> bool:
+    """Whether a quote after a possessive is that person's words: a slogan ("Starmer's 'take back
+    control'"), a phrase ("Clinton's 'basket of deplorables'") or words followed by a speech noun
+    ("Starmer's 'island of strangers' speech"); not a clause about them ("Sir Keir's 'entire visit
+    is pure theatre'")."""
+    after = re.match(r"[”\"’']*\s*([\w-]+)", text[chain.end:chain.end + 30])
+    if after and after.group(1).lower() in WORDS_NOUNS:
+        return True
+    span = p.doc.char_span(chain.start - p.base, min(chain.end, chain.parts[0].end) - p.base, alignment_mode="expand")
+    if not span:
+        return False
+    # a slogan ("take back control") or a noun phrase ("basket of deplorables") is the owner's;
+    # a clause ("entire visit is pure theatre") is someone else's words about the owner
+    return span[0].tag_ == "VB" or not any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") for t in span)
+
+
 def _quoted_from(book: SpeakerBook, quote_start: int) -> tuple[Entity, Mention] | None:
     """"Badenoch responded to Starmer's 'take back control'": words quoted with a speaker's
     possessive before them are that speaker's, whoever quotes them."""
@@ -529,7 +549,7 @@ def attribute_chain(
             or (stripped[:1].isupper() and stripped[-1:] in ".!?…" and words >= 2))  # "That is now changing."
     if p is None:
         return Attribution(None, None, None, "unparsed", 0.0)
-    owner = _quoted_from(book, first.start)
+    owner = _quoted_from(book, first.start) if _names_words(text, chain, p) else None
     if owner is not None:
         return Attribution(owner[0], owner[1], None, "quoted_from_another", 0.75)
     best: tuple[float, Cue] | None = None

@@ -459,3 +459,11 @@ def test_an_office_the_registry_does_not_know_is_still_a_speaker(nlp):
     text = "Title\n\nPoland's prime minister said the pact would not be imposed on Poland."
     (quote,) = analyze(text, published=date(2025, 6, 1), nlp=nlp).quotes
     assert quote.speaker_name == "Poland's prime minister"
+
+
+def test_a_quoted_clause_after_a_possessive_is_not_the_possessor_s_words(nlp):
+    text = ("Title\n\nHillary Clinton spoke in New York.\n\n"
+            "Chris Philp, the shadow home secretary, said Hillary Clinton’s “entire visit is pure theatre”.\n\n"
+            "Donald Trump attacked Hillary Clinton’s “basket of deplorables” at a rally.")
+    quotes = [(q.speaker_name, q.text) for q in analyze(text, nlp=nlp).quotes if q.kind == "direct"]
+    assert quotes == [("Chris Philp", "entire visit is pure theatre"), ("Hillary Clinton", "basket of deplorables")]
