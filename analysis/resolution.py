@@ -24,21 +24,26 @@ class Candidate:
     subject: bool  # the subject of its clause
     main_clause: bool  # ... of a main clause, not of words reported inside someone's speech
     in_quote: bool  # inside quotation marks
+    sentence: int = -1  # index of its sentence in the article, -1 when unknown
 
 
-def pronoun_antecedent(start: int, gender: str, candidates: Sequence[Candidate], *, in_quote: bool = False) -> str | None:
-    """The entity a "he" or "she" at `start` refers to: the latest main-clause subject of that gender,
-    else the latest subject, else the latest mention. Outside quotes, names inside quotation marks
-    do not count: in `"I met Trump," he said` the "he" is not Trump."""
-    best: tuple[int, int] | None = None
+def pronoun_antecedent(start: int, gender: str, candidates: Sequence[Candidate], *, in_quote: bool = False,
+                       sentence: int = -1) -> str | None:
+    """The entity a "he" or "she" at `start` refers to. Names in the pronoun's own sentence or the
+    one before come first, as a reader looks back; among them, and then among the rest, the
+    latest main-clause subject of that gender, else the latest subject, else the latest mention.
+    Outside quotes, names inside quotation marks do not count: in `"I met Trump," he said` the
+    "he" is not Trump."""
+    best: tuple[int, int, int] | None = None
     best_id = None
     for c in candidates:
         if c.start >= start or c.gender not in (None, gender):
             continue
         if c.in_quote and not in_quote:
             continue
+        near = int(sentence >= 0 and c.sentence >= 0 and sentence - c.sentence <= 1)
         rank = 2 if c.subject and c.main_clause else 1 if c.subject else 0
-        key = (rank, c.start)
+        key = (near, rank, c.start)
         if best is None or key > best:
             best, best_id = key, c.entity_id
     return best_id

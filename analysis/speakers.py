@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -541,13 +542,20 @@ class SpeakerBook:
             return None
         gender = PRONOUN_GENDER[low]
         in_quote = self._in_quote(s)
-        candidates = [Candidate(ent.id, ent.gender, m.start, *self._subject_roles(m), self._in_quote(m.start))
+        candidates = [Candidate(ent.id, ent.gender, m.start, *self._subject_roles(m), self._in_quote(m.start),
+                                self._sentence_index(m.start))
                       for ent in self.entities if ent.kind == "person" for m in ent.mentions if m.start < s]
-        best_id = pronoun_antecedent(s, gender, candidates, in_quote=in_quote)
+        best_id = pronoun_antecedent(s, gender, candidates, in_quote=in_quote, sentence=self._sentence_index(s))
         best = next((ent for ent in self.entities if ent.id == best_id), None)
         if best is not None and best.gender is None:
             best.gender = gender
         return best
+
+    def _sentence_index(self, pos: int) -> int:
+        """The index of the sentence holding `pos`, counted over the whole article."""
+        if not hasattr(self, "_sentence_starts"):
+            self._sentence_starts = [p.base + sent.start_char for p in self.parsed for sent in p.sentences()]
+        return bisect_right(self._sentence_starts, pos) - 1
 
     def _in_quote(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.quoted)

@@ -467,3 +467,14 @@ def test_a_quoted_clause_after_a_possessive_is_not_the_possessor_s_words(nlp):
             "Donald Trump attacked Hillary Clinton’s “basket of deplorables” at a rally.")
     quotes = [(q.speaker_name, q.text) for q in analyze(text, nlp=nlp).quotes if q.kind == "direct"]
     assert quotes == [("Chris Philp", "entire visit is pure theatre"), ("Hillary Clinton", "basket of deplorables")]
+
+
+def test_a_pronoun_looks_back_to_the_sentence_before_first():
+    from analysis.resolution import Candidate, pronoun_antecedent
+
+    # "Whitman spoke at length (sentence 0) ... To professor Harrison, the stare seemed sad (1). 'It looked like
+    # heartbreak,' she said (2)": Harrison, in the sentence before, though not a subject
+    whitman = Candidate("whitman", "f", 0, subject=True, main_clause=True, in_quote=False, sentence=0)
+    harrison = Candidate("harrison", "f", 40, subject=False, main_clause=False, in_quote=False, sentence=1)
+    assert pronoun_antecedent(90, "f", [whitman, harrison], sentence=2) == "harrison"
+    assert pronoun_antecedent(90, "f", [whitman, harrison], sentence=5) == "whitman"
