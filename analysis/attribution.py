@@ -759,10 +759,17 @@ def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]],
         rest_tokens = [t for t in sent if not (tok.i <= t.i <= phrase_end) and not t.is_punct]
         if not rest_tokens:
             return []
+        while phrase_end > tok.i + 1 and doc[phrase_end].is_punct:
+            phrase_end -= 1  # the comma that closes an apposition belongs to the sentence
+        after = phrase_end + 1
+        words_after = [t for t in doc[after:sent.end] if not t.is_punct]
+        if tok.i > sent.start + 1 and len(words_after) >= 3 and after < len(doc) and doc[after].text == ",":
+            # "At the heart of it, according to Ross, was a decision ...": one statement, two pieces
+            return _trimmed(doc, sent.start, tok.i - 1, min_words=1) + _trimmed(doc, after + 1, sent.end - 1)
         if tok.i > sent.start + 1:
             first, last = sent[0], doc[tok.i - 1]
         else:
-            first, last = doc[phrase_end + 1], sent[-1]
+            first, last = doc[after], sent[-1]
         return _trimmed(doc, first.i, last.i)
     if cue.rule == "verb_read_from_words":
         that = tok.i + 1 if tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "that" else tok.i

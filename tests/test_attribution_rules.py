@@ -478,3 +478,11 @@ def test_a_pronoun_looks_back_to_the_sentence_before_first():
     harrison = Candidate("harrison", "f", 40, subject=False, main_clause=False, in_quote=False, sentence=1)
     assert pronoun_antecedent(90, "f", [whitman, harrison], sentence=2) == "harrison"
     assert pronoun_antecedent(90, "f", [whitman, harrison], sentence=5) == "whitman"
+
+
+def test_according_to_in_mid_sentence_reports_both_pieces(nlp):
+    text = ("Title\n\nAt the heart of the trouble, according to Dennis Ross, a former envoy, was a decision "
+            "by the president to keep his distance.")
+    quotes = [(q.speaker_name, q.text) for q in analyze(text, nlp=nlp).quotes]
+    assert quotes == [("Dennis Ross", "At the heart of the trouble"),
+                      ("Dennis Ross", "was a decision by the president to keep his distance")]
