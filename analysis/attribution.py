@@ -44,6 +44,7 @@ chant shout label term charge testify tell concede forecast report insist signal
 propose blame reject endorse decry applaud thank recommend threaten reiterate request appeal demand
 conclude confess dub herald deride refer mock advise bemoan lament imply tout
 think believe fear hope expect know feel suspect worry
+find show conclude
 """.split())
 # Verbs whose complement is reported speech even without quote marks (stricter than the above).
 REPORTING_VERBS = SPEECH_VERBS - {

@@ -17,6 +17,7 @@ IRREGULAR_FORMS = {
     "have": ["has", "had", "having"], "be": ["is", "are", "was", "were", "been", "being", "am"],
     "set": ["set"], "go": ["going", "gone", "went"], "do": ["did", "does", "done"], "speak": ["spoke", "spoken"],
     "think": ["thought"], "withdraw": ["withdrew", "withdrawn"], "swear": ["swore", "sworn"],
+    "find": ["found"], "show": ["shown"], "know": ["knew", "known"], "feel": ["felt"], "seek": ["sought"],
 }
 # Penn Treebank tags to the coarse universal tags the rules ask for.
 TAG_TO_POS = {

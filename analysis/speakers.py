@@ -102,6 +102,12 @@ PEOPLE_AT_ORG_RE = re.compile(
     r"lawyers?|staff|spokes(?:man|woman|person)|sources?)\s+(?:at|from|for|with)\s+(?:the\s+)?)"
     r"([A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w&’'.-]*)*)"
 )
+# "a just-released poll from Florida Atlantic University", "a report by the National Audit Office"
+DOCUMENT_BY_ORG_RE = re.compile(
+    r"^(?i:(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:poll|survey|study|report|analysis|review|audit|letter|"
+    r"statement|tally|count|estimate|data)s?\s+(?:from|by|of|for|(?:conducted|commissioned|published|released) by)"
+    r"\s+(?:the\s+)?)([A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w&’'.-]*)*)"
+)
 ORG_SUFFIX_RE = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+([A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w.&’'-]*)*)"
     r"\s+(?:spokesman|spokeswoman|spokesperson|source|official)\b"
@@ -752,8 +758,8 @@ class SpeakerBook:
         spokes = self._spokesperson(clean)
         if spokes is not None:
             return spokes, self._add_mention(spokes, clean, start, end, "spokesperson")
-        m = PEOPLE_AT_ORG_RE.search(clean)
-        if m:  # "analysts at the Border Policy Institute" speak for the institute
+        m = PEOPLE_AT_ORG_RE.search(clean) or DOCUMENT_BY_ORG_RE.search(clean)
+        if m:  # "analysts at the Border Policy Institute", "a poll from Florida Atlantic University"
             org_name = m.group(1).strip()
             ent = self._resolve_org(org_name, (self.registry.org_named(org_name), self._party_word(org_name)))
             if ent is not None:

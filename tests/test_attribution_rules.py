@@ -486,3 +486,10 @@ def test_according_to_in_mid_sentence_reports_both_pieces(nlp):
     quotes = [(q.speaker_name, q.text) for q in analyze(text, nlp=nlp).quotes]
     assert quotes == [("Dennis Ross", "At the heart of the trouble"),
                       ("Dennis Ross", "was a decision by the president to keep his distance")]
+
+
+def test_what_a_report_found_is_reported_by_the_body_behind_it(nlp):
+    text = ("Title\n\nA report by the National Audit Office found that the scheme had cost more than planned.\n\n"
+            "According to a new poll from Florida Atlantic University, the governor leads by 32 points.")
+    quotes = [(q.speaker_name, q.cue) for q in analyze(text, nlp=nlp).quotes]
+    assert quotes == [("National Audit Office", "found"), ("Florida Atlantic University", "according to")]
