@@ -18,11 +18,12 @@ browser:
 run: install
 	$(PYTHON) -m streamlit run app.py
 
-test: install browser
+test: install browser lint
 	$(PYTHON) -m pytest -q
 
 lint:
 	$(PYTHON) -m ruff check analysis pages app.py scripts tests
+	$(PYTHON) -m ruff format --check analysis pages app.py scripts tests
 
 eval:
 	$(PYTHON) scripts/evaluate.py

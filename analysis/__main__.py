@@ -29,8 +29,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _one_file(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("file", help="article as .txt or .html ('-' for standard input)")
     parser.add_argument("--published", help="publication date YYYY-MM-DD (else read from the page)")
     parser.add_argument("--title", help="article title")
@@ -101,23 +102,43 @@ def _subcommand(argv: list[str]) -> int:
         if args.command == "batch":
             from analysis.batch import run_batch
 
-            r = run_batch(args.paths, store, processes=args.processes, chunk_size=args.chunk,
-                          progress=bar.update, on_failure=failed, on_total=total)
-            summary = (f"{r.files} files: {r.added} added, {r.skipped} already in the store, "
-                       f"{len(r.failed)} failed; {r.seconds:.1f} s, {r.words_per_second:,.0f} words/s")
+            r = run_batch(
+                args.paths,
+                store,
+                processes=args.processes,
+                chunk_size=args.chunk,
+                progress=bar.update,
+                on_failure=failed,
+                on_total=total,
+            )
+            summary = (
+                f"{r.files} files: {r.added} added, {r.skipped} already in the store, "
+                f"{len(r.failed)} failed; {r.seconds:.1f} s, {r.words_per_second:,.0f} words/s"
+            )
         elif args.command == "distributed":
             from analysis.distributed import import_parquet, run
 
             try:
-                r = run(args.paths, args.out, scheduler=args.scheduler, workers=args.workers,
-                        chunk_size=args.chunk, store=store, progress=bar.update, on_failure=failed, on_total=total)
+                r = run(
+                    args.paths,
+                    args.out,
+                    scheduler=args.scheduler,
+                    workers=args.workers,
+                    chunk_size=args.chunk,
+                    store=store,
+                    progress=bar.update,
+                    on_failure=failed,
+                    on_total=total,
+                )
             except (OSError, TimeoutError) as exc:  # scheduler unreachable, or the cluster could not start
                 bar.close()
                 print(f"error: Dask: {exc}", file=sys.stderr)
                 return 2
-            summary = (f"{r.files} files: {r.written} written to {len(r.partitions)} partitions in {args.out}, "
-                       f"{r.skipped} skipped, {len(r.failed)} failed; {r.seconds:.1f} s on {r.workers} workers, "
-                       f"{r.words_per_second:,.0f} words/s")
+            summary = (
+                f"{r.files} files: {r.written} written to {len(r.partitions)} partitions in {args.out}, "
+                f"{r.skipped} skipped, {len(r.failed)} failed; {r.seconds:.1f} s on {r.workers} workers, "
+                f"{r.words_per_second:,.0f} words/s"
+            )
             if store is not None:
                 imp = import_parquet(args.out, store)
                 summary += f"; imported {imp.added} into {store.path} ({imp.skipped} already there)"
@@ -131,8 +152,7 @@ def _subcommand(argv: list[str]) -> int:
             r = import_parquet(args.folder, store, progress=bar.update)
             for f in r.failed:
                 failed(f)
-            summary = (f"{r.added} added, {r.skipped} already in the store, {len(r.failed)} failed; "
-                       f"{r.seconds:.1f} s")
+            summary = f"{r.added} added, {r.skipped} already in the store, {len(r.failed)} failed; {r.seconds:.1f} s"
     finally:
         bar.close()
     print(summary, file=sys.stderr)

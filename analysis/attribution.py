@@ -34,7 +34,8 @@ from analysis.speakers import (
 
 # Reporting verbs (lemmas). Started from the PARC 3.0 attribution cue list and news style guides,
 # trimmed to verbs that introduce what someone said.
-SPEECH_VERBS = frozenset("""
+SPEECH_VERBS = frozenset(
+    """
 say add warn promise suggest argue claim insist tell state declare announce explain note write
 tweet post urge accuse admit acknowledge concede confirm deny reply respond retort vow pledge
 predict stress emphasise emphasize maintain contend assert allege complain comment remark recall
@@ -45,17 +46,43 @@ propose blame reject endorse decry applaud thank recommend threaten reiterate re
 conclude confess dub herald deride refer mock advise bemoan lament imply tout
 think believe fear hope expect know feel suspect worry
 find show conclude
-""".split())
+""".split()
+)
 # Verbs whose complement is reported speech even without quote marks (stricter than the above).
 REPORTING_VERBS = SPEECH_VERBS - {
-    "call", "describe", "brand", "hit", "continue", "ask", "agree", "disagree", "dismiss", "condemn",
-    "criticise", "criticize", "hail", "praise", "welcome", "slam", "blast", "attack", "defend", "chant",
-    "shout", "label", "term", "charge", "signal", "indicate",
+    "call",
+    "describe",
+    "brand",
+    "hit",
+    "continue",
+    "ask",
+    "agree",
+    "disagree",
+    "dismiss",
+    "condemn",
+    "criticise",
+    "criticize",
+    "hail",
+    "praise",
+    "welcome",
+    "slam",
+    "blast",
+    "attack",
+    "defend",
+    "chant",
+    "shout",
+    "label",
+    "term",
+    "charge",
+    "signal",
+    "indicate",
 }
-SPEECH_NOUNS = frozenset("""
+SPEECH_NOUNS = frozenset(
+    """
 promise pledge vow slogan claim warning words statement remarks message insistence comments
 description mantra catchphrase refrain
-""".split())
+""".split()
+)
 # Verbs that make what follows hedged or future: "is expected to announce", "is set to say".
 HEDGE_HEADS = frozenset("expect set due likely going plan prepare poise tip schedule hope intend".split())
 HEDGE_AUX = frozenset("will would could might may should to shall".split())
@@ -67,9 +94,29 @@ SCARE_MARKERS = re.compile(
 )
 STATEMENT_END = re.compile(r"[.!?…]")
 # Head words of a subject that are a title or role, so that a name beside them is the speaker.
-ROLE_HEAD_WORDS = frozenset(ROLE_NOUNS) | UNNAMED_PERSON_HEADS | {
-    "minister", "secretary", "president", "senator", "governor", "chairman", "chairwoman", "chair", "mayor",
-    "spokesman", "spokeswoman", "spokesperson", "attorney", "leader", "head", "chief", "director"}
+ROLE_HEAD_WORDS = (
+    frozenset(ROLE_NOUNS)
+    | UNNAMED_PERSON_HEADS
+    | {
+        "minister",
+        "secretary",
+        "president",
+        "senator",
+        "governor",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "mayor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "attorney",
+        "leader",
+        "head",
+        "chief",
+        "director",
+    }
+)
 MIN_FULL_QUOTE_WORDS = 5
 
 
@@ -120,12 +167,18 @@ def parsed_at(parsed: list[Parsed], pos: int) -> Parsed | None:
 
 
 def _misparsed_report(tok: Token) -> bool:
-    """"Merkel added Germany has benefited ...": the parser read the past-tense verb as a modifier of
+    """ "Merkel added Germany has benefited ...": the parser read the past-tense verb as a modifier of
     the next word. A reporting verb right after its subject, with a clause after it, is a report."""
     doc = tok.doc
-    return (tok.dep_ in ("amod", "compound") and tok.tag_ in ("VBD", "VBN", "VBZ") and lemma(tok) in REPORTING_VERBS
-            and tok.i > 0 and doc[tok.i - 1].dep_ in SUBJECT_DEPS and tok.i + 4 < len(doc)
-            and any(t.dep_ == "ROOT" and t.i > tok.i + 1 for t in doc[tok.i + 1:]))
+    return (
+        tok.dep_ in ("amod", "compound")
+        and tok.tag_ in ("VBD", "VBN", "VBZ")
+        and lemma(tok) in REPORTING_VERBS
+        and tok.i > 0
+        and doc[tok.i - 1].dep_ in SUBJECT_DEPS
+        and tok.i + 4 < len(doc)
+        and any(t.dep_ == "ROOT" and t.i > tok.i + 1 for t in doc[tok.i + 1 :])
+    )
 
 
 def is_finite_report(tok: Token) -> bool:
@@ -139,8 +192,11 @@ def is_finite_report(tok: Token) -> bool:
     if tok.dep_ in ("xcomp", "amod", "acl", "compound") or (lemma(tok.head) in HEDGE_HEADS and tok.head.i != tok.i):
         return False
     if tok.tag_ == "VBN" and not any(lemma(c) == "have" for c in tok.children):
-        return tok.dep_ in ("conj", "ROOT", "advcl", "ccomp") and any(c.dep_ in SUBJECT_DEPS for c in tok.children) \
+        return (
+            tok.dep_ in ("conj", "ROOT", "advcl", "ccomp")
+            and any(c.dep_ in SUBJECT_DEPS for c in tok.children)
             and not any(c.dep_ == "auxpass" for c in tok.children)
+        )
     if tok.tag_ == "VB":
         return False
     return True
@@ -158,8 +214,14 @@ def subject_of(tok: Token) -> Token | None:
     while speech_head.head.i != speech_head.i and lemma(speech_head) not in SPEECH_VERBS:
         speech_head = speech_head.head
     subj = _own_subject(tok)
-    if subj is not None and upos(subj) in ("NOUN",) and subj.lower_ not in ("spokesman", "spokeswoman", "spokesperson") \
-            and tok.dep_ in ("conj", "advcl") and speech_head.i != tok.i and lemma(speech_head) in SPEECH_VERBS:
+    if (
+        subj is not None
+        and upos(subj) in ("NOUN",)
+        and subj.lower_ not in ("spokesman", "spokeswoman", "spokesperson")
+        and tok.dep_ in ("conj", "advcl")
+        and speech_head.i != tok.i
+        and lemma(speech_head) in SPEECH_VERBS
+    ):
         # "said the pact amounted to X and claimed that Y": the parser may hang "claimed" on "amounted"
         other = _own_subject(speech_head)
         if other is not None:
@@ -225,8 +287,9 @@ def _speech_candidates() -> frozenset[str]:
     """
     speech = SPEECH_VERBS | SPEECH_NOUNS
     table = form_table()
-    return frozenset({form for form, lem in table.items() if lem in speech}
-                     | {w for w in speech if w not in table} | {"according"})
+    return frozenset(
+        {form for form, lem in table.items() if lem in speech} | {w for w in speech if w not in table} | {"according"}
+    )
 
 
 def find_cues(p: Parsed, quoted: list[tuple[int, int]]) -> list[Cue]:
@@ -251,8 +314,19 @@ def find_cues(p: Parsed, quoted: list[tuple[int, int]]) -> list[Cue]:
         agent = _passive_agent(tok) if lemma(tok) in SPEECH_VERBS and tok.tag_ == "VBN" else None
         if agent is not None:  # "..., as reported by the National Foundation for American Policy"
             s, e = subject_extent(agent)
-            cues.append(Cue(tok, p.base, p.base + s, p.base + e, tok.text, p.base + tok.idx,
-                            p.base + tok.idx + len(tok), "passive_report", p.base + agent.idx))
+            cues.append(
+                Cue(
+                    tok,
+                    p.base,
+                    p.base + s,
+                    p.base + e,
+                    tok.text,
+                    p.base + tok.idx,
+                    p.base + tok.idx + len(tok),
+                    "passive_report",
+                    p.base + agent.idx,
+                )
+            )
             continue
         if lemma(tok) in SPEECH_VERBS and (upos(tok) in ("VERB", "AUX") or tok.tag_.startswith("VB")):
             subj = subject_of(tok)
@@ -263,14 +337,36 @@ def find_cues(p: Parsed, quoted: list[tuple[int, int]]) -> list[Cue]:
             if subj.lower_ in ("it", "this", "that", "which", "there", "what") or lemma(subj) in NARRATOR_SOURCES:
                 continue  # "figures show ...": the article's own voice, by our annotation convention
             s, e = subject_extent(subj)
-            cues.append(Cue(tok, p.base, p.base + s, p.base + e, tok.text, p.base + tok.idx,
-                            p.base + tok.idx + len(tok), "speech_verb", p.base + subj.idx))
+            cues.append(
+                Cue(
+                    tok,
+                    p.base,
+                    p.base + s,
+                    p.base + e,
+                    tok.text,
+                    p.base + tok.idx,
+                    p.base + tok.idx + len(tok),
+                    "speech_verb",
+                    p.base + subj.idx,
+                )
+            )
         elif tok.lower_ == "according" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
             obj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             if obj is not None:
                 s, e = subject_extent(obj)
-                cues.append(Cue(tok, p.base, p.base + s, p.base + e, "according to", p.base + tok.idx,
-                                p.base + doc[tok.i + 1].idx + 2, "according_to", p.base + obj.idx))
+                cues.append(
+                    Cue(
+                        tok,
+                        p.base,
+                        p.base + s,
+                        p.base + e,
+                        "according to",
+                        p.base + tok.idx,
+                        p.base + doc[tok.i + 1].idx + 2,
+                        "according_to",
+                        p.base + obj.idx,
+                    )
+                )
         elif lemma(tok) in SPEECH_NOUNS and upos(tok) == "NOUN":
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
             if owner is None:
@@ -285,9 +381,20 @@ def find_cues(p: Parsed, quoted: list[tuple[int, int]]) -> list[Cue]:
             for c in tok.lefts:
                 if c.dep_ == "compound":
                     left = min(left, c.i)
-            cue_text = doc[left:tok.i + 1].text
-            cues.append(Cue(tok, p.base, p.base + s, p.base + e, cue_text, p.base + doc[left].idx,
-                            p.base + tok.idx + len(tok), "speech_noun", p.base + owner.idx))
+            cue_text = doc[left : tok.i + 1].text
+            cues.append(
+                Cue(
+                    tok,
+                    p.base,
+                    p.base + s,
+                    p.base + e,
+                    cue_text,
+                    p.base + doc[left].idx,
+                    p.base + tok.idx + len(tok),
+                    "speech_noun",
+                    p.base + owner.idx,
+                )
+            )
     cues.extend(_cues_read_from_words(p, cues, outside))
     return cues
 
@@ -309,18 +416,27 @@ def cue_subject_name(p: Parsed, cue: Cue, article: str) -> tuple[int, int] | Non
     if not span:
         return None
     head = span[0]
-    if head.tag_ not in ("NNP", "NNPS") or head.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC") or head.ent_type_ == "PERSON":
+    if (
+        head.tag_ not in ("NNP", "NNPS")
+        or head.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC")
+        or head.ent_type_ == "PERSON"
+    ):
         return None
     lo = head.i
-    while lo > 0 and p.doc[lo - 1].tag_ == "NNP" and p.doc[lo - 1].dep_ in ("compound", "flat") and p.doc[lo - 1].head.i == head.i:
+    while (
+        lo > 0
+        and p.doc[lo - 1].tag_ == "NNP"
+        and p.doc[lo - 1].dep_ in ("compound", "flat")
+        and p.doc[lo - 1].head.i == head.i
+    ):
         lo -= 1
-    run = p.doc[lo:head.i + 1]
+    run = p.doc[lo : head.i + 1]
     if not all(t.text[:1].isupper() and t.lower_.rstrip(".") not in TITLE_WORDS for t in run):
         return None  # "the Minister said": a title, not a name
     subject = p.doc.char_span(cue.subject_start - p.base, cue.subject_end - p.base, alignment_mode="expand") or run
     if any(t.ent_type_ in ("ORG", "GPE", "NORP", "FAC") for t in subject):
         return None  # part of an organisation's name the tagger did find
-    if len(run) == 1 and not re.search(rf"\b[A-Z][\w’'-]+ {re.escape(head.text)}\b", article[:p.base + head.idx]):
+    if len(run) == 1 and not re.search(rf"\b[A-Z][\w’'-]+ {re.escape(head.text)}\b", article[: p.base + head.idx]):
         return None  # one word is a name only as the surname of someone named before ("Gorka" after "Sebastian Gorka")
     return p.base + p.doc[lo].idx, p.base + head.idx + len(head)
 
@@ -329,7 +445,8 @@ def cue_subject_name(p: Parsed, cue: Cue, article: str) -> tuple[int, int] | Non
 # or "say", and the parser often reads "Mirror report" as a noun phrase.
 LEADING_REPORT = re.compile(
     r"^(?P<subj>(?:The )?[A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*)*(?:,? (?:and |& )?(?:the )?[A-Z][\w&’'.-]*"
-    r"(?: [A-Z][\w&’'.-]*)*)+) (?P<verb>report|reports|say|says|claim|claims|reveal|reveals) that ")
+    r"(?: [A-Z][\w&’'.-]*)*)+) (?P<verb>report|reports|say|says|claim|claims|reveal|reveals) that "
+)
 
 
 def _cues_read_from_words(p: Parsed, found: list[Cue], outside) -> list[Cue]:
@@ -345,25 +462,42 @@ def _cues_read_from_words(p: Parsed, found: list[Cue], outside) -> list[Cue]:
             continue
         subj_s, subj_e = p.base + sent.start_char + m.start("subj"), p.base + sent.start_char + m.end("subj")
         verb = span[0]
-        out.append(Cue(verb, p.base, subj_s, subj_e, verb.text, p.base + verb.idx, p.base + verb.idx + len(verb),
-                       "verb_read_from_words", subj_e - len(m.group("subj").split()[-1])))
+        out.append(
+            Cue(
+                verb,
+                p.base,
+                subj_s,
+                subj_e,
+                verb.text,
+                p.base + verb.idx,
+                p.base + verb.idx + len(verb),
+                "verb_read_from_words",
+                subj_e - len(m.group("subj").split()[-1]),
+            )
+        )
     return out
 
 
 def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | None]:
     """The entity a cue's subject names."""
     head = cue.base + cue.token.idx
-    inside = [(ent, mention) for mention, ent in book.mention_owner
-              if mention.start >= cue.subject_start and mention.end <= cue.subject_end]
+    inside = [
+        (ent, mention)
+        for mention, ent in book.mention_owner
+        if mention.start >= cue.subject_start and mention.end <= cue.subject_end
+    ]
     # The mention that holds the subject's head word names the speaker: in "White House press
     # secretary Karoline Leavitt said" that is Leavitt, not the White House.
     possessed = _possessed(book, cue, inside)
     if possessed is not None:
         return _spoke(possessed, head)
-    hit = _first_of_coordinated_people(book.text, inside) or \
-        next(((ent, m) for ent, m in inside if m.start <= cue.subject_head < m.end), None)
+    hit = _first_of_coordinated_people(book.text, inside) or next(
+        ((ent, m) for ent, m in inside if m.start <= cue.subject_head < m.end), None
+    )
     if hit is None and inside:
-        head_word = book.text[cue.subject_head:].split(" ", 1)[0].strip(",.;:").lower() if cue.subject_head >= 0 else ""
+        head_word = (
+            book.text[cue.subject_head :].split(" ", 1)[0].strip(",.;:").lower() if cue.subject_head >= 0 else ""
+        )
         named = _named_person_in_apposition(book.text, cue, inside, head_word.split("-")[-1])
         if named is not None:
             hit = named
@@ -372,9 +506,12 @@ def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | N
             # "White House officials said": a group, not the White House itself
             hit = None
             for ent, m in inside:
-                between = book.text[cue.subject_head:m.start].lower()
-                if ent.kind == "organisation" and m.start > cue.subject_head and \
-                        re.match(r"^\w+\s+(?:at|from|for|of|with)\s+(?:the\s+)?$", between):
+                between = book.text[cue.subject_head : m.start].lower()
+                if (
+                    ent.kind == "organisation"
+                    and m.start > cue.subject_head
+                    and re.match(r"^\w+\s+(?:at|from|for|of|with)\s+(?:the\s+)?$", between)
+                ):
                     hit = (ent, m)
                     break
         else:
@@ -382,7 +519,7 @@ def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | N
     if hit is None and not inside:
         hit = book.entity_at(cue.subject_start, cue.subject_end)
     if hit is None:
-        text = book.text[cue.subject_start:cue.subject_end]
+        text = book.text[cue.subject_start : cue.subject_end]
         hit = book.entity_for_phrase(text, cue.subject_start, cue.subject_end)
     if hit is None and cue.rule == "according_to":
         hit = book.named_source(text, cue.subject_start, cue.subject_end)  # "according to a CNN tally"
@@ -391,9 +528,10 @@ def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | N
     if hit is None:
         return None, None
     ent, mention = hit
-    subject = book.text[cue.subject_start:cue.subject_end]
-    if ent.article_role == PARTY_ROLE and re.fullmatch(r"(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,3}" + re.escape(mention.text),
-                                                       subject.strip(" ,")):
+    subject = book.text[cue.subject_start : cue.subject_end]
+    if ent.article_role == PARTY_ROLE and re.fullmatch(
+        r"(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,3}" + re.escape(mention.text), subject.strip(" ,")
+    ):
         hit = book.party_group(ent, subject, cue.subject_start, cue.subject_end) or hit
         ent, mention = hit
     elif ent.kind == "organisation" and ent.org is None:
@@ -409,8 +547,22 @@ def _spoke(hit: tuple[Entity, Mention], at: int) -> tuple[Entity, Mention]:
 
 
 # What someone's organisation or staff is: "Sanders' campaign said", "her office said".
-POSSESSED_HEADS = frozenset({"campaign", "office", "team", "staff",
-                             "aide", "aides", "lawyer", "lawyers", "attorney", "attorneys", "camp", "allies"})
+POSSESSED_HEADS = frozenset(
+    {
+        "campaign",
+        "office",
+        "team",
+        "staff",
+        "aide",
+        "aides",
+        "lawyer",
+        "lawyers",
+        "attorney",
+        "attorneys",
+        "camp",
+        "allies",
+    }
+)
 POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}
 
 
@@ -419,27 +571,44 @@ def _possessed(book: SpeakerBook, cue: Cue, inside: list[tuple[Entity, Mention]]
     text = book.text
     if cue.subject_head < 0:
         return None
-    head = text[cue.subject_head:].split(" ", 1)[0].strip(",.;:")
+    head = text[cue.subject_head :].split(" ", 1)[0].strip(",.;:")
     if head.lower() not in POSSESSED_HEADS:
         return None
-    before = text[cue.subject_start:cue.subject_head]
+    before = text[cue.subject_start : cue.subject_head]
     owner = None
     pron = re.search(r"\b(his|her)\s+(?:[\w-]+\s+){0,2}$", before, re.I)
     if pron:
         owner = book.person_before(cue.subject_start + pron.start(), POSSESSIVE_PRONOUNS[pron.group(1).lower()])
     else:
         for ent, m in sorted(inside, key=lambda x: -x[1].end):
-            if m.end <= cue.subject_head and re.match(r"[’']s?\s", text[m.end:m.end + 3]) and m.rule != "pronoun":
+            if m.end <= cue.subject_head and re.match(r"[’']s?\s", text[m.end : m.end + 3]) and m.rule != "pronoun":
                 owner = ent
                 break
     if owner is None:
         return None
-    phrase = text[cue.subject_start:cue.subject_end]
+    phrase = text[cue.subject_start : cue.subject_end]
     return book.possessed_speaker(owner, head.lower(), cue.subject_start, cue.subject_end) if phrase else None
 
 
-WORDS_NOUNS = SPEECH_NOUNS | {"speech", "remark", "remarks", "comment", "phrase", "slogan", "line", "pledge", "call",
-                              "rhetoric", "language", "jibe", "quip", "boast", "attack", "tweet", "post"}
+WORDS_NOUNS = SPEECH_NOUNS | {
+    "speech",
+    "remark",
+    "remarks",
+    "comment",
+    "phrase",
+    "slogan",
+    "line",
+    "pledge",
+    "call",
+    "rhetoric",
+    "language",
+    "jibe",
+    "quip",
+    "boast",
+    "attack",
+    "tweet",
+    "post",
+}
 
 
 def _names_words(text: str, chain: QuoteChain, p: Parsed) -> bool:
@@ -447,7 +616,7 @@ def _names_words(text: str, chain: QuoteChain, p: Parsed) -> bool:
     control'"), a phrase ("Clinton's 'basket of deplorables'") or words followed by a speech noun
     ("Starmer's 'island of strangers' speech"); not a clause about them ("Sir Keir's 'entire visit
     is pure theatre'")."""
-    after = re.match(r"[”\"’']*\s*([\w-]+)", text[chain.end:chain.end + 30])
+    after = re.match(r"[”\"’']*\s*([\w-]+)", text[chain.end : chain.end + 30])
     if after and after.group(1).lower() in WORDS_NOUNS:
         return True
     span = p.doc.char_span(chain.start - p.base, min(chain.end, chain.parts[0].end) - p.base, alignment_mode="expand")
@@ -459,9 +628,9 @@ def _names_words(text: str, chain: QuoteChain, p: Parsed) -> bool:
 
 
 def _quoted_from(book: SpeakerBook, quote_start: int) -> tuple[Entity, Mention] | None:
-    """"Badenoch responded to Starmer's 'take back control'": words quoted with a speaker's
+    """ "Badenoch responded to Starmer's 'take back control'": words quoted with a speaker's
     possessive before them are that speaker's, whoever quotes them."""
-    lead = book.text[max(0, quote_start - 60):quote_start - 1]
+    lead = book.text[max(0, quote_start - 60) : quote_start - 1]
     m = re.search(r"([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})[’']s?\s*$", lead)
     if not m:
         return None
@@ -474,11 +643,11 @@ def _quoted_from(book: SpeakerBook, quote_start: int) -> tuple[Entity, Mention] 
 
 
 def _first_of_coordinated_people(text: str, inside: list[tuple[Entity, Mention]]) -> tuple[Entity, Mention] | None:
-    """"Chairman Jerrold Nadler and chairwoman Zoe Lofgren said": a joint statement is given to the
+    """ "Chairman Jerrold Nadler and chairwoman Zoe Lofgren said": a joint statement is given to the
     first person named (the others are its co-speakers)."""
     people = sorted(((e, m) for e, m in inside if e.kind == "person" and m.rule != "pronoun"), key=lambda x: x[1].start)
     for (a, ma), (b, mb) in zip(people, people[1:]):
-        if a is not b and re.search(r"\band\b", text[ma.end:mb.start]):
+        if a is not b and re.search(r"\band\b", text[ma.end : mb.start]):
             return a, ma
     return None
 
@@ -486,14 +655,19 @@ def _first_of_coordinated_people(text: str, inside: list[tuple[Entity, Mention]]
 def _latest_speaker(book: SpeakerBook, pos: int, *, person: bool) -> tuple[Entity, Mention] | None:
     """A pronoun the book could not resolve ("The minister said X but he warned Y"): the speaker who
     spoke last before it, when that was within the same stretch of text."""
-    spoken = [(max(at for at in e.spoke_at if at < pos), e) for e in book.entities
-              if (e.kind == "person") == person and any(at < pos for at in e.spoke_at)]
+    spoken = [
+        (max(at for at in e.spoke_at if at < pos), e)
+        for e in book.entities
+        if (e.kind == "person") == person and any(at < pos for at in e.spoke_at)
+    ]
     if not spoken:
         return None
     at, ent = max(spoken, key=lambda x: x[0])
     if pos - at > 300:
         return None
-    mention = Mention(book.text[pos:pos + 4].split()[0] if book.text[pos:pos + 4].split() else "", pos, pos, "pronoun")
+    mention = Mention(
+        book.text[pos : pos + 4].split()[0] if book.text[pos : pos + 4].split() else "", pos, pos, "pronoun"
+    )
     return ent, mention
 
 
@@ -501,20 +675,25 @@ ORG_NAME_END = re.compile(r"\s*(?:\(|[–—-]\s|,|$)")
 
 
 def _complete_org_name(ent: Entity, subject: str) -> None:
-    """"The Association of Public and Land-grant Universities (APLU) – an advocacy ...": the tagger
+    """ "The Association of Public and Land-grant Universities (APLU) – an advocacy ...": the tagger
     often cuts an organisation's name short; the subject phrase, up to a bracket or dash, gives it whole."""
     phrase = subject.strip(" ,")
     abbreviation = re.match(r"[^(]*\([A-Z&]{2,8}\)", phrase)
-    phrase = abbreviation.group(0) if abbreviation else phrase[:ORG_NAME_END.search(phrase).start()].strip()
+    phrase = abbreviation.group(0) if abbreviation else phrase[: ORG_NAME_END.search(phrase).start()].strip()
     words = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I).replace("(", "").split()
-    if len(phrase) > len(ent.name) and fold(ent.name).removeprefix("the ") in fold(phrase) \
-            and all(w[0].isupper() or w in ("for", "of", "and", "the", "on", "in", "&") for w in words) and len(words) <= 12:
+    if (
+        len(phrase) > len(ent.name)
+        and fold(ent.name).removeprefix("the ") in fold(phrase)
+        and all(w[0].isupper() or w in ("for", "of", "and", "the", "on", "in", "&") for w in words)
+        and len(words) <= 12
+    ):
         ent.name = phrase[0].upper() + phrase[1:]  # as the article names it, article and abbreviation included
 
 
-def _named_person_in_apposition(text: str, cue: Cue, inside: list[tuple[Entity, Mention]],
-                                head_word: str) -> tuple[Entity, Mention] | None:
-    """"The Minister for Home Affairs Peter Dutton said", "Carter's press secretary, Peter Cook, told":
+def _named_person_in_apposition(
+    text: str, cue: Cue, inside: list[tuple[Entity, Mention]], head_word: str
+) -> tuple[Entity, Mention] | None:
+    """ "The Minister for Home Affairs Peter Dutton said", "Carter's press secretary, Peter Cook, told":
     a title or role at the head, and the person it names beside it. A possessor ("Carter's") and a
     name after a preposition ("an attorney with ...") are not that person."""
     if head_word not in ROLE_HEAD_WORDS:
@@ -522,9 +701,9 @@ def _named_person_in_apposition(text: str, cue: Cue, inside: list[tuple[Entity, 
     for ent, m in sorted(inside, key=lambda x: x[1].start):
         if ent.kind != "person" or m.rule == "pronoun":
             continue
-        if re.match(r"[’']s?\b", text[m.end:m.end + 2]):
+        if re.match(r"[’']s?\b", text[m.end : m.end + 2]):
             continue
-        before = text[cue.subject_start:m.start].lower()
+        before = text[cue.subject_start : m.start].lower()
         if re.search(r"\b(?:of|at|with|from|for|by|to)\s+(?:the\s+)?$", before):
             continue
         return ent, m
@@ -543,11 +722,14 @@ def attribute_chain(
     text = book.text
     first = chain.parts[0]
     p = parsed_at(parsed, first.start)
-    quote_text = text[chain.start:chain.end]
+    quote_text = text[chain.start : chain.end]
     words = word_count(quote_text)
     stripped = quote_text.rstrip()
-    full = (words >= MIN_FULL_QUOTE_WORDS or bool(STATEMENT_END.search(stripped[:-1] or "x"))
-            or (stripped[:1].isupper() and stripped[-1:] in ".!?…" and words >= 2))  # "That is now changing."
+    full = (
+        words >= MIN_FULL_QUOTE_WORDS
+        or bool(STATEMENT_END.search(stripped[:-1] or "x"))
+        or (stripped[:1].isupper() and stripped[-1:] in ".!?…" and words >= 2)
+    )  # "That is now changing."
     if p is None:
         return Attribution(None, None, None, "unparsed", 0.0)
     owner = _quoted_from(book, first.start) if _names_words(text, chain, p) else None
@@ -567,11 +749,17 @@ def attribute_chain(
         if found is not None and (best is None or found[0] + (50 if later else 0) < best[0]):
             best = (found[0] + (50 if later else 0), found[1])
     linked = best is not None and best[0] < -500  # the quote sits in the cue's own clause
-    lead = text[max(0, first.start - 40):first.start - 1]
+    lead = text[max(0, first.start - 40) : first.start - 1]
     if not full and not linked and SCARE_MARKERS.search(lead.rstrip()):
         return None  # "the so-called 'revolving door'": the narrator's scare quote
-    if not full and all(w[:1].isupper() or w.lower() in ("of", "for", "the", "and", "in", "a", "to")
-                        for w in re.findall(r"[\w’'-]+", quote_text)) and quote_text[:1].isupper():
+    if (
+        not full
+        and all(
+            w[:1].isupper() or w.lower() in ("of", "for", "the", "and", "in", "a", "to")
+            for w in re.findall(r"[\w’'-]+", quote_text)
+        )
+        and quote_text[:1].isupper()
+    ):
         return None  # "Liberation Day", "Plan for Change": a name or title, not speech
     if best is None:
         prev_para = _previous_paragraph_cue(p, parsed, cues_by_para)
@@ -580,8 +768,12 @@ def attribute_chain(
             return Attribution(ent, mention, prev_para, "cue_ends_previous_paragraph", 0.8)
         if not full:
             return None  # a short quoted phrase with no one saying it: scare quote or title
-        if previous is not None and previous.entity is not None and chain.start - previous_end < 400 \
-                and _opens_paragraph(text, first.start, p):
+        if (
+            previous is not None
+            and previous.entity is not None
+            and chain.start - previous_end < 400
+            and _opens_paragraph(text, first.start, p)
+        ):
             return Attribution(previous.entity, previous.mention, previous.cue, "continues_previous_speaker", 0.6)
         return Attribution(None, None, None, "no_cue", 0.0)
     cue = best[1]
@@ -605,8 +797,11 @@ def _best_cue(q_lo: int, q_hi: int, p: Parsed, cues: list[Cue], full: bool) -> t
         if not same_sentence and not linked and dist > 120:
             continue
         score = dist - (1000 if linked else 0) - (200 if same_sentence else 0)
-        if cue.rule == "speech_verb" and upos(cue.token) == "VERB" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in cue.token.children):
+        if (
+            cue.rule == "speech_verb"
+            and upos(cue.token) == "VERB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.token.children)
+        ):
             score += 1100  # "want the court to declare that ...": wished for, not said; the outer report speaks
         if best is None or score < best[0]:
             best = (score, cue)
@@ -627,11 +822,11 @@ def _linked(cue: Cue, q_start: int, q_end: int, p: Parsed) -> bool:
 
 
 def _opens_paragraph(text: str, quote_start: int, p: Parsed) -> bool:
-    return text[p.base:quote_start].strip() in ("“", '"', "‘", "'", "«", "„", "''")
+    return text[p.base : quote_start].strip() in ("“", '"', "‘", "'", "«", "„", "''")
 
 
 def _previous_paragraph_cue(p: Parsed, parsed: list[Parsed], cues_by_para: dict[int, list[Cue]]) -> Cue | None:
-    """"Sir Keir said:" closing the previous paragraph introduces this one."""
+    """ "Sir Keir said:" closing the previous paragraph introduces this one."""
     idx = parsed.index(p)
     if idx == 0:
         return None
@@ -655,15 +850,15 @@ def paraphrase_beyond_quotes(text: str, start: int, end: int, quoted: list[tuple
         return True
     pieces, pos = [], start
     for a, b in sorted(inside):
-        pieces.append(text[pos:max(pos, a - 1)])
+        pieces.append(text[pos : max(pos, a - 1)])
         pos = max(pos, b + 1)
     pieces.append(text[pos:end])
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", " ".join(pieces)) if w.lower() not in GLUE_WORDS]
     return len(words) >= MIN_PARAPHRASE_WORDS
 
 
-OPENING_MARKS = "“\"‘"
-CLOSING_MARKS = "”\"’"
+OPENING_MARKS = '“"‘'
+CLOSING_MARKS = '”"’'
 
 
 def _close_open_quote(text: str, start: int, end: int) -> int:
@@ -673,7 +868,7 @@ def _close_open_quote(text: str, start: int, end: int) -> int:
     opened = sum(piece.count(m) for m in "“") - piece.count("”") + (piece.count('"') % 2)
     if opened <= 0:
         return end
-    m = re.match(r"[.,!?…]?[”\"]", text[end:end + 3])
+    m = re.match(r"[.,!?…]?[”\"]", text[end : end + 3])
     return end + m.end() if m else end
 
 
@@ -685,17 +880,22 @@ def reported_speech(
     doc = p.doc
     for cue in cues:
         tok = cue.token
-        if cue.rule == "speech_noun" or (cue.rule in ("speech_verb", "passive_report", "verb_read_from_words")
-                                         and lemma(tok) not in REPORTING_VERBS
-                                         and lemma(tok) not in OBJECT_SPEECH_VERBS):
+        if cue.rule == "speech_noun" or (
+            cue.rule in ("speech_verb", "passive_report", "verb_read_from_words")
+            and lemma(tok) not in REPORTING_VERBS
+            and lemma(tok) not in OBJECT_SPEECH_VERBS
+        ):
             continue
         misparsed = cue.rule == "speech_verb" and _misparsed_report(tok)
         if cue.rule == "speech_verb" and not is_finite_report(tok) and not misparsed:
             continue
         local = [(a - p.base, b - p.base) for a, b in quoted]
         sent = p.sentence_at(tok.idx) or tok.sent
-        spans = _trimmed(doc, tok.i + 1 + (doc[tok.i + 1].lower_ == "that"), sent.end - 1) if misparsed \
+        spans = (
+            _trimmed(doc, tok.i + 1 + (doc[tok.i + 1].lower_ == "that"), sent.end - 1)
+            if misparsed
             else _content_span(tok, cue, doc, local, sent)
+        )
         for s, e in spans:
             abs_s, abs_e = p.base + s, p.base + e
             abs_e = _close_open_quote(book.text, abs_s, abs_e)
@@ -738,21 +938,31 @@ def _trailing_attributions(p: Parsed, found: list[tuple[int, int, Cue]], quoted:
         if span is None:
             continue
         verb = next((t for t in span if lemma(t) in SPEECH_VERBS), span[-1])
-        cue = Cue(verb, p.base, subj_s, subj_e, m.group("verb"), p.base + verb_s,
-                  p.base + sent.start_char + m.end("verb"), "verb_after_content",
-                  subj_e - len(m.group("subj").split()[-1]))
+        cue = Cue(
+            verb,
+            p.base,
+            subj_s,
+            subj_e,
+            m.group("verb"),
+            p.base + verb_s,
+            p.base + sent.start_char + m.end("verb"),
+            "verb_after_content",
+            subj_e - len(m.group("subj").split()[-1]),
+        )
         yield s, e, cue
 
 
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 TRAILING_TIME = re.compile(
     rf",?\s+(?:on\s+{_DAY}|{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|"
-    r"(?:earlier|later)\s+this\s+(?:week|month))$")
+    r"(?:earlier|later)\s+this\s+(?:week|month))$"
+)
 CUT_CLAUSE = re.compile(r"\s*,?\s+(?:as|after|before|when|while|because|since)\s+(?:he|she|they|it)\b", re.I)
 
 
-def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]],
-                  sent: SpacySpan) -> list[tuple[int, int]]:
+def _content_span(
+    tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]], sent: SpacySpan
+) -> list[tuple[int, int]]:
     """Character spans (in the paragraph) of what the cue reports; several when quotes interrupt it."""
     if cue.rule == "according_to":
         to = doc[tok.i + 1]
@@ -763,7 +973,7 @@ def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]],
         while phrase_end > tok.i + 1 and doc[phrase_end].is_punct:
             phrase_end -= 1  # the comma that closes an apposition belongs to the sentence
         after = phrase_end + 1
-        words_after = [t for t in doc[after:sent.end] if not t.is_punct]
+        words_after = [t for t in doc[after : sent.end] if not t.is_punct]
         if tok.i > sent.start + 1 and len(words_after) >= 3 and after < len(doc) and doc[after].text == ",":
             # "At the heart of it, according to Ross, was a decision ...": one statement, two pieces
             return _trimmed(doc, sent.start, tok.i - 1, min_words=1) + _trimmed(doc, after + 1, sent.end - 1)
@@ -783,8 +993,18 @@ def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]],
     comps = [c for c in tok.children if c.dep_ == "ccomp"]
     if not comps:
         # "said in a statement that ...": the parser may hang the clause on "statement"
-        mark = next((t for t in tok.subtree if t.i > tok.i and t.lower_ == "that" and t.dep_ == "mark"
-                     and t.head.i != tok.i and upos(t.head) in ("VERB", "AUX")), None)
+        mark = next(
+            (
+                t
+                for t in tok.subtree
+                if t.i > tok.i
+                and t.lower_ == "that"
+                and t.dep_ == "mark"
+                and t.head.i != tok.i
+                and upos(t.head) in ("VERB", "AUX")
+            ),
+            None,
+        )
         if mark is not None and mark.i - tok.i <= 6:
             comps = [mark.head]
     after = [c for c in comps if c.i > tok.i]
@@ -795,7 +1015,9 @@ def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]],
         # "Arrests rose, ICE said Wednesday." / "..., the Home Office has said": reported before the verb,
         # set off by a comma (not "to fill what she called a black hole")
         left = min(cue_subject_left(tok), tok.i)  # "..., said Howard Rubel": the verb comes first
-        set_off = doc[left].is_punct or left > sent.start and doc[left - 1].text in (",", "—", "–", "-", ":", "”", '"', "’")
+        set_off = (
+            doc[left].is_punct or left > sent.start and doc[left - 1].text in (",", "—", "–", "-", ":", "”", '"', "’")
+        )
         if left <= sent.start or not set_off:
             return []
         return _trimmed(doc, sent.start, left - 1)
@@ -807,7 +1029,7 @@ def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]],
     ranges = []
     for unit in units:
         lo, hi = min(unit), max(unit)
-        cut = CUT_CLAUSE.search(doc[lo:hi + 1].text)
+        cut = CUT_CLAUSE.search(doc[lo : hi + 1].text)
         if cut and cut.start() > 10:  # "..., as he warned ...": the narrator's framing, not the report
             limit = doc[lo].idx + cut.start()
             hi = max(i for i in range(lo, hi + 1) if doc[i].idx < limit)
@@ -820,8 +1042,12 @@ def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]],
             lo = mark + 1
         gap = range(spans[-1][1] + 1, lo) if spans else range(0)
         starts_new_report = any(doc[i].lower_ == "that" and doc[i].dep_ == "mark" for i in range(lo, min(lo + 3, hi)))
-        if spans and lo <= spans[-1][1] + 3 and not starts_new_report \
-                and all(doc[i].is_punct or doc[i].dep_ in ("cc", "mark") for i in gap):
+        if (
+            spans
+            and lo <= spans[-1][1] + 3
+            and not starts_new_report
+            and all(doc[i].is_punct or doc[i].dep_ in ("cc", "mark") for i in gap)
+        ):
             spans[-1] = (spans[-1][0], hi)
         else:
             spans.append((lo, hi))
@@ -833,18 +1059,20 @@ def _content_span(tok: Token, cue: Cue, doc: Doc, quoted: list[tuple[int, int]],
 
 # Speech acts whose content is an object or an infinitive, not a clause: "urged immediate action",
 # "called on Congress to act", "pledged to intensify joint work", "accused the department of ...".
-OBJECT_SPEECH_VERBS = frozenset("""
+OBJECT_SPEECH_VERBS = frozenset(
+    """
 urge call pledge promise vow demand propose criticise criticize condemn welcome praise blame accuse deny
 reject dismiss defend endorse decry slam blast applaud hail thank recommend announce threaten warn offer
 attack request reiterate insist appeal report advise
-""".split())
+""".split()
+)
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "prep", "dative", "ccomp", "attr"})
 # "calling him 'a total stiff'", "described it as 'a shambles'": the quoted words are the statement.
 NAMING_VERBS = frozenset({"call", "describe", "brand", "label", "term", "dub", "name"})
 
 
 def _interjected_report(tok: Token, doc: Doc, sent: SpacySpan) -> list[tuple[int, int]] | None:
-    """"The plan, the senator said, would fail": a report set off by commas inside the sentence it
+    """ "The plan, the senator said, would fail": a report set off by commas inside the sentence it
     reports gives one statement in two pieces, the words before and after it."""
     if tok.dep_ != "parataxis" or tok.head.i < tok.i:
         return None
@@ -871,11 +1099,13 @@ def _object_content(tok: Token, doc: Doc) -> list[tuple[int, int]]:
     kids = [c for c in tok.rights if c.dep_ in OBJECT_DEPS]
     if not kids:
         return []
-    if lemma(tok) in NAMING_VERBS and (any(c.dep_ == "oprd" for c in tok.children)
-                                       or any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)):
+    if lemma(tok) in NAMING_VERBS and (
+        any(c.dep_ == "oprd" for c in tok.children) or any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+    ):
         return []
-    if lemma(tok) == "call" and not any(c.dep_ in ("prep", "xcomp") and (c.lower_ in ("for", "on") or c.dep_ == "xcomp")
-                                        for c in tok.children):
+    if lemma(tok) == "call" and not any(
+        c.dep_ in ("prep", "xcomp") and (c.lower_ in ("for", "on") or c.dep_ == "xcomp") for c in tok.children
+    ):
         return []  # "called the plan a disaster" names, "called for a vote" / "called on X to" asks
     lo = kids[0].left_edge.i
     hi = lo
@@ -900,8 +1130,12 @@ def _clause_units(root: Token) -> list[set[int]]:
     """A clause and each clause conjoined to it ("X and that Y") as separate sets of token indices.
     A conjoined speech verb ("... but warned that ...", "..., adding that ...") is a report of its
     own, found through its own cue: it is left out here."""
-    conjs = [c for c in root.children if (c.dep_ == "conj" and upos(c) in ("VERB", "AUX"))
-             or (c.dep_ == "advcl" and c.tag_ == "VBG" and lemma(c) in SPEECH_VERBS)]
+    conjs = [
+        c
+        for c in root.children
+        if (c.dep_ == "conj" and upos(c) in ("VERB", "AUX"))
+        or (c.dep_ == "advcl" and c.tag_ == "VBG" and lemma(c) in SPEECH_VERBS)
+    ]
     own = {t.i for t in root.subtree}
     for c in conjs:
         own -= {t.i for t in c.subtree}
@@ -913,22 +1147,26 @@ def _clause_units(root: Token) -> list[set[int]]:
 
 
 def _trimmed(doc: Doc, lo: int, hi: int, *, min_words: int = 3) -> list[tuple[int, int]]:
-    while lo <= hi and (doc[lo].is_punct or doc[lo].dep_ in ("cc", "mark") and doc[lo].lower_ in ("and", "that", "but", "or")
-                        or doc[lo].is_space):
+    while lo <= hi and (
+        doc[lo].is_punct
+        or doc[lo].dep_ in ("cc", "mark")
+        and doc[lo].lower_ in ("and", "that", "but", "or")
+        or doc[lo].is_space
+    ):
         lo += 1
     while hi >= lo and (doc[hi].is_punct or doc[hi].is_space or doc[hi].dep_ == "cc"):
         hi -= 1
     if hi - lo < min(2, min_words - 1):
         return []
     s, e = doc[lo].idx, doc[hi].idx + len(doc[hi])
-    m = CUT_CLAUSE.search(doc[lo:hi + 1].text)
+    m = CUT_CLAUSE.search(doc[lo : hi + 1].text)
     if m and m.start() > 10:
         e = s + m.start()
-    span_text = doc[lo:hi + 1].text[:e - s]  # doc.text would rebuild the whole paragraph
+    span_text = doc[lo : hi + 1].text[: e - s]  # doc.text would rebuild the whole paragraph
     when = TRAILING_TIME.search(span_text)
     if when and when.start() > 0:
         e = s + when.start()  # "... to act earlier this month": when it was said, not what
-        span_text = span_text[:when.start()]
+        span_text = span_text[: when.start()]
     if len(span_text.split()) < min_words:
         return []  # "criticized the plan": too little to be a statement of its own
     return [(s, e)]

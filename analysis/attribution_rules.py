@@ -10,8 +10,9 @@ from typing import Literal, get_args
 
 # How a cue was found: a reporting verb, a speech noun ("his promise that ..."), "according to",
 # a passive report ("as reported by X"), or a verb read from the words after the content.
-CueKind = Literal["speech_verb", "speech_noun", "according_to", "passive_report", "verb_after_content",
-                  "verb_read_from_words"]
+CueKind = Literal[
+    "speech_verb", "speech_noun", "according_to", "passive_report", "verb_after_content", "verb_read_from_words"
+]
 
 AttributionRule = Literal[
     "cue_before_quote",

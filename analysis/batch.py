@@ -129,8 +129,15 @@ def analyse_items(items: Sequence[Item], *, nlp: Language | None = None) -> list
 
     nlp = nlp or load_nlp()
     try:
-        return list(analyze_many([i.text for i in items], published=[i.published for i in items],
-                                 titles=[i.title for i in items], sources=[i.source for i in items], nlp=nlp))
+        return list(
+            analyze_many(
+                [i.text for i in items],
+                published=[i.published for i in items],
+                titles=[i.title for i in items],
+                sources=[i.source for i in items],
+                nlp=nlp,
+            )
+        )
     except Exception:  # noqa: BLE001 - which article failed is found below, one at a time
         pass
     out: list[Analysis | Failure] = []
@@ -148,7 +155,7 @@ def _chunk_in_worker(items: Sequence[Item]) -> list[Analysis | Failure]:
 
 def chunks(items: Sequence[Item], size: int) -> list[list[Item]]:
     """`items` cut into lists of at most `size`."""
-    return [list(items[i:i + size]) for i in range(0, len(items), max(1, size))]
+    return [list(items[i : i + size]) for i in range(0, len(items), max(1, size))]
 
 
 def chunk_size_for(n: int, workers: int, largest: int = DEFAULT_CHUNK) -> int:
@@ -226,8 +233,7 @@ def run_batch(
             fail(result)
             continue
         try:
-            res = store.add(item.text, title=item.title, published=item.published, source=item.source,
-                            analysis=result)
+            res = store.add(item.text, title=item.title, published=item.published, source=item.source, analysis=result)
         except Exception as exc:  # noqa: BLE001 - one unstorable article must not stop the batch
             fail(Failure(item.path, f"not stored: {_reason(exc)}"))
             continue

@@ -21,26 +21,73 @@ from analysis.quotes import ALL_MARKS, Paragraph
 # headline such as "Brexit: what happens next" is never taken for a speaker.
 TURN_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.’'-]*(?: [A-Z][A-Z.’'-]*){0,3})\s*:\s+(?P<rest>\S)")
 # Labels that name a role, not a person: the turn is real speech by someone unnamed.
-ANONYMOUS_LABELS = frozenset({
-    "SPEAKER", "JOURNALIST", "REPORTER", "QUESTION", "Q", "HOST", "PRESENTER", "MODERATOR", "INTERVIEWER",
-    "UNIDENTIFIED", "UNIDENTIFIED SPEAKER", "UNIDENTIFIED JOURNALIST", "AUDIENCE MEMBER", "CALLER", "ANCHOR",
-    "VOICE", "MALE VOICE", "FEMALE VOICE",
-})
+ANONYMOUS_LABELS = frozenset(
+    {
+        "SPEAKER",
+        "JOURNALIST",
+        "REPORTER",
+        "QUESTION",
+        "Q",
+        "HOST",
+        "PRESENTER",
+        "MODERATOR",
+        "INTERVIEWER",
+        "UNIDENTIFIED",
+        "UNIDENTIFIED SPEAKER",
+        "UNIDENTIFIED JOURNALIST",
+        "AUDIENCE MEMBER",
+        "CALLER",
+        "ANCHOR",
+        "VOICE",
+        "MALE VOICE",
+        "FEMALE VOICE",
+    }
+)
 # Words that end a block: a new section of the page rather than more of the speaker's words.
-SECTION_STARTS = re.compile(r"^(?:ends\b|notes? to editors|background\b|further information|for more information|"
-                            r"find out more|read more|media enquiries|contact\b)", re.I)
+SECTION_STARTS = re.compile(
+    r"^(?:ends\b|notes? to editors|background\b|further information|for more information|"
+    r"find out more|read more|media enquiries|contact\b)",
+    re.I,
+)
 MIN_TRANSCRIPT_TURNS = 2
 # "Lynch: No outside influence on FBI probe", "Former AG Mukasey at RNC: Clinton email ...": a
 # headline that gives a claim to the name before its colon.
 HEADLINE_CLAIM = re.compile(
     r"^(?:(?:EXCLUSIVE|WATCH|VIDEO|LISTEN)\s*[–—:-]\s*)?"
     r"(?P<name>(?:[A-Z][\w.’'-]*|of|at|the|and|de|van|von|in)(?: (?:[A-Z][\w.’'-]*|of|at|the|and|de|van|von|in)){0,5})"
-    r"\s*:\s+(?P<claim>\S.{8,})$")
-NOT_HEADLINE_NAMES = frozenset({
-    "breaking", "live", "watch", "update", "updated", "exclusive", "analysis", "opinion", "video", "review",
-    "explainer", "comment", "editorial", "factbox", "timeline", "q&a", "poll", "revealed", "latest", "the latest",
-    "read", "listen", "photos", "in pictures", "fact check", "morning email", "report",
-})
+    r"\s*:\s+(?P<claim>\S.{8,})$"
+)
+NOT_HEADLINE_NAMES = frozenset(
+    {
+        "breaking",
+        "live",
+        "watch",
+        "update",
+        "updated",
+        "exclusive",
+        "analysis",
+        "opinion",
+        "video",
+        "review",
+        "explainer",
+        "comment",
+        "editorial",
+        "factbox",
+        "timeline",
+        "q&a",
+        "poll",
+        "revealed",
+        "latest",
+        "the latest",
+        "read",
+        "listen",
+        "photos",
+        "in pictures",
+        "fact check",
+        "morning email",
+        "report",
+    }
+)
 # "Chris Matthews: Seriously, seriously about this." in the body: a speaker label in mixed case.
 MIXED_CASE_LABEL = re.compile(r"^(?P<label>[A-Z][a-z]+(?:[ -][A-Z][\w’'-]+){1,2})\s*:\s+(?P<rest>\S.*[.!?…\"”’)])\s*$")
 MAX_HEADING_WORDS = 10
@@ -64,7 +111,11 @@ class Turn:
 def headline_claim(title: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """((name start, end), (claim start, end)) for a "Name: claim" headline, offsets into `title`."""
     m = HEADLINE_CLAIM.match(title.rstrip())
-    if not m or m.group("name").lower() in NOT_HEADLINE_NAMES or m.group("name").split()[-1].lower() in NOT_HEADLINE_NAMES:
+    if (
+        not m
+        or m.group("name").lower() in NOT_HEADLINE_NAMES
+        or m.group("name").split()[-1].lower() in NOT_HEADLINE_NAMES
+    ):
         return None
     claim_end = len(title.rstrip())
     while claim_end > m.start("claim") and title[claim_end - 1] in ".":
@@ -115,13 +166,21 @@ def transcript_turns(paragraphs: list[Paragraph]) -> list[Turn]:
         while j < len(paragraphs) and j not in starts and not ends_section(paragraphs[j].text):
             pieces.append(_stripped(paragraphs[j]))
             j += 1
-        turns.append(Turn(m.group("label"), para.start + m.start("label"), para.start + m.end("label"), tuple(pieces),
-                          m.groupdict().get("role")))
+        turns.append(
+            Turn(
+                m.group("label"),
+                para.start + m.start("label"),
+                para.start + m.end("label"),
+                tuple(pieces),
+                m.groupdict().get("role"),
+            )
+        )
     return turns
 
 
 MIXED_TURN_LABEL = re.compile(
-    r"^(?P<label>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})(?:, (?P<role>[^:\n]{2,80}?))?\s*:\s+(?P<rest>\S)")
+    r"^(?P<label>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3})(?:, (?P<role>[^:\n]{2,80}?))?\s*:\s+(?P<rest>\S)"
+)
 MIN_MIXED_TURNS = 3
 
 
@@ -134,7 +193,9 @@ def _mixed_case_turns(paragraphs: list[Paragraph]) -> list[tuple[int, re.Match[s
 
 
 # "Quotes attributable to Minister ... Andrew Giles": a press release's introduction without a verb.
-ATTRIBUTABLE_TO = re.compile(r"^(?:quotes?|comments?|remarks?)\s+(?:attributable to|from|by)\s+(?P<who>.+?):?\s*$", re.I)
+ATTRIBUTABLE_TO = re.compile(
+    r"^(?:quotes?|comments?|remarks?)\s+(?:attributable to|from|by)\s+(?P<who>.+?):?\s*$", re.I
+)
 
 
 def attributable_to(text: str) -> tuple[int, int] | None:
@@ -157,7 +218,9 @@ def paragraphs_after(paragraphs: list[Paragraph], intro: int) -> list[Paragraph]
     return out
 
 
-def block_after_intro(paragraphs: list[Paragraph], intro: int, *, labelled: set[int] | None = None) -> list[tuple[int, int]]:
+def block_after_intro(
+    paragraphs: list[Paragraph], intro: int, *, labelled: set[int] | None = None
+) -> list[tuple[int, int]]:
     """The block quote after paragraph `intro` ("X said:", "Quotes attributable to X"): the
     paragraphs up to the next heading, the next introduction, a paragraph in quote marks (read as
     a quote) or a transcript label."""
@@ -174,7 +237,7 @@ def block_after_intro(paragraphs: list[Paragraph], intro: int, *, labelled: set[
 
 
 def title_case_label(label: str) -> str:
-    """"CLARE O'NEIL" -> "Clare O'Neil": how the name is written elsewhere in the article."""
+    """ "CLARE O'NEIL" -> "Clare O'Neil": how the name is written elsewhere in the article."""
     return label.title()
 
 

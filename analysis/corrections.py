@@ -28,10 +28,8 @@ from analysis.records import Analysis, NumberMention, Quote, Speaker, Stance
 from analysis.stance import quote_stance, restance
 from analysis.stance_rules import StanceRule
 
-CorrectionKind = Literal["reassign_speaker", "merge_speakers", "edit_speaker", "set_stance", "not_quote",
-                         "add_quote"]
-KINDS: tuple[str, ...] = ("reassign_speaker", "merge_speakers", "edit_speaker", "set_stance", "not_quote",
-                          "add_quote")
+CorrectionKind = Literal["reassign_speaker", "merge_speakers", "edit_speaker", "set_stance", "not_quote", "add_quote"]
+KINDS: tuple[str, ...] = ("reassign_speaker", "merge_speakers", "edit_speaker", "set_stance", "not_quote", "add_quote")
 QUOTE_KINDS = ("reassign_speaker", "set_stance", "not_quote", "add_quote")  # keyed to a span
 SPEAKER_KINDS = ("merge_speakers", "edit_speaker")  # keyed to a speaker id
 Status = Literal["applied", "review"]
@@ -159,8 +157,9 @@ def find_span(article_text: str, text: str, start: int | None, end: int | None) 
     return near, near + len(text)
 
 
-def span_from_selection(article_text: str, *, start: int | None = None, end: int | None = None,
-                        words: str | None = None) -> tuple[int, int, str]:
+def span_from_selection(
+    article_text: str, *, start: int | None = None, end: int | None = None, words: str | None = None
+) -> tuple[int, int, str]:
     """(start, end, text) of a user's selection: exact words pasted, or start/end offsets.
 
     Pasted words may differ from the article in whitespace and line breaks. Raises
@@ -175,8 +174,10 @@ def span_from_selection(article_text: str, *, start: int | None = None, end: int
             raise ValueError("Those words are not in the article text. Copy them exactly as they appear.")
         if len(hits) > 1:
             if start is None:
-                raise ValueError(f"Those words appear {len(hits)} times in the article; paste more of the "
-                                 "sentence, or give the start offset too.")
+                raise ValueError(
+                    f"Those words appear {len(hits)} times in the article; paste more of the "
+                    "sentence, or give the start offset too."
+                )
             hits.sort(key=lambda h: abs(h[0] - start))
         a, b = hits[0]
         return a, b, article_text[a:b]
@@ -189,8 +190,9 @@ def span_from_selection(article_text: str, *, start: int | None = None, end: int
     return start, end, article_text[start:end]
 
 
-def locate(quotes: Sequence[Quote], article_text: str, text: str | None, start: int | None,
-           end: int | None) -> Quote | None:
+def locate(
+    quotes: Sequence[Quote], article_text: str, text: str | None, start: int | None, end: int | None
+) -> Quote | None:
     """The quote of `quotes` that is the corrected span, by offsets first and then by words."""
     for q in quotes:
         if q.start == start and q.end == end and q.text == text:
@@ -243,9 +245,16 @@ class _Work:
         same = next((s for s in self.speakers.values() if s.name.casefold() == name.casefold()), None)
         if same is not None:
             return same
-        sp = Speaker(id=sid, name=name, kind=value.get("speaker_kind", "person"), role=value.get("role") or None,
-                     party=value.get("party") or None, country=value.get("country") or None, quoted=True,
-                     role_source="user")
+        sp = Speaker(
+            id=sid,
+            name=name,
+            kind=value.get("speaker_kind", "person"),
+            role=value.get("role") or None,
+            party=value.get("party") or None,
+            country=value.get("country") or None,
+            quoted=True,
+            role_source="user",
+        )
         self.speakers[sid] = sp
         self.mark(self.speaker_marks, sid, "added by a user")
         return sp
@@ -254,8 +263,10 @@ class _Work:
         """The quote with its stance decided again for `speaker` (a stance a user set is kept)."""
         if USER_STANCE in quote.stance.rule_ids:
             return quote
-        return replace(quote, stance=restance(quote.stance, facts_of(speaker) if speaker else None,
-                                              self.analysis.article.published))
+        return replace(
+            quote,
+            stance=restance(quote.stance, facts_of(speaker) if speaker else None, self.analysis.article.published),
+        )
 
     def country(self) -> str | None:
         """The country whose government the machine measured stances against."""
@@ -274,18 +285,23 @@ class _Work:
     def recite(self, quote: Quote, speaker: Speaker | None, label: str) -> None:
         """Figures inside a quote follow its speaker."""
         for i, n in enumerate(self.numbers):
-            if n.quote_id == quote.id or (n.quote_id is None and quote.start <= n.start and n.end <= quote.end
-                                          and n.cited_by == quote.speaker_id):
+            if n.quote_id == quote.id or (
+                n.quote_id is None and quote.start <= n.start and n.end <= quote.end and n.cited_by == quote.speaker_id
+            ):
                 quote_id = quote.id
-                self.numbers[i] = replace(n, cited_by=speaker.id if speaker else None,
-                                          cited_by_name=speaker.name if speaker else None,
-                                          quote_id=quote_id if speaker else None)
+                self.numbers[i] = replace(
+                    n,
+                    cited_by=speaker.id if speaker else None,
+                    cited_by_name=speaker.name if speaker else None,
+                    quote_id=quote_id if speaker else None,
+                )
                 self.mark(self.number_marks, n.id, label)
 
     def result(self, outcomes: dict[int, Outcome]) -> Applied:
         quoted = {q.speaker_id for q in self.quotes if q.speaker_id}
-        speakers = tuple(replace(s, quoted=s.id in quoted) if s.quoted != (s.id in quoted) else s
-                         for s in self.speakers.values())
+        speakers = tuple(
+            replace(s, quoted=s.id in quoted) if s.quoted != (s.id in quoted) else s for s in self.speakers.values()
+        )
         quotes = tuple(sorted(self.quotes, key=lambda q: (q.start, q.end)))
         analysis = replace(self.analysis, speakers=speakers, quotes=quotes, numbers=tuple(self.numbers))
         return Applied(
@@ -346,8 +362,15 @@ def _stance(work: _Work, c: Correction) -> Outcome:
     migration = c.value.get("migration") or st.migration
     government = c.value.get("government") or st.government
     about = migration != "n/a" if c.value.get("migration") else st.about_migration
-    stance = replace(st, migration=migration, government=government, about_migration=about, rule=USER_RULE,
-                     rule_ids=(USER_STANCE,), confidence=1.0)
+    stance = replace(
+        st,
+        migration=migration,
+        government=government,
+        about_migration=about,
+        rule=USER_RULE,
+        rule_ids=(USER_STANCE,),
+        confidence=1.0,
+    )
     work.set_quote(q, replace(q, stance=stance), LABELS[c.kind])
     return Outcome("applied", quote_id=q.id)
 
@@ -373,14 +396,24 @@ def _add_quote(work: _Work, c: Correction) -> Outcome:
     v = c.value
     existing = locate(work.quotes, text, c.text, a, b)
     if existing is not None:  # the analyser now finds it too: the user's speaker and labels win
-        new = replace(existing, speaker_id=sp.id if sp else existing.speaker_id,
-                      speaker_name=sp.name if sp else existing.speaker_name)
+        new = replace(
+            existing,
+            speaker_id=sp.id if sp else existing.speaker_id,
+            speaker_name=sp.name if sp else existing.speaker_name,
+        )
         if sp is not None and sp.id != existing.speaker_id:
             new = work.restanced(new, sp)
         if v.get("migration") or v.get("government"):
-            new = replace(new, stance=replace(new.stance, migration=v.get("migration") or new.stance.migration,
-                                              government=v.get("government") or new.stance.government,
-                                              rule=USER_RULE, rule_ids=(USER_STANCE,)))
+            new = replace(
+                new,
+                stance=replace(
+                    new.stance,
+                    migration=v.get("migration") or new.stance.migration,
+                    government=v.get("government") or new.stance.government,
+                    rule=USER_RULE,
+                    rule_ids=(USER_STANCE,),
+                ),
+            )
         work.set_quote(existing, new, LABELS[c.kind])
         if sp:
             work.recite(existing, sp, "cited by: " + LABELS[c.kind])
@@ -388,17 +421,36 @@ def _add_quote(work: _Work, c: Correction) -> Outcome:
     qid = f"u{c.id if c.id is not None else len(work.quotes) + 1}"
     if v.get("migration") or v.get("government"):
         migration = v.get("migration") or "n/a"
-        stance = Stance(about_migration=migration != "n/a", migration=migration,
-                        government=v.get("government") or "n/a", rule=USER_RULE, rule_ids=(USER_STANCE,),
-                        confidence=1.0)
+        stance = Stance(
+            about_migration=migration != "n/a",
+            migration=migration,
+            government=v.get("government") or "n/a",
+            rule=USER_RULE,
+            rule_ids=(USER_STANCE,),
+            confidence=1.0,
+        )
     else:  # the user gave the words and the speaker: the stance rules read them (without a parse)
-        stance = quote_stance(text[a:b], a, speaker=facts_of(sp) if sp else None, country=work.country(),
-                              published=work.analysis.article.published,
-                              article_about_migration=any(q.stance.about_migration for q in work.quotes))
+        stance = quote_stance(
+            text[a:b],
+            a,
+            speaker=facts_of(sp) if sp else None,
+            country=work.country(),
+            published=work.analysis.article.published,
+            article_about_migration=any(q.stance.about_migration for q in work.quotes),
+        )
     quote = Quote(
-        id=qid, kind=v.get("kind") or "direct", text=text[a:b], start=a, end=b,
-        speaker_id=sp.id if sp else None, speaker_name=sp.name if sp else None,
-        cue=None, cue_start=None, cue_end=None, rule=USER_RULE, stance=stance,
+        id=qid,
+        kind=v.get("kind") or "direct",
+        text=text[a:b],
+        start=a,
+        end=b,
+        speaker_id=sp.id if sp else None,
+        speaker_name=sp.name if sp else None,
+        cue=None,
+        cue_start=None,
+        cue_end=None,
+        rule=USER_RULE,
+        stance=stance,
     )
     work.quotes.append(quote)
     work.mark(work.quote_marks, qid, LABELS[c.kind])
@@ -418,9 +470,14 @@ def _merge(work: _Work, c: Correction) -> Outcome:
     if into is None:
         into = replace(old, id=into_id, name=c.value.get("into_name") or into_id)
     aliases = tuple(dict.fromkeys((*into.aliases, old.name, *old.aliases)))
-    into = replace(into, aliases=tuple(a for a in aliases if a != into.name),
-                   mentions=tuple(sorted({*into.mentions, *old.mentions}, key=lambda m: m.start)),
-                   role=into.role or old.role, party=into.party or old.party, country=into.country or old.country)
+    into = replace(
+        into,
+        aliases=tuple(a for a in aliases if a != into.name),
+        mentions=tuple(sorted({*into.mentions, *old.mentions}, key=lambda m: m.start)),
+        role=into.role or old.role,
+        party=into.party or old.party,
+        country=into.country or old.country,
+    )
     del work.speakers[old.id]
     work.speakers[into_id] = into
     work.mark(work.speaker_marks, into_id, f"merged with {old.name}")
@@ -475,7 +532,8 @@ def for_display(applied: Applied) -> Analysis:
     a = applied.analysis
     quotes = tuple(
         replace(q, rule=f"{q.rule} · corrected by a user: {', '.join(applied.quote_marks[q.id])}")
-        if q.id in applied.quote_marks and q.rule != USER_RULE else q
+        if q.id in applied.quote_marks and q.rule != USER_RULE
+        else q
         for q in a.quotes
     )
     return replace(a, quotes=quotes)
@@ -506,8 +564,19 @@ def registry_additions(corrections: Iterable[Correction], bundled: dict[str, Any
         else:
             continue
         base = people.get(sid) or by_id.get(sid)
-        entry = dict(base) if base else {"id": sid, "name": v.get("name") or sid, "aliases": [], "gender": None,
-                                         "party": None, "country": None, "offices": []}
+        entry = (
+            dict(base)
+            if base
+            else {
+                "id": sid,
+                "name": v.get("name") or sid,
+                "aliases": [],
+                "gender": None,
+                "party": None,
+                "country": None,
+                "offices": [],
+            }
+        )
         if v.get("name") and v["name"] != entry["name"]:
             entry["aliases"] = [*entry.get("aliases", []), entry["name"]]
             entry["name"] = v["name"]

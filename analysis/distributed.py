@@ -37,8 +37,19 @@ if TYPE_CHECKING:
 
     from analysis.store import Store
 
-COLUMNS = ("id", "content_hash", "input_hash", "analyser_version", "analysis", "text", "input", "path",
-           "title", "published", "source")
+COLUMNS = (
+    "id",
+    "content_hash",
+    "input_hash",
+    "analyser_version",
+    "analysis",
+    "text",
+    "input",
+    "path",
+    "title",
+    "published",
+    "source",
+)
 
 
 def _schema() -> pa.Schema:
@@ -136,8 +147,13 @@ def start_client(scheduler: str | None = None, *, workers: int = 2, processes: b
         paths = os.environ.get("PYTHONPATH", "").split(os.pathsep)
         if root not in paths:
             os.environ["PYTHONPATH"] = os.pathsep.join([root, *filter(None, paths)])
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes,
-                           dashboard_address=None, silence_logs=logging.WARNING)
+    cluster = LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=processes,
+        dashboard_address=None,
+        silence_logs=logging.WARNING,
+    )
     return Client(cluster)
 
 
@@ -255,8 +271,13 @@ def import_parquet(folder: Path, store: Store, *, progress: Callable[[int], Any]
     report = ImportReport()
     for row in read_rows(folder):
         try:
-            res = store.add(row["input"] or row["text"], title=row["title"], published=row["published"],
-                            source=row["source"], analysis=analysis_of(row))
+            res = store.add(
+                row["input"] or row["text"],
+                title=row["title"],
+                published=row["published"],
+                source=row["source"],
+                analysis=analysis_of(row),
+            )
         except Exception as exc:  # noqa: BLE001 - one bad row must not stop the import
             report.failed.append(Failure(row.get("path") or row.get("id") or "?", f"{type(exc).__name__}: {exc}"))
         else:

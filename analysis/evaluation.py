@@ -106,27 +106,53 @@ def evaluation_sets(*, polnear_train: bool = False) -> list[EvalSet]:
     sets = []
     real = SHARED / "real"
     if (real / "gold").is_dir():
-        sets.append(EvalSet("real", "../shared/real: real VOA and government press texts",
-                            cases_in(real / "gold", [real / "articles"])))
+        sets.append(
+            EvalSet(
+                "real",
+                "../shared/real: real VOA and government press texts",
+                cases_in(real / "gold", [real / "articles"]),
+            )
+        )
     extra = real_extra_dir()
     if (extra / "gold").is_dir():
         # alternate articles: one half to develop on, the other half kept back to measure on
         extra_cases = cases_in(extra / "gold", [extra / "articles"])
-        sets.append(EvalSet("real-extra-dev", "a second real set annotated blind: the half to develop on",
-                            extra_cases[0::2]))
-        sets.append(EvalSet("real-extra-heldout", "the other half of that set: measure only, never tune on it",
-                            extra_cases[1::2]))
+        sets.append(
+            EvalSet("real-extra-dev", "a second real set annotated blind: the half to develop on", extra_cases[0::2])
+        )
+        sets.append(
+            EvalSet(
+                "real-extra-heldout", "the other half of that set: measure only, never tune on it", extra_cases[1::2]
+            )
+        )
     pol = polnear_dir()
     for split in ("dev", "train") if polnear_train else ("dev",):
         if (pol / split / "gold").is_dir():
-            sets.append(EvalSet(f"polnear-{split}", f"PolNeAR {split} (US political news, 2016)",
-                                cases_in(pol / split / "gold", [pol / split / "articles"]), figures=False, stance=False))
+            sets.append(
+                EvalSet(
+                    f"polnear-{split}",
+                    f"PolNeAR {split} (US political news, 2016)",
+                    cases_in(pol / split / "gold", [pol / split / "articles"]),
+                    figures=False,
+                    stance=False,
+                )
+            )
     tuning = cases_in(ROOT / "tests" / "gold", [ROOT / "seeds", ROOT / "tests" / "articles"])
     sets.append(EvalSet("seed", "the bundled seed article", tuple(c for c in tuning if c.name == SEED_NAME)))
-    sets.append(EvalSet("synthetic", "articles the team wrote (tests of single rules)",
-                        tuple(c for c in tuning if c.name != SEED_NAME)))
-    sets.append(EvalSet("synthetic-heldout", "synthetic articles written blind (never tuned on)",
-                        cases_in(ROOT / "tests" / "heldout" / "gold", [ROOT / "tests" / "heldout" / "articles"])))
+    sets.append(
+        EvalSet(
+            "synthetic",
+            "articles the team wrote (tests of single rules)",
+            tuple(c for c in tuning if c.name != SEED_NAME),
+        )
+    )
+    sets.append(
+        EvalSet(
+            "synthetic-heldout",
+            "synthetic articles written blind (never tuned on)",
+            cases_in(ROOT / "tests" / "heldout" / "gold", [ROOT / "tests" / "heldout" / "articles"]),
+        )
+    )
     return [s for s in sets if s.cases]
 
 
@@ -156,11 +182,17 @@ class CaseResult:
 
 def _snippet(text: str, width: int = 90) -> str:
     text = re.sub(r"\s+", " ", text).strip()
-    return text if len(text) <= width else text[:width - 1] + "…"
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def score_prediction(case: GoldCase, prediction: dict[str, Any], *, scorer: ModuleType | None = None,
-                     figures: bool = True, stance: bool = True) -> CaseResult:
+def score_prediction(
+    case: GoldCase,
+    prediction: dict[str, Any],
+    *,
+    scorer: ModuleType | None = None,
+    figures: bool = True,
+    stance: bool = True,
+) -> CaseResult:
     """The shared scorer's counts for one article, plus a per-item view of what went wrong."""
     scorer = scorer or load_scorer()
     gold = json.loads(case.gold_path.read_text(encoding="utf-8"))
@@ -231,8 +263,9 @@ def _gold_speaker_label(gold: dict[str, Any], sid: str | None) -> str:
     return sp["name"] if sp else str(sid)
 
 
-def _quote_items(scorer: ModuleType, gold: dict[str, Any], pred: dict[str, Any], article: str, res: CaseResult,
-                 *, stance: bool) -> None:
+def _quote_items(
+    scorer: ModuleType, gold: dict[str, Any], pred: dict[str, Any], article: str, res: CaseResult, *, stance: bool
+) -> None:
     gs = {s["id"]: s for s in gold["speakers"]}
     ps = {s.get("id"): s for s in pred.get("speakers", []) if isinstance(s, dict)}
     gq = [dict(q, kind="direct" if q["kind"] == "mixed" else q["kind"]) for q in gold["quotes"]]
@@ -258,8 +291,16 @@ def _quote_items(scorer: ModuleType, gold: dict[str, Any], pred: dict[str, Any],
             proper_n += 1
             proper_ok += int(ok)
         if not ok:
-            res.items.append(Item(res.name, "wrong speaker", g["kind"], _snippet(g["text"]),
-                                  _gold_speaker_label(gold, g["speaker"]), name or "(none)"))
+            res.items.append(
+                Item(
+                    res.name,
+                    "wrong speaker",
+                    g["kind"],
+                    _snippet(g["text"]),
+                    _gold_speaker_label(gold, g["speaker"]),
+                    name or "(none)",
+                )
+            )
         if stance:
             for key, old in (("migration", "restriction"), ("government", "government_policy")):
                 gv = scorer._label((g.get("stance") or {}).get(key, (g.get("stance") or {}).get(old)))
@@ -270,18 +311,29 @@ def _quote_items(scorer: ModuleType, gold: dict[str, Any], pred: dict[str, Any],
     res.counts["all_proper_speaker_n"], res.counts["all_proper_speaker_ok"] = proper_n, proper_ok
     for gi, g in enumerate(gq):
         if gi not in matched_gold and not g.get("optional"):
-            res.items.append(Item(res.name, "missed", g["kind"], _snippet(g["text"]),
-                                  _gold_speaker_label(gold, g["speaker"]), ""))
+            res.items.append(
+                Item(res.name, "missed", g["kind"], _snippet(g["text"]), _gold_speaker_label(gold, g["speaker"]), "")
+            )
     for pi, p in enumerate(pq):
         if pi not in matched_pred:
-            res.items.append(Item(res.name, "false alarm", str(p.get("kind")), _snippet(p.get("text", "")), "",
-                                  scorer.pred_speaker_name(p, ps) or "(none)"))
+            res.items.append(
+                Item(
+                    res.name,
+                    "false alarm",
+                    str(p.get("kind")),
+                    _snippet(p.get("text", "")),
+                    "",
+                    scorer.pred_speaker_name(p, ps) or "(none)",
+                )
+            )
 
 
 def _same_words(a: str, b: str) -> bool:
     """Exact span match up to spacing, quote marks and edge punctuation."""
+
     def norm(s: str) -> str:
         return re.sub(r"\s+", " ", re.sub(r"[\"“”‘’'«»]", "", s)).strip(" .,;:—–-").lower()
+
     return norm(a) == norm(b)
 
 
@@ -298,14 +350,24 @@ def _figure_items(scorer: ModuleType, gold: dict[str, Any], pred: dict[str, Any]
             res.items.append(Item(res.name, "figure value", "figure", g["text"], str(g["value"]), str(p.get("value"))))
         cited = scorer._cited(p, ps)
         if not scorer.speaker_ok(cited, g["cited_by"], gs):
-            res.items.append(Item(res.name, "figure cited_by", "figure", g["text"],
-                                  _gold_speaker_label(gold, g["cited_by"]), cited or "narrator"))
+            res.items.append(
+                Item(
+                    res.name,
+                    "figure cited_by",
+                    "figure",
+                    g["text"],
+                    _gold_speaker_label(gold, g["cited_by"]),
+                    cited or "narrator",
+                )
+            )
     for gi, g in enumerate(gn):
         if gi not in matched_gold:
             res.items.append(Item(res.name, "figure missed", "figure", g["text"], str(g["value"]), ""))
     for pi, p in enumerate(pn):
         if pi not in matched_pred:
-            res.items.append(Item(res.name, "figure false alarm", "figure", str(p.get("text")), "", str(p.get("value"))))
+            res.items.append(
+                Item(res.name, "figure false alarm", "figure", str(p.get("text")), "", str(p.get("value")))
+            )
 
 
 # ----- a set ----------------------------------------------------------------------------------
@@ -339,8 +401,10 @@ def summarise(results: list[CaseResult], *, figures: bool = True, stance: bool =
     ep, er = _ratio(t.get("all_exact", 0), t.get("all_pred", 0)), _ratio(t.get("all_exact", 0), t.get("all_gold", 0))
     out["exact_f1"] = _f1(ep, er)
     if figures:
-        fp, fr = _ratio(t.get("figures_matched", 0), t.get("figures_pred", 0)), _ratio(t.get("figures_matched", 0),
-                                                                                       t.get("figures_gold", 0))
+        fp, fr = (
+            _ratio(t.get("figures_matched", 0), t.get("figures_pred", 0)),
+            _ratio(t.get("figures_matched", 0), t.get("figures_gold", 0)),
+        )
         out["figures_f1"] = _f1(fp, fr)
         out["figures_value"] = _ratio(t.get("figures_value_ok", 0), t.get("figures_matched", 0))
         out["figures_cited_by"] = _ratio(t.get("figures_cited_ok", 0), t.get("figures_matched", 0))
@@ -357,8 +421,10 @@ def evaluate_set(eval_set: EvalSet, analyse: Analyse) -> tuple[dict[str, float |
     """Analyse every case of a set (one batch) and score it: (summary, per-article results)."""
     scorer = load_scorer()
     predictions = analyse(list(eval_set.cases))
-    results = [score_prediction(case, pred, scorer=scorer, figures=eval_set.figures, stance=eval_set.stance)
-               for case, pred in zip(eval_set.cases, predictions)]
+    results = [
+        score_prediction(case, pred, scorer=scorer, figures=eval_set.figures, stance=eval_set.stance)
+        for case, pred in zip(eval_set.cases, predictions)
+    ]
     return summarise(results, figures=eval_set.figures, stance=eval_set.stance), results
 
 

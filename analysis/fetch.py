@@ -124,9 +124,7 @@ def _target(url: str, *, resolve: Resolver, allow: AddressCheck) -> _Target:
     try:
         addresses = resolve(host, port)
     except (socket.gaierror, UnicodeError, OSError) as exc:
-        raise FetchError(
-            f"Could not look up {host!r}. Check the address, or whether this computer is online."
-        ) from exc
+        raise FetchError(f"Could not look up {host!r}. Check the address, or whether this computer is online.") from exc
     if not addresses:
         raise FetchError(f"Could not look up {host!r}.")
     for address in addresses:
@@ -136,8 +134,7 @@ def _target(url: str, *, resolve: Resolver, allow: AddressCheck) -> _Target:
             ok = False
         if not ok:
             raise FetchError(
-                f"{host!r} points to a local or private network address; only public web "
-                "pages can be fetched."
+                f"{host!r} points to a local or private network address; only public web pages can be fetched."
             )
     return _Target(url, parts.scheme, host, port, addresses[0])
 
@@ -183,16 +180,19 @@ def fetch_url(
     return _checked_article(start_url, current, html, ctype)
 
 
-def _get(
-    client: httpx.Client, target: _Target, *, max_bytes: int, deadline: float
-) -> tuple[bytes, httpx.Response]:
+def _get(client: httpx.Client, target: _Target, *, max_bytes: int, deadline: float) -> tuple[bytes, httpx.Response]:
     if time.monotonic() > deadline:
         raise FetchError("The site took too long to send the page.")
     # Connect to the address that was checked, not to whatever the name resolves to next.
     extensions = {"sni_hostname": target.host} if target.scheme == "https" else {}
     try:
-        with client.stream("GET", target.request_url(), headers={"Host": target.host_header()},
-                           extensions=extensions, follow_redirects=False) as response:
+        with client.stream(
+            "GET",
+            target.request_url(),
+            headers={"Host": target.host_header()},
+            extensions=extensions,
+            follow_redirects=False,
+        ) as response:
             declared = response.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 raise FetchError(f"That page is too large (over {max_bytes // 1_000_000} MB).")

@@ -26,8 +26,9 @@ from analysis.records import Speaker
 from analysis.registry import GovernmentTerm, Registry, fold, load_registry
 from analysis.stance_scope import Sides
 
-Voice = Literal["government", "governing_party", "opposition", "foreign", "advocate", "neutral_body", "media",
-                "unknown"]
+Voice = Literal[
+    "government", "governing_party", "opposition", "foreign", "advocate", "neutral_body", "media", "unknown"
+]
 
 # Roles that speak for a government: ministers, its departments, agencies and spokespeople.
 OFFICIAL_ROLE = re.compile(
@@ -41,31 +42,48 @@ OFFICIAL_ROLE = re.compile(
 )
 MINISTER_ROLE = re.compile(
     r"\b(?:minister|secretary|prime|president of|chancellor|taoiseach|premier|commissioner|attorney general|czar|"
-    r"tsar)\b", re.I)
+    r"tsar)\b",
+    re.I,
+)
 NOT_OFFICIAL = re.compile(
     r"\b(?:shadow|former|ex-|then-|opposition|candidate|nominee|elect|general secretary|secretary[- ]general|"
-    r"party|union|unions|vice-chancellor|university|campaign|committee)\b|-elect\b", re.I)
+    r"party|union|unions|vice-chancellor|university|campaign|committee)\b|-elect\b",
+    re.I,
+)
 SHADOW = re.compile(r"\bshadow\b", re.I)
 MEDIA = re.compile(
     r"\b(?:newspapers?|broadcasters?|tabloids?|magazines?|news agency|outlet|telegraph|guardian|daily mail|"
     r"the mail|mail on sunday|mirror|express|the sun|metro|the times|financial times|\bft\b|bbc|itv|sky news|"
     r"channel 4 news|cnn|fox news|msnbc|nbc|abc news|cbs|npr|reuters|associated press|afp|bloomberg|politico|"
     r"axios|new york times|washington post|wall street journal|voice of america|\bvoa\b|today programme|"
-    r"newsnight|press association)\b", re.I)
-MIGRANT_WORDS = r"(?:refugees?|migrants?|immigrants?|asylum|immigration|human rights|civil rights|civil liberties|rights)"
-ADVOCACY_WORDS = (r"(?:charit\w*|groups?|advoca\w*|campaign\w*|council|action|network|alliance|forum|coalition|"
-                  r"project|justice|cent(?:re|er)|union|organi[sz]ations?|welcomes?|support)")
+    r"newsnight|press association)\b",
+    re.I,
+)
+MIGRANT_WORDS = (
+    r"(?:refugees?|migrants?|immigrants?|asylum|immigration|human rights|civil rights|civil liberties|rights)"
+)
+ADVOCACY_WORDS = (
+    r"(?:charit\w*|groups?|advoca\w*|campaign\w*|council|action|network|alliance|forum|coalition|"
+    r"project|justice|cent(?:re|er)|union|organi[sz]ations?|welcomes?|support)"
+)
 ADVOCATE = re.compile(
     rf"\b{MIGRANT_WORDS}\b[^.;]{{0,40}}\b{ADVOCACY_WORDS}\b|\b{ADVOCACY_WORDS}\b[^.;]{{0,30}}\b(?:for|of)\s+"
     rf"{MIGRANT_WORDS}\b|\b(?:aclu|amnesty international|human rights watch|care4calais|safe passage|"
     r"detention action|freedom from torture|doctors without borders|m[ée]decins sans fronti[èe]res|sea-watch|"
-    r"sos m[ée]diterran[ée]e|southern poverty law center|splc|rights groups?|advocacy groups?)\b", re.I)
-COMMITTEE_VOICE = re.compile(r"\b(?:chair\w*|head)\s+of\s+the\s+[^,;]{0,60}\b(?:committee|inquiry)\b|"
-                             r"\bcommittee\s+chair\w*", re.I)
+    r"sos m[ée]diterran[ée]e|southern poverty law center|splc|rights groups?|advocacy groups?)\b",
+    re.I,
+)
+COMMITTEE_VOICE = re.compile(
+    r"\b(?:chair\w*|head)\s+of\s+the\s+[^,;]{0,60}\b(?:committee|inquiry)\b|"
+    r"\bcommittee\s+chair\w*",
+    re.I,
+)
 NEUTRAL_BODY = re.compile(
     r"\b(?:statistic\w*|census|observatory|think[- ]tank|research\w*|institute|universit\w*|professor|academic|"
     r"economist|analyst|court|judge|tribunal|committee|inspector\w*|watchdog|auditor|audit office|budget office|"
-    r"ombudsman|united nations|u\.n\.|unhcr|iom|relief workers|aid workers|pollster|survey|data)\b", re.I)
+    r"ombudsman|united nations|u\.n\.|unhcr|iom|relief workers|aid workers|pollster|survey|data)\b",
+    re.I,
+)
 
 
 def incumbent(country: str | None, on: date | None, registry: Registry | None = None) -> GovernmentTerm | None:
@@ -91,8 +109,15 @@ def facts_of(speaker: Speaker, registry: Registry | None = None) -> SpeakerFacts
     org = (registry or load_registry()).org_named(speaker.name) if speaker.kind != "person" else None
     if speaker.registry_id and speaker.kind != "person":
         org = next((o for o in (registry or load_registry()).orgs if o.id == speaker.registry_id), org)
-    return SpeakerFacts(speaker.id, speaker.name, speaker.role, speaker.party, speaker.country,
-                        organisation=speaker.kind != "person", government_body=bool(org and org.government))
+    return SpeakerFacts(
+        speaker.id,
+        speaker.name,
+        speaker.role,
+        speaker.party,
+        speaker.country,
+        organisation=speaker.kind != "person",
+        government_body=bool(org and org.government),
+    )
 
 
 @dataclass(frozen=True)
@@ -134,8 +159,9 @@ def _country_in(text: str, registry: Registry) -> str | None:
     return None
 
 
-def relation(facts: SpeakerFacts | None, country: str | None, on: date | None,
-             registry: Registry | None = None) -> Relation:
+def relation(
+    facts: SpeakerFacts | None, country: str | None, on: date | None, registry: Registry | None = None
+) -> Relation:
     """The speaker's voice toward the government of `country` on `on`."""
     return _relation(facts, country, on, registry or load_registry())
 
@@ -149,8 +175,9 @@ def _relation(facts: SpeakerFacts | None, country: str | None, on: date | None, 
     return Relation(voice, term, minister, dated=on is not None)
 
 
-def _voice(facts: SpeakerFacts, country: str | None, on: date | None, term: GovernmentTerm | None,
-           registry: Registry) -> tuple[Voice, bool]:
+def _voice(
+    facts: SpeakerFacts, country: str | None, on: date | None, term: GovernmentTerm | None, registry: Registry
+) -> tuple[Voice, bool]:
     role = facts.role or ""
     words = " ".join(x for x in (role, facts.name or "") if x)
     home = facts.country or _country_in(role, registry)
@@ -166,8 +193,11 @@ def _voice(facts: SpeakerFacts, country: str | None, on: date | None, term: Gove
     governing = party is not None and term is not None and _in_government(party, term)
     if OFFICIAL_ROLE.search(words) and not NOT_OFFICIAL.search(role) and (party is None or governing):
         return ("foreign", False) if abroad else ("government", bool(MINISTER_ROLE.search(role)))
-    if (facts.organisation or not facts.role) and MEDIA.search(words) or re.search(r"\bnewspaper|broadcaster",
-                                                                                     role, re.I):
+    if (
+        (facts.organisation or not facts.role)
+        and MEDIA.search(words)
+        or re.search(r"\bnewspaper|broadcaster", role, re.I)
+    ):
         return "media", False
     if ADVOCATE.search(words):
         return "advocate", False
@@ -187,8 +217,9 @@ def _voice(facts: SpeakerFacts, country: str | None, on: date | None, term: Gove
     return "unknown", False
 
 
-def party_from_role(role: str | None, country: str | None, on: date | None,
-                    registry: Registry | None = None) -> str | None:
+def party_from_role(
+    role: str | None, country: str | None, on: date | None, registry: Registry | None = None
+) -> str | None:
     """A speaker's party read from their role: a party of the article's country named in it
     ("Senator from Ms Meloni's Brothers of Italy party"), or for a shadow minister the official
     opposition's party ("shadow immigration minister")."""
@@ -225,15 +256,28 @@ def _party_aliases(registry: Registry, country: str) -> tuple[tuple[str, str], .
 def _sides(term: GovernmentTerm | None, registry: Registry) -> Sides:
     if term is None:
         return Sides()
-    gov = {"government", "administration", "ministers", "minister", "department", "white", "downing",
-           fold(term.head.split()[-1])}
+    gov = {
+        "government",
+        "administration",
+        "ministers",
+        "minister",
+        "department",
+        "white",
+        "downing",
+        fold(term.head.split()[-1]),
+    }
     opp = {"opposition"}
     for name, aliases in registry.parties_of(term.country).items():
         side = gov if _in_government(name, term) else opp
         for alias in (name, *aliases):
             side.update(w for w in fold(alias.split(" (")[0]).split() if len(w) > 3 or alias.isupper())
     for earlier in registry.governments.get(term.country, ()):
-        if earlier.start and term.start and earlier.start < term.start and not (set(earlier.parties) & set(term.parties)):
+        if (
+            earlier.start
+            and term.start
+            and earlier.start < term.start
+            and not (set(earlier.parties) & set(term.parties))
+        ):
             opp.add(fold(earlier.head.split()[-1]))
     for generic in ("party", "democratic", "liberal", "national", "social", "people's", "union", "movement", "left"):
         gov.discard(generic)

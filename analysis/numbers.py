@@ -59,8 +59,15 @@ def find_numbers(
     return flag_disagreements(_inherit_metrics(drafts))
 
 
-def _draft(nid: str, text: str, f: Found, para: tuple[int, int], sentences: list[tuple[int, int]],
-           published: date | None, cited: list[CitedQuote]) -> _Draft:
+def _draft(
+    nid: str,
+    text: str,
+    f: Found,
+    para: tuple[int, int],
+    sentences: list[tuple[int, int]],
+    published: date | None,
+    cited: list[CitedQuote],
+) -> _Draft:
     lo, _ = para
     start, qualifier = qualify(text, f)
     if f.kind == "range":
@@ -68,7 +75,7 @@ def _draft(nid: str, text: str, f: Found, para: tuple[int, int], sentences: list
     sent = next(((a, b) for a, b in sentences if a <= f.start < b), para)
     kind, sign = kind_and_sign(text, f, sent[0])
     unit = f.unit or unit_after(text, f.end)
-    sentence = text[sent[0]:sent[1]]
+    sentence = text[sent[0] : sent[1]]
     clause, clause_start = clause_around(sentence, f.start - sent[0])
     at = f.start - sent[0] - clause_start
     concept = metric_of(clause, at)
@@ -79,7 +86,7 @@ def _draft(nid: str, text: str, f: Found, para: tuple[int, int], sentences: list
     if concept is None:
         # "More than 600,000 in a single year is not a number ...": the metric was named before
         window_start = max(lo, f.start - 400)
-        concept = metric_of(text[window_start:f.start], f.start - window_start)
+        concept = metric_of(text[window_start : f.start], f.start - window_start)
     low, high = (f.low, f.high) if f.kind == "range" else bounds(f.value, qualifier)
     if unit is None and concept is not None and kind in ("level", "count", "change", "target"):
         unit = "people"
@@ -94,7 +101,7 @@ def _draft(nid: str, text: str, f: Found, para: tuple[int, int], sentences: list
     owner = citer(cited, f.start)
     number = NumberMention(
         id=nid,
-        text=text[start:f.end],
+        text=text[start : f.end],
         start=start,
         end=f.end,
         value=f.value * sign,
@@ -125,11 +132,24 @@ def _inherit_metrics(drafts: list[_Draft]) -> list[NumberMention]:
         n = d.number
         bare = n.metric_group is None and n.kind in ("level", "count") and n.unit in (None, "people")
         if not d.named and (d.refers_back or bare):
-            before = next((b for b in reversed(out) if b.metric_group and 0 <= n.start - b.end <= INHERIT_WINDOW
-                           and (b.kind != "duration" if d.refers_back else b.kind in ("level", "count"))), None)
+            before = next(
+                (
+                    b
+                    for b in reversed(out)
+                    if b.metric_group
+                    and 0 <= n.start - b.end <= INHERIT_WINDOW
+                    and (b.kind != "duration" if d.refers_back else b.kind in ("level", "count"))
+                ),
+                None,
+            )
             if before is not None and before.metric_group is not None:
                 base = before.metric_group.rsplit(":", 1)[0]
-                n = replace(n, metric=before.metric, metric_group=f"{base}:{d.kind_class}",
-                            unit=n.unit or before.unit, rule=n.rule + "; metric of the figure before")
+                n = replace(
+                    n,
+                    metric=before.metric,
+                    metric_group=f"{base}:{d.kind_class}",
+                    unit=n.unit or before.unit,
+                    rule=n.rule + "; metric of the figure before",
+                )
         out.append(n)
     return out

@@ -52,8 +52,19 @@ NO_PARTY_COLOUR = "#6B7280"  # slate grey for speakers without a known party and
 # Tableau 10 minus its grey, plus four darker companions: distinct at projector size and
 # readable as a 25% tint behind black text.
 SPEAKER_PALETTE: tuple[str, ...] = (
-    "#1F77B4", "#D62728", "#2CA02C", "#9467BD", "#FF7F0E", "#8C564B",
-    "#E377C2", "#17BECF", "#BCBD22", "#3B4CC0", "#B15928", "#006D2C", "#7A0177",
+    "#1F77B4",
+    "#D62728",
+    "#2CA02C",
+    "#9467BD",
+    "#FF7F0E",
+    "#8C564B",
+    "#E377C2",
+    "#17BECF",
+    "#BCBD22",
+    "#3B4CC0",
+    "#B15928",
+    "#006D2C",
+    "#7A0177",
 )
 NARRATOR = "Narrator (article's own voice)"
 

@@ -52,8 +52,11 @@ def needs_dependency_parse(text: str) -> bool:
 
 def needs_full_parse(text: str) -> bool:
     """True when a paragraph may hold speech or figures."""
-    return needs_dependency_parse(text) or not FIGURE_MARKS.isdisjoint(text) \
+    return (
+        needs_dependency_parse(text)
+        or not FIGURE_MARKS.isdisjoint(text)
         or not figure_words().isdisjoint(text_words(text))
+    )
 
 
 def parse_paragraphs(nlp: Language, texts: Sequence[str], *, batch_size: int = 64) -> Iterator[Doc]:

@@ -62,8 +62,7 @@ def analyze(
 
     `registry` replaces the bundled registry of office holders (e.g. one extended with speakers
     that users added)."""
-    return analyze_many([text], published=[published], titles=[title], sources=[source], nlp=nlp,
-                        registry=registry)[0]
+    return analyze_many([text], published=[published], titles=[title], sources=[source], nlp=nlp, registry=registry)[0]
 
 
 def analyze_many(
@@ -124,15 +123,17 @@ def _build(ing: IngestedText, parsed: list[Parsed], source: str | None, registry
     book = SpeakerBook(text, parsed, registry, ing.published, quoted, speaker_names)
     article_migration = migration_cue_count(text) >= MIGRATION_ARTICLE_CUES
 
-    blocks = [(s, e, a) for s, e, a in _layout_speech(split_paragraphs(text), parsed, book, cues_by_para)
-              if in_content(s)]
+    blocks = [
+        (s, e, a) for s, e, a in _layout_speech(split_paragraphs(text), parsed, book, cues_by_para) if in_content(s)
+    ]
     in_block = [(s, e) for s, e, _ in blocks]
 
     def inside_block(pos: int) -> bool:
         return any(a <= pos < b for a, b in in_block)
 
     drafts: list[tuple[int, int, str, Attribution, int]] = [
-        (s, e, "indirect" if a.rule_id == "headline_claim" else "direct", a, 1) for s, e, a in blocks]
+        (s, e, "indirect" if a.rule_id == "headline_claim" else "direct", a, 1) for s, e, a in blocks
+    ]
     claimed = [(s, e, a) for s, e, a in blocks if a.rule_id == "headline_claim"]
     scare: list[Span] = []
     previous: Attribution | None = None
@@ -146,17 +147,18 @@ def _build(ing: IngestedText, parsed: list[Parsed], source: str | None, registry
         headline = next((a for s, e, a in claimed if s <= chain.start < e), None)
         if headline is not None and (attribution is None or attribution.entity is None):
             attribution = headline  # "Trump: Cruz Has 'To Come a Long Way' On Ethanol"
-        elif inside_block(chain.start) and (attribution is None or attribution.cue is None
-                                            or attribution.rule_id == "cue_ends_previous_paragraph"):
+        elif inside_block(chain.start) and (
+            attribution is None or attribution.cue is None or attribution.rule_id == "cue_ends_previous_paragraph"
+        ):
             continue  # words quoted inside a block quote or a transcript turn: part of that speech
         if attribution is None:
-            scare.append(Span(text[chain.start:chain.end], chain.start, chain.end))
+            scare.append(Span(text[chain.start : chain.end], chain.start, chain.end))
             continue
         drafts.append((chain.start, chain.end, "direct", attribution, len(chain.parts)))
         previous, previous_end = attribution, chain.end
     for p in parsed:
         for s, e, cue in reported_speech(p, book, cues_by_para[p.base], quoted):
-            if inside_block(s) and _first_person(book.text[cue.subject_start:cue.subject_end]):
+            if inside_block(s) and _first_person(book.text[cue.subject_start : cue.subject_end]):
                 continue  # "we said that ..." inside a block quote is the block speaker's own words
             ent, mention = resolve_cue(book, cue)
             if ent is None:
@@ -193,15 +195,30 @@ def _build(ing: IngestedText, parsed: list[Parsed], source: str | None, registry
     )
 
 
-def _quote(qid: str, s: int, e: int, kind: str, attribution: Attribution, n_parts: int, book: SpeakerBook,
-           parsed: list[Parsed], article_migration: bool) -> Quote:
+def _quote(
+    qid: str,
+    s: int,
+    e: int,
+    kind: str,
+    attribution: Attribution,
+    n_parts: int,
+    book: SpeakerBook,
+    parsed: list[Parsed],
+    article_migration: bool,
+) -> Quote:
     text = book.text
     ent = attribution.entity
     cue = attribution.cue
     stance = quote_stance(
-        text[s:e], s, speaker=_speaker_facts(ent, book) if ent is not None else None, country=book.home_country,
-        published=book.published, article_about_migration=article_migration,
-        paragraphs=[(p.doc, p.base) for p in parsed], registry=book.registry)
+        text[s:e],
+        s,
+        speaker=_speaker_facts(ent, book) if ent is not None else None,
+        country=book.home_country,
+        published=book.published,
+        article_about_migration=article_migration,
+        paragraphs=[(p.doc, p.base) for p in parsed],
+        registry=book.registry,
+    )
     return Quote(
         id=qid,
         kind=kind,  # type: ignore[arg-type]
@@ -222,8 +239,15 @@ def _quote(qid: str, s: int, e: int, kind: str, attribution: Attribution, n_part
 
 
 def _speaker_facts(ent: Entity, book: SpeakerBook) -> SpeakerFacts:
-    return SpeakerFacts(ent.id, book.display_name(ent), book.role(ent), book.party(ent), book.country(ent),
-                        organisation=ent.kind != "person", government_body=bool(ent.org and ent.org.government))
+    return SpeakerFacts(
+        ent.id,
+        book.display_name(ent),
+        book.role(ent),
+        book.party(ent),
+        book.country(ent),
+        organisation=ent.kind != "person",
+        government_body=bool(ent.org and ent.org.government),
+    )
 
 
 FIRST_PERSON = frozenset({"i", "we", "you", "me", "us"})
@@ -239,8 +263,10 @@ def _attributable_paragraphs(paragraphs: list[Paragraph], book: SpeakerBook) -> 
         hit = _named_in(book, para, who)
         if hit is None:
             continue
-        out.extend((p.start, p.end, Attribution(hit[0], hit[1], None, "quotes_attributable", 0.8))
-                   for p in paragraphs_after(paragraphs, i))
+        out.extend(
+            (p.start, p.end, Attribution(hit[0], hit[1], None, "quotes_attributable", 0.8))
+            for p in paragraphs_after(paragraphs, i)
+        )
     return out
 
 
@@ -250,11 +276,11 @@ def _named_in(book: SpeakerBook, para: Paragraph, span: tuple[int, int]) -> tupl
     people = [(ent, m) for m, ent in book.mention_owner if s <= m.start and m.end <= e and ent.kind == "person"]
     if people:
         return max(people, key=lambda x: x[1].start)
-    return book.entity_at(s, e) or book.named_source(para.text[span[0]:span[1]], s, e)
+    return book.entity_at(s, e) or book.named_source(para.text[span[0] : span[1]], s, e)
 
 
 def _headline_claim(title: Paragraph, book: SpeakerBook) -> list[tuple[int, int, Attribution]]:
-    """"Lynch: No outside influence on FBI probe": the claim is reported speech of the name before the colon."""
+    """ "Lynch: No outside influence on FBI probe": the claim is reported speech of the name before the colon."""
     found = headline_claim(title.text)
     if found is None:
         return []
@@ -269,8 +295,9 @@ def _first_person(phrase: str) -> bool:
     return phrase.strip().lower() in FIRST_PERSON
 
 
-def _layout_speech(paragraphs: list[Paragraph], parsed: list[Parsed], book: SpeakerBook,
-                   cues_by_para: dict[int, list[Cue]]) -> list[tuple[int, int, Attribution]]:
+def _layout_speech(
+    paragraphs: list[Paragraph], parsed: list[Parsed], book: SpeakerBook, cues_by_para: dict[int, list[Cue]]
+) -> list[tuple[int, int, Attribution]]:
     """Speech marked by layout: transcript turns, and block quotes after "X said:" paragraphs."""
     out: list[tuple[int, int, Attribution]] = []
     if paragraphs:
@@ -320,8 +347,13 @@ def _narrates(start: int, parsed: list[Parsed], book: SpeakerBook, cues_by_para:
     p = next((q for q in parsed if q.base <= start < q.base + len(q.text)), None)
     if p is None:
         return False
-    return any(c.rule == "speech_verb" and lemma(c.token) in REPORTING_VERBS and is_finite_report(c.token)
-               and not _first_person(book.text[c.subject_start:c.subject_end]) for c in cues_by_para.get(p.base, []))
+    return any(
+        c.rule == "speech_verb"
+        and lemma(c.token) in REPORTING_VERBS
+        and is_finite_report(c.token)
+        and not _first_person(book.text[c.subject_start : c.subject_end])
+        for c in cues_by_para.get(p.base, [])
+    )
 
 
 def _article_id(ing: IngestedText) -> str:

@@ -226,7 +226,10 @@ def chain_quotes(text: str, spans: list[QuotedSpan]) -> list[QuoteChain]:
         if chains:
             last = chains[-1][-1]
             para = paragraphs[span.paragraph]
-            opens_paragraph = span.start - para.start <= 2 and text[para.start : span.start].strip() in (*ALL_MARKS, "''")
+            opens_paragraph = span.start - para.start <= 2 and text[para.start : span.start].strip() in (
+                *ALL_MARKS,
+                "''",
+            )
             if (
                 last.close_mark is None
                 and span.paragraph == last.paragraph + 1

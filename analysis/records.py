@@ -14,9 +14,7 @@ SpeakerKind = Literal["person", "organisation", "group"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 MigrationDirection = Literal["restrictive", "open", "mixed", "neutral", "unclear", "n/a"]
 GovernmentPosition = Literal["supports", "opposes", "neutral", "n/a"]
-NumberKind = Literal[
-    "level", "change", "percent_change", "factor", "money", "duration", "count", "target", "ratio"
-]
+NumberKind = Literal["level", "change", "percent_change", "factor", "money", "duration", "count", "target", "ratio"]
 ChromeKind = Literal["banner", "timestamp", "caption", "byline", "heading"]
 
 

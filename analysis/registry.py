@@ -119,22 +119,40 @@ class Registry:
         }
         self.people = tuple(
             RegistryPerson(
-                p["id"], p["name"], tuple(p.get("aliases", ())), p.get("gender"), p.get("party"),
+                p["id"],
+                p["name"],
+                tuple(p.get("aliases", ())),
+                p.get("gender"),
+                p.get("party"),
                 p.get("country"),
                 tuple(Term(self.offices[o], _date(s), _date(e)) for o, s, e in p.get("offices", ())),
             )
             for p in data["people"]
         )
         self.orgs = tuple(
-            RegistryOrg(o["id"], o["name"], tuple(o.get("aliases", ())), o.get("role"), o.get("country"),
-                        bool(o.get("government")))
+            RegistryOrg(
+                o["id"],
+                o["name"],
+                tuple(o.get("aliases", ())),
+                o.get("role"),
+                o.get("country"),
+                bool(o.get("government")),
+            )
             for o in data["organisations"]
         )
         governments = data["governments"]
         self.governments: dict[str, tuple[GovernmentTerm, ...]] = {
             country: tuple(
-                GovernmentTerm(t["id"], country, _date(t["start"]), _date(t["end"]), t["head"], tuple(t["parties"]),
-                               t.get("opposition"), t.get("migration_policy"))
+                GovernmentTerm(
+                    t["id"],
+                    country,
+                    _date(t["start"]),
+                    _date(t["end"]),
+                    t["head"],
+                    tuple(t["parties"]),
+                    t.get("opposition"),
+                    t.get("migration_policy"),
+                )
                 for t in terms
             )
             for country, terms in governments["terms"].items()
@@ -159,8 +177,9 @@ class Registry:
                 if fold(n).startswith("the "):
                     self._org_by_name[fold(n)[4:]] = o
 
-    def extended(self, *, people: list[dict] = (), organisations: list[dict] = (),
-                 parties: dict[str, dict] | None = None) -> Registry:
+    def extended(
+        self, *, people: list[dict] = (), organisations: list[dict] = (), parties: dict[str, dict] | None = None
+    ) -> Registry:
         """A new registry with user-added entries (same JSON shapes as data/registry.json).
 
         An added entry with the id of a bundled one replaces it, so a user can correct a role."""
@@ -168,7 +187,9 @@ class Registry:
         added_ids = {p["id"] for p in people}
         data["people"] = [p for p in self._data["people"] if p["id"] not in added_ids] + list(people)
         added_orgs = {o["id"] for o in organisations}
-        data["organisations"] = [o for o in self._data["organisations"] if o["id"] not in added_orgs] + list(organisations)
+        data["organisations"] = [o for o in self._data["organisations"] if o["id"] not in added_orgs] + list(
+            organisations
+        )
         data["parties"] = {**self._data["parties"], **(parties or {})}
         return Registry(data)
 
@@ -233,8 +254,11 @@ class Registry:
 
     def parties_of(self, country: str) -> dict[str, tuple[str, ...]]:
         """Party name -> its aliases, for one country."""
-        return {name: tuple(info.get("aliases", ())) for name, info in self._data["parties"].items()
-                if info.get("country") == country}
+        return {
+            name: tuple(info.get("aliases", ()))
+            for name, info in self._data["parties"].items()
+            if info.get("country") == country
+        }
 
     def party_of_word(self, word: str, country: str | None = None) -> tuple[str, str] | None:
         """('Conservative', 'UK') for 'Tory', None for a word that names no party (in that country)."""

@@ -27,8 +27,9 @@ class Candidate:
     sentence: int = -1  # index of its sentence in the article, -1 when unknown
 
 
-def pronoun_antecedent(start: int, gender: str, candidates: Sequence[Candidate], *, in_quote: bool = False,
-                       sentence: int = -1) -> str | None:
+def pronoun_antecedent(
+    start: int, gender: str, candidates: Sequence[Candidate], *, in_quote: bool = False, sentence: int = -1
+) -> str | None:
     """The entity a "he" or "she" at `start` refers to. Names in the pronoun's own sentence or the
     one before come first, as a reader looks back; among them, and then among the rest, the
     latest main-clause subject of that gender, else the latest subject, else the latest mention.
@@ -53,7 +54,9 @@ def is_main_clause_subject(tok: Token) -> bool:
     """A subject whose verb is the sentence's own (or conjoined with it), not a clause reported by
     a speech verb ("Ryan said Obama has never respected ...": Obama is not a main-clause subject)."""
     if tok.dep_ not in SUBJECT_DEPS:
-        tok = next((t for t in (tok.head,) if tok.dep_ in ("compound", "appos", "flat") and t.dep_ in SUBJECT_DEPS), tok)
+        tok = next(
+            (t for t in (tok.head,) if tok.dep_ in ("compound", "appos", "flat") and t.dep_ in SUBJECT_DEPS), tok
+        )
         if tok.dep_ not in SUBJECT_DEPS:
             return False
     verb = tok.head

@@ -28,43 +28,251 @@ from analysis.registry import Registry, RegistryOrg, RegistryPerson, fold
 from analysis.resolution import Candidate, is_main_clause_subject, pronoun_antecedent
 
 FIRST_NAMES_PATH = Path(__file__).with_name("data") / "first_names.json"
-HONORIFICS = {"sir": "m", "mr": "m", "lord": "m", "ms": "f", "mrs": "f", "miss": "f", "dame": "f",
-              "lady": "f", "baroness": "f", "dr": None, "prof": None, "professor": None,
-              "sen": None, "senator": None, "rep": None, "gov": None, "governor": None}
+HONORIFICS = {
+    "sir": "m",
+    "mr": "m",
+    "lord": "m",
+    "ms": "f",
+    "mrs": "f",
+    "miss": "f",
+    "dame": "f",
+    "lady": "f",
+    "baroness": "f",
+    "dr": None,
+    "prof": None,
+    "professor": None,
+    "sen": None,
+    "senator": None,
+    "rep": None,
+    "gov": None,
+    "governor": None,
+}
 FIRST_NAME_HONORIFICS = {"sir", "dame"}  # British usage: "Sir Keir" is Keir Starmer
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # Words that can stand before a name as part of a title ("shadow home secretary Chris Philp").
 TITLE_WORDS = {
-    "prime", "minister", "secretary", "home", "foreign", "shadow", "president", "vice", "senator",
-    "sen.", "rep.", "representative", "governor", "gov.", "chancellor", "mayor", "leader", "mp", "mep",
-    "deputy", "former", "chief", "spokesman", "spokeswoman", "spokesperson", "justice", "interior",
-    "immigration", "migration", "border", "security", "tory", "conservative", "labour", "labor",
-    "republican", "democrat", "democratic", "reform", "liberal", "green", "uk", "us", "eu", "opposition",
-    "party", "chair", "chairman", "chairwoman", "attorney", "general", "speaker", "house", "senate",
-    "commissioner", "first", "junior", "senior", "veteran", "backbencher", "backbench", "councillor",
-    "congressman", "congresswoman", "lawmaker", "premier", "taoiseach", "affairs", "state", "director",
-    "executive", "head", "officer", "minority", "majority", "whip", "campaigner", "activist", "mr", "ms",
-    "mrs", "sir", "dame", "lord", "lady", "dr", "baroness", "counterpart", "his", "her", "their",
-    "fellow", "economist", "professor", "prof", "analyst", "czar", "tsar", "press", "white",
+    "prime",
+    "minister",
+    "secretary",
+    "home",
+    "foreign",
+    "shadow",
+    "president",
+    "vice",
+    "senator",
+    "sen.",
+    "rep.",
+    "representative",
+    "governor",
+    "gov.",
+    "chancellor",
+    "mayor",
+    "leader",
+    "mp",
+    "mep",
+    "deputy",
+    "former",
+    "chief",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "justice",
+    "interior",
+    "immigration",
+    "migration",
+    "border",
+    "security",
+    "tory",
+    "conservative",
+    "labour",
+    "labor",
+    "republican",
+    "democrat",
+    "democratic",
+    "reform",
+    "liberal",
+    "green",
+    "uk",
+    "us",
+    "eu",
+    "opposition",
+    "party",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "attorney",
+    "general",
+    "speaker",
+    "house",
+    "senate",
+    "commissioner",
+    "first",
+    "junior",
+    "senior",
+    "veteran",
+    "backbencher",
+    "backbench",
+    "councillor",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "premier",
+    "taoiseach",
+    "affairs",
+    "state",
+    "director",
+    "executive",
+    "head",
+    "officer",
+    "minority",
+    "majority",
+    "whip",
+    "campaigner",
+    "activist",
+    "mr",
+    "ms",
+    "mrs",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "dr",
+    "baroness",
+    "counterpart",
+    "his",
+    "her",
+    "their",
+    "fellow",
+    "economist",
+    "professor",
+    "prof",
+    "analyst",
+    "czar",
+    "tsar",
+    "press",
+    "white",
 }
 ROLE_NOUNS = (
-    "secretary", "minister", "leader", "mp", "mep", "spokesman", "spokeswoman", "spokesperson", "chief",
-    "director", "chair", "chairman", "chairwoman", "president", "senator", "mayor", "governor",
-    "professor", "head", "founder", "campaigner", "executive", "officer", "ceo", "chancellor", "member",
-    "councillor", "lawmaker", "congressman", "congresswoman", "commissioner", "premier", "economist",
-    "analyst", "researcher", "fellow", "advocate", "lawyer", "solicitor", "barrister", "adviser",
-    "advisor", "coordinator", "manager", "organiser", "organizer", "czar", "tsar", "speaker", "whip",
-    "representative", "candidate", "deputy", "counterpart", "activist", "resident", "owner", "worker",
-    "volunteer", "priest", "bishop", "doctor", "nurse", "teacher", "judge", "correspondent", "editor",
+    "secretary",
+    "minister",
+    "leader",
+    "mp",
+    "mep",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chief",
+    "director",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "president",
+    "senator",
+    "mayor",
+    "governor",
+    "professor",
+    "head",
+    "founder",
+    "campaigner",
+    "executive",
+    "officer",
+    "ceo",
+    "chancellor",
+    "member",
+    "councillor",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "commissioner",
+    "premier",
+    "economist",
+    "analyst",
+    "researcher",
+    "fellow",
+    "advocate",
+    "lawyer",
+    "solicitor",
+    "barrister",
+    "adviser",
+    "advisor",
+    "coordinator",
+    "manager",
+    "organiser",
+    "organizer",
+    "czar",
+    "tsar",
+    "speaker",
+    "whip",
+    "representative",
+    "candidate",
+    "deputy",
+    "counterpart",
+    "activist",
+    "resident",
+    "owner",
+    "worker",
+    "volunteer",
+    "priest",
+    "bishop",
+    "doctor",
+    "nurse",
+    "teacher",
+    "judge",
+    "correspondent",
+    "editor",
 )
 DESCRIPTION_HEADS = (
-    "Tory", "Conservative", "Labour MP", "MP", "minister", "senator", "congressman", "congresswoman",
-    "Republican", "Democrat", "leader", "politician", "MEP", "lawmaker", "peer", "official",
-    "campaigner", "activist", "spokesman", "spokeswoman", "spokesperson", "mayor", "governor",
-    "councillor", "backbencher", "chancellor", "secretary", "premier", "president", "chief",
-    "economist", "professor", "academic", "analyst", "director", "chairman", "chairwoman", "chair",
-    "congressman", "Labour politician", "veteran", "frontbencher", "Lib Dem", "Green", "Liberal",
-    "Labor", "Reform UK", "nationalist", "populist", "far-right leader", "opposition leader",
+    "Tory",
+    "Conservative",
+    "Labour MP",
+    "MP",
+    "minister",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "Republican",
+    "Democrat",
+    "leader",
+    "politician",
+    "MEP",
+    "lawmaker",
+    "peer",
+    "official",
+    "campaigner",
+    "activist",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "mayor",
+    "governor",
+    "councillor",
+    "backbencher",
+    "chancellor",
+    "secretary",
+    "premier",
+    "president",
+    "chief",
+    "economist",
+    "professor",
+    "academic",
+    "analyst",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "congressman",
+    "Labour politician",
+    "veteran",
+    "frontbencher",
+    "Lib Dem",
+    "Green",
+    "Liberal",
+    "Labor",
+    "Reform UK",
+    "nationalist",
+    "populist",
+    "far-right leader",
+    "opposition leader",
 )
 DESCRIPTION_RE = re.compile(
     r"\b([Tt]he) ((?:(?:senior|veteran|former|junior|outspoken|local|backbench|shadow|new|top|"
@@ -73,26 +281,142 @@ DESCRIPTION_RE = re.compile(
 )
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 GROUP_NOUNS = {
-    "critics", "campaigners", "charities", "officials", "ministers", "mps", "protesters", "residents",
-    "experts", "activists", "opponents", "supporters", "lawyers", "unions", "councils", "police",
-    "sources", "insiders", "aides", "allies", "rebels", "backbenchers", "tories", "conservatives",
-    "democrats", "republicans", "economists", "analysts", "groups", "advocates", "leaders",
-    "organisations", "organizations", "researchers", "figures", "statistics", "data", "polls",
+    "critics",
+    "campaigners",
+    "charities",
+    "officials",
+    "ministers",
+    "mps",
+    "protesters",
+    "residents",
+    "experts",
+    "activists",
+    "opponents",
+    "supporters",
+    "lawyers",
+    "unions",
+    "councils",
+    "police",
+    "sources",
+    "insiders",
+    "aides",
+    "allies",
+    "rebels",
+    "backbenchers",
+    "tories",
+    "conservatives",
+    "democrats",
+    "republicans",
+    "economists",
+    "analysts",
+    "groups",
+    "advocates",
+    "leaders",
+    "organisations",
+    "organizations",
+    "researchers",
+    "figures",
+    "statistics",
+    "data",
+    "polls",
 }
 ORG_HEADS = {
-    "department", "ministry", "agency", "office", "council", "government", "administration", "court",
-    "party", "campaign", "company", "union", "charity", "group", "organisation", "organization", "police",
-    "committee", "commission", "embassy", "service", "board", "authority", "force", "institute", "centre",
-    "center", "foundation", "coalition", "alliance", "network", "association", "federation", "watchdog",
+    "department",
+    "ministry",
+    "agency",
+    "office",
+    "council",
+    "government",
+    "administration",
+    "court",
+    "party",
+    "campaign",
+    "company",
+    "union",
+    "charity",
+    "group",
+    "organisation",
+    "organization",
+    "police",
+    "committee",
+    "commission",
+    "embassy",
+    "service",
+    "board",
+    "authority",
+    "force",
+    "institute",
+    "centre",
+    "center",
+    "foundation",
+    "coalition",
+    "alliance",
+    "network",
+    "association",
+    "federation",
+    "watchdog",
 }
 UNNAMED_PERSON_HEADS = {
-    "official", "spokesman", "spokeswoman", "spokesperson", "aide", "source", "adviser", "advisor", "lawyer",
-    "resident", "protester", "worker", "economist", "analyst", "expert", "diplomat", "minister", "lawmaker",
-    "insider", "staffer", "officer", "agent", "volunteer", "campaigner", "activist", "teacher", "doctor",
-    "nurse", "parent", "student", "migrant", "refugee", "asylum-seeker", "owner", "farmer", "mother", "father",
-    "judge", "senator", "congressman", "congresswoman", "representative", "governor", "mayor", "strategist",
-    "pollster", "consultant", "voter", "supporter", "member", "man", "woman", "witness", "researcher",
-    "professor", "attorney", "prosecutor", "lobbyist", "executive", "leader",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "aide",
+    "source",
+    "adviser",
+    "advisor",
+    "lawyer",
+    "resident",
+    "protester",
+    "worker",
+    "economist",
+    "analyst",
+    "expert",
+    "diplomat",
+    "minister",
+    "lawmaker",
+    "insider",
+    "staffer",
+    "officer",
+    "agent",
+    "volunteer",
+    "campaigner",
+    "activist",
+    "teacher",
+    "doctor",
+    "nurse",
+    "parent",
+    "student",
+    "migrant",
+    "refugee",
+    "asylum-seeker",
+    "owner",
+    "farmer",
+    "mother",
+    "father",
+    "judge",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "governor",
+    "mayor",
+    "strategist",
+    "pollster",
+    "consultant",
+    "voter",
+    "supporter",
+    "member",
+    "man",
+    "woman",
+    "witness",
+    "researcher",
+    "professor",
+    "attorney",
+    "prosecutor",
+    "lobbyist",
+    "executive",
+    "leader",
 }
 # "a Home Office spokesperson", "a White House official": the organisation is a proper name
 DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’-]{2,}(?:\s*\([A-Za-z. ]+\))?\s*[—–-]+\s*")
@@ -112,7 +436,9 @@ ORG_SUFFIX_RE = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+([A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w.&’'-]*)*)"
     r"\s+(?:spokesman|spokeswoman|spokesperson|source|official)\b"
 )
-SPOKES_FOR_RE = re.compile(r"\b(?:spokesman|spokeswoman|spokesperson|source|official)s? (?:for|from|at) (?:the )?(.+)$", re.I)
+SPOKES_FOR_RE = re.compile(
+    r"\b(?:spokesman|spokeswoman|spokesperson|source|official)s? (?:for|from|at) (?:the )?(.+)$", re.I
+)
 
 
 @dataclass
@@ -181,8 +507,15 @@ class Parsed:
 class SpeakerBook:
     """All people and organisations of one article, resolved in reading order."""
 
-    def __init__(self, text: str, parsed: list[Parsed], registry: Registry, published: date | None,
-                 quoted: Sequence[tuple[int, int]] = (), speaker_names: Sequence[tuple[int, int]] = ()) -> None:
+    def __init__(
+        self,
+        text: str,
+        parsed: list[Parsed],
+        registry: Registry,
+        published: date | None,
+        quoted: Sequence[tuple[int, int]] = (),
+        speaker_names: Sequence[tuple[int, int]] = (),
+    ) -> None:
         self.text = text
         self.quoted = tuple(quoted)
         # proper names that are the subject of a speech verb, found by the parse where the tagger saw none
@@ -216,8 +549,11 @@ class SpeakerBook:
                     votes[p.country] = votes.get(p.country, 0) + 3
         else:
             for ent in self.entities:
-                country = (ent.registry.country if ent.registry else None) or (ent.org.country if ent.org else None) \
+                country = (
+                    (ent.registry.country if ent.registry else None)
+                    or (ent.org.country if ent.org else None)
                     or ent.article_country
+                )
                 if country and country not in ("EU", "NATO"):
                     votes[country] = votes.get(country, 0) + 3 * len([m for m in ent.mentions if m.rule != "pronoun"])
         return max(votes, key=votes.get) if votes else "UK"
@@ -241,14 +577,16 @@ class SpeakerBook:
             add(*m)
         for m in DESCRIPTION_RE.finditer(self.text):
             # "The mayor of Westerwolde, Anneke Bos," names the person right after: not an anaphor
-            if self._is_description(m.group(2)) and not re.match(r"(?: of [^,.;]{1,50})?, [A-Z]", self.text[m.end():m.end() + 60]):
+            if self._is_description(m.group(2)) and not re.match(
+                r"(?: of [^,.;]{1,50})?, [A-Z]", self.text[m.end() : m.end() + 60]
+            ):
                 add(m.start(), m.end(), "description", m.group(2))
         title_end = self.text.find("\n") if "\n" in self.text else len(self.text)
         for p in self.parsed:
             for ent in p.doc.ents:
                 if ent.label_ == "PERSON":
                     s, e = self._person_extent(ent, p)
-                    if ORG_NAME_LEAD_RE.search(self.text[max(0, s - 40):s]):
+                    if ORG_NAME_LEAD_RE.search(self.text[max(0, s - 40) : s]):
                         continue  # "the Council of Economic Advisors": part of an organisation's name
                     if s < title_end and not self._plausible_title_name(self.text[s:e], title_end):
                         continue  # a title-case headline reads as names to the tagger: "... Border Closures"
@@ -257,8 +595,9 @@ class SpeakerBook:
             add(m.start(), m.end(), "name", None)
         for pattern in (NAME_THEN_ROLE_RE, ROLE_THEN_NAME_RE):
             for m in pattern.finditer(self.text):  # names the tagger missed, known by their apposition
-                if fold(m.group("name").split()[0]) not in NOT_FIRST_NAMES \
-                        and not ORG_NAME_LEAD_RE.search(self.text[max(0, m.start("name") - 40):m.start("name")]):
+                if fold(m.group("name").split()[0]) not in NOT_FIRST_NAMES and not ORG_NAME_LEAD_RE.search(
+                    self.text[max(0, m.start("name") - 40) : m.start("name")]
+                ):
                     add(m.start("name"), m.end("name"), "name", None)
         for s, e in self.speaker_names:
             add(s, e, "name", None)
@@ -274,8 +613,10 @@ class SpeakerBook:
                     ent = ents_at[tok.i]
                     org = self.registry.org_named(ent.text) or self.registry.org_named(_strip_the(ent.text))
                     party = self._party_word(_strip_the(ent.text))
-                    if org or (party and ent.root.dep_ in SUBJECT_DEPS) or (
-                        ent.label_ == "ORG" and ent.root.dep_ in SUBJECT_DEPS
+                    if (
+                        org
+                        or (party and ent.root.dep_ in SUBJECT_DEPS)
+                        or (ent.label_ == "ORG" and ent.root.dep_ in SUBJECT_DEPS)
                     ):
                         add(p.base + ent.start_char, p.base + ent.end_char, "organisation", (org, party))
         for org in self.registry.orgs:
@@ -316,7 +657,7 @@ class SpeakerBook:
         out = []
         for m in pattern.finditer(self.text):
             title = m.group(4)
-            if not title[0].isupper() and re.match(r"\s+of\b", self.text[m.end():m.end() + 5]):
+            if not title[0].isupper() and re.match(r"\s+of\b", self.text[m.end() : m.end() + 5]):
                 continue  # "the president of the club" is not an office we know
             out.append((m.start(), m.end(), "office", (title, m.group(2), m.group(3))))
         for m in re.finditer(r"\b([Hh]is|[Hh]er) ((?:[A-Z][a-z]+ )?counterpart)\b", self.text):
@@ -330,8 +671,11 @@ class SpeakerBook:
     def _is_description(self, phrase: str) -> bool:
         words = phrase.split()
         # "the Home Office" or "the European Commission" are organisations, not descriptions
-        return not (len(words) >= 2 and all(w[0].isupper() for w in words) and words[-1] not in
-                    ("Tory", "Conservative", "Republican", "Democrat", "MP", "MEP", "Green", "Labour"))
+        return not (
+            len(words) >= 2
+            and all(w[0].isupper() for w in words)
+            and words[-1] not in ("Tory", "Conservative", "Republican", "Democrat", "MP", "MEP", "Green", "Labour")
+        )
 
     # ----- resolving -------------------------------------------------------------------------
     def _resolve_all(self) -> None:
@@ -412,8 +756,11 @@ class SpeakerBook:
         if honor and len(core_tokens) >= 2:
             # "Mr Van der Burg": a surname of several words, not a first name and surname
             for ent in sorted(self.entities, key=lambda x: -x.last_mention()):
-                if ent.kind == "person" and len(ent.name_tokens) > len(core_tokens) \
-                        and ent.name_tokens[-len(core_tokens):] == core_tokens:
+                if (
+                    ent.kind == "person"
+                    and len(ent.name_tokens) > len(core_tokens)
+                    and ent.name_tokens[-len(core_tokens) :] == core_tokens
+                ):
                     return ent
         if len(core_tokens) >= 2:
             for ent in self.entities:
@@ -433,14 +780,21 @@ class SpeakerBook:
         gender = HONORIFICS.get(honor or "")
         by_first = honor in FIRST_NAME_HONORIFICS
         candidates = [
-            ent for ent in self.entities
-            if ent.kind == "person" and ent.name_tokens
+            ent
+            for ent in self.entities
+            if ent.kind == "person"
+            and ent.name_tokens
             and (ent.name_tokens[0] == token if by_first else ent.name_tokens[-1] == token)
             and (gender is None or ent.gender in (None, gender))
         ]
         if not candidates and not by_first:
-            candidates = [ent for ent in self.entities if ent.kind == "person" and token in ent.name_tokens
-                          and (gender is None or ent.gender in (None, gender))]
+            candidates = [
+                ent
+                for ent in self.entities
+                if ent.kind == "person"
+                and token in ent.name_tokens
+                and (gender is None or ent.gender in (None, gender))
+            ]
         if candidates:
             ent = max(candidates, key=lambda x: x.last_mention())
             if gender and ent.gender is None:
@@ -467,8 +821,11 @@ class SpeakerBook:
             if ent.kind != "person":
                 continue
             role = fold(ent.article_role or "")
-            holds = [o for o in (ent.registry.offices_on(self.published) if ent.registry else [])
-                     if want in (fold(t) for t in o.titles)]
+            holds = [
+                o
+                for o in (ent.registry.offices_on(self.published) if ent.registry else [])
+                if want in (fold(t) for t in o.titles)
+            ]
             role_has = bool(re.search(rf"\b{re.escape(want)}\b", role))
             ent_country = ent.article_country or (holds[0].country if holds else None)
             if country is None and role_has and ent.article_country and ent.article_country != self.home_country:
@@ -498,7 +855,9 @@ class SpeakerBook:
             hit = self._party_word(w)
             if hit:
                 party = hit[0]
-        demonym_country = next((self.registry.demonyms[w] for w in str(phrase).split() if w in self.registry.demonyms), None)
+        demonym_country = next(
+            (self.registry.demonyms[w] for w in str(phrase).split() if w in self.registry.demonyms), None
+        )
         role_words = [w for w in words if w in ROLE_NOUNS or w in ("mp", "mep", "senator", "minister")]
         people = [ent for ent in self.entities if ent.kind == "person" and ent.mentions and ent.last_mention() < s]
         if not people:
@@ -548,9 +907,20 @@ class SpeakerBook:
             return None
         gender = PRONOUN_GENDER[low]
         in_quote = self._in_quote(s)
-        candidates = [Candidate(ent.id, ent.gender, m.start, *self._subject_roles(m), self._in_quote(m.start),
-                                self._sentence_index(m.start))
-                      for ent in self.entities if ent.kind == "person" for m in ent.mentions if m.start < s]
+        candidates = [
+            Candidate(
+                ent.id,
+                ent.gender,
+                m.start,
+                *self._subject_roles(m),
+                self._in_quote(m.start),
+                self._sentence_index(m.start),
+            )
+            for ent in self.entities
+            if ent.kind == "person"
+            for m in ent.mentions
+            if m.start < s
+        ]
         best_id = pronoun_antecedent(s, gender, candidates, in_quote=in_quote, sentence=self._sentence_index(s))
         best = next((ent for ent in self.entities if ent.id == best_id), None)
         if best is not None and best.gender is None:
@@ -573,8 +943,10 @@ class SpeakerBook:
                 span = p.doc.char_span(m.start - p.base, m.end - p.base, alignment_mode="expand")
                 if not span:
                     return False, False
-                subject = any(t.dep_ in SUBJECT_DEPS or t.head.dep_ in SUBJECT_DEPS and t.dep_ in ("compound", "appos")
-                              for t in span)
+                subject = any(
+                    t.dep_ in SUBJECT_DEPS or t.head.dep_ in SUBJECT_DEPS and t.dep_ in ("compound", "appos")
+                    for t in span
+                )
                 return subject, subject and any(is_main_clause_subject(t) for t in span)
         return False, False
 
@@ -602,7 +974,7 @@ class SpeakerBook:
 
     # ----- roles from the article ------------------------------------------------------------
     def _read_role_context(self, ent: Entity, s: int, e: int) -> None:
-        before = self.text[max(0, s - 80):s]
+        before = self.text[max(0, s - 80) : s]
         m = re.search(r"((?:[\w.’'-]+ ){1,6})$", before)
         if m:
             words = m.group(1).split()
@@ -615,11 +987,16 @@ class SpeakerBook:
                     break
             if kept and kept[0].lower() in ("his", "her", "their"):
                 kept = kept[1:]
-            if any(w.lower() in ROLE_NOUNS or w.lower() in ("prime", "minister", "secretary") or
-                   self._party_word(w) for w in kept):
+            if any(
+                w.lower() in ROLE_NOUNS or w.lower() in ("prime", "minister", "secretary") or self._party_word(w)
+                for w in kept
+            ):
                 self._set_role(ent, " ".join(kept))
-        after = self.text[e:e + 140]
-        m = re.match(r"^(?:’s?|'s?)?,\s+((?:the|a|an)\s+)?([^,.;:“”\"\n]{3,90}?)(?:,|\.|;|\s+(?:said|says|told|added|warned))", after)
+        after = self.text[e : e + 140]
+        m = re.match(
+            r"^(?:’s?|'s?)?,\s+((?:the|a|an)\s+)?([^,.;:“”\"\n]{3,90}?)(?:,|\.|;|\s+(?:said|says|told|added|warned))",
+            after,
+        )
         if m and any(re.search(rf"\b{w}\b", m.group(2).lower()) for w in ROLE_NOUNS):
             self._set_role(ent, m.group(2).strip())
         m = re.match(r"^\s*(?:\(|,\s*)([RDI])[-–]([A-Z][A-Za-z. ]+)(?:\)|,)", after)
@@ -664,14 +1041,33 @@ class SpeakerBook:
             words = [w.lower().strip(".") for w in label.split()]
             earlier = next((ent for role, ent in roles if fold(role).startswith(fold(label))), None)
             if earlier is not None:
-                out.append((earlier, self._add_mention(earlier, self.text[turn.label_start:turn.label_end],
-                                                       turn.label_start, turn.label_end, "transcript label")))
+                out.append(
+                    (
+                        earlier,
+                        self._add_mention(
+                            earlier,
+                            self.text[turn.label_start : turn.label_end],
+                            turn.label_start,
+                            turn.label_end,
+                            "transcript label",
+                        ),
+                    )
+                )
                 continue
             role_words = words[-1] in ROLE_NOUNS or words[-1] in UNNAMED_PERSON_HEADS
-            if turn.anonymous or role_words and fold(words[0]) not in first_name_genders() or \
-                    all(w in TITLE_WORDS or w in ROLE_NOUNS or w in UNNAMED_PERSON_HEADS for w in words):
-                role = "Journalist" if turn.anonymous and words[0] in ("journalist", "reporter", "question", "q") \
-                    else label[0].upper() + label[1:].lower() if not turn.anonymous else "Unnamed speaker"
+            if (
+                turn.anonymous
+                or role_words
+                and fold(words[0]) not in first_name_genders()
+                or all(w in TITLE_WORDS or w in ROLE_NOUNS or w in UNNAMED_PERSON_HEADS for w in words)
+            ):
+                role = (
+                    "Journalist"
+                    if turn.anonymous and words[0] in ("journalist", "reporter", "question", "q")
+                    else label[0].upper() + label[1:].lower()
+                    if not turn.anonymous
+                    else "Unnamed speaker"
+                )
                 out.append(self.resolve_label(role, turn.label_start, turn.label_end, anonymous=True))
                 continue
             ent, mention = self.resolve_label(label, turn.label_start, turn.label_end, anonymous=False)
@@ -687,8 +1083,9 @@ class SpeakerBook:
         anonymous label ("JOURNALIST") is one unnamed speaker of that role."""
         if anonymous:
             role = name
-            ent = next((e for e in self.entities if e.name == role and e.article_role == "unnamed"), None) \
-                or self._new(role, article_role="unnamed")
+            ent = next((e for e in self.entities if e.name == role and e.article_role == "unnamed"), None) or self._new(
+                role, article_role="unnamed"
+            )
         else:
             ent = self._resolve_name(start, end, name) or self._new(name)
             if ent.name.isupper():
@@ -698,7 +1095,9 @@ class SpeakerBook:
         self.mention_owner.append((mention, ent))
         return ent, mention
 
-    def resolve_headline_name(self, name: str, start: int, end: int, *, people_only: bool) -> tuple[Entity, Mention] | None:
+    def resolve_headline_name(
+        self, name: str, start: int, end: int, *, people_only: bool
+    ) -> tuple[Entity, Mention] | None:
         """The speaker a name before a colon stands for ("Lynch: ...", "PolitiFact: ..."): an
         organisation or party the registry knows, else a person, found again if the article names them."""
         words = name.split()
@@ -722,12 +1121,15 @@ class SpeakerBook:
         words = [w for w in name.replace("’s", "").split() if w[:1].isupper()]
         if not words:
             return False
-        body = self.text[self.text.find("\n"):] if "\n" in self.text else ""
-        return bool(re.search(rf"\b{re.escape(words[-1])}\b", body)) or bool(self.registry.people_named(name)) \
+        body = self.text[self.text.find("\n") :] if "\n" in self.text else ""
+        return (
+            bool(re.search(rf"\b{re.escape(words[-1])}\b", body))
+            or bool(self.registry.people_named(name))
             or fold(words[0]) in first_name_genders()
+        )
 
     def party_group(self, party_ent: Entity, phrase: str, start: int, end: int) -> tuple[Entity, Mention] | None:
-        """"House Democrats", "Senate Republicans", "Tory MPs": a group within a party, named as the
+        """ "House Democrats", "Senate Republicans", "Tory MPs": a group within a party, named as the
         article names it, with the party's name and country."""
         clean = _strip_the(phrase.strip(" ,"))
         party_name = self.display_name(party_ent)
@@ -735,8 +1137,9 @@ class SpeakerBook:
             return None
         ent = next((e for e in self.entities if e.kind == "group" and fold(e.name) == fold(clean)), None)
         if ent is None:
-            ent = self._new(clean, kind="group", article_party=self.party(party_ent),
-                            article_country=self.country(party_ent))
+            ent = self._new(
+                clean, kind="group", article_party=self.party(party_ent), article_country=self.country(party_ent)
+            )
         return ent, self._add_mention(ent, clean, start, end, "subject phrase")
 
     def entity_for_phrase(self, phrase: str, start: int, end: int) -> tuple[Entity, Mention] | None:
@@ -744,8 +1147,25 @@ class SpeakerBook:
         clean = DATELINE_RE.sub("", phrase.strip(" ,"))  # "WASHINGTON (AP) — A federal judge"
         # "The lawsuit, filed in Portland by ...,": the phrase before a lower-case aside names it
         clean = re.sub(r",\s+(?:[a-z(]|who\b|which\b).*$", "", clean).strip()
-        if not clean or clean.lower() in ("it", "this", "that", "there", "which", "who", "i", "we", "you", "he", "she",
-                                          "they", "him", "her", "them", "us", "me"):
+        if not clean or clean.lower() in (
+            "it",
+            "this",
+            "that",
+            "there",
+            "which",
+            "who",
+            "i",
+            "we",
+            "you",
+            "he",
+            "she",
+            "they",
+            "him",
+            "her",
+            "them",
+            "us",
+            "me",
+        ):
             return None
         if self._is_known_surname(clean):  # "Doe said" after "Sen. Jane Doe"
             ent = self._resolve_name(start, end, clean)
@@ -779,13 +1199,18 @@ class SpeakerBook:
 
     def person_before(self, pos: int, gender: str) -> Entity | None:
         """Whom a "his" or "her" at `pos` refers to (the pronoun rule, without a token)."""
-        candidates = [Candidate(ent.id, ent.gender, m.start, *self._subject_roles(m), self._in_quote(m.start))
-                      for ent in self.entities if ent.kind == "person" for m in ent.mentions if m.start < pos]
+        candidates = [
+            Candidate(ent.id, ent.gender, m.start, *self._subject_roles(m), self._in_quote(m.start))
+            for ent in self.entities
+            if ent.kind == "person"
+            for m in ent.mentions
+            if m.start < pos
+        ]
         best_id = pronoun_antecedent(pos, gender, candidates, in_quote=self._in_quote(pos))
         return next((ent for ent in self.entities if ent.id == best_id), None)
 
     def possessed_speaker(self, owner: Entity, head: str, start: int, end: int) -> tuple[Entity, Mention]:
-        """"Bernie Sanders' campaign", "her office": a speaker of its own, named after its owner,
+        """ "Bernie Sanders' campaign", "her office": a speaker of its own, named after its owner,
         on the owner's side."""
         name = f"{owner.name}’s {head}" if not owner.name.endswith("s") else f"{owner.name}’ {head}"
         kind = "person" if head.split()[-1].lower() in UNNAMED_PERSON_HEADS else "organisation"
@@ -814,7 +1239,7 @@ class SpeakerBook:
         return mention
 
     def _spokesperson(self, phrase: str) -> Entity | None:
-        """"A Home Office spokesperson", "a spokesman for the department": a speaker of its own,
+        """ "A Home Office spokesperson", "a spokesman for the department": a speaker of its own,
         named as the article names it, speaking for the organisation."""
         m = ORG_SUFFIX_RE.search(phrase) or SPOKES_FOR_RE.search(phrase)
         if not m:
@@ -832,7 +1257,7 @@ class SpeakerBook:
         return ent
 
     def _earlier_person_of_role(self, phrase: str, start: int) -> Entity | None:
-        """"The Houston resident said" after "Maria Lopez, a Houston resident,": the person the
+        """ "The Houston resident said" after "Maria Lopez, a Houston resident,": the person the
         article gave that role, the latest such before."""
         m = re.match(r"(?:the|this|that)\s+(.+)$", phrase, re.I)
         if not m:
@@ -840,12 +1265,18 @@ class SpeakerBook:
         words = fold(m.group(1)).split()
         if not words or words[-1] not in ROLE_NOUNS and words[-1] not in UNNAMED_PERSON_HEADS:
             return None
-        matches = [e for e in self.entities if e.kind == "person" and e.article_role and e.last_mention() < start
-                   and set(words) <= set(fold(e.article_role).replace(",", " ").split())]
+        matches = [
+            e
+            for e in self.entities
+            if e.kind == "person"
+            and e.article_role
+            and e.last_mention() < start
+            and set(words) <= set(fold(e.article_role).replace(",", " ").split())
+        ]
         return max(matches, key=lambda e: e.last_mention()) if matches else None
 
     def _earlier_org_of_kind(self, phrase: str, start: int) -> Entity | None:
-        """"The department said": the organisation of that kind named most recently before."""
+        """ "The department said": the organisation of that kind named most recently before."""
         head = re.sub(r"[^\w-]", "", phrase.split()[-1].lower())
         if head not in ORG_HEADS or not re.match(r"(?:the|its|this)\s", phrase, re.I):
             return None
@@ -853,8 +1284,11 @@ class SpeakerBook:
         def latest_before(e: Entity) -> int:
             return max((m.start for m in e.mentions if m.start < start), default=-1)
 
-        earlier = [e for e in self.entities if e.kind == "organisation" and head in fold(e.name).split()
-                   and latest_before(e) >= 0]
+        earlier = [
+            e
+            for e in self.entities
+            if e.kind == "organisation" and head in fold(e.name).split() and latest_before(e) >= 0
+        ]
         return max(earlier, key=latest_before) if earlier else None
 
     def display_name(self, ent: Entity) -> str:
@@ -864,8 +1298,9 @@ class SpeakerBook:
             return ent.name
         if ent.article_role == PARTY_ROLE and ent.aliases:
             return _strip_the(ent.aliases[0])  # a party as the article first names it: "Democrats", "Labour"
-        longer = [a for a in ent.aliases
-                  if fold(ent.name) in fold(a) and not a.lower().startswith(("a ", "an ", "the "))]
+        longer = [
+            a for a in ent.aliases if fold(ent.name) in fold(a) and not a.lower().startswith(("a ", "an ", "the "))
+        ]
         return max(longer, key=len) if longer else ent.name
 
     def role(self, ent: Entity) -> str | None:
@@ -902,8 +1337,15 @@ class SpeakerBook:
 
     def in_government(self, ent: Entity) -> bool | None:
         """True for the incumbent government's side, False for its opponents, None if unknown."""
-        facts = government.SpeakerFacts(ent.id, ent.name, self.role(ent), self.party(ent), self.country(ent),
-                                        ent.kind != "person", bool(ent.speaks_for and ent.speaks_for.government))
+        facts = government.SpeakerFacts(
+            ent.id,
+            ent.name,
+            self.role(ent),
+            self.party(ent),
+            self.country(ent),
+            ent.kind != "person",
+            bool(ent.speaks_for and ent.speaks_for.government),
+        )
         voice = government.relation(facts, self.home_country, self.published, self.registry).voice
         return {"government": True, "governing_party": True, "opposition": False, "advocate": False}.get(voice)
 
@@ -916,23 +1358,33 @@ class SpeakerBook:
             if not named and ent.id not in quoted_ids:
                 continue
             name = self.display_name(ent)
-            out.append(Speaker(
-                id=ent.id, name=name, kind=ent.kind,  # type: ignore[arg-type]
-                role=self.role(ent), party=self.party(ent), country=self.country(ent),
-                aliases=tuple(dict.fromkeys(ent.aliases)), mentions=tuple(ent.mentions),
-                quoted=ent.id in quoted_ids,
-                role_source="registry" if (ent.registry and ent.registry.offices_on(self.published)) or ent.org
-                else ("article" if ent.article_role else None),
-                registry_id=ent.registry.id if ent.registry else (ent.org.id if ent.org else None),
-            ))
+            out.append(
+                Speaker(
+                    id=ent.id,
+                    name=name,
+                    kind=ent.kind,  # type: ignore[arg-type]
+                    role=self.role(ent),
+                    party=self.party(ent),
+                    country=self.country(ent),
+                    aliases=tuple(dict.fromkeys(ent.aliases)),
+                    mentions=tuple(ent.mentions),
+                    quoted=ent.id in quoted_ids,
+                    role_source="registry"
+                    if (ent.registry and ent.registry.offices_on(self.published)) or ent.org
+                    else ("article" if ent.article_role else None),
+                    registry_id=ent.registry.id if ent.registry else (ent.org.id if ent.org else None),
+                )
+            )
         return tuple(out)
 
 
 # Documents that say things: "the report said", "a new poll found", "the lawsuit alleges".
-DOCUMENT_HEADS = frozenset("""
+DOCUMENT_HEADS = frozenset(
+    """
 report study statement letter poll survey memo memorandum lawsuit complaint filing analysis review audit
 assessment document dossier indictment ruling order proclamation bill motion resolution manifesto
-""".split())
+""".split()
+)
 # Shares of people: "47 percent said", "a majority said".
 SHARE_HEADS = frozenset({"percent", "%", "majority", "minority", "half", "third", "quarter", "most", "many", "some"})
 
@@ -940,7 +1392,8 @@ SHARE_HEADS = frozenset({"percent", "%", "majority", "minority", "half", "third"
 PARTY_ROLE = "Political party"
 ORG_NAME_LEAD_RE = re.compile(
     r"\b(?:Council|Department|Ministry|Office|Bureau|Institute|Association|Society|Board|Commission|Committee|"
-    r"Agency|Foundation|Center|Centre|School|University|College|League|Federation|Union|Court) (?:of|for) (?:the )?$")
+    r"Agency|Foundation|Center|Centre|School|University|College|League|Federation|Union|Court) (?:of|for) (?:the )?$"
+)
 
 
 def phrase_kind(phrase: str) -> str | None:
@@ -957,8 +1410,9 @@ def phrase_kind(phrase: str) -> str | None:
         return "group"  # "critics", "47 percent" (of those polled)
     if head in ORG_HEADS or head in DOCUMENT_HEADS:
         return "organisation"  # "the department"; "the congressional report" speaks for its authors
-    if (head in UNNAMED_PERSON_HEADS or head in ROLE_NOUNS) and \
-            re.match(r"(?:a|an|one|another|the|[A-Z][\w.-]*[’']s)\s", phrase, re.I):
+    if (head in UNNAMED_PERSON_HEADS or head in ROLE_NOUNS) and re.match(
+        r"(?:a|an|one|another|the|[A-Z][\w.-]*[’']s)\s", phrase, re.I
+    ):
         return "person"  # "a senior administration official": a source the article does not name
     if proper and ("," in bare or " and " in bare) and len(bare.split()) <= 16:
         return "group"  # "The Telegraph, Times, FT, Mail, Independent and the Today Programme"
@@ -988,8 +1442,10 @@ def first_name_genders() -> dict[str, str]:
 
 
 _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # Latin letters with accents: "Olivier Véran", "Micheál Martin"
-_NAME = (rf"[{_UP}][{_LOW}]+(?:[-’'][{_UP}]?[{_LOW}]+)?(?: (?:van der |van |von |de |da |le |van den )?"
-         rf"[{_UP}][{_LOW}]+(?:[-’'][{_UP}][{_LOW}]+)?){{1,2}}")
+_NAME = (
+    rf"[{_UP}][{_LOW}]+(?:[-’'][{_UP}]?[{_LOW}]+)?(?: (?:van der |van |von |de |da |le |van den )?"
+    rf"[{_UP}][{_LOW}]+(?:[-’'][{_UP}][{_LOW}]+)?){{1,2}}"
+)
 _ROLE_HEAD = "|".join(ROLE_NOUNS)
 # "Joost Verhagen, an MP for the Freedom Party," and "The mayor of Westerwolde, Anneke Bos,"
 NAME_THEN_ROLE_RE = re.compile(
@@ -998,9 +1454,40 @@ NAME_THEN_ROLE_RE = re.compile(
 ROLE_THEN_NAME_RE = re.compile(
     rf"\b(?:[Tt]he|[Aa]n?) [^,.;“”\"]{{0,60}}?\b(?:{_ROLE_HEAD}|MP|MEP)\b[^,.;“”\"]{{0,40}}, (?P<name>{_NAME}),"
 )
-NOT_FIRST_NAMES = {"the", "a", "an", "in", "on", "at", "but", "and", "labour", "conservative", "tory", "reform",
-                   "prime", "home", "mr", "ms", "mrs", "sir", "dame", "president", "senator", "minister", "downing",
-                   "white", "european", "british", "french", "german", "italian", "dutch", "american", "australian"}
+NOT_FIRST_NAMES = {
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "labour",
+    "conservative",
+    "tory",
+    "reform",
+    "prime",
+    "home",
+    "mr",
+    "ms",
+    "mrs",
+    "sir",
+    "dame",
+    "president",
+    "senator",
+    "minister",
+    "downing",
+    "white",
+    "european",
+    "british",
+    "french",
+    "german",
+    "italian",
+    "dutch",
+    "american",
+    "australian",
+}
 
 
 @lru_cache(maxsize=4096)

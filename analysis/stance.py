@@ -43,8 +43,18 @@ from analysis.stance_scope import (
     words_from_text,
 )
 
-__all__ = ["LEXICON_PATH", "PARTIAL_QUOTE_WORDS", "SpeakerFacts", "decide", "judge", "load_lexicon",
-           "migration_cue_count", "quote_stance", "read", "restance"]
+__all__ = [
+    "LEXICON_PATH",
+    "PARTIAL_QUOTE_WORDS",
+    "SpeakerFacts",
+    "decide",
+    "judge",
+    "load_lexicon",
+    "migration_cue_count",
+    "quote_stance",
+    "read",
+    "restance",
+]
 
 NO_SIDES = Sides()  # no government known: criticism is read as aimed at the government
 PARTIAL_QUOTE_WORDS = 8  # shorter quotes are judged with the sentence around them
@@ -75,13 +85,18 @@ def read(text: str, start: int, *, words: WordsSource = None, aimed: Sides = NO_
     taken = key_spans(parse(), findings) if findings else []
     names = [(start + m.start(), start + m.end()) for m in lex.names.finditer(text)]
     found = to_evidence(parse(), findings, text, start) if findings else []
-    phrases = (find_cues(lex.restrictive, text, start, "direction:restrictive")
-               + find_cues(lex.open, text, start, "direction:open")
-               + find_cues(lex.criticism, text, start, "government:criticism")
-               + find_cues(lex.praise, text, start, "government:praise"))
-    phrases = [_denied_accusation(e, text, start, lex) for e in phrases
-               if not any(e.start < b and e.end > a for a, b in taken)
-               and not any(a <= e.start and e.end <= b for a, b in names)]
+    phrases = (
+        find_cues(lex.restrictive, text, start, "direction:restrictive")
+        + find_cues(lex.open, text, start, "direction:open")
+        + find_cues(lex.criticism, text, start, "government:criticism")
+        + find_cues(lex.praise, text, start, "government:praise")
+    )
+    phrases = [
+        _denied_accusation(e, text, start, lex)
+        for e in phrases
+        if not any(e.start < b and e.end > a for a, b in taken)
+        and not any(a <= e.start and e.end <= b for a, b in names)
+    ]
     cues = _aim(found + phrases, parse, aimed, text, start)
     cues += find_cues(lex.self_reference, text, start, "government:self")
     cues += find_cues(lex.topic, text, start, "topic")
@@ -101,7 +116,10 @@ def _aim(cues: list[Evidence], parse: Callable[[], Words], aimed: Sides, text: s
         if e.label == "government:criticism":
             words = parse()
             at = token_at(words, e.start)
-            if at is not None and criticised_side(words, at, aimed, _sentence_at(text, e.start - start)) == "opposition":
+            if (
+                at is not None
+                and criticised_side(words, at, aimed, _sentence_at(text, e.start - start)) == "opposition"
+            ):
                 e = Evidence("opposition:criticism", e.text, e.start, e.end)
         out.append(e)
     return out
@@ -121,7 +139,7 @@ def _denied_accusation(e: Evidence, text: str, start: int, lex: Lexicon) -> Evid
     action = first in lex.words.against_actions or first in lex.words.for_actions or first in PHRASE_VERBS
     if not (accusation or (action and e.label != "government:criticism")):
         return e
-    before = text[max(0, e.start - start - 30):e.start - start]
+    before = text[max(0, e.start - start - 30) : e.start - start]
     if not DENIAL.search(before):
         return e
     if e.label == "government:criticism":
@@ -129,8 +147,20 @@ def _denied_accusation(e: Evidence, text: str, start: int, lex: Lexicon) -> Evid
     return Evidence(e.label.replace("direction:", "negated:"), e.text, e.start, e.end)
 
 
-PHRASE_VERBS = {"bring", "bringing", "take", "taking", "decide", "deciding", "tackling", "smashing", "cracking",
-                "clamping", "stem", "break"}
+PHRASE_VERBS = {
+    "bring",
+    "bringing",
+    "take",
+    "taking",
+    "decide",
+    "deciding",
+    "tackling",
+    "smashing",
+    "cracking",
+    "clamping",
+    "stem",
+    "break",
+}
 
 
 def _sentence_at(text: str, offset: int) -> str:
@@ -156,9 +186,15 @@ class Call:
 def decide(evidence: Sequence[Evidence], rel: Relation, *, about_migration: bool = True) -> Stance:
     """The stance of a quote from its evidence and its speaker's relation to the government."""
     if not about_migration:
-        return Stance(False, "n/a", "n/a", rule=explain(("not_about_migration",)),
-                      rule_ids=("not_about_migration",), confidence=0.6,
-                      toward=rel.government.id if rel.government else None)
+        return Stance(
+            False,
+            "n/a",
+            "n/a",
+            rule=explain(("not_about_migration",)),
+            rule_ids=("not_about_migration",),
+            confidence=0.6,
+            toward=rel.government.id if rel.government else None,
+        )
     n = Counter(e.label for e in evidence)
     if rel.voice == "government" or n["government:self"]:  # what the government did is its policy
         n["direction:restrictive"] += n["event:restrictive"]
@@ -273,8 +309,16 @@ def _government(n: Counter[str], rel: Relation, direction: str) -> Call:
 # ----- both steps --------------------------------------------------------------------------------
 
 
-def judge(text: str, start: int, rel: Relation, *, article_about_migration: bool, words: WordsSource = None,
-          aimed: Sides = NO_SIDES, sentence: tuple[str, int, WordsSource] | None = None) -> Stance:
+def judge(
+    text: str,
+    start: int,
+    rel: Relation,
+    *,
+    article_about_migration: bool,
+    words: WordsSource = None,
+    aimed: Sides = NO_SIDES,
+    sentence: tuple[str, int, WordsSource] | None = None,
+) -> Stance:
     """Label one quote. A partial quote (fewer than PARTIAL_QUOTE_WORDS words) is judged with
     `sentence` (text, article offset, words) when given."""
     if sentence is not None and len(text.split()) < PARTIAL_QUOTE_WORDS:
@@ -284,9 +328,17 @@ def judge(text: str, start: int, rel: Relation, *, article_about_migration: bool
     return decide(evidence, rel, about_migration=about)
 
 
-def quote_stance(text: str, start: int, *, speaker: SpeakerFacts | None, country: str | None,
-                 published: date | None, article_about_migration: bool,
-                 paragraphs: Sequence[tuple[Doc, int]] = (), registry: Registry | None = None) -> Stance:
+def quote_stance(
+    text: str,
+    start: int,
+    *,
+    speaker: SpeakerFacts | None,
+    country: str | None,
+    published: date | None,
+    article_about_migration: bool,
+    paragraphs: Sequence[tuple[Doc, int]] = (),
+    registry: Registry | None = None,
+) -> Stance:
     """The stance of one quote, from plain values: its text and article offset, its speaker, the
     article's country and date, and the article's parsed paragraphs (each with its offset), where
     the quote's parse and, for a partial quote, its sentence are found."""
@@ -297,11 +349,23 @@ def quote_stance(text: str, start: int, *, speaker: SpeakerFacts | None, country
         around = _sentence(paragraphs, start)
         if around is not None:
             span, base = around
-            return judge(span.text, base + span.start_char, rel, article_about_migration=article_about_migration,
-                         words=lambda: words_from_span(span, base), aimed=aimed)
+            return judge(
+                span.text,
+                base + span.start_char,
+                rel,
+                article_about_migration=article_about_migration,
+                words=lambda: words_from_span(span, base),
+                aimed=aimed,
+            )
     end = start + len(text)
-    return judge(text, start, rel, article_about_migration=article_about_migration, aimed=aimed,
-                 words=lambda: _join([words_from_span(span, base) for span, base in _spans(paragraphs, start, end)]))
+    return judge(
+        text,
+        start,
+        rel,
+        article_about_migration=article_about_migration,
+        aimed=aimed,
+        words=lambda: _join([words_from_span(span, base) for span, base in _spans(paragraphs, start, end)]),
+    )
 
 
 def _spans(paragraphs: Sequence[tuple[Doc, int]], start: int, end: int) -> list[tuple[SpacySpan, int]]:
@@ -327,8 +391,9 @@ def _sentence(paragraphs: Sequence[tuple[Doc, int]], start: int) -> tuple[SpacyS
         if base <= start <= base + _length(doc):
             if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
                 return None
-            return next(((sent, base) for sent in doc.sents
-                         if sent.start_char <= start - base < sent.end_char + 1), None)
+            return next(
+                ((sent, base) for sent in doc.sents if sent.start_char <= start - base < sent.end_char + 1), None
+            )
     return None
 
 
@@ -345,8 +410,9 @@ def _join(pieces: list[Words]) -> Words | None:
     return Words(tuple(toks), all(p.parsed for p in pieces))
 
 
-def restance(stance: Stance, speaker: SpeakerFacts | None, published: date | None,
-             registry: Registry | None = None) -> Stance:
+def restance(
+    stance: Stance, speaker: SpeakerFacts | None, published: date | None, registry: Registry | None = None
+) -> Stance:
     """The same quote's stance for another speaker: its evidence is kept, the labels decided again
     (what a correction of the speaker needs; no parse)."""
     if not stance.about_migration:

@@ -90,11 +90,25 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         data = json.load(fh)
     comp = data["composition"]
     words = WordClasses(
-        **{k: _forms_of(comp[k]) for k in (
-            "against_actions", "for_actions", "harm_verbs", "closing_verbs", "opening_verbs", "problem", "migrants",
-            "people",
-            "valued", "border", "restrictive_measures", "open_measures", "negative_evaluation",
-            "positive_evaluation")},
+        **{
+            k: _forms_of(comp[k])
+            for k in (
+                "against_actions",
+                "for_actions",
+                "harm_verbs",
+                "closing_verbs",
+                "opening_verbs",
+                "problem",
+                "migrants",
+                "people",
+                "valued",
+                "border",
+                "restrictive_measures",
+                "open_measures",
+                "negative_evaluation",
+                "positive_evaluation",
+            )
+        },
         negators=frozenset(comp["negators"]),
         accusation_heads=frozenset(comp["accusation_heads"]),
         first_person=frozenset(comp["first_person"]),

@@ -33,34 +33,144 @@ from analysis.records import Evidence
 from analysis.registry import fold
 from analysis.stance_cues import WordClasses
 
-ObjectClass = str  # "restrictive_measure", "open_measure", "problem", "migrants", "people", "valued", "border", "security"
-QUANTITY_HEADS = {"number", "numbers", "level", "levels", "total", "share", "proportion", "thousands", "hundreds",
-                  "millions", "flow", "flows"}
+ObjectClass = (
+    str  # "restrictive_measure", "open_measure", "problem", "migrants", "people", "valued", "border", "security"
+)
+QUANTITY_HEADS = {
+    "number",
+    "numbers",
+    "level",
+    "levels",
+    "total",
+    "share",
+    "proportion",
+    "thousands",
+    "hundreds",
+    "millions",
+    "flow",
+    "flows",
+}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 NOUN_MODIFIERS = {"compound", "amod", "nmod", "poss"}
 CLAUSE_BREAK = re.compile(r"^(?:[.,;:!?()\u2014\u2013\"“”‘’']|and|but|or|because|while|although|which|who|that)$", re.I)
 TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|n['’]t|[^\w\s]")
-DEMAND_VERBS = {"call", "calls", "calling", "called", "believe", "believes", "demand", "demands", "demanding",
-                "favour", "favor", "favours", "favors"}
+DEMAND_VERBS = {
+    "call",
+    "calls",
+    "calling",
+    "called",
+    "believe",
+    "believes",
+    "demand",
+    "demands",
+    "demanding",
+    "favour",
+    "favor",
+    "favours",
+    "favors",
+}
 # "more returns", "faster removals": more of a measure is that measure's direction; "fewer" the other
-MORE = {"more": 1, "faster": 1, "quicker": 1, "swifter": 1, "swift": 1, "rapid": 1, "increased": 1, "tougher": 1,
-        "fewer": -1, "less": -1}
+MORE = {
+    "more": 1,
+    "faster": 1,
+    "quicker": 1,
+    "swifter": 1,
+    "swift": 1,
+    "rapid": 1,
+    "increased": 1,
+    "tougher": 1,
+    "fewer": -1,
+    "less": -1,
+}
 # Heads that make a phrase about administration, not about who comes: "reduce the asylum backlog"
-GENERIC_HEADS = {"system", "systems", "backlog", "backlogs", "cost", "costs", "delay", "delays", "time", "times",
-                 "caseload", "queue", "queues", "process", "processes", "accommodation", "hotel", "hotels", "work",
-                 "case", "cases", "decision", "decisions", "spending", "budget", "court", "courts", "debate", "issue",
-                 "issues", "problem", "problems", "question", "questions", "money", "funding"}
+GENERIC_HEADS = {
+    "system",
+    "systems",
+    "backlog",
+    "backlogs",
+    "cost",
+    "costs",
+    "delay",
+    "delays",
+    "time",
+    "times",
+    "caseload",
+    "queue",
+    "queues",
+    "process",
+    "processes",
+    "accommodation",
+    "hotel",
+    "hotels",
+    "work",
+    "case",
+    "cases",
+    "decision",
+    "decisions",
+    "spending",
+    "budget",
+    "court",
+    "courts",
+    "debate",
+    "issue",
+    "issues",
+    "problem",
+    "problems",
+    "question",
+    "questions",
+    "money",
+    "funding",
+}
 # Heads that name a policy: only a restrictive measure or a problem among their modifiers says which
 # way it goes ("the Rwanda scheme", "a deportation plan"); "the asylum plan" says nothing
-POLICY_HEADS = {"plan", "plans", "scheme", "schemes", "deal", "deals", "policy", "policies", "law", "laws", "rules",
-                "bill", "bills", "agreement", "agreements", "programme", "flights", "operation", "operations"}
+POLICY_HEADS = {
+    "plan",
+    "plans",
+    "scheme",
+    "schemes",
+    "deal",
+    "deals",
+    "policy",
+    "policies",
+    "law",
+    "laws",
+    "rules",
+    "bill",
+    "bills",
+    "agreement",
+    "agreements",
+    "programme",
+    "flights",
+    "operation",
+    "operations",
+}
 CONTROL_NOUNS = {"control", "security", "protection", "integrity", "defence", "defense"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 MODALS = {"will", "would", "shall", "should", "must", "can", "could", "may", "might", "'ll", "wo", "to"}
 OBJECT_PREPS = {"on", "against", "down", "back", "away", "off"}
 TRANSFER_FORMS = {"returned", "deported", "removed", "expelled", "detained", "sent", "intercepted", "relocated"}
-PHRASE_ENDS = {"back", "away", "home", "to", "from", "into", "of", "for", "in", "on", "at", "by", "with", "across",
-               "over", "out", "off", "before", "after", "so"}
+PHRASE_ENDS = {
+    "back",
+    "away",
+    "home",
+    "to",
+    "from",
+    "into",
+    "of",
+    "for",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "across",
+    "over",
+    "out",
+    "off",
+    "before",
+    "after",
+    "so",
+}
 BE_HAVE = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "'s", "'re"}
 WINDOW = 4  # words between an action and its object when there is no parse
 
@@ -122,8 +232,9 @@ def words_from_span(span: SpacySpan, base: int) -> Words:
         if parsed:
             h = t.head.i
             head = h - first if h != t.i and first <= h < last else -1
-            toks.append(Tok(t.i - first, text, text.lower().replace("’", "'"), idx, idx + len(text), t.dep_, head,
-                            t.tag_))
+            toks.append(
+                Tok(t.i - first, text, text.lower().replace("’", "'"), idx, idx + len(text), t.dep_, head, t.tag_)
+            )
         else:
             toks.append(Tok(t.i - first, text, text.lower().replace("’", "'"), idx, idx + len(text), "", -1, t.tag_))
     return Words(tuple(toks), parsed)
@@ -131,8 +242,10 @@ def words_from_span(span: SpacySpan, base: int) -> Words:
 
 def words_from_text(text: str, base: int) -> Words:
     """Words of plain text (no parse): the window rules apply."""
-    toks = tuple(Tok(i, m.group(0), m.group(0).lower().replace("’", "'"), base + m.start(), base + m.end())
-                 for i, m in enumerate(TOKEN_RE.finditer(text)))
+    toks = tuple(
+        Tok(i, m.group(0), m.group(0).lower().replace("’", "'"), base + m.start(), base + m.end())
+        for i, m in enumerate(TOKEN_RE.finditer(text))
+    )
     return Words(toks, False)
 
 
@@ -147,8 +260,11 @@ def object_class(words: Words, i: int, wc: WordClasses) -> ObjectClass | None:
     head = tok.low
     if head in GENERIC_HEADS:
         return None
-    mods = [t.low for t in words.children(i) if t.dep in NOUN_MODIFIERS] if words.parsed else \
-        [t.low for t in words.toks[max(0, i - 2):i]]
+    mods = (
+        [t.low for t in words.children(i) if t.dep in NOUN_MODIFIERS]
+        if words.parsed
+        else [t.low for t in words.toks[max(0, i - 2) : i]]
+    )
     counted = []
     if words.parsed:
         for prep in (c for c in words.children(i) if c.dep == "prep" and c.low == "of"):
@@ -223,13 +339,18 @@ def objects_of(words: Words, i: int) -> list[int]:
                 out += [d.i for d in words.children(c.i) if d.dep == "conj"]
             elif c.dep in ("prep", "prt") and c.low in OBJECT_PREPS:  # "crack down on", "fight against"
                 out += [d.i for d in words.children(c.i) if d.dep == "pobj"]
-                out += [e.i for d in words.children(c.i) if d.dep == "prep" and d.low in OBJECT_PREPS
-                        for e in words.children(d.i) if e.dep == "pobj"]
+                out += [
+                    e.i
+                    for d in words.children(c.i)
+                    if d.dep == "prep" and d.low in OBJECT_PREPS
+                    for e in words.children(d.i)
+                    if e.dep == "pobj"
+                ]
         if not out and tok.low in TRANSFER_FORMS:  # "the number returned to Albania": the mover is the subject
             out = [c.i for c in words.children(i) if c.dep == "nsubj"]
         return out
     run = []  # the noun phrase after the action: its last word is its head
-    for t in words.toks[i + 1:i + 1 + WINDOW]:
+    for t in words.toks[i + 1 : i + 1 + WINDOW]:
         if CLAUSE_BREAK.match(t.low) or t.low in PHRASE_ENDS or t.low in MODALS or t.low in BE_HAVE:
             break
         run.append(t.i)
@@ -240,7 +361,7 @@ def subject_of(words: Words, i: int) -> list[Tok]:
     """The subject of the clause of `i` (climbing through auxiliaries and conjoined verbs)."""
     if not words.parsed:
         before = []
-        for t in reversed(words.toks[max(0, i - WINDOW - 2):i]):
+        for t in reversed(words.toks[max(0, i - WINDOW - 2) : i]):
             if CLAUSE_BREAK.match(t.low):
                 break
             before.insert(0, t)
@@ -260,8 +381,11 @@ def subject_of(words: Words, i: int) -> list[Tok]:
 def negated(words: Words, i: int, wc: WordClasses) -> bool:
     """True when the clause of `i` is denied: a 'not' or 'never' on it, or a 'nobody' subject."""
     if words.parsed:
-        heads = [words.toks[i]] + ([words.toks[words.toks[i].head]] if words.toks[i].dep in ("xcomp", "conj")
-                                   and words.toks[i].head >= 0 else [])
+        heads = [words.toks[i]] + (
+            [words.toks[words.toks[i].head]]
+            if words.toks[i].dep in ("xcomp", "conj") and words.toks[i].head >= 0
+            else []
+        )
         for h in heads:
             for c in words.children(h.i):
                 if c.dep == "neg" or (c.dep in SUBJECT_DEPS and c.low in ("nobody", "nothing", "none", "no one")):
@@ -270,7 +394,7 @@ def negated(words: Words, i: int, wc: WordClasses) -> bool:
                 return True
         return False
     window = []
-    for t in reversed(words.toks[max(0, i - 3):i]):
+    for t in reversed(words.toks[max(0, i - 3) : i]):
         if CLAUSE_BREAK.match(t.low):
             break
         window.append(t.low)
@@ -341,9 +465,12 @@ def _describes_people(words: Words, i: int, wc: WordClasses) -> bool:
 
 
 def _open_border_adjective(words: Words, i: int) -> bool:
-    nxt = [t.low for t in words.toks[i + 1:i + 3]]
-    return words.toks[i].low == "open" and bool(nxt) and (nxt[0] in ("borders", "border", "door") or
-                                                       nxt[:2] in (["-", "borders"], ["-", "door"]))
+    nxt = [t.low for t in words.toks[i + 1 : i + 3]]
+    return (
+        words.toks[i].low == "open"
+        and bool(nxt)
+        and (nxt[0] in ("borders", "border", "door") or nxt[:2] in (["-", "borders"], ["-", "door"]))
+    )
 
 
 def _harms(action: str, cls: ObjectClass | None, wc: WordClasses) -> bool:
@@ -364,7 +491,7 @@ def reported_event(words: Words, i: int) -> bool:
             return False
         aux = [c.low for c in words.children(i) if c.dep in ("aux", "auxpass")]
         return not any(a in MODALS for a in aux)
-    before = [t.low for t in words.toks[max(0, i - 2):i]]
+    before = [t.low for t in words.toks[max(0, i - 2) : i]]
     return tok.low.endswith("ed") and any(b in ("was", "were", "been", "had", "have", "has") for b in before)
 
 
@@ -376,13 +503,21 @@ def _absorb_causes(findings: list[Finding]) -> list[Finding]:
 
 
 def _control_of_border(words: Words, i: int, wc: WordClasses) -> list[Finding]:
-    """"control of America's border", "the security of our borders": restrictive."""
+    """ "control of America's border", "the security of our borders": restrictive."""
     if words.parsed:
-        inner = [c.i for prep in words.children(i) if prep.dep == "prep" and prep.low == "of"
-                 for c in words.children(prep.i) if c.dep == "pobj"]
+        inner = [
+            c.i
+            for prep in words.children(i)
+            if prep.dep == "prep" and prep.low == "of"
+            for c in words.children(prep.i)
+            if c.dep == "pobj"
+        ]
     else:
-        inner = [t.i for t in words.toks[i + 1:i + 4]] if i + 1 < len(words.toks) and \
-            words.toks[i + 1].low == "of" else []
+        inner = (
+            [t.i for t in words.toks[i + 1 : i + 4]]
+            if i + 1 < len(words.toks) and words.toks[i + 1].low == "of"
+            else []
+        )
     for j in inner:
         if words.toks[j].low in wc.border and words.toks[j].low != "control":
             return [Finding("direction:restrictive", min(i, j), max(i, j), (i, j))]
@@ -398,7 +533,7 @@ def conditional(words: Words, i: int) -> bool:
             if t.dep in ("advcl", "ccomp", "ROOT") or t.head < 0:
                 break
         return False
-    for t in reversed(words.toks[max(0, i - WINDOW):i]):
+    for t in reversed(words.toks[max(0, i - WINDOW) : i]):
         if t.low in CONDITIONAL_MARKS:
             return True
         if CLAUSE_BREAK.match(t.low):
@@ -412,11 +547,12 @@ def _action_lemma(words: Words, tok: Tok, wc: WordClasses) -> str | None:
         nxt = words.toks[tok.i + 1].low if tok.i + 1 < len(words.toks) else ""
         return "crack" if nxt == "down" else None
     if low in ("turn", "turns", "turning", "turned"):  # only "turn back", "turn away"
-        back = any(t.low in ("back", "away") for t in words.toks[tok.i + 1:tok.i + 6])
+        back = any(t.low in ("back", "away") for t in words.toks[tok.i + 1 : tok.i + 6])
         return "turn" if back else None
     nxt = words.toks[tok.i + 1].low if tok.i + 1 < len(words.toks) else ""
-    out = nxt in ("out", "away") or (words.parsed and any(c.dep == "prt" and c.low in ("out", "away")
-                                                          for c in words.children(tok.i)))
+    out = nxt in ("out", "away") or (
+        words.parsed and any(c.dep == "prt" and c.low in ("out", "away") for c in words.children(tok.i))
+    )
     if out and (low in wc.for_actions or low in wc.against_actions):
         return "bar"  # "keep out", "shut out", "turn away": keeping people out
     for table in (wc.against_actions, wc.for_actions):
@@ -462,14 +598,18 @@ def evaluation_findings(words: Words, wc: WordClasses) -> list[Finding]:
 def _measure_class(tok: Tok, wc: WordClasses) -> ObjectClass | None:
     if tok.low in wc.restrictive_measures:
         return "restrictive_measure"
-    if tok.low in wc.open_measures and tok.low not in ("visa", "visas", "program", "programme", "protection") \
-            and tok.dep not in ("compound", "amod", "nmod"):  # "the asylum plan" is a plan, not asylum
+    if (
+        tok.low in wc.open_measures
+        and tok.low not in ("visa", "visas", "program", "programme", "protection")
+        and tok.dep not in ("compound", "amod", "nmod")
+    ):  # "the asylum plan" is a plan, not asylum
         return "open_measure"
     return None
 
 
 def _judged(words: Words, i: int, wc: WordClasses) -> tuple[int | None, int]:
     """(+1 or -1, index of the judging word) when the measure at `i` is evaluated, else (None, i)."""
+
     def polarity(t: Tok) -> int | None:
         if t.low in wc.negative_evaluation:
             return -1
@@ -478,7 +618,7 @@ def _judged(words: Words, i: int, wc: WordClasses) -> tuple[int | None, int]:
         return None
 
     if not words.parsed:
-        for t in words.toks[i + 1:i + 1 + WINDOW]:
+        for t in words.toks[i + 1 : i + 1 + WINDOW]:
             if CLAUSE_BREAK.match(t.low):
                 break
             if polarity(t) is not None:
@@ -551,7 +691,7 @@ def _accuser(words: Words, i: int, wc: WordClasses) -> list[Tok] | None:
             if a.low in wc.accusation_heads:
                 return subject_of(words, a.i)
         return None
-    for t in reversed(words.toks[max(0, i - 2 * WINDOW):i]):
+    for t in reversed(words.toks[max(0, i - 2 * WINDOW) : i]):
         if t.low in wc.accusation_heads:
             return subject_of(words, t.i)
     return None
@@ -563,11 +703,27 @@ def _governing_verb(words: Words, i: int) -> int | None:
             if a.tag.startswith("VB"):
                 return a.i
         return None
-    for t in reversed(words.toks[max(0, i - WINDOW - 1):i - 1]):
+    for t in reversed(words.toks[max(0, i - WINDOW - 1) : i - 1]):
         if CLAUSE_BREAK.match(t.low):
             break
-        if t.low in ("want", "wants", "need", "needs", "call", "calling", "calls", "support", "supports",
-                     "believe", "demand", "demanding", "back", "backs", "favour", "favor"):
+        if t.low in (
+            "want",
+            "wants",
+            "need",
+            "needs",
+            "call",
+            "calling",
+            "calls",
+            "support",
+            "supports",
+            "believe",
+            "demand",
+            "demanding",
+            "back",
+            "backs",
+            "favour",
+            "favor",
+        ):
             return t.i
     return None
 
@@ -582,7 +738,7 @@ def to_evidence(words: Words, findings: Sequence[Finding], text_of: str, base: i
     out = []
     for f in findings:
         s, e = words.toks[f.first].start, words.toks[f.last].end
-        out.append(Evidence(f.label, text_of[s - base:e - base], s, e))
+        out.append(Evidence(f.label, text_of[s - base : e - base], s, e))
     return out
 
 
@@ -603,8 +759,9 @@ class Sides:
     opposition: frozenset[str] = frozenset()
 
 
-PREDECESSOR_RE = re.compile(r"\b(?:previous|last|former|outgoing|past)\s+(?:\w+\s+){0,2}(?:government|administration)s?\b",
-                            re.I)
+PREDECESSOR_RE = re.compile(
+    r"\b(?:previous|last|former|outgoing|past)\s+(?:\w+\s+){0,2}(?:government|administration)s?\b", re.I
+)
 
 
 def token_at(words: Words, offset: int) -> int | None:
@@ -623,7 +780,7 @@ def criticised_side(words: Words, at: int, sides: Sides, sentence: str) -> str:
         if tok.head >= 0:
             near += [c for c in words.children(tok.head) if c.dep == "poss"]
     else:
-        near = list(words.toks[max(0, at - WINDOW - 2):at + WINDOW])
+        near = list(words.toks[max(0, at - WINDOW - 2) : at + WINDOW])
     for t in near:
         name = fold(t.text.removesuffix("’s").removesuffix("'s"))
         if name in sides.opposition:

@@ -651,8 +651,7 @@ class Store:
                 conn.execute(
                     "INSERT INTO articles (id, title, published, source, url, text, content_hash,"
                     " input_hash, added_at, filename) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (article_id, title, published_iso, source, url, art.text, content, input_hash(text), now,
-                     filename),
+                    (article_id, title, published_iso, source, url, art.text, content, input_hash(text), now, filename),
                 )
                 self._write_analysis(conn, article_id, analysis, version, content, title, published_iso, source)
         if raced is not None:
@@ -688,8 +687,7 @@ class Store:
             conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))  # noqa: S608
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         conn.execute(
-            "INSERT INTO analyses (article_id, analyser_version, text_hash, analysed_at, json)"
-            " VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO analyses (article_id, analyser_version, text_hash, analysed_at, json) VALUES (?, ?, ?, ?, ?)",
             (article_id, version, content, now, json.dumps(analysis.to_dict(), ensure_ascii=False)),
         )
         self._write_rows(conn, article_id, analysis)
@@ -709,7 +707,9 @@ class Store:
 
     @staticmethod
     def _write_speakers(
-        conn: sqlite3.Connection, article_id: str, analysis: Analysis,
+        conn: sqlite3.Connection,
+        article_id: str,
+        analysis: Analysis,
         marks: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         marks = marks or {}
@@ -717,15 +717,26 @@ class Store:
             "INSERT INTO speakers (article_id, speaker_id, name, kind, role, party, country, quoted, corrected)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (article_id, s.id, s.name, s.kind, s.role, s.party, s.country, int(s.quoted),
-                 "; ".join(marks[s.id]) if s.id in marks else None)
+                (
+                    article_id,
+                    s.id,
+                    s.name,
+                    s.kind,
+                    s.role,
+                    s.party,
+                    s.country,
+                    int(s.quoted),
+                    "; ".join(marks[s.id]) if s.id in marks else None,
+                )
                 for s in analysis.speakers
             ],
         )
 
     @staticmethod
     def _write_quotes(
-        conn: sqlite3.Connection, article_id: str, analysis: Analysis,
+        conn: sqlite3.Connection,
+        article_id: str,
+        analysis: Analysis,
         marks: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         marks = marks or {}
@@ -735,17 +746,34 @@ class Store:
             m = q.speaker_mention
             rows.append(
                 (
-                    article_id, q.id, seq, q.kind, q.text, q.start, q.end, q.speaker_id,
-                    q.speaker_name, q.cue, q.cue_start, q.cue_end, q.rule,
-                    m.text if m else None, m.rule if m else None,
-                    int(st.about_migration), st.migration, st.government,
-                    json.dumps(list(st.targets)), json.dumps(list(st.frames)),
+                    article_id,
+                    q.id,
+                    seq,
+                    q.kind,
+                    q.text,
+                    q.start,
+                    q.end,
+                    q.speaker_id,
+                    q.speaker_name,
+                    q.cue,
+                    q.cue_start,
+                    q.cue_end,
+                    q.rule,
+                    m.text if m else None,
+                    m.rule if m else None,
+                    int(st.about_migration),
+                    st.migration,
+                    st.government,
+                    json.dumps(list(st.targets)),
+                    json.dumps(list(st.frames)),
                     json.dumps([[e.label, e.text, e.start, e.end] for e in st.evidence]),
-                    st.rule, st.confidence, "; ".join(marks[q.id]) if q.id in marks else None,
+                    st.rule,
+                    st.confidence,
+                    "; ".join(marks[q.id]) if q.id in marks else None,
                 )
             )
         conn.executemany(
-            "INSERT INTO quotes (article_id, quote_id, seq, kind, text, start, \"end\", speaker_id,"
+            'INSERT INTO quotes (article_id, quote_id, seq, kind, text, start, "end", speaker_id,'
             " speaker_name, cue, cue_start, cue_end, rule, mention_text, mention_rule,"
             " about_migration, migration, government, targets, frames, evidence, stance_rule,"
             " confidence, corrected) VALUES (" + ", ".join("?" * 24) + ")",
@@ -754,7 +782,9 @@ class Store:
 
     @staticmethod
     def _write_numbers(
-        conn: sqlite3.Connection, article_id: str, analysis: Analysis,
+        conn: sqlite3.Connection,
+        article_id: str,
+        analysis: Analysis,
         marks: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         marks = marks or {}
@@ -763,15 +793,34 @@ class Store:
             s = n.sentence
             rows.append(
                 (
-                    article_id, n.id, seq, n.text, n.start, n.end, n.value, n.kind, n.unit,
-                    n.qualifier, n.value_low, n.value_high, n.metric, n.metric_group, n.period,
-                    n.cited_by, n.cited_by_name, n.quote_id,
-                    s.text if s else None, s.start if s else None, s.end if s else None,
-                    int(n.disagrees), n.rule, "; ".join(marks[n.id]) if n.id in marks else None,
+                    article_id,
+                    n.id,
+                    seq,
+                    n.text,
+                    n.start,
+                    n.end,
+                    n.value,
+                    n.kind,
+                    n.unit,
+                    n.qualifier,
+                    n.value_low,
+                    n.value_high,
+                    n.metric,
+                    n.metric_group,
+                    n.period,
+                    n.cited_by,
+                    n.cited_by_name,
+                    n.quote_id,
+                    s.text if s else None,
+                    s.start if s else None,
+                    s.end if s else None,
+                    int(n.disagrees),
+                    n.rule,
+                    "; ".join(marks[n.id]) if n.id in marks else None,
                 )
             )
         conn.executemany(
-            "INSERT INTO numbers (article_id, number_id, seq, text, start, \"end\", value, kind,"
+            'INSERT INTO numbers (article_id, number_id, seq, text, start, "end", value, kind,'
             " unit, qualifier, value_low, value_high, metric, metric_group, period, cited_by,"
             " cited_by_name, quote_id, sentence, sentence_start, sentence_end, disagrees, rule,"
             " corrected) VALUES (" + ", ".join("?" * 24) + ")",
@@ -894,9 +943,18 @@ class Store:
     @staticmethod
     def _correction(r: sqlite3.Row) -> Correction:
         return Correction(
-            kind=r["kind"], article_id=r["article_id"], start=r["start"], end=r["end"], text=r["text"],
-            speaker_id=r["speaker_id"], value=json.loads(r["value"]), quote_id=r["quote_id"], note=r["note"],
-            id=r["id"], created_at=r["created_at"], analyser_version=r["analyser_version"],
+            kind=r["kind"],
+            article_id=r["article_id"],
+            start=r["start"],
+            end=r["end"],
+            text=r["text"],
+            speaker_id=r["speaker_id"],
+            value=json.loads(r["value"]),
+            quote_id=r["quote_id"],
+            note=r["note"],
+            id=r["id"],
+            created_at=r["created_at"],
+            analyser_version=r["analyser_version"],
         )
 
     def _corrections_for(self, conn: sqlite3.Connection, article_id: str) -> list[Correction]:
@@ -913,11 +971,14 @@ class Store:
         ids = {c.speaker_id or "", str(c.value.get("into_id") or "")} - {""}
         out: set[str] = set()
         for sid in ids:
-            out.update(r[0] for r in conn.execute(
-                "SELECT article_id FROM analyses WHERE instr(json, ?) > 0"
-                " UNION SELECT article_id FROM speakers WHERE speaker_id = ?",
-                (json.dumps(sid), sid),
-            ))
+            out.update(
+                r[0]
+                for r in conn.execute(
+                    "SELECT article_id FROM analyses WHERE instr(json, ?) > 0"
+                    " UNION SELECT article_id FROM speakers WHERE speaker_id = ?",
+                    (json.dumps(sid), sid),
+                )
+            )
         return sorted(out)
 
     def _rebuild(self, conn: sqlite3.Connection, article_ids: Iterable[str]) -> None:
@@ -954,14 +1015,28 @@ class Store:
         if c.kind == "merge_speakers" and (not c.value.get("into_id") or c.value["into_id"] == c.speaker_id):
             raise ValueError("Choose two different speakers to merge.")
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        version = c.analyser_version or (self._stored_version(c.article_id) if c.article_id else None) \
+        version = (
+            c.analyser_version
+            or (self._stored_version(c.article_id) if c.article_id else None)
             or self.current_version()
+        )
         with self.transaction() as conn:
             cur = conn.execute(
-                "INSERT INTO corrections (kind, article_id, start, \"end\", text, speaker_id, value, quote_id,"
+                'INSERT INTO corrections (kind, article_id, start, "end", text, speaker_id, value, quote_id,'
                 " note, created_at, analyser_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (c.kind, c.article_id, c.start, c.end, c.text, c.speaker_id, c.value_json(), c.quote_id,
-                 c.note, c.created_at or now, version),
+                (
+                    c.kind,
+                    c.article_id,
+                    c.start,
+                    c.end,
+                    c.text,
+                    c.speaker_id,
+                    c.value_json(),
+                    c.quote_id,
+                    c.note,
+                    c.created_at or now,
+                    version,
+                ),
             )
             saved = replace(c, id=int(cur.lastrowid or 0), created_at=c.created_at or now, analyser_version=version)
             self._rebuild(conn, self._affected(conn, saved))
@@ -1021,11 +1096,16 @@ class Store:
                 state, detail = "review", hits[0]["detail"]
             else:
                 state, detail = "review", "no article has this speaker" if c.article_id is None else "not applied yet"
-            out.append(CorrectionRow(
-                correction=c, status=state, detail=detail, articles=len(applied),
-                quote_id=applied[0]["quote_id"] if applied else None,
-                article_title=titles.get(c.article_id or ""),
-            ))
+            out.append(
+                CorrectionRow(
+                    correction=c,
+                    status=state,
+                    detail=detail,
+                    articles=len(applied),
+                    quote_id=applied[0]["quote_id"] if applied else None,
+                    article_title=titles.get(c.article_id or ""),
+                )
+            )
         return out
 
     def review(self) -> list[CorrectionRow]:
@@ -1053,8 +1133,7 @@ class Store:
         """Speakers and parties users added, as `Registry.extended(**...)` arguments."""
         with self.connect() as conn:
             rows = conn.execute(
-                "SELECT * FROM corrections WHERE kind IN ('reassign_speaker', 'add_quote', 'edit_speaker')"
-                " ORDER BY id"
+                "SELECT * FROM corrections WHERE kind IN ('reassign_speaker', 'add_quote', 'edit_speaker') ORDER BY id"
             ).fetchall()
         if not rows:
             return {"people": [], "organisations": [], "parties": {}}
@@ -1086,8 +1165,7 @@ class Store:
                 " a.filename, a.content_hash,"
                 " (SELECT count(*) FROM corrections c WHERE c.article_id = a.id) AS nc"
                 " FROM articles a LEFT JOIN analyses n ON n.article_id = a.id"
-                " ORDER BY a.published DESC, a.added_at DESC, a.id"
-                + (" LIMIT ?" if limit is not None else ""),
+                " ORDER BY a.published DESC, a.added_at DESC, a.id" + (" LIMIT ?" if limit is not None else ""),
                 (limit,) if limit is not None else (),
             ).fetchall()
         return [
@@ -1125,8 +1203,7 @@ class Store:
                 return None
         with self.connect() as conn:
             row = conn.execute(
-                "SELECT a.text, n.json FROM articles a JOIN analyses n ON n.article_id = a.id"
-                " WHERE a.id = ?",
+                "SELECT a.text, n.json FROM articles a JOIN analyses n ON n.article_id = a.id WHERE a.id = ?",
                 (article_id,),
             ).fetchone()
         if row is None:
@@ -1143,8 +1220,7 @@ class Store:
         """Changes whenever the corpus changes: a cache key for everything read from it."""
         with self.connect() as conn:
             row = conn.execute(
-                "SELECT count(*), coalesce(max(analysed_at), ''), coalesce(sum(length(article_id)), 0)"
-                " FROM analyses"
+                "SELECT count(*), coalesce(max(analysed_at), ''), coalesce(sum(length(article_id)), 0) FROM analyses"
             ).fetchone()
             n_articles = conn.execute("SELECT count(*), coalesce(max(rowid), 0) FROM articles").fetchone()
             fixes = conn.execute("SELECT count(*), coalesce(max(id), 0) FROM corrections").fetchone()
@@ -1173,21 +1249,19 @@ class Store:
         _where_in(where, args, "q.migration", f.stances)
         if f.frames:
             where.append(
-                "EXISTS (SELECT 1 FROM json_each(q.frames) j"
-                f" WHERE j.value IN ({', '.join('?' * len(f.frames))}))"
+                f"EXISTS (SELECT 1 FROM json_each(q.frames) j WHERE j.value IN ({', '.join('?' * len(f.frames))}))"
             )
             args.extend(f.frames)
         if f.search:
             like = "%" + f.search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             where.append(
-                "(q.text LIKE ? ESCAPE '\\' OR q.speaker_name LIKE ? ESCAPE '\\'"
-                " OR s.name LIKE ? ESCAPE '\\')"
+                "(q.text LIKE ? ESCAPE '\\' OR q.speaker_name LIKE ? ESCAPE '\\' OR s.name LIKE ? ESCAPE '\\')"
             )
             args.extend([like, like, like])
         sql = (
             "SELECT q.*, a.title AS article_title, a.published AS published, a.source AS source,"
             " substr(a.text, max(q.start - 120, 0) + 1, q.start - max(q.start - 120, 0)) AS before,"
-            " substr(a.text, q.\"end\" + 1, 120) AS after,"
+            ' substr(a.text, q."end" + 1, 120) AS after,'
             " s.name AS name, s.role AS role, s.party AS party, s.kind AS speaker_kind,"
             " a.url AS url, a.content_hash AS content_hash, n.analyser_version AS analyser_version"
             " FROM quotes q JOIN articles a ON a.id = q.article_id"
@@ -1208,8 +1282,7 @@ class Store:
         if f.search:
             like = "%" + f.search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             where.append(
-                "(m.sentence LIKE ? ESCAPE '\\' OR m.metric LIKE ? ESCAPE '\\'"
-                " OR m.cited_by_name LIKE ? ESCAPE '\\')"
+                "(m.sentence LIKE ? ESCAPE '\\' OR m.metric LIKE ? ESCAPE '\\' OR m.cited_by_name LIKE ? ESCAPE '\\')"
             )
             args.extend([like, like, like])
         sql = (

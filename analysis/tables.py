@@ -32,18 +32,73 @@ MIGRATION_SCORE: dict[str, float] = {"restrictive": -1.0, "mixed": 0.0, "neutral
 GOVERNMENT_SCORE: dict[str, float] = {"supports": -1.0, "neutral": 0.0, "opposes": 1.0}
 
 QUOTE_COLUMNS = [
-    "article_id", "article_title", "published", "source", "quote_id", "seq", "kind", "text",
-    "start", "end", "speaker_id", "speaker", "role", "party", "about_migration", "migration",
-    "government", "frames", "targets", "evidence", "cue", "cue_start", "cue_end", "rule",
-    "mention_text", "mention_rule", "before", "after", "speaker_colour", "party_colour", "tint",
-    "corrected", "analyser_version",
+    "article_id",
+    "article_title",
+    "published",
+    "source",
+    "quote_id",
+    "seq",
+    "kind",
+    "text",
+    "start",
+    "end",
+    "speaker_id",
+    "speaker",
+    "role",
+    "party",
+    "about_migration",
+    "migration",
+    "government",
+    "frames",
+    "targets",
+    "evidence",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "rule",
+    "mention_text",
+    "mention_rule",
+    "before",
+    "after",
+    "speaker_colour",
+    "party_colour",
+    "tint",
+    "corrected",
+    "analyser_version",
 ]
 NUMBER_COLUMNS = [
-    "article_id", "article_title", "published", "source", "number_id", "seq", "text", "start",
-    "end", "value", "kind", "unit", "qualifier", "value_low", "value_high", "err_minus",
-    "err_plus", "metric", "metric_group", "period", "cited_by", "cited_by_name", "party",
-    "quote_id", "sentence", "sentence_start", "sentence_end", "disagrees", "rule",
-    "speaker_colour", "corrected", "analyser_version",
+    "article_id",
+    "article_title",
+    "published",
+    "source",
+    "number_id",
+    "seq",
+    "text",
+    "start",
+    "end",
+    "value",
+    "kind",
+    "unit",
+    "qualifier",
+    "value_low",
+    "value_high",
+    "err_minus",
+    "err_plus",
+    "metric",
+    "metric_group",
+    "period",
+    "cited_by",
+    "cited_by_name",
+    "party",
+    "quote_id",
+    "sentence",
+    "sentence_start",
+    "sentence_end",
+    "disagrees",
+    "rule",
+    "speaker_colour",
+    "corrected",
+    "analyser_version",
 ]
 
 
@@ -61,11 +116,40 @@ def _loads(value: Any) -> Any:
 
 # Columns with few distinct values are stored as categories: grouping, masking and taking rows
 # then work on small integer codes instead of strings (docs/scale.md: 110,000 quotes).
-QUOTE_LABELS = ["article_id", "article_title", "source", "kind", "speaker_id", "speaker", "role", "party",
-                "migration", "government", "cue", "rule", "mention_rule", "speaker_colour", "party_colour",
-                "tint", "analyser_version"]
-NUMBER_LABELS = ["article_id", "article_title", "source", "kind", "unit", "metric", "metric_group",
-                 "cited_by", "cited_by_name", "party", "rule", "speaker_colour", "analyser_version"]
+QUOTE_LABELS = [
+    "article_id",
+    "article_title",
+    "source",
+    "kind",
+    "speaker_id",
+    "speaker",
+    "role",
+    "party",
+    "migration",
+    "government",
+    "cue",
+    "rule",
+    "mention_rule",
+    "speaker_colour",
+    "party_colour",
+    "tint",
+    "analyser_version",
+]
+NUMBER_LABELS = [
+    "article_id",
+    "article_title",
+    "source",
+    "kind",
+    "unit",
+    "metric",
+    "metric_group",
+    "cited_by",
+    "cited_by_name",
+    "party",
+    "rule",
+    "speaker_colour",
+    "analyser_version",
+]
 
 
 QUOTE_TEXTS = ["quote_id", "text", "mention_text", "before", "after"]
@@ -182,15 +266,30 @@ def quotes_from_analysis(analysis: Analysis, marks: dict[str, tuple[str, ...]] |
         st = q.stance
         records.append(
             {
-                "article_id": art.id, "article_title": art.title, "published": art.published,
-                "source": art.source, "quote_id": q.id, "seq": seq, "kind": q.kind,
-                "text": q.text, "start": q.start, "end": q.end, "speaker_id": q.speaker_id,
+                "article_id": art.id,
+                "article_title": art.title,
+                "published": art.published,
+                "source": art.source,
+                "quote_id": q.id,
+                "seq": seq,
+                "kind": q.kind,
+                "text": q.text,
+                "start": q.start,
+                "end": q.end,
+                "speaker_id": q.speaker_id,
                 "speaker": (sp.name if sp else None) or q.speaker_name or "Unattributed",
-                "role": sp.role if sp else None, "party": sp.party if sp else None,
-                "about_migration": st.about_migration, "migration": st.migration,
-                "government": st.government, "frames": st.frames, "targets": st.targets,
+                "role": sp.role if sp else None,
+                "party": sp.party if sp else None,
+                "about_migration": st.about_migration,
+                "migration": st.migration,
+                "government": st.government,
+                "frames": st.frames,
+                "targets": st.targets,
                 "evidence": tuple((e.label, e.text, e.start, e.end) for e in st.evidence),
-                "cue": q.cue, "cue_start": q.cue_start, "cue_end": q.cue_end, "rule": q.rule,
+                "cue": q.cue,
+                "cue_start": q.cue_start,
+                "cue_end": q.cue_end,
+                "rule": q.rule,
                 "mention_text": q.speaker_mention.text if q.speaker_mention else None,
                 "mention_rule": q.speaker_mention.rule if q.speaker_mention else None,
                 "before": art.text[max(0, q.start - 120) : q.start],
@@ -243,18 +342,34 @@ def numbers_from_analysis(analysis: Analysis) -> pd.DataFrame:
         sp = analysis.speaker(n.cited_by)
         records.append(
             {
-                "article_id": art.id, "article_title": art.title, "published": art.published,
-                "source": art.source, "number_id": n.id, "seq": seq, "text": n.text,
-                "start": n.start, "end": n.end, "value": n.value, "kind": n.kind, "unit": n.unit,
-                "qualifier": n.qualifier, "value_low": n.value_low, "value_high": n.value_high,
-                "metric": n.metric, "metric_group": n.metric_group, "period": n.period,
+                "article_id": art.id,
+                "article_title": art.title,
+                "published": art.published,
+                "source": art.source,
+                "number_id": n.id,
+                "seq": seq,
+                "text": n.text,
+                "start": n.start,
+                "end": n.end,
+                "value": n.value,
+                "kind": n.kind,
+                "unit": n.unit,
+                "qualifier": n.qualifier,
+                "value_low": n.value_low,
+                "value_high": n.value_high,
+                "metric": n.metric,
+                "metric_group": n.metric_group,
+                "period": n.period,
                 "cited_by": n.cited_by,
                 "cited_by_name": (sp.name if sp else None) or n.cited_by_name,
-                "party": sp.party if sp else None, "quote_id": n.quote_id,
+                "party": sp.party if sp else None,
+                "quote_id": n.quote_id,
                 "sentence": n.sentence.text if n.sentence else None,
                 "sentence_start": n.sentence.start if n.sentence else None,
                 "sentence_end": n.sentence.end if n.sentence else None,
-                "disagrees": n.disagrees, "rule": n.rule, "corrected": None,
+                "disagrees": n.disagrees,
+                "rule": n.rule,
+                "corrected": None,
                 "analyser_version": analysis.analyser_version,
             }
         )
@@ -294,8 +409,20 @@ def speakers_frame(quotes: pd.DataFrame) -> pd.DataFrame:
     `overall_direction` / `overall_government`. Everything is counted on integer codes
     with numpy, once for all speakers: this runs on every filter change of a large corpus.
     """
-    cols = ["speaker_id", "speaker", "role", "party", "quotes", "articles", "direction",
-            "government", "x", "y", "speaker_colour", "party_colour"]
+    cols = [
+        "speaker_id",
+        "speaker",
+        "role",
+        "party",
+        "quotes",
+        "articles",
+        "direction",
+        "government",
+        "x",
+        "y",
+        "speaker_colour",
+        "party_colour",
+    ]
     if quotes.empty:
         return pd.DataFrame(columns=cols)
     codes, ids = _codes(quotes["speaker_id"])
@@ -343,8 +470,9 @@ def _label_counts(column: pd.Series, mask: np.ndarray, keys: np.ndarray, n: int,
     return flat.reshape(n, len(labels))
 
 
-def _stance_summary(keys: np.ndarray, n: int, migration: pd.Series, government: pd.Series,
-                    mask: np.ndarray) -> dict[str, np.ndarray]:
+def _stance_summary(
+    keys: np.ndarray, n: int, migration: pd.Series, government: pd.Series, mask: np.ndarray
+) -> dict[str, np.ndarray]:
     """Per key 0..n-1: overall direction, overall government position, mean x and mean y.
 
     Vectorised `overall_direction` / `overall_government` (tests/test_tables.py checks that
@@ -354,9 +482,15 @@ def _stance_summary(keys: np.ndarray, n: int, migration: pd.Series, government: 
     restrictive, open_, mixed, neutral = mig.T
     directional = restrictive + open_ + mixed
     direction = np.select(
-        [(directional == 0) & (neutral > 0), directional == 0, restrictive >= 2 / 3 * directional,
-         open_ >= 2 / 3 * directional],
-        ["neutral", "unclear", "restrictive", "open"], "mixed").astype(object)
+        [
+            (directional == 0) & (neutral > 0),
+            directional == 0,
+            restrictive >= 2 / 3 * directional,
+            open_ >= 2 / 3 * directional,
+        ],
+        ["neutral", "unclear", "restrictive", "open"],
+        "mixed",
+    ).astype(object)
     gov_labels = tuple(GOVERNMENT_SCORE)  # supports, neutral, opposes
     gov = _label_counts(government, mask, keys, n, gov_labels)
     top = gov.max(axis=1)
@@ -379,10 +513,21 @@ def positions_frame(quotes: pd.DataFrame) -> pd.DataFrame:
     cols = ["kind", "key", "label", "party", "x", "y", "quotes", "colour"]
     sp = speakers_frame(quotes)
     sp = sp[sp["x"].notna() | sp["y"].notna()]
-    parts = [pd.DataFrame(
-        {"kind": "speaker", "key": sp["speaker_id"], "label": sp["speaker"], "party": sp["party"],
-         "x": sp["x"].fillna(0.0), "y": sp["y"].fillna(0.0), "quotes": sp["quotes"],
-         "colour": sp["speaker_colour"]}, columns=cols)]
+    parts = [
+        pd.DataFrame(
+            {
+                "kind": "speaker",
+                "key": sp["speaker_id"],
+                "label": sp["speaker"],
+                "party": sp["party"],
+                "x": sp["x"].fillna(0.0),
+                "y": sp["y"].fillna(0.0),
+                "quotes": sp["quotes"],
+                "colour": sp["speaker_colour"],
+            },
+            columns=cols,
+        )
+    ]
     if not quotes.empty:
         codes, parties = _codes(quotes["party"])
         about = quotes["about_migration"].to_numpy(dtype=bool) & (codes >= 0)
@@ -390,10 +535,21 @@ def positions_frame(quotes: pd.DataFrame) -> pd.DataFrame:
         counts = np.bincount(codes[about], minlength=len(parties))
         placed = (counts > 0) & ~(np.isnan(summary["x"]) & np.isnan(summary["y"]))
         order = sorted(np.flatnonzero(placed), key=lambda i: str(parties[i]))
-        parts.append(pd.DataFrame(
-            {"kind": "party", "key": parties[order], "label": parties[order], "party": parties[order],
-             "x": np.nan_to_num(summary["x"][order]), "y": np.nan_to_num(summary["y"][order]),
-             "quotes": counts[order], "colour": [party_colour(str(parties[i])) for i in order]}, columns=cols))
+        parts.append(
+            pd.DataFrame(
+                {
+                    "kind": "party",
+                    "key": parties[order],
+                    "label": parties[order],
+                    "party": parties[order],
+                    "x": np.nan_to_num(summary["x"][order]),
+                    "y": np.nan_to_num(summary["y"][order]),
+                    "quotes": counts[order],
+                    "colour": [party_colour(str(parties[i])) for i in order],
+                },
+                columns=cols,
+            )
+        )
     parts = [p for p in parts if not p.empty]
     df = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=cols)
     return _spread(df)
@@ -434,7 +590,7 @@ def row_groups(frame: pd.DataFrame, column: str, where: np.ndarray | None = None
     sorted_codes = codes[order]
     starts = np.searchsorted(sorted_codes, np.arange(len(values)), side="left")
     ends = np.searchsorted(sorted_codes, np.arange(len(values)), side="right")
-    return {values[i]: order[starts[i]:ends[i]] for i in range(len(values)) if ends[i] > starts[i]}
+    return {values[i]: order[starts[i] : ends[i]] for i in range(len(values)) if ends[i] > starts[i]}
 
 
 def about_migration(quotes: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
@@ -478,8 +634,7 @@ def targets_frame(quotes: pd.DataFrame) -> pd.DataFrame:
     # Count each distinct (targets, direction, speaker) combination once, then spread the counts
     # over the targets it names: a few thousand combinations instead of 100,000 rows.
     target_codes, target_sets = pd.factorize(quotes["targets"].to_numpy())
-    combos = pd.DataFrame({"t": target_codes, "m": _codes(quotes["migration"])[0],
-                           "s": _codes(quotes["speaker"])[0]})
+    combos = pd.DataFrame({"t": target_codes, "m": _codes(quotes["migration"])[0], "s": _codes(quotes["speaker"])[0]})
     _, migrations = _codes(quotes["migration"])
     _, speakers = _codes(quotes["speaker"])
     summary: dict[str, dict[str, Any]] = {}
@@ -495,9 +650,19 @@ def targets_frame(quotes: pd.DataFrame) -> pd.DataFrame:
     if not summary:
         return pd.DataFrame(columns=cols)
     out = pd.DataFrame(
-        [{"target": target, "quotes": r["quotes"], "restrictive": r["restrictive"], "open": r["open"],
-          "other": r["quotes"] - r["restrictive"] - r["open"], "speakers": ", ".join(sorted(r["speakers"]))}
-         for target, r in summary.items()], columns=cols)
+        [
+            {
+                "target": target,
+                "quotes": r["quotes"],
+                "restrictive": r["restrictive"],
+                "open": r["open"],
+                "other": r["quotes"] - r["restrictive"] - r["open"],
+                "speakers": ", ".join(sorted(r["speakers"])),
+            }
+            for target, r in summary.items()
+        ],
+        columns=cols,
+    )
     return out.sort_values(["quotes", "target"], ascending=[False, True])
 
 
@@ -526,8 +691,23 @@ def metric_summary(numbers: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values("figures", ascending=False, kind="stable").reset_index(drop=True)
 
 
-CHART_COLUMNS = ["text", "value", "published", "article_id", "article_title", "cited_by_name", "speaker_colour",
-                 "qualifier", "period", "value_low", "value_high", "err_minus", "err_plus", "disagrees", "unit"]
+CHART_COLUMNS = [
+    "text",
+    "value",
+    "published",
+    "article_id",
+    "article_title",
+    "cited_by_name",
+    "speaker_colour",
+    "qualifier",
+    "period",
+    "value_low",
+    "value_high",
+    "err_minus",
+    "err_plus",
+    "disagrees",
+    "unit",
+]
 
 
 def chart_points(numbers: pd.DataFrame, rows: np.ndarray, max_points: int) -> pd.DataFrame:
@@ -547,8 +727,10 @@ def chart_points(numbers: pd.DataFrame, rows: np.ndarray, max_points: int) -> pd
         seen[base] = seen.get(base, -1) + 1
         labels.append(base + "\u200b" * seen[base])  # zero-width spaces keep equal labels apart
     g["label"] = labels
-    g["symbol"] = [_symbol(d, low, high, q) for d, low, high, q in
-                   zip(g["disagrees"], g["value_low"], g["value_high"], g["qualifier"])]
+    g["symbol"] = [
+        _symbol(d, low, high, q)
+        for d, low, high, q in zip(g["disagrees"], g["value_low"], g["value_high"], g["qualifier"])
+    ]
     return g
 
 
@@ -571,8 +753,9 @@ def _missing(value: Any) -> bool:
 NUMBER_VIEWS: dict[str, Any] = {
     "metrics": metric_summary,
     "rows_by_metric": lambda n: row_groups(n, "metric_group"),
-    "conflicts": lambda n: n.loc[n["disagrees"].to_numpy(dtype=bool), ["text", "cited_by_name"]].astype(object)
-    if not n.empty else n,
+    "conflicts": lambda n: (
+        n.loc[n["disagrees"].to_numpy(dtype=bool), ["text", "cited_by_name"]].astype(object) if not n.empty else n
+    ),
 }
 
 
@@ -598,15 +781,58 @@ def _about_mask(quotes: pd.DataFrame) -> np.ndarray | None:
 def export_frame(df: pd.DataFrame, kind: str) -> pd.DataFrame:
     """The columns offered for download, lists flattened to text ('quotes' or 'numbers')."""
     if kind == "quotes":
-        cols = ["article_id", "article_title", "published", "source", "quote_id", "start", "end",
-                "speaker_id", "speaker", "role", "party", "kind", "text", "migration",
-                "government", "frames", "targets", "evidence", "cue", "rule", "corrected",
-                "analyser_version"]
+        cols = [
+            "article_id",
+            "article_title",
+            "published",
+            "source",
+            "quote_id",
+            "start",
+            "end",
+            "speaker_id",
+            "speaker",
+            "role",
+            "party",
+            "kind",
+            "text",
+            "migration",
+            "government",
+            "frames",
+            "targets",
+            "evidence",
+            "cue",
+            "rule",
+            "corrected",
+            "analyser_version",
+        ]
     else:
-        cols = ["article_id", "article_title", "published", "source", "number_id", "start",
-                "end", "text", "value", "unit", "qualifier", "value_low", "value_high", "kind",
-                "metric", "metric_group", "period", "cited_by", "cited_by_name", "party",
-                "disagrees", "sentence", "rule", "corrected", "analyser_version"]
+        cols = [
+            "article_id",
+            "article_title",
+            "published",
+            "source",
+            "number_id",
+            "start",
+            "end",
+            "text",
+            "value",
+            "unit",
+            "qualifier",
+            "value_low",
+            "value_high",
+            "kind",
+            "metric",
+            "metric_group",
+            "period",
+            "cited_by",
+            "cited_by_name",
+            "party",
+            "disagrees",
+            "sentence",
+            "rule",
+            "corrected",
+            "analyser_version",
+        ]
     out = df.reindex(columns=cols).copy()
     for col in ("frames", "targets"):
         if col in out:
@@ -624,14 +850,40 @@ def articles_frame(rows: Sequence[Any]) -> pd.DataFrame:
     """The corpus list (`Store.articles()` rows) as a table."""
     return pd.DataFrame(
         [
-            {"title": r.title, "published": r.published, "source": r.source, "quotes": r.quotes,
-             "figures": r.numbers, "characters": r.length, "analyser": r.analyser_version,
-             "needs re-analysis": r.stale, "corrections": r.corrections, "added": r.added_at, "url": r.url,
-             "file": r.filename, "content hash": r.content_hash[:12], "id": r.id}
+            {
+                "title": r.title,
+                "published": r.published,
+                "source": r.source,
+                "quotes": r.quotes,
+                "figures": r.numbers,
+                "characters": r.length,
+                "analyser": r.analyser_version,
+                "needs re-analysis": r.stale,
+                "corrections": r.corrections,
+                "added": r.added_at,
+                "url": r.url,
+                "file": r.filename,
+                "content hash": r.content_hash[:12],
+                "id": r.id,
+            }
             for r in rows
         ],
-        columns=["title", "published", "source", "quotes", "figures", "characters", "analyser",
-                 "needs re-analysis", "corrections", "added", "url", "file", "content hash", "id"],
+        columns=[
+            "title",
+            "published",
+            "source",
+            "quotes",
+            "figures",
+            "characters",
+            "analyser",
+            "needs re-analysis",
+            "corrections",
+            "added",
+            "url",
+            "file",
+            "content hash",
+            "id",
+        ],
     )
 
 
@@ -640,9 +892,16 @@ def tokens_frame(doc: Any) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                "i": t.i, "token": t.text, "start": t.idx, "end": t.idx + len(t.text),
-                "lemma": t.lemma_, "pos": t.pos_, "tag": t.tag_, "dep": t.dep_,
-                "head": t.head.text, "head_i": t.head.i,
+                "i": t.i,
+                "token": t.text,
+                "start": t.idx,
+                "end": t.idx + len(t.text),
+                "lemma": t.lemma_,
+                "pos": t.pos_,
+                "tag": t.tag_,
+                "dep": t.dep_,
+                "head": t.head.text,
+                "head_i": t.head.i,
                 "entity": f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "",
             }
             for t in doc

@@ -13,8 +13,19 @@ from pathlib import Path
 RELEASE = "0.3.0"
 PACKAGE = Path(__file__).resolve().parent
 # Modules that only store, show or schedule results do not change what the analyser finds.
-NOT_RULES = frozenset({"store.py", "tables.py", "batch.py", "distributed.py", "palette.py", "fetch.py",
-                       "__main__.py", "evaluation.py", "version.py"})
+NOT_RULES = frozenset(
+    {
+        "store.py",
+        "tables.py",
+        "batch.py",
+        "distributed.py",
+        "palette.py",
+        "fetch.py",
+        "__main__.py",
+        "evaluation.py",
+        "version.py",
+    }
+)
 
 
 def rule_files(root: Path = PACKAGE) -> list[Path]:
@@ -35,5 +46,5 @@ def digest(root: Path = PACKAGE) -> str:
 
 @lru_cache(maxsize=1)
 def analyser_version() -> str:
-    """"0.3.0+1a2b3c4d5e": the release and the digest of the rules."""
+    """ "0.3.0+1a2b3c4d5e": the release and the digest of the rules."""
     return f"{RELEASE}+{digest()}"

@@ -162,8 +162,11 @@ def _common_mask(df: pd.DataFrame, f: Filters, speaker_col: str) -> pd.Series:
         mask &= df["article_id"].isin(f.articles)
     if f.date_from or f.date_to:
         lo, hi = f.date_from, f.date_to
-        mask &= df["published"].map(lambda d: d is not None and d == d and (lo is None or d >= lo)
-                                    and (hi is None or d <= hi)).astype(bool)
+        mask &= (
+            df["published"]
+            .map(lambda d: d is not None and d == d and (lo is None or d >= lo) and (hi is None or d <= hi))
+            .astype(bool)
+        )
     if f.parties:
         mask &= df["party"].isin(f.parties)
     if f.speakers:
@@ -347,14 +350,19 @@ def sidebar_filters(store: Store) -> Filters:
     titles = {a[0]: f"{a[1] or a[0]} ({a[2] or 'no date'})" for a in opts["articles"]}
     names = {s[0]: f"{s[1]} ({s[2]})" for s in opts["speakers"]}
     # Drop choices that no longer exist (an article deleted in another tab).
-    for key, valid in (("f_article", titles), ("f_speaker", names), ("f_party", opts["parties"]),
-                       ("f_frame", opts["frames"])):
+    for key, valid in (
+        ("f_article", titles),
+        ("f_speaker", names),
+        ("f_party", opts["parties"]),
+        ("f_frame", opts["frames"]),
+    ):
         if key in st.session_state:
             st.session_state[key] = [v for v in st.session_state[key] if v in valid]
     sb = st.sidebar
     sb.markdown("### Filters")
-    articles = sb.multiselect("Articles", list(titles), format_func=titles.get, key="f_article",
-                              placeholder="All articles")
+    articles = sb.multiselect(
+        "Articles", list(titles), format_func=titles.get, key="f_article", placeholder="All articles"
+    )
     date_from = date_to = None
     if len(opts["dates"]) == 2:
         lo, hi = (dt.date.fromisoformat(d) for d in opts["dates"])
@@ -366,17 +374,21 @@ def sidebar_filters(store: Store) -> Filters:
                 date_from = picked[0] if picked[0] > lo else None
                 date_to = picked[1] if picked[1] < hi else None
     parties = sb.multiselect("Party", opts["parties"], key="f_party", placeholder="All parties")
-    speakers = sb.multiselect("Speaker", list(names), format_func=names.get, key="f_speaker",
-                              placeholder="All speakers")
-    stances = sb.multiselect("Stance on migration", list(DIRECTIONS), key="f_stance",
-                             placeholder="Any stance")
-    frames = sb.multiselect("Frame (argument used)", opts["frames"], key="f_frame",
-                            placeholder="Any frame")
+    speakers = sb.multiselect(
+        "Speaker", list(names), format_func=names.get, key="f_speaker", placeholder="All speakers"
+    )
+    stances = sb.multiselect("Stance on migration", list(DIRECTIONS), key="f_stance", placeholder="Any stance")
+    frames = sb.multiselect("Frame (argument used)", opts["frames"], key="f_frame", placeholder="Any frame")
     search = sb.text_input("Search quotes and speakers", key="f_q", placeholder="e.g. Rwanda")
     sb.button("Clear filters", on_click=_clear_filters, width="stretch")
     filters = Filters(
-        articles=tuple(articles), date_from=date_from, date_to=date_to, parties=tuple(parties),
-        speakers=tuple(speakers), stances=tuple(stances), frames=tuple(frames),
+        articles=tuple(articles),
+        date_from=date_from,
+        date_to=date_to,
+        parties=tuple(parties),
+        speakers=tuple(speakers),
+        stances=tuple(stances),
+        frames=tuple(frames),
         search=search.strip(),
     )
     _sync_url(filters.to_query(), FILTER_KEYS)
@@ -414,18 +426,25 @@ def downloads(store: Store, filters: Filters, *, where=st.sidebar) -> None:
 
     c1, c2 = where.columns(2)
     for col, kind, fmt, mime in (
-        (c1, "quotes", "csv", "text/csv"), (c2, "quotes", "json", "application/json"),
-        (c1, "numbers", "csv", "text/csv"), (c2, "numbers", "json", "application/json"),
+        (c1, "quotes", "csv", "text/csv"),
+        (c2, "quotes", "json", "application/json"),
+        (c1, "numbers", "csv", "text/csv"),
+        (c2, "numbers", "json", "application/json"),
     ):
-        col.download_button(f"{kind.title()} {fmt.upper()}", data=export(kind, fmt), file_name=f"{kind}.{fmt}",
-                            mime=mime, key=f"dl_{kind}_{fmt}", on_click="ignore")
+        col.download_button(
+            f"{kind.title()} {fmt.upper()}",
+            data=export(kind, fmt),
+            file_name=f"{kind}.{fmt}",
+            mime=mime,
+            key=f"dl_{kind}_{fmt}",
+            on_click="ignore",
+        )
 
 
 def _json(df: pd.DataFrame) -> str:
     if df.empty:
         return "[]"
-    return json.dumps(json.loads(df.to_json(orient="records", force_ascii=False)), indent=1,
-                      ensure_ascii=False)
+    return json.dumps(json.loads(df.to_json(orient="records", force_ascii=False)), indent=1, ensure_ascii=False)
 
 
 def legend(entries: list[tuple[str, str]]) -> None:

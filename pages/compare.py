@@ -45,8 +45,11 @@ for side, default in (("a", 0), ("b", 1)):
         st.session_state[key] = wanted if wanted in choices else choices[default]
 picks = st.columns(2)
 for i, side in enumerate(("a", "b")):
-    picked.append(picks[i].selectbox(f"{'Left' if i == 0 else 'Right'}", choices, format_func=names.get,
-                                     key=f"compare_{side}_{mode}"))
+    picked.append(
+        picks[i].selectbox(
+            f"{'Left' if i == 0 else 'Right'}", choices, format_func=names.get, key=f"compare_{side}_{mode}"
+        )
+    )
     url_param(side, picked[-1])
 
 cols = st.columns(2)
@@ -55,8 +58,10 @@ for col, choice in zip(cols, picked):
     about = mine[mine["about_migration"]]
     with col:
         colour = mine["speaker_colour"].iloc[0] if mode == "Speakers" else mine["party_colour"].iloc[0]
-        st.html(f'<div style="font-size:1.6rem;font-weight:700;border-left:0.5rem solid {colour};'
-                f'padding-left:0.6rem">{html.escape(names[choice])}</div>')
+        st.html(
+            f'<div style="font-size:1.6rem;font-weight:700;border-left:0.5rem solid {colour};'
+            f'padding-left:0.6rem">{html.escape(names[choice])}</div>'
+        )
         m1, m2, m3 = st.columns(3)
         m1.metric("Quotes", len(mine))
         m2.metric("On migration", tables.overall_direction(about["migration"]))

@@ -27,7 +27,9 @@ def flash_and_rerun(messages: list[tuple[str, str]]) -> None:
 def review_note() -> list[tuple[str, str]]:
     """After a re-analysis: corrections that no longer fit (kept, listed on the Corrections page)."""
     n = len(store.review())
-    return [("warning", f"{n} corrections no longer fit and are listed for review on the Corrections page.")] if n else []
+    return (
+        [("warning", f"{n} corrections no longer fit and are listed for review on the Corrections page.")] if n else []
+    )
 
 
 def report(result) -> None:
@@ -40,8 +42,12 @@ def report(result) -> None:
 paste, upload, url = st.tabs(["Paste text", "Upload files", "From a web address"])
 
 with paste:
-    text = st.text_area("Article text (or the page's HTML)", height=220, key="paste_text",
-                        placeholder="Paste the whole article here, including its headline.")
+    text = st.text_area(
+        "Article text (or the page's HTML)",
+        height=220,
+        key="paste_text",
+        placeholder="Paste the whole article here, including its headline.",
+    )
     c1, c2, c3 = st.columns(3)
     title = c1.text_input("Headline (optional)", key="paste_title")
     published = c2.date_input("Published (optional)", value=None, key="paste_date")
@@ -58,8 +64,12 @@ with paste:
             report(result)
 
 with upload:
-    files = st.file_uploader("Text or HTML files (several at once)", type=["txt", "html", "htm"],
-                             accept_multiple_files=True, key="upload_files")
+    files = st.file_uploader(
+        "Text or HTML files (several at once)",
+        type=["txt", "html", "htm"],
+        accept_multiple_files=True,
+        key="upload_files",
+    )
     if st.button("Analyse and add files", key="upload_add", type="primary", disabled=not files):
         bar = st.progress(0.0, text="Reading files…")
 
@@ -73,8 +83,7 @@ with upload:
             if not r.ok:
                 st.error(r.message)
         if ok:
-            flash_and_rerun([("success", r.message) for r in ok]
-                            + [("error", r.message) for r in results if not r.ok])
+            flash_and_rerun([("success", r.message) for r in ok] + [("error", r.message) for r in results if not r.ok])
 
 with url:
     address = st.text_input("Address of a news article", key="url_text", placeholder="https://…")
@@ -83,8 +92,9 @@ with url:
         try:
             page = fetch_url(address)
             bar.progress(0.4, text="Analysing…")
-            result = store.add(page.html, title=page.title, published=page.published,
-                               source=page.source, url=page.final_url)
+            result = store.add(
+                page.html, title=page.title, published=page.published, source=page.source, url=page.final_url
+            )
         except (FetchError, ValueError) as exc:
             bar.empty()
             st.error(str(exc))
@@ -106,8 +116,11 @@ if total > SHOWN:
 # The pickers offer the articles chosen in the sidebar's Articles filter, else the ones listed above:
 # a list of 10,000 titles would be sent to the browser on every run.
 picked = set(current_filters().articles)
-labels = {a_id: f"{title or a_id} ({published or 'no date'})" for a_id, title, published in options(store)["articles"]
-          if a_id in picked} or {r.id: f"{r.title or r.id} ({r.published or 'no date'})" for r in rows}
+labels = {
+    a_id: f"{title or a_id} ({published or 'no date'})"
+    for a_id, title, published in options(store)["articles"]
+    if a_id in picked
+} or {r.id: f"{r.title or r.id} ({r.published or 'no date'})" for r in rows}
 if total > SHOWN and not picked:
     st.caption("To re-analyse or delete an older article, choose it in the sidebar's Articles filter.")
 c1, c2 = st.columns(2)
@@ -117,8 +130,9 @@ with c1:
         st.caption(f"{len(stale)} articles were analysed by an older analyser or have new text.")
     if st.button(f"Re-analyse out-of-date articles ({len(stale)})", key="refresh_stale", disabled=not stale):
         bar = st.progress(0.0)
-        n = store.refresh_stale(progress=lambda i, total, _id: bar.progress(i / max(total, 1),
-                                                                          text=f"{i + 1} of {total}"))
+        n = store.refresh_stale(
+            progress=lambda i, total, _id: bar.progress(i / max(total, 1), text=f"{i + 1} of {total}")
+        )
         flash_and_rerun([("success", f"Re-analysed {n} articles."), *review_note()])
     pick = st.selectbox("Article to re-analyse", list(labels), format_func=labels.get, key="reanalyse_pick")
     if st.button("Re-analyse this article", key="reanalyse_one"):
@@ -135,5 +149,4 @@ with c2:
         st.session_state["delete_sure"] = False
         st.session_state["corpus_flash"] = [("success", f"Deleted “{label}”.")]
 
-    st.button("Delete article", key="delete_one", disabled=not sure, on_click=delete,
-              args=(victim, labels[victim]))
+    st.button("Delete article", key="delete_one", disabled=not sure, on_click=delete, args=(victim, labels[victim]))

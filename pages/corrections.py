@@ -64,8 +64,17 @@ def speaker_value(choice: str, name: str, role: str, party: str) -> dict:
         sp = analysis.speaker(choice)
         return {"speaker_id": choice, "name": sp.name if sp else choice}
     name = name.strip()
-    return {"speaker_id": slug(name), "name": name, "role": role.strip() or None,
-            "party": party.strip() or None, "new": True} if name else {}
+    return (
+        {
+            "speaker_id": slug(name),
+            "name": name,
+            "role": role.strip() or None,
+            "party": party.strip() or None,
+            "new": True,
+        }
+        if name
+        else {}
+    )
 
 
 speaker_names = {s.id: s.name + (f" ({s.party})" if s.party else "") for s in analysis.speakers}
@@ -73,8 +82,12 @@ speaker_names = {s.id: s.name + (f" ({s.party})" if s.party else "") for s in an
 
 def speaker_picker(prefix: str) -> dict:
     choices = [*speaker_names, NEW]
-    choice = st.selectbox("Speaker", choices, key=f"{prefix}_speaker",
-                          format_func=lambda k: "Someone else (type the name)…" if k == NEW else speaker_names[k])
+    choice = st.selectbox(
+        "Speaker",
+        choices,
+        key=f"{prefix}_speaker",
+        format_func=lambda k: "Someone else (type the name)…" if k == NEW else speaker_names[k],
+    )
     name = role = party = ""
     if choice == NEW:
         c1, c2, c3 = st.columns(3)
@@ -113,13 +126,20 @@ else:
             st.rerun()
     with stance:
         c1, c2 = st.columns(2)
-        mig = c1.selectbox("On migration", DIRECTIONS, index=DIRECTIONS.index(q.stance.migration)
-                           if q.stance.migration in DIRECTIONS else 0, key="fix_migration")
-        gov = c2.selectbox("Toward the government", GOVERNMENT, index=GOVERNMENT.index(q.stance.government)
-                           if q.stance.government in GOVERNMENT else 0, key="fix_government")
+        mig = c1.selectbox(
+            "On migration",
+            DIRECTIONS,
+            index=DIRECTIONS.index(q.stance.migration) if q.stance.migration in DIRECTIONS else 0,
+            key="fix_migration",
+        )
+        gov = c2.selectbox(
+            "Toward the government",
+            GOVERNMENT,
+            index=GOVERNMENT.index(q.stance.government) if q.stance.government in GOVERNMENT else 0,
+            key="fix_government",
+        )
         if st.button("Change the stance", key="fix_stance"):
-            save(Correction(kind="set_stance", value={"migration": mig, "government": gov}, **key),
-                 "Stance changed.")
+            save(Correction(kind="set_stance", value={"migration": mig, "government": gov}, **key), "Stance changed.")
             st.rerun()
     with drop:
         st.caption("For a title, a scare quote or a phrase that nobody said.")
@@ -142,8 +162,17 @@ if st.button("Add the quote", key="add_quote", type="primary"):
     except ValueError as exc:
         st.error(str(exc))
     else:
-        save(Correction(kind="add_quote", article_id=article_id, start=a, end=b, text=found,
-                        value={**add_value, "migration": add_mig}), f"Added the quote at chars {a}–{b}.")
+        save(
+            Correction(
+                kind="add_quote",
+                article_id=article_id,
+                start=a,
+                end=b,
+                text=found,
+                value={**add_value, "migration": add_mig},
+            ),
+            f"Added the quote at chars {a}–{b}.",
+        )
         st.rerun()
 
 # -- speakers --------------------------------------------------------------------------------
@@ -160,18 +189,30 @@ if analysis.speakers:
         role = c1.text_input("Role", value=sp.role or "", key=f"sp_role_{sid}")
         party = c2.text_input("Party", value=sp.party or "", key=f"sp_party_{sid}")
         if st.button("Save role and party", key="sp_edit"):
-            save(Correction(kind="edit_speaker", article_id=scope, speaker_id=sid,
-                            value={"role": role.strip() or None, "party": party.strip() or None}),
-                 f"Saved {md(sp.name)}'s role and party.")
+            save(
+                Correction(
+                    kind="edit_speaker",
+                    article_id=scope,
+                    speaker_id=sid,
+                    value={"role": role.strip() or None, "party": party.strip() or None},
+                ),
+                f"Saved {md(sp.name)}'s role and party.",
+            )
             st.rerun()
     with merge:
         corpus = {s_id: name for s_id, name, _n in options(store)["speakers"]}
         targets = {k: v for k, v in {**corpus, **{s.id: s.name for s in analysis.speakers}}.items() if k != sid}
         into = st.selectbox("Is the same person as", list(targets), format_func=targets.get, key="sp_into")
         if st.button("Merge", key="sp_merge", disabled=not targets):
-            save(Correction(kind="merge_speakers", article_id=scope, speaker_id=sid,
-                            value={"into_id": into, "into_name": targets[into]}),
-                 f"Merged {md(sp.name)} into {md(targets[into])}.")
+            save(
+                Correction(
+                    kind="merge_speakers",
+                    article_id=scope,
+                    speaker_id=sid,
+                    value={"into_id": into, "into_name": targets[into]},
+                ),
+                f"Merged {md(sp.name)} into {md(targets[into])}.",
+            )
             st.rerun()
 
 # -- the list --------------------------------------------------------------------------------
@@ -180,18 +221,26 @@ st.subheader("All corrections")
 rows = store.corrections()
 review = [r for r in rows if r.status == "review"]
 if review:
-    st.warning(f"{len(review)} corrections no longer fit their article and need review. They are kept; "
-               "fix them again or undo them.")
+    st.warning(
+        f"{len(review)} corrections no longer fit their article and need review. They are kept; "
+        "fix them again or undo them."
+    )
 if not rows:
     st.info("No corrections yet.")
     st.stop()
 table = pd.DataFrame(
     [
-        {"status": "needs review" if r.status == "review" else "applied", "correction": r.correction.describe(),
-         "why": r.detail, "article": r.article_title or ("every article" if r.correction.article_id is None
-                                                         else r.correction.article_id),
-         "chars": f"{r.correction.start}–{r.correction.end}" if r.correction.start is not None else "",
-         "made on analyser": r.correction.analyser_version, "when": r.correction.created_at, "id": r.correction.id}
+        {
+            "status": "needs review" if r.status == "review" else "applied",
+            "correction": r.correction.describe(),
+            "why": r.detail,
+            "article": r.article_title
+            or ("every article" if r.correction.article_id is None else r.correction.article_id),
+            "chars": f"{r.correction.start}–{r.correction.end}" if r.correction.start is not None else "",
+            "made on analyser": r.correction.analyser_version,
+            "when": r.correction.created_at,
+            "id": r.correction.id,
+        }
         for r in sorted(rows, key=lambda r: (r.status != "review", -(r.correction.id or 0)))
     ]
 )

@@ -33,7 +33,9 @@ if st.session_state.get("hiw_article") not in ids:
     st.session_state["hiw_article"] = wanted if wanted in ids else ids[0]
 article_id = st.selectbox("Article", ids, format_func=labels.get, key="hiw_article")
 url_param("id", article_id)
-analysis = store.get_analysis(article_id, refresh=False)  # stale ones: re-analysed in the background / on the Corpus page
+analysis = store.get_analysis(
+    article_id, refresh=False
+)  # stale ones: re-analysed in the background / on the Corpus page
 if analysis is None or not analysis.quotes:
     st.info("The analyser found no quotes in this article, so there is nothing to explain yet.")
     st.stop()
@@ -64,7 +66,8 @@ facts = [
     f"**Speech verb (cue):** {html.escape(quote.cue or '—')}"
     + (f" at characters {quote.cue_start}–{quote.cue_end}" if quote.cue_start is not None else ""),
     f"**Speaker named as:** “{html.escape(mention.text)}” ({mention.rule}, characters {mention.start}–{mention.end})"
-    if mention else "**Speaker named as:** no mention linked",
+    if mention
+    else "**Speaker named as:** no mention linked",
     f"**Quote:** characters {quote.start}–{quote.end}",
 ]
 st.markdown("  \n".join(facts))
@@ -84,16 +87,28 @@ passage = text[lo:hi]
 doc = get_nlp()(passage)
 
 st.subheader("2 · Grammar links (dependency arcs)")
-st.caption("Arrows go from a word to the words that depend on it; the label is the grammatical "
-           "relation (nsubj = subject, ccomp = clause it introduces). Attribution rules look for a "
-           "speech verb whose subject is a person and whose clause or quote is the statement.")
-focus = [s for s in doc.sents
-         if any(a is not None and lo + s.start_char <= a < lo + s.end_char
-                for a in (quote.cue_start, mention.start if mention else None))]
+st.caption(
+    "Arrows go from a word to the words that depend on it; the label is the grammatical "
+    "relation (nsubj = subject, ccomp = clause it introduces). Attribution rules look for a "
+    "speech verb whose subject is a person and whose clause or quote is the statement."
+)
+focus = [
+    s
+    for s in doc.sents
+    if any(
+        a is not None and lo + s.start_char <= a < lo + s.end_char
+        for a in (quote.cue_start, mention.start if mention else None)
+    )
+]
 focus = focus or list(doc.sents)[:1]
 for sent in focus[:2]:
-    svg = displacy.render(sent.as_doc(), style="dep", page=False, jupyter=False,
-                          options={"compact": True, "distance": 95, "word_spacing": 30})
+    svg = displacy.render(
+        sent.as_doc(),
+        style="dep",
+        page=False,
+        jupyter=False,
+        options={"compact": True, "distance": 95, "word_spacing": 30},
+    )
     # As an image: the sanitiser behind st.html drops parts of displaCy's SVG (textPath links).
     width = re.search(r'width="(\d+)"', svg)
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
@@ -108,9 +123,11 @@ ents = displacy.render(doc, style="ent", page=False, jupyter=False)
 st.html(f'<div style="font-size:1.05rem;line-height:2.2">{ents}</div>')
 
 st.subheader("4 · Stance cues")
-st.markdown(f"**Migration:** {quote.stance.migration} · **Government:** {quote.stance.government}"
-            f" · **Frames:** {', '.join(quote.stance.frames) or '—'}"
-            f" · **Targets:** {', '.join(quote.stance.targets) or '—'} · **Rule:** {quote.stance.rule or '—'}")
+st.markdown(
+    f"**Migration:** {quote.stance.migration} · **Government:** {quote.stance.government}"
+    f" · **Frames:** {', '.join(quote.stance.frames) or '—'}"
+    f" · **Targets:** {', '.join(quote.stance.targets) or '—'} · **Rule:** {quote.stance.rule or '—'}"
+)
 if quote.stance.evidence:
     st.dataframe(
         [{"label": e.label, "cue words": e.text, "start": e.start, "end": e.end} for e in quote.stance.evidence],

@@ -42,8 +42,9 @@ group_label = {g: f"{label} ({n})" for g, label, n in metrics.itertuples(index=F
 # The widget's state is set here, not through `default`, so a filter change can prune it.
 kept = [g for g in st.session_state.get("numbers_groups", []) if g in sizes]
 st.session_state["numbers_groups"] = kept or compared[:MAX_GROUPS] or singles[:MAX_GROUPS]
-chosen = st.multiselect("Metrics to chart", list(sizes), format_func=group_label.get,
-                        key="numbers_groups", max_selections=16)
+chosen = st.multiselect(
+    "Metrics to chart", list(sizes), format_func=group_label.get, key="numbers_groups", max_selections=16
+)
 if not chosen:
     st.info("Choose at least one metric to chart.")
 
@@ -58,19 +59,37 @@ for i, group in enumerate(chosen):
     fig = figures_chart(g, f"{label}{flag}", unit[0] if unit else None)
     cols[i % 2].plotly_chart(fig, key=f"numbers_{group}")
     if len(rows) > MAX_POINTS:
-        cols[i % 2].caption(f"The {MAX_POINTS} most recent of {len(rows):,} figures for this metric; "
-                            "filter by article or date in the sidebar to see others.")
-st.caption("Bars show the range of a qualified figure (\u201cabout 12,700\u201d); a triangle marks an "
-           "open-ended one (\u201cover 12,000\u201d); a cross marks a figure that conflicts with another "
-           "for the same metric.")
+        cols[i % 2].caption(
+            f"The {MAX_POINTS} most recent of {len(rows):,} figures for this metric; "
+            "filter by article or date in the sidebar to see others."
+        )
+st.caption(
+    "Bars show the range of a qualified figure (\u201cabout 12,700\u201d); a triangle marks an "
+    "open-ended one (\u201cover 12,000\u201d); a cross marks a figure that conflicts with another "
+    "for the same metric."
+)
 
 st.subheader("All figures, with their sentence")
 TABLE_ROWS = 200  # longer lists: use the sidebar downloads
 if len(numbers) > TABLE_ROWS:
     st.caption(f"First {TABLE_ROWS} of {len(numbers)} figures; download them all from the sidebar.")
 st.dataframe(
-    numbers.head(TABLE_ROWS)[["text", "value", "unit", "qualifier", "metric", "period", "cited_by_name", "disagrees",
-             "sentence", "article_title", "start", "end"]],
+    numbers.head(TABLE_ROWS)[
+        [
+            "text",
+            "value",
+            "unit",
+            "qualifier",
+            "metric",
+            "period",
+            "cited_by_name",
+            "disagrees",
+            "sentence",
+            "article_title",
+            "start",
+            "end",
+        ]
+    ],
     hide_index=True,
     column_config={"cited_by_name": "cited by", "sentence": st.column_config.TextColumn(width="large")},
 )

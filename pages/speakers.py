@@ -34,6 +34,7 @@ pages = max(1, -(-len(speakers) // PAGE_SIZE))
 page_no = st.number_input("Page", 1, pages, 1, key="speakers_page") if pages > 1 else 1
 shown = speakers.iloc[(page_no - 1) * PAGE_SIZE : page_no * PAGE_SIZE]
 
+
 def quote_html(row) -> str:
     """One quote in its context, highlighted, with where it comes from underneath (all escaped)."""
     before = (row.before if isinstance(row.before, str) else "")[-110:]
@@ -56,8 +57,21 @@ def quote_html(row) -> str:
 
 MORE_ROWS = 50  # in the "more quotes" table; the sidebar downloads give them all
 MORE_COLUMNS = ["article_title", "text", "migration", "government", "start", "end"]
-SHOWN_COLUMNS = ["text", "before", "after", "tint", "speaker_colour", "article_title", "article_id",
-                 "migration", "government", "frames", "start", "end", "corrected"]
+SHOWN_COLUMNS = [
+    "text",
+    "before",
+    "after",
+    "tint",
+    "speaker_colour",
+    "article_title",
+    "article_id",
+    "migration",
+    "government",
+    "frames",
+    "start",
+    "end",
+    "corrected",
+]
 
 # One take of every quote the cards show, instead of one per speaker.
 first_rows = {sid: rows_of.get(sid, [])[:QUOTES_SHOWN] for sid in shown["speaker_id"]}
@@ -95,7 +109,8 @@ for sp in shown.itertuples():
 if unattributed:
     with st.expander(f"{unattributed} unattributed quotes"):
         st.dataframe(
-            quotes[["article_title", "text", "migration", "start", "end"]]
-            .iloc[np.flatnonzero(quotes["speaker_id"].isna().to_numpy())[:200]],
+            quotes[["article_title", "text", "migration", "start", "end"]].iloc[
+                np.flatnonzero(quotes["speaker_id"].isna().to_numpy())[:200]
+            ],
             hide_index=True,
         )

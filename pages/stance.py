@@ -46,20 +46,26 @@ if positions.empty:
 else:
     fig = positions_map(positions)
     event = st.plotly_chart(fig, key="positions_map", on_select="rerun", selection_mode=("points",))
-    st.caption("Each point is the average of a speaker's (circle) or party's (diamond) quotes about "
-               "migration; points at the same place are spread slightly so all stay visible. A quote "
-               "with no position toward the government counts as 0 on that axis. Click a point to "
-               "read its quotes.")
+    st.caption(
+        "Each point is the average of a speaker's (circle) or party's (diamond) quotes about "
+        "migration; points at the same place are spread slightly so all stay visible. A quote "
+        "with no position toward the government counts as 0 on that axis. Click a point to "
+        "read its quotes."
+    )
     points = event.selection.points if event and event.selection else []
     if points:
         kind, key = points[0]["customdata"][:2]
         col = "speaker_id" if kind == "speaker" else "party"
-        about = tables.about_migration(quotes, ["speaker_id", "party", "speaker", "article_title", "text",
-                                                "migration", "government", "start", "end"])
+        about = tables.about_migration(
+            quotes,
+            ["speaker_id", "party", "speaker", "article_title", "text", "migration", "government", "start", "end"],
+        )
         chosen = about[about[col] == key]
         st.markdown(f"**Quotes by {html.escape(str(key) if kind == 'party' else chosen['speaker'].iloc[0])}**")
-        st.dataframe(chosen[["speaker", "article_title", "text", "migration", "government", "start", "end"]]
-                     .head(TABLE_ROWS), hide_index=True)
+        st.dataframe(
+            chosen[["speaker", "article_title", "text", "migration", "government", "start", "end"]].head(TABLE_ROWS),
+            hide_index=True,
+        )
 
 st.subheader("What they want done (targets)")
 targets = derived_df(store, filters, "targets")

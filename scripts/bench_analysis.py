@@ -54,9 +54,11 @@ def main() -> int:
     print(f"articles: {len(texts)} ({len(paths)} distinct x {args.repeat}), words: {words:,}, {args.rounds} rounds")
     print(f"bare nlp.pipe:   {wall['bare']:7.2f} s  {words / wall['bare']:9,.0f} words/s (best round)")
     print(f"analyze_many:    {wall['ours']:7.2f} s  {words / wall['ours']:9,.0f} words/s (best round)")
-    print(f"ratio analyze / bare parse: {statistics.median(cpu_ratios):.2f} by CPU time (median of {args.rounds} "
-          f"paired rounds; range {cpu_ratios[0]:.2f}-{cpu_ratios[-1]:.2f}), "
-          f"{statistics.median(wall_ratios):.2f} by wall clock")
+    print(
+        f"ratio analyze / bare parse: {statistics.median(cpu_ratios):.2f} by CPU time (median of {args.rounds} "
+        f"paired rounds; range {cpu_ratios[0]:.2f}-{cpu_ratios[-1]:.2f}), "
+        f"{statistics.median(wall_ratios):.2f} by wall clock"
+    )
     return 0
 
 

@@ -81,7 +81,7 @@ def filter_changes(db: Path, rounds: int = 5) -> dict[str, list[float]]:
     from analysis.store import Store
 
     os.environ["STANCE_EXPLORER_DB"] = str(db)
-    speakers = [s[0] for s in Store(db).options()["speakers"]][:rounds * 4]
+    speakers = [s[0] for s in Store(db).options()["speakers"]][: rounds * 4]
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
     at.run()
     results: dict[str, list[float]] = {}
@@ -119,23 +119,33 @@ def main() -> None:
     with store.connect() as conn:
         nq = conn.execute("SELECT count(*) FROM quotes").fetchone()[0]
         nn = conn.execute("SELECT count(*) FROM numbers").fetchone()[0]
-    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} (other work on the machine slows every figure)")
-    print(f"corpus: {store.count()} articles, {nq} quotes, {nn} figures, "
-          f"{db.stat().st_size / 1e6:.1f} MB ({db.relative_to(ROOT)})")
+    print(
+        f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} (other work on the machine slows every figure)"
+    )
+    print(
+        f"corpus: {store.count()} articles, {nq} quotes, {nn} figures, "
+        f"{db.stat().st_size / 1e6:.1f} MB ({db.relative_to(ROOT)})"
+    )
     runs = [cold_start(db) for _ in range(args.cold_runs)]
     firsts = sorted(r[1] for r in runs)
     first = statistics.median(firsts)
-    print(f"cold start ({args.cold_runs} runs): server healthy median {statistics.median(r[0] for r in runs):.2f} s, "
-          f"first page rendered median {first:.2f} s (min {firsts[0]:.2f}, max {firsts[-1]:.2f}) "
-          f"(target < {COLD_TARGET_S:.0f} s) {'OK' if first < COLD_TARGET_S else 'SLOW'}")
+    print(
+        f"cold start ({args.cold_runs} runs): server healthy median {statistics.median(r[0] for r in runs):.2f} s, "
+        f"first page rendered median {first:.2f} s (min {firsts[0]:.2f}, max {firsts[-1]:.2f}) "
+        f"(target < {COLD_TARGET_S:.0f} s) {'OK' if first < COLD_TARGET_S else 'SLOW'}"
+    )
     worst = 0.0
     for page, times in filter_changes(db, args.rounds).items():
         changes, unfiltered = times[:-1], times[-1]
         worst = max(worst, max(changes), unfiltered)
-        print(f"filter change on {page:<16} median {statistics.median(changes):6.0f} ms, "
-              f"max {max(changes):6.0f} ms; back to all articles {unfiltered:6.0f} ms")
-    print(f"worst filter change {worst:.0f} ms (target < {FILTER_TARGET_MS:.0f} ms) "
-          f"{'OK' if worst < FILTER_TARGET_MS else 'SLOW'}")
+        print(
+            f"filter change on {page:<16} median {statistics.median(changes):6.0f} ms, "
+            f"max {max(changes):6.0f} ms; back to all articles {unfiltered:6.0f} ms"
+        )
+    print(
+        f"worst filter change {worst:.0f} ms (target < {FILTER_TARGET_MS:.0f} ms) "
+        f"{'OK' if worst < FILTER_TARGET_MS else 'SLOW'}"
+    )
 
 
 if __name__ == "__main__":

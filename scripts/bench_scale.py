@@ -66,8 +66,12 @@ def write_articles(folder: Path, n: int) -> int:
 
 
 def bench_analysis() -> None:
-    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_analysis.py"), "--repeat", "2",
-                          "--rounds", "5"], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "bench_analysis.py"), "--repeat", "2", "--rounds", "5"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     for line in out.stdout.strip().splitlines():
         print(f"  {line}")
 
@@ -86,9 +90,11 @@ def bench_batch(n: int) -> None:
             store = Store(Path(tmp) / f"batch_{processes}.db")
             report = run_batch([folder], store, processes=processes)
             assert report.added == n and not report.failed, report
-            print(f"  batch, {processes} process{'es' if processes > 1 else ''}: {report.seconds:6.1f} s, "
-                  f"{n / report.seconds:5.2f} articles/s, {report.words_per_second:7,.0f} words/s "
-                  f"(analysis and store writes)")
+            print(
+                f"  batch, {processes} process{'es' if processes > 1 else ''}: {report.seconds:6.1f} s, "
+                f"{n / report.seconds:5.2f} articles/s, {report.words_per_second:7,.0f} words/s "
+                f"(analysis and store writes)"
+            )
 
 
 def bench_dask(n: int) -> None:
@@ -109,12 +115,16 @@ def bench_dask(n: int) -> None:
             cluster.close()
         assert report.written == n and not report.failed, report
         print(f"  LocalCluster of {report.workers} single-threaded worker processes: started in {started:.1f} s")
-        print(f"  dask run: {report.seconds:6.1f} s, {n / report.seconds:5.2f} articles/s, "
-              f"{report.words_per_second:7,.0f} words/s, {len(report.partitions)} Parquet partitions "
-              f"(includes each worker loading the model)")
+        print(
+            f"  dask run: {report.seconds:6.1f} s, {n / report.seconds:5.2f} articles/s, "
+            f"{report.words_per_second:7,.0f} words/s, {len(report.partitions)} Parquet partitions "
+            f"(includes each worker loading the model)"
+        )
         store = Store(Path(tmp) / "imported.db")
         imp = import_parquet(Path(tmp) / "parquet", store)
-        print(f"  import-parquet: {imp.added} articles in {imp.seconds:.1f} s ({imp.added / imp.seconds:,.0f} articles/s)")
+        print(
+            f"  import-parquet: {imp.added} articles in {imp.seconds:.1f} s ({imp.added / imp.seconds:,.0f} articles/s)"
+        )
 
 
 def synthetic_db(n: int) -> Path:
@@ -165,12 +175,13 @@ def bench_pages(db: Path, rounds: int) -> None:
     with store.connect() as conn:
         nq = conn.execute("SELECT count(*) FROM quotes").fetchone()[0]
         nn = conn.execute("SELECT count(*) FROM numbers").fetchone()[0]
-    print(f"  corpus: {store.count():,} articles, {nq:,} quotes, {nn:,} figures, "
-          f"{db.stat().st_size / 1e6:.0f} MB")
+    print(f"  corpus: {store.count():,} articles, {nq:,} quotes, {nn:,} figures, {db.stat().st_size / 1e6:.0f} MB")
     t0 = time.perf_counter()
     warm_caches(store)
-    print(f"  server warm-up (once per server and per corpus change, in the background): "
-          f"{time.perf_counter() - t0:.1f} s; peak memory so far {peak_mb():.0f} MB")
+    print(
+        f"  server warm-up (once per server and per corpus change, in the background): "
+        f"{time.perf_counter() - t0:.1f} s; peak memory so far {peak_mb():.0f} MB"
+    )
     # The server's background thread (started by the first page) loads the spaCy model once per
     # server and re-checks the warm caches: wait for it, so the figures below are steady state.
     warm_up = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
@@ -204,14 +215,15 @@ def bench_pages(db: Path, rounds: int) -> None:
         worst = max([worst, first, rerun, *changes])
         line = f"  {page:<13} first render {first:7.0f} ms, rerun {rerun:6.0f} ms"
         if changes:
-            line += (f"; {len(changes)} filter changes median {statistics.median(changes):6.0f} ms, "
-                     f"max {max(changes):6.0f} ms ({slowest})")
+            line += (
+                f"; {len(changes)} filter changes median {statistics.median(changes):6.0f} ms, "
+                f"max {max(changes):6.0f} ms ({slowest})"
+            )
         print(line + f"; peak memory {peak_mb():.0f} MB", flush=True)
     print(f"  worst {worst:.0f} ms (target < {PAGE_TARGET_MS:.0f} ms) {'OK' if worst < PAGE_TARGET_MS else 'SLOW'}")
     gc.callbacks.remove(on_gc)
     if pauses:
-        print(f"  garbage-collector pauses: {len(pauses)}, longest {max(pauses):.0f} ms, "
-              f"{sum(pauses):.0f} ms in all")
+        print(f"  garbage-collector pauses: {len(pauses)}, longest {max(pauses):.0f} ms, {sum(pauses):.0f} ms in all")
     print(f"  peak memory of this process (the app ran in it): {peak_mb():.0f} MB")
 
 
@@ -228,14 +240,18 @@ def bench_server(db: Path) -> None:
                 page = browser.new_page(viewport={"width": 1600, "height": 1000})
                 for name in PAGES:
                     t0 = time.perf_counter()
-                    page.goto(f"http://127.0.0.1:{port}/{'' if name == 'article' else name}",
-                              wait_until="domcontentloaded")
+                    page.goto(
+                        f"http://127.0.0.1:{port}/{'' if name == 'article' else name}", wait_until="domcontentloaded"
+                    )
                     page.locator("h1").first.wait_for(state="visible", timeout=300_000)
                     title = time.perf_counter() - t0
                     page.wait_for_timeout(500)  # the script run is still going while the status widget shows
                     page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=600_000)
-                    print(f"  {name:<13} title visible after {title:5.1f} s, run finished after "
-                          f"{time.perf_counter() - t0:5.1f} s (browser, includes the page load)", flush=True)
+                    print(
+                        f"  {name:<13} title visible after {title:5.1f} s, run finished after "
+                        f"{time.perf_counter() - t0:5.1f} s (browser, includes the page load)",
+                        flush=True,
+                    )
                 browser.close()
             status = Path(f"/proc/{proc.pid}/status").read_text()
             hwm = next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM"))
@@ -257,8 +273,11 @@ def main() -> None:
     if args.in_child:
         bench_pages(synthetic_db(args.n), args.rounds)
         return
-    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} "
-          "(other work on the machine slows every figure)", flush=True)
+    print(
+        f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} "
+        "(other work on the machine slows every figure)",
+        flush=True,
+    )
     if "analysis" in only:
         print("analysis speed (scripts/bench_analysis.py):", flush=True)
         bench_analysis()
@@ -273,8 +292,9 @@ def main() -> None:
         if "pages" in only:
             print(f"pages at {args.n:,} articles (AppTest, server time per script run):", flush=True)
             # its own process, so that its peak memory is the app's alone
-            subprocess.run([sys.executable, __file__, "--n", str(args.n), "--rounds", str(args.rounds),
-                            "--in-child"], check=True)
+            subprocess.run(
+                [sys.executable, __file__, "--n", str(args.n), "--rounds", str(args.rounds), "--in-child"], check=True
+            )
         if "server" in only:
             print(f"streamlit server at {args.n:,} articles (Chromium):", flush=True)
             bench_server(db)

@@ -32,15 +32,34 @@ from analysis.evaluation import (  # noqa: E402
 
 FLOORS_PATH = Path(__file__).resolve().parent.parent / "tests" / "eval_floors.json"
 # The few figures pinned per set: what a user relies on.
-GATED = ("direct_f1", "indirect_f1", "speaker_accuracy", "attributed_recall", "figures_f1", "figures_cited_by",
-         "stance_migration", "stance_government")
+GATED = (
+    "direct_f1",
+    "indirect_f1",
+    "speaker_accuracy",
+    "attributed_recall",
+    "figures_f1",
+    "figures_cited_by",
+    "stance_migration",
+    "stance_government",
+)
 COLUMNS = (
-    ("direct_precision", "dir P"), ("direct_recall", "dir R"), ("direct_f1", "dir F1"),
-    ("indirect_precision", "ind P"), ("indirect_recall", "ind R"), ("indirect_f1", "ind F1"),
-    ("all_f1", "all F1"), ("exact_f1", "exact"), ("speaker_accuracy", "spk acc"),
-    ("speaker_accuracy_proper_names", "spk named"), ("attributed_recall", "attr R"),
-    ("figures_f1", "fig F1"), ("figures_value", "value"), ("figures_cited_by", "cited"),
-    ("stance_migration", "st mig"), ("stance_government", "st gov"), ("stance_about_migration", "about"),
+    ("direct_precision", "dir P"),
+    ("direct_recall", "dir R"),
+    ("direct_f1", "dir F1"),
+    ("indirect_precision", "ind P"),
+    ("indirect_recall", "ind R"),
+    ("indirect_f1", "ind F1"),
+    ("all_f1", "all F1"),
+    ("exact_f1", "exact"),
+    ("speaker_accuracy", "spk acc"),
+    ("speaker_accuracy_proper_names", "spk named"),
+    ("attributed_recall", "attr R"),
+    ("figures_f1", "fig F1"),
+    ("figures_value", "value"),
+    ("figures_cited_by", "cited"),
+    ("stance_migration", "st mig"),
+    ("stance_government", "st gov"),
+    ("stance_about_migration", "about"),
 )
 
 
@@ -53,7 +72,9 @@ def print_table(rows: list[tuple[EvalSet, dict[str, float | None], float]]) -> N
 
 def print_details(eval_set: EvalSet, results: list[CaseResult], limit: int) -> None:
     items = [i for r in results for i in r.items]
-    print(f"\n== {eval_set.name}: {len(items)} items ({', '.join(f'{k} {v}' for k, v in Counter(i.what for i in items).most_common())})")
+    print(
+        f"\n== {eval_set.name}: {len(items)} items ({', '.join(f'{k} {v}' for k, v in Counter(i.what for i in items).most_common())})"
+    )
     for r in results:
         mine = r.items[:limit] if limit else r.items
         if not mine:
@@ -90,7 +111,9 @@ def update_floors(rows: list[tuple[EvalSet, dict[str, float | None], float]], *,
                 lowered.append(f"{eval_set.name} {k}: {prev} -> {v}")
         floors[eval_set.name] = {"checksum": eval_set.checksum(), "articles": len(eval_set.cases), "floors": new}
     if lowered and not allow_regression:
-        print("refusing to lower floors (pass --allow-regression and say why in the commit):\n  " + "\n  ".join(lowered))
+        print(
+            "refusing to lower floors (pass --allow-regression and say why in the commit):\n  " + "\n  ".join(lowered)
+        )
         return 1
     FLOORS_PATH.write_text(json.dumps(floors, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {FLOORS_PATH}" + (f" (lowered: {'; '.join(lowered)})" if lowered else ""))
@@ -102,7 +125,9 @@ def main() -> int:
     parser.add_argument("--set", action="append", help="only these sets (real, polnear-dev, seed, synthetic, ...)")
     parser.add_argument("--polnear-train", action="store_true", help="also score PolNeAR train")
     parser.add_argument("--details", action="store_true", help="list each miss, wrong speaker and false alarm")
-    parser.add_argument("--bands", action="store_true", help="stance agreement by confidence band (also with --details)")
+    parser.add_argument(
+        "--bands", action="store_true", help="stance agreement by confidence band (also with --details)"
+    )
     parser.add_argument("--limit", type=int, default=0, help="at most this many items per article in --details")
     parser.add_argument("--only", help="only articles whose name holds this text")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -111,8 +136,10 @@ def main() -> int:
     args = parser.parse_args()
     sets = [s for s in evaluation_sets(polnear_train=args.polnear_train) if not args.set or s.name in args.set]
     if args.only:
-        sets = [EvalSet(s.name, s.description, tuple(c for c in s.cases if args.only in c.name), s.figures, s.stance)
-                for s in sets]
+        sets = [
+            EvalSet(s.name, s.description, tuple(c for c in s.cases if args.only in c.name), s.figures, s.stance)
+            for s in sets
+        ]
         sets = [s for s in sets if s.cases]
     from analysis.nlp import load_nlp
 

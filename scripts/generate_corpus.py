@@ -105,8 +105,20 @@ HEADLINES = (
     "Channel crossings: what {a} and {b} said",
 )
 SOURCES = ("LBC", "The Guardian", "BBC News", "Sky News", "The Independent", "The Telegraph", "ITV News")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def _figures(rng: random.Random, year: int) -> dict[str, str]:
@@ -161,27 +173,113 @@ def articles(n: int, seed: int = 7) -> Iterator[tuple[str, dict[str, str]]]:
 
 # -- synthetic: articles with their Analysis built from the template (no spaCy) -----------------
 
-FIRST = ("Sarah", "James", "Priya", "Tom", "Aisha", "David", "Helen", "Mark", "Fatima", "Owen", "Claire",
-         "Daniel", "Nadia", "Peter", "Grace", "Rahul", "Emma", "Hugh", "Zara", "Liam")
-LAST = ("Holt", "Bennett", "Okafor", "Reid", "Malik", "Hughes", "Fraser", "Doyle", "Kaur", "Price", "Walsh",
-        "Turner", "Nolan", "Shah", "Carter", "Lloyd", "Quinn", "Ellis", "Patel", "Moore", "Barker", "Greene",
-        "Foster", "Sutton", "Rowe")
+FIRST = (
+    "Sarah",
+    "James",
+    "Priya",
+    "Tom",
+    "Aisha",
+    "David",
+    "Helen",
+    "Mark",
+    "Fatima",
+    "Owen",
+    "Claire",
+    "Daniel",
+    "Nadia",
+    "Peter",
+    "Grace",
+    "Rahul",
+    "Emma",
+    "Hugh",
+    "Zara",
+    "Liam",
+)
+LAST = (
+    "Holt",
+    "Bennett",
+    "Okafor",
+    "Reid",
+    "Malik",
+    "Hughes",
+    "Fraser",
+    "Doyle",
+    "Kaur",
+    "Price",
+    "Walsh",
+    "Turner",
+    "Nolan",
+    "Shah",
+    "Carter",
+    "Lloyd",
+    "Quinn",
+    "Ellis",
+    "Patel",
+    "Moore",
+    "Barker",
+    "Greene",
+    "Foster",
+    "Sutton",
+    "Rowe",
+)
 MINOR_ROLES = (
-    ("the Labour MP for {place}", "Labour", "government"), ("the Conservative MP for {place}", "Conservative", "right"),
-    ("Reform UK's candidate in {place}", "Reform UK", "right"), ("a Liberal Democrat councillor in {place}",
-    "Liberal Democrats", "open"), ("a Green councillor in {place}", "Green", "open"),
-    ("a spokesperson for the {place} Refugee Forum", "", "open"), ("a caseworker in {place}", "", "open"),
+    ("the Labour MP for {place}", "Labour", "government"),
+    ("the Conservative MP for {place}", "Conservative", "right"),
+    ("Reform UK's candidate in {place}", "Reform UK", "right"),
+    ("a Liberal Democrat councillor in {place}", "Liberal Democrats", "open"),
+    ("a Green councillor in {place}", "Green", "open"),
+    ("a spokesperson for the {place} Refugee Forum", "", "open"),
+    ("a caseworker in {place}", "", "open"),
     ("leader of {place} council", "Conservative", "right"),
 )
-PLACES = ("Dover", "Folkestone", "Kent", "Hull", "Stoke", "Rotherham", "Bournemouth", "Epping", "Canterbury",
-          "Portsmouth", "Bolton", "Ipswich", "Wakefield", "Clacton", "Swindon", "Crawley", "Luton", "Hastings")
+PLACES = (
+    "Dover",
+    "Folkestone",
+    "Kent",
+    "Hull",
+    "Stoke",
+    "Rotherham",
+    "Bournemouth",
+    "Epping",
+    "Canterbury",
+    "Portsmouth",
+    "Bolton",
+    "Ipswich",
+    "Wakefield",
+    "Clacton",
+    "Swindon",
+    "Crawley",
+    "Luton",
+    "Hastings",
+)
 MINOR_COUNT = 500
 CUES = {  # (label, phrase): the phrases the analyser's lexicon also knows, for the template's quotes
-    "direction:restrictive": ("smashing the gangs", "returning people", "removing", "restoring control",
-                              "cracking down", "criminal networks", "lost control", "cap on", "deport",
-                              "closing hotels", "weak", "scrapped", "leave the ECHR", "restore public trust"),
-    "direction:open": ("safe and legal routes", "safe routes", "protection", "deserve", "do not work",
-                       "let asylum seekers work", "limbo", "desperate"),
+    "direction:restrictive": (
+        "smashing the gangs",
+        "returning people",
+        "removing",
+        "restoring control",
+        "cracking down",
+        "criminal networks",
+        "lost control",
+        "cap on",
+        "deport",
+        "closing hotels",
+        "weak",
+        "scrapped",
+        "leave the ECHR",
+        "restore public trust",
+    ),
+    "direction:open": (
+        "safe and legal routes",
+        "safe routes",
+        "protection",
+        "deserve",
+        "do not work",
+        "let asylum seekers work",
+        "limbo",
+        "desperate",
+    ),
     "frame:security and crime": ("gangs", "criminal"),
     "frame:humanitarian": ("Refugees", "persecution", "desperate", "dangerous"),
     "frame:political": ("Labour",),
@@ -209,9 +307,18 @@ def minor_people(seed: int = 7) -> tuple[Person, ...]:
     out = []
     for k, name in enumerate(names[:MINOR_COUNT]):
         role, party, camp = MINOR_ROLES[k % len(MINOR_ROLES)]
-        out.append(Person(name, role.format(place=PLACES[k % len(PLACES)]), party, camp,
-                          "Ms" if name.split()[0] in ("Sarah", "Priya", "Aisha", "Helen", "Fatima", "Claire",
-                                                      "Nadia", "Grace", "Emma", "Zara") else "Mr"))
+        out.append(
+            Person(
+                name,
+                role.format(place=PLACES[k % len(PLACES)]),
+                party,
+                camp,
+                "Ms"
+                if name.split()[0]
+                in ("Sarah", "Priya", "Aisha", "Helen", "Fatima", "Claire", "Nadia", "Grace", "Emma", "Zara")
+                else "Mr",
+            )
+        )
     return tuple(out)
 
 
@@ -272,17 +379,33 @@ def synthetic(i: int, seed: int = 7, *, quotes: int = 10):  # noqa: ANN201 - (te
     quoted: list[tuple[str, str, int, int, str, str, tuple[int, int], Mention]] = []
     numbers: list[tuple[str, int, int, str, str, str, str | None, tuple[str, int, int]]] = []
 
-    def figure(span: tuple[int, int], key: str, unit: str, metric: str, group: str, who: str | None,
-               sentence: tuple[int, int]) -> None:
+    def figure(
+        span: tuple[int, int], key: str, unit: str, metric: str, group: str, who: str | None, sentence: tuple[int, int]
+    ) -> None:
         numbers.append((f[key], span[0], span[1], unit, metric, group, who, sentence))
 
-    s = w.para(f"{gov.name} has defended the government's record on migration after figures showed ", f["crossings"],
-               f" people crossed the Channel in small boats in {f['year']}.")
-    figure(s[1], "crossings", "people", "small-boat Channel crossings", "small_boat_crossings:level", None,
-           (s[0][0], s[2][1]))
+    s = w.para(
+        f"{gov.name} has defended the government's record on migration after figures showed ",
+        f["crossings"],
+        f" people crossed the Channel in small boats in {f['year']}.",
+    )
+    figure(
+        s[1],
+        "crossings",
+        "people",
+        "small-boat Channel crossings",
+        "small_boat_crossings:level",
+        None,
+        (s[0][0], s[2][1]),
+    )
     mentions.setdefault(_slug(gov.name), []).append(Mention(gov.name, s[0][0], s[0][0] + len(gov.name), "full name"))
-    s = w.para("Net migration stood at ", f["net"], " in the latest official estimate, while ", f["claims"],
-               " asylum claims are waiting for a decision.")
+    s = w.para(
+        "Net migration stood at ",
+        f["net"],
+        " in the latest official estimate, while ",
+        f["claims"],
+        " asylum claims are waiting for a decision.",
+    )
     figure(s[1], "net", "people", "net migration", "net_migration:level", None, (s[0][0], s[4][1]))
     figure(s[3], "claims", "claims", "asylum backlog", "asylum_backlog:level", None, (s[0][0], s[4][1]))
     named: set[str] = {_slug(gov.name)}
@@ -291,8 +414,11 @@ def synthetic(i: int, seed: int = 7, *, quotes: int = 10):  # noqa: ANN201 - (te
         sid = _slug(person.name)
         pool = QUOTES[person.camp]
         first = sid not in named
-        who = f"{person.name}, {person.title}," if first else (
-            f"{person.honorific} {surname(person)}" if rng.random() < 0.3 else surname(person))
+        who = (
+            f"{person.name}, {person.title},"
+            if first
+            else (f"{person.honorific} {surname(person)}" if rng.random() < 0.3 else surname(person))
+        )
         rule = "full name" if first else ("honorific + name" if who.startswith(person.honorific + " ") else "surname")
         named.add(sid)
         if k % 3 == 2:  # reported speech
@@ -305,8 +431,15 @@ def synthetic(i: int, seed: int = 7, *, quotes: int = 10):  # noqa: ANN201 - (te
             s = w.para(who, " added: “", said, " Crossings are up ", f["pct"], " on last year.", "”")
             cue, kind, qrule = (s[1][0] + 1, s[1][0] + 6), "direct", "speech verb before quote"
             span = (s[2][0], s[5][1])
-            figure(s[4], "pct", "percent", "small-boat Channel crossings", "small_boat_crossings:percent_change",
-                   sid, (s[3][0] + 1, s[6][1]))
+            figure(
+                s[4],
+                "pct",
+                "percent",
+                "small-boat Channel crossings",
+                "small_boat_crossings:percent_change",
+                sid,
+                (s[3][0] + 1, s[6][1]),
+            )
         else:
             said = rng.choice(pool)
             s = w.para(who, " said: “", said, "”")
@@ -319,8 +452,18 @@ def synthetic(i: int, seed: int = 7, *, quotes: int = 10):  # noqa: ANN201 - (te
     s = w.para("The Home Office said ", f["hotels"], " hotels were still being used to house asylum seekers.")
     ho = Mention("The Home Office", s[0][0], s[0][0] + len("The Home Office"), "organisation")
     mentions.setdefault("home-office", []).append(ho)
-    quoted.append(("home-office", "Home Office", s[1][0], s[2][1] - 1, "indirect", "reported speech (speech verb)",
-                   (s[0][0] + 16, s[0][0] + 20), ho))
+    quoted.append(
+        (
+            "home-office",
+            "Home Office",
+            s[1][0],
+            s[2][1] - 1,
+            "indirect",
+            "reported speech (speech verb)",
+            (s[0][0] + 16, s[0][0] + 20),
+            ho,
+        )
+    )
     figure(s[1], "hotels", "hotels", "asylum hotels", "asylum_hotels:level", "home-office", (s[0][0], s[2][1]))
     text = w.text
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -339,7 +482,9 @@ def synthetic(i: int, seed: int = 7, *, quotes: int = 10):  # noqa: ANN201 - (te
         evidence.sort(key=lambda e: (e.start, e.label))
         labels = {e.label for e in evidence}
         restrictive, open_ = "direction:restrictive" in labels, "direction:open" in labels
-        direction = "mixed" if restrictive and open_ else "restrictive" if restrictive else "open" if open_ else "neutral"
+        direction = (
+            "mixed" if restrictive and open_ else "restrictive" if restrictive else "open" if open_ else "neutral"
+        )
         person = people.get(sid)
         camp = person.camp if person else "official"
         about = bool(labels)
@@ -353,44 +498,100 @@ def synthetic(i: int, seed: int = 7, *, quotes: int = 10):  # noqa: ANN201 - (te
             confidence=0.55 + 0.1 * min(3, sum(e.label.startswith("direction:") for e in evidence)),
             rule=f"synthetic template: {direction} cues; speaker camp {camp}",
         )
-        quote_records.append(Quote(
-            id=f"q{n}", kind=kind, text=words, start=start, end=end, speaker_id=sid, speaker_name=name,
-            cue=text[cs:ce], cue_start=cs, cue_end=ce, rule=qrule, stance=stance, speaker_mention=mention,
-            paragraphs=1, confidence=0.9 if kind == "direct" else 0.7,
-        ))
+        quote_records.append(
+            Quote(
+                id=f"q{n}",
+                kind=kind,
+                text=words,
+                start=start,
+                end=end,
+                speaker_id=sid,
+                speaker_name=name,
+                cue=text[cs:ce],
+                cue_start=cs,
+                cue_end=ce,
+                rule=qrule,
+                stance=stance,
+                speaker_mention=mention,
+                paragraphs=1,
+                confidence=0.9 if kind == "direct" else 0.7,
+            )
+        )
     number_records = []
     for n, (value_text, start, end, unit, metric, group, who, (ss, se)) in enumerate(numbers, 1):
         value = float(value_text.rstrip("%").replace(",", ""))
         q = next((q for q in quote_records if q.speaker_id == who and q.start <= start < q.end + 30), None)
-        number_records.append(NumberMention(
-            id=f"n{n}", text=value_text, start=start, end=end, value=value,
-            kind="percent_change" if unit == "percent" else "level", unit=unit, value_low=value, value_high=value,
-            metric=metric, metric_group=group, period=str(day.year) if group.startswith("small") else None,
-            cited_by=who, cited_by_name=(people[who].name if who in people else "Home Office") if who else None,
-            quote_id=q.id if q else None, sentence=Span(text[ss:se], ss, se), rule="synthetic template",
-        ))
+        number_records.append(
+            NumberMention(
+                id=f"n{n}",
+                text=value_text,
+                start=start,
+                end=end,
+                value=value,
+                kind="percent_change" if unit == "percent" else "level",
+                unit=unit,
+                value_low=value,
+                value_high=value,
+                metric=metric,
+                metric_group=group,
+                period=str(day.year) if group.startswith("small") else None,
+                cited_by=who,
+                cited_by_name=(people[who].name if who in people else "Home Office") if who else None,
+                quote_id=q.id if q else None,
+                sentence=Span(text[ss:se], ss, se),
+                rule="synthetic template",
+            )
+        )
     speakers = []
     for sid, ms in sorted(mentions.items()):
         person = people.get(sid)
         if person is None:
-            speakers.append(Speaker(id=sid, name="Home Office", kind="organisation", role="UK interior ministry",
-                                    party="Labour" if day >= dt.date(2024, 7, 5) else "Conservative", country="UK",
-                                    aliases=("The Home Office",), mentions=tuple(ms), quoted=True,
-                                    role_source="registry", registry_id="home-office"))
+            speakers.append(
+                Speaker(
+                    id=sid,
+                    name="Home Office",
+                    kind="organisation",
+                    role="UK interior ministry",
+                    party="Labour" if day >= dt.date(2024, 7, 5) else "Conservative",
+                    country="UK",
+                    aliases=("The Home Office",),
+                    mentions=tuple(ms),
+                    quoted=True,
+                    role_source="registry",
+                    registry_id="home-office",
+                )
+            )
             continue
-        speakers.append(Speaker(
-            id=sid, name=person.name, role=person.title.removeprefix("the ")[:1].upper()
-            + person.title.removeprefix("the ")[1:], party=person.party or None, country="UK",
-            aliases=tuple(dict.fromkeys(m.text for m in ms)), mentions=tuple(ms),
-            quoted=any(q.speaker_id == sid for q in quote_records), role_source="article",
-            registry_id=sid if person in PEOPLE else None,
-        ))
+        speakers.append(
+            Speaker(
+                id=sid,
+                name=person.name,
+                role=person.title.removeprefix("the ")[:1].upper() + person.title.removeprefix("the ")[1:],
+                party=person.party or None,
+                country="UK",
+                aliases=tuple(dict.fromkeys(m.text for m in ms)),
+                mentions=tuple(ms),
+                quoted=any(q.speaker_id == sid for q in quote_records),
+                role_source="article",
+                registry_id=sid if person in PEOPLE else None,
+            )
+        )
     meta = {"title": title, "published": day.isoformat(), "source": rng.choice(SOURCES)}
     analysis = Analysis(
-        article=Article(id="a-" + content_hash[:12], text=text, title=title, published=day, source=meta["source"],
-                        content_hash=content_hash, published_rule="given"),
-        speakers=tuple(speakers), quotes=tuple(quote_records), numbers=tuple(number_records),
-        chrome=tuple(chrome), analyser_version=ANALYSER_VERSION,
+        article=Article(
+            id="a-" + content_hash[:12],
+            text=text,
+            title=title,
+            published=day,
+            source=meta["source"],
+            content_hash=content_hash,
+            published_rule="given",
+        ),
+        speakers=tuple(speakers),
+        quotes=tuple(quote_records),
+        numbers=tuple(number_records),
+        chrome=tuple(chrome),
+        analyser_version=ANALYSER_VERSION,
     )
     return text, meta, analysis
 
@@ -415,11 +616,9 @@ def build_synthetic_store(db: Path, n: int, *, seed: int = 7, quotes: int = 10, 
     try:
         for k in range(n):
             text, meta, analysis = synthetic(k, seed, quotes=quotes)
-            store.add(text, title=meta["title"], published=meta["published"], source=meta["source"],
-                      analysis=analysis)
+            store.add(text, title=meta["title"], published=meta["published"], source=meta["source"], analysis=analysis)
             if not quiet and (k + 1) % 1000 == 0:
-                print(f"  {k + 1}/{n} synthetic articles stored ({time.perf_counter() - start:.0f} s)",
-                      file=sys.stderr)
+                print(f"  {k + 1}/{n} synthetic articles stored ({time.perf_counter() - start:.0f} s)", file=sys.stderr)
     finally:
         keeper.close()
     return time.perf_counter() - start
@@ -441,8 +640,7 @@ def build_store(db: Path, n: int, *, seed: int = 7, workers: int = 2, quiet: boo
     store.load_seeds(ROOT / "seeds")
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for k, (text, meta, analysis) in enumerate(pool.map(_analyse, articles(n, seed), chunksize=8), 1):
-            store.add(text, title=meta["title"], published=meta["published"], source=meta["source"],
-                      analysis=analysis)
+            store.add(text, title=meta["title"], published=meta["published"], source=meta["source"], analysis=analysis)
             if not quiet and k % 100 == 0:
                 print(f"  {k}/{n} articles analysed ({time.perf_counter() - start:.0f} s)", file=sys.stderr)
     return time.perf_counter() - start
@@ -455,8 +653,11 @@ def main() -> None:
     parser.add_argument("--out", type=Path, help="write .txt files and manifest.json here")
     parser.add_argument("--db", type=Path, help="analyse into the corpus store at this path")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--synthetic", action="store_true",
-                        help="with --db: store template-made analyses, no spaCy (load tests of the app only)")
+    parser.add_argument(
+        "--synthetic",
+        action="store_true",
+        help="with --db: store template-made analyses, no spaCy (load tests of the app only)",
+    )
     parser.add_argument("--quotes", type=int, default=10, help="quotes per synthetic article")
     args = parser.parse_args()
     if not args.out and not args.db:

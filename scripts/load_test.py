@@ -43,9 +43,15 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from screenshots import free_port, start_server  # noqa: E402 - one way to start a test server
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
 PAGES = ("", "speakers", "stance", "numbers", "compare", "corpus", "corrections", "how_it_works")
 SEARCHES = ("Albania", "boats", "migration", "Rwanda", "asylum")
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
@@ -77,8 +83,14 @@ class Report:
             if not values:
                 return {}
             qs = statistics.quantiles(values, n=100, method="inclusive") if len(values) > 1 else values * 99
-            return {"n": len(values), "p50": round(qs[49]), "p90": round(qs[89]), "p95": round(qs[94]),
-                    "p99": round(qs[98]), "max": round(max(values))}
+            return {
+                "n": len(values),
+                "p50": round(qs[49]),
+                "p90": round(qs[89]),
+                "p95": round(qs[94]),
+                "p99": round(qs[98]),
+                "max": round(max(values)),
+            }
 
         ok = [s for s in self.steps if s.ok]
         kinds = sorted({("page" if s.kind.startswith("page") else s.kind) for s in ok})
@@ -105,7 +117,9 @@ def process_cpu_s(pid: int) -> float:
 
 def machine_cpu_s() -> float:
     """CPU seconds all cores have spent busy so far (Linux /proc/stat)."""
-    user, nice, system, idle, iowait, irq, softirq, *rest = (int(x) for x in Path("/proc/stat").read_text().split("\n")[0].split()[1:])
+    user, nice, system, idle, iowait, irq, softirq, *rest = (
+        int(x) for x in Path("/proc/stat").read_text().split("\n")[0].split()[1:]
+    )
     return (user + nice + system + irq + softirq + (rest[0] if rest else 0)) / os.sysconf("SC_CLK_TCK")
 
 
@@ -135,8 +149,17 @@ async def page_errors(page) -> str:
     return ""
 
 
-async def session(browser, base: str, n: int, rounds: int, deadline: float, step_timeout_ms: float,
-                  report: Report, start: asyncio.Event, pages: tuple[str, ...] = PAGES) -> None:
+async def session(
+    browser,
+    base: str,
+    n: int,
+    rounds: int,
+    deadline: float,
+    step_timeout_ms: float,
+    report: Report,
+    start: asyncio.Event,
+    pages: tuple[str, ...] = PAGES,
+) -> None:
     context = await browser.new_context(viewport={"width": 1280, "height": 900})
     page = await context.new_page()
     js_errors: list[str] = []
@@ -147,8 +170,15 @@ async def session(browser, base: str, n: int, rounds: int, deadline: float, step
             if time.monotonic() > deadline:
                 break
             name = pages[(n + r) % len(pages)]
-            await _step(report, n, r, f"page:{name or 'article'}", js_errors, page,
-                        _open(page, f"{base}/{name}", step_timeout_ms))
+            await _step(
+                report,
+                n,
+                r,
+                f"page:{name or 'article'}",
+                js_errors,
+                page,
+                _open(page, f"{base}/{name}", step_timeout_ms),
+            )
             if time.monotonic() > deadline:
                 break
             word = SEARCHES[(n + r) % len(SEARCHES)]
@@ -167,8 +197,9 @@ async def _filter(page, word: str, timeout_ms: float) -> None:
     box = page.locator('[data-testid="stSidebar"] input[aria-label="Search quotes and speakers"]')
     await box.fill(word, timeout=timeout_ms)
     await box.press("Enter", timeout=timeout_ms)
-    await page.wait_for_function("w => new URLSearchParams(location.search).get('q') === w", arg=word,
-                                 timeout=timeout_ms)
+    await page.wait_for_function(
+        "w => new URLSearchParams(location.search).get('q') === w", arg=word, timeout=timeout_ms
+    )
     await settle(page, timeout_ms=timeout_ms)
 
 
@@ -247,8 +278,16 @@ class ProtocolSession:
                 return
 
 
-async def protocol_session(base: str, n: int, rounds: int, deadline: float, step_timeout_ms: float,
-                           report: Report, start: asyncio.Event, pages: tuple[str, ...]) -> None:
+async def protocol_session(
+    base: str,
+    n: int,
+    rounds: int,
+    deadline: float,
+    step_timeout_ms: float,
+    report: Report,
+    start: asyncio.Event,
+    pages: tuple[str, ...],
+) -> None:
     import websockets
 
     url = base.replace("http://", "ws://", 1) + "/_stcore/stream"
@@ -261,24 +300,33 @@ async def protocol_session(base: str, n: int, rounds: int, deadline: float, step
             if time.monotonic() > deadline:
                 break
             name = pages[(n + r) % len(pages)]
-            await _step(report, n, r, f"page:{name or 'article'}", [], None,
-                        sess.rerun(timeout_s, page=name))
+            await _step(report, n, r, f"page:{name or 'article'}", [], None, sess.rerun(timeout_s, page=name))
             if time.monotonic() > deadline:
                 break
-            await _step(report, n, r, "filter", [], None,
-                        sess.rerun(timeout_s, search=SEARCHES[(n + r) % len(SEARCHES)]))
+            await _step(
+                report, n, r, "filter", [], None, sess.rerun(timeout_s, search=SEARCHES[(n + r) % len(SEARCHES)])
+            )
 
 
-async def run_protocol(base: str, sessions: int, rounds: int, max_seconds: float, step_timeout_ms: float,
-                       pages: tuple[str, ...] = PAGES, server_pid: int | None = None) -> Report:
+async def run_protocol(
+    base: str,
+    sessions: int,
+    rounds: int,
+    max_seconds: float,
+    step_timeout_ms: float,
+    pages: tuple[str, ...] = PAGES,
+    server_pid: int | None = None,
+) -> Report:
     report = Report(sessions=sessions, rounds=rounds)
     warm = Report(sessions=1, rounds=1)
     await protocol_session(base, 0, 1, time.monotonic() + 180, 180_000, warm, _set(asyncio.Event()), ("",))
     await asyncio.sleep(6)  # the background model load starts 2 s after the first page
     start = asyncio.Event()
     deadline = time.monotonic() + max_seconds
-    tasks = [asyncio.create_task(protocol_session(base, i, rounds, deadline, step_timeout_ms, report, start, pages))
-             for i in range(sessions)]
+    tasks = [
+        asyncio.create_task(protocol_session(base, i, rounds, deadline, step_timeout_ms, report, start, pages))
+        for i in range(sessions)
+    ]
     await asyncio.sleep(3.0)  # every session connected and through its first run
     t0, m0 = time.monotonic(), machine_cpu_s()
     s0 = process_cpu_s(server_pid) if server_pid else 0.0
@@ -299,8 +347,15 @@ def _set(event: asyncio.Event) -> asyncio.Event:
     return event
 
 
-async def run(base: str, sessions: int, rounds: int, max_seconds: float, step_timeout_ms: float,
-              pages: tuple[str, ...] = PAGES, server_pid: int | None = None) -> Report:
+async def run(
+    base: str,
+    sessions: int,
+    rounds: int,
+    max_seconds: float,
+    step_timeout_ms: float,
+    pages: tuple[str, ...] = PAGES,
+    server_pid: int | None = None,
+) -> Report:
     from playwright.async_api import async_playwright
 
     report = Report(sessions=sessions, rounds=rounds)
@@ -314,9 +369,10 @@ async def run(base: str, sessions: int, rounds: int, max_seconds: float, step_ti
             await warm.close()
             start = asyncio.Event()
             deadline = time.monotonic() + max_seconds
-            tasks = [asyncio.create_task(session(browser, base, i, rounds, deadline, step_timeout_ms, report, start,
-                                                 pages))
-                     for i in range(sessions)]
+            tasks = [
+                asyncio.create_task(session(browser, base, i, rounds, deadline, step_timeout_ms, report, start, pages))
+                for i in range(sessions)
+            ]
             await asyncio.sleep(1.0)  # let every context open before the clock starts
             t0, m0 = time.monotonic(), machine_cpu_s()
             s0 = process_cpu_s(server_pid) if server_pid else 0.0
@@ -335,13 +391,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", help="an already running server on 127.0.0.1 (default: start one)")
     parser.add_argument("--sessions", type=int, default=20)
-    parser.add_argument("--rounds", type=int, default=3, help="page visits (each followed by a filter change) per session")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="page visits (each followed by a filter change) per session"
+    )
     parser.add_argument("--articles", type=int, default=0, help="generated articles to add to a fresh database")
     parser.add_argument("--max-seconds", type=float, default=300.0, help="stop starting new steps after this")
     parser.add_argument("--step-timeout", type=float, default=120.0, help="seconds before a step counts as failed")
     parser.add_argument("--pages", default=",".join(PAGES), help="comma-separated page paths ('' is the Article page)")
-    parser.add_argument("--mode", choices=("browser", "protocol"), default="browser",
-                        help="browser: headless Chromium pages; protocol: Streamlit's websocket messages only")
+    parser.add_argument(
+        "--mode",
+        choices=("browser", "protocol"),
+        default="browser",
+        help="browser: headless Chromium pages; protocol: Streamlit's websocket messages only",
+    )
     parser.add_argument("--json", type=Path, help="also write the summary here")
     args = parser.parse_args()
     if not 1 <= args.sessions <= 100 or not 1 <= args.rounds <= 50:
@@ -364,8 +426,17 @@ def main() -> None:
     try:
         pages = tuple(p.strip() for p in args.pages.split(","))
         runner = run_protocol if args.mode == "protocol" else run
-        report = asyncio.run(runner(base, args.sessions, args.rounds, args.max_seconds, args.step_timeout * 1000,
-                                    pages, server_pid=proc.pid if proc else None))
+        report = asyncio.run(
+            runner(
+                base,
+                args.sessions,
+                args.rounds,
+                args.max_seconds,
+                args.step_timeout * 1000,
+                pages,
+                server_pid=proc.pid if proc else None,
+            )
+        )
     finally:
         if proc is not None:
             proc.terminate()

@@ -34,8 +34,8 @@ from pathlib import Path
 from typing import Any
 
 ALLOWED_SPLITS = ("train", "dev")
-OPEN_MARKS = "“\"«"
-CLOSE_MARKS = "”\"»"
+OPEN_MARKS = '“"«'
+CLOSE_MARKS = '”"»'
 PRONOUNS = {"he", "she", "they", "i", "we", "him", "her", "them", "it", "you", "his", "hers", "their", "its"}
 GLUE_WORDS = {"that", "said", "says", "and", "but", "he", "she", "they", "it", "as", "of", "to", "the", "a", "in"}
 PLURAL_GROUP = re.compile(r"(?:s|people|police|staff|media)$")
@@ -113,8 +113,14 @@ def read_corenlp(xml_text: str) -> CoreNLP:
     by_sentence: dict[int, list[Token]] = {}
     for sent in root.findall("document/sentences/sentence"):
         by_sentence[int(sent.get("id", "0"))] = [
-            Token(int(t.findtext("CharacterOffsetBegin", "0")), int(t.findtext("CharacterOffsetEnd", "0")),
-                  t.findtext("POS", ""), t.findtext("NER", "O")) for t in sent.findall("tokens/token")]
+            Token(
+                int(t.findtext("CharacterOffsetBegin", "0")),
+                int(t.findtext("CharacterOffsetEnd", "0")),
+                t.findtext("POS", ""),
+                t.findtext("NER", "O"),
+            )
+            for t in sent.findall("tokens/token")
+        ]
     chains = []
     for chain in root.findall("document/coreference/coreference"):
         mentions = []
@@ -133,7 +139,7 @@ def read_corenlp(xml_text: str) -> CoreNLP:
 
 def clean_source(text: str) -> str:
     """A Source phrase as a name: no possessive, no surrounding punctuation."""
-    text = re.sub(r"[’']s$", "", text.strip(" ,.;:—–-\"“”"))
+    text = re.sub(r"[’']s$", "", text.strip(' ,.;:—–-"“”'))
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -145,25 +151,33 @@ def name_runs(article: str, tokens: tuple[Token, ...]) -> list[tuple[str, str]]:
     i = 0
     while i < len(tokens):
         label = tokens[i].ner
-        if label not in ("PERSON", "ORGANIZATION") or not _capitalised(article, tokens[i]) \
-                or tokens[i].start < title_end:
+        if (
+            label not in ("PERSON", "ORGANIZATION")
+            or not _capitalised(article, tokens[i])
+            or tokens[i].start < title_end
+        ):
             i += 1
             continue
         j = i
-        while j + 1 < len(tokens) and tokens[j + 1].ner == label and _capitalised(article, tokens[j + 1]) \
-                and tokens[j + 1].start - tokens[j].end <= 1:
+        while (
+            j + 1 < len(tokens)
+            and tokens[j + 1].ner == label
+            and _capitalised(article, tokens[j + 1])
+            and tokens[j + 1].start - tokens[j].end <= 1
+        ):
             j += 1
-        runs.append((article[tokens[i].start:tokens[j].end], label))
+        runs.append((article[tokens[i].start : tokens[j].end], label))
         i = j + 1
     return runs
 
 
 def _capitalised(article: str, token: Token) -> bool:
-    return token.pos.startswith("NNP") and article[token.start:token.start + 1].isupper()
+    return token.pos.startswith("NNP") and article[token.start : token.start + 1].isupper()
 
 
-def canonical_speaker(article: str, source_ranges: tuple[tuple[int, int], ...],
-                      nlp: CoreNLP | None) -> tuple[str, list[str], str, bool]:
+def canonical_speaker(
+    article: str, source_ranges: tuple[tuple[int, int], ...], nlp: CoreNLP | None
+) -> tuple[str, list[str], str, bool]:
     """(name, aliases, NER label, proper-named) for a Source: the name it holds itself, else the
     fullest name in its coreference chain; the plain phrase when neither has one."""
     phrase = clean_source(" ".join(article[a:b] for a, b in source_ranges))
@@ -174,7 +188,7 @@ def canonical_speaker(article: str, source_ranges: tuple[tuple[int, int], ...],
     own = name_runs(article, tuple(t for t in nlp.tokens if t.start >= lo and t.end <= hi))
     chain = _chain_for(lo, hi, nlp.chains)
     chain_runs = [r for m in chain for r in name_runs(article, m.tokens)] if chain else []
-    own = [r for r in own if not re.match(r"[’']s?\b", article[article.find(r[0], lo) + len(r[0]):][:2])]
+    own = [r for r in own if not re.match(r"[’']s?\b", article[article.find(r[0], lo) + len(r[0]) :][:2])]
     if own:
         name, label = _heading_name(phrase, own)
         # "Trump" said, and the chain knows him as "Donald Trump"
@@ -353,14 +367,15 @@ def content_entries(article: str, ranges: list[tuple[int, int]]) -> list[dict[st
             quotes = quoted_spans(article, core_a, core_b)
             outside = article[core_a:core_b]
             for qa, qb in reversed(quotes):
-                outside = outside[:qa - core_a] + " " + outside[qb - core_a:]
+                outside = outside[: qa - core_a] + " " + outside[qb - core_a :]
             outside_words = [w for w in re.findall(r"[A-Za-z][A-Za-z’']*", outside) if w.lower() not in GLUE_WORDS]
             if quotes and len(outside_words) <= 1:
                 for qa, qb in quotes:
                     qa, qb = _strip_span(article, qa, qb, ",'")
                     if qb > qa:
-                        entries.append({"kind": "direct", "start": qa, "end": qb, "partial": len(quotes) > 1,
-                                        "inside": None})
+                        entries.append(
+                            {"kind": "direct", "start": qa, "end": qb, "partial": len(quotes) > 1, "inside": None}
+                        )
                 continue
             lead = re.match(r"(?:that|whether|if)\s+", article[core_a:core_b], re.I)
             ia = core_a + (lead.end() if lead else 0)
@@ -379,8 +394,10 @@ def convert(article: str, ann_text: str, coref_xml: str | None, *, name: str, pu
     nlp = read_corenlp(coref_xml) if coref_xml else None
     speakers: dict[str, dict[str, Any]] = {}
     quotes: list[dict[str, Any]] = []
-    for rel in sorted(relations, key=lambda r: min((pieces[c].ranges[0][0] for c in r.roles.get("Content", [])
-                                                    if c in pieces), default=0)):
+    for rel in sorted(
+        relations,
+        key=lambda r: min((pieces[c].ranges[0][0] for c in r.roles.get("Content", []) if c in pieces), default=0),
+    ):
         contents = [pieces[c] for c in rel.roles.get("Content", []) if c in pieces]
         if not contents:
             continue
@@ -390,9 +407,19 @@ def convert(article: str, ann_text: str, coref_xml: str | None, *, name: str, pu
         if source is not None:
             sp_name, aliases, ner, proper = canonical_speaker(article, source.ranges, nlp)
             speaker_id = re.sub(r"[^a-z0-9]+", "-", sp_name.lower()).strip("-") or "speaker"
-            entry = speakers.setdefault(speaker_id, {
-                "id": speaker_id, "name": sp_name, "aliases": [], "role": None, "party": None, "country": None,
-                "type": speaker_type(sp_name, ner), "proper_name": proper})
+            entry = speakers.setdefault(
+                speaker_id,
+                {
+                    "id": speaker_id,
+                    "name": sp_name,
+                    "aliases": [],
+                    "role": None,
+                    "party": None,
+                    "country": None,
+                    "type": speaker_type(sp_name, ner),
+                    "proper_name": proper,
+                },
+            )
             entry["aliases"] = list(dict.fromkeys(entry["aliases"] + [a for a in aliases if a != sp_name]))
         ranges = sorted(r for c in contents for r in c.ranges)
         entries = content_entries(article, ranges)
@@ -400,19 +427,39 @@ def convert(article: str, ann_text: str, coref_xml: str | None, *, name: str, pu
         first_id = len(quotes) + 1
         for k, e in enumerate(entries):
             qid = f"q{first_id + k}"
-            quotes.append({
-                "id": qid, "kind": e["kind"], "text": article[e["start"]:e["end"]], "start": e["start"],
-                "end": e["end"], "speaker": speaker_id, "cue": " ".join(article[a:b] for a, b in cue.ranges) if cue else None,
-                "group": group, "partial": e["partial"],
-                "inside": f"q{first_id + e['inside']}" if e["inside"] is not None else None,
-                "optional": source is None, "in_title": "\n" not in article[:e["start"]],
-                "about_migration": None, "stance": {}, "frames": [], "proper_speaker": proper,
-            })
+            quotes.append(
+                {
+                    "id": qid,
+                    "kind": e["kind"],
+                    "text": article[e["start"] : e["end"]],
+                    "start": e["start"],
+                    "end": e["end"],
+                    "speaker": speaker_id,
+                    "cue": " ".join(article[a:b] for a, b in cue.ranges) if cue else None,
+                    "group": group,
+                    "partial": e["partial"],
+                    "inside": f"q{first_id + e['inside']}" if e["inside"] is not None else None,
+                    "optional": source is None,
+                    "in_title": "\n" not in article[: e["start"]],
+                    "about_migration": None,
+                    "stance": {},
+                    "frames": [],
+                    "proper_speaker": proper,
+                }
+            )
     quotes = merge_pieces_of_one_quote(article, quotes)
     return {
-        "article": f"{name}.txt", "source": f"{name}.txt", "title": article.split("\n", 1)[0].strip(),
-        "published": published, "corpus": "PolNeAR", "numbers_annotated": False, "stance_annotated": False,
-        "speakers": list(speakers.values()), "quotes": quotes, "numbers": [], "scare_quotes": [],
+        "article": f"{name}.txt",
+        "source": f"{name}.txt",
+        "title": article.split("\n", 1)[0].strip(),
+        "published": published,
+        "corpus": "PolNeAR",
+        "numbers_annotated": False,
+        "stance_annotated": False,
+        "speakers": list(speakers.values()),
+        "quotes": quotes,
+        "numbers": [],
+        "scare_quotes": [],
         "same_metric_groups": [],
     }
 
@@ -444,7 +491,9 @@ def annotation_for(split_dir: Path, name: str, annotators: list[str]) -> Path | 
 
 def convert_split(root: Path, split: str, out_dir: Path) -> int:
     if split not in ALLOWED_SPLITS:
-        raise SystemExit(f"refusing split {split!r}: only {', '.join(ALLOWED_SPLITS)} may be read (test is for measuring)")
+        raise SystemExit(
+            f"refusing split {split!r}: only {', '.join(ALLOWED_SPLITS)} may be read (test is for measuring)"
+        )
     split_dir = root / "data" / split
     meta = read_metadata(root)
     (out_dir / "gold").mkdir(parents=True, exist_ok=True)
@@ -459,11 +508,13 @@ def convert_split(root: Path, split: str, out_dir: Path) -> int:
         article = text_path.read_text(encoding="utf-8")
         xml_path = split_dir / "corenlp" / f"{name}.txt.xml"
         coref = xml_path.read_text(encoding="utf-8") if xml_path.exists() else None
-        gold = convert(article, ann.read_text(encoding="utf-8"), coref, name=name,
-                       published=row.get("publication_date") or None)
+        gold = convert(
+            article, ann.read_text(encoding="utf-8"), coref, name=name, published=row.get("publication_date") or None
+        )
         (out_dir / "articles" / f"{name}.txt").write_text(article, encoding="utf-8")
-        (out_dir / "gold" / f"{name}.json").write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n",
-                                                       encoding="utf-8")
+        (out_dir / "gold" / f"{name}.json").write_text(
+            json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         n += 1
     return n
 

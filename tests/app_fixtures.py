@@ -185,16 +185,31 @@ def fake_analyze(
             speakers.setdefault(sid, Speaker(id=sid, name=name, quoted=True))
         quotes.append(
             Quote(
-                id=f"q{i}", kind="direct", text=m.group(1), start=m.start(1), end=m.end(1),
-                speaker_id=sid, speaker_name=name, cue="said", cue_start=None, cue_end=None,
-                rule="fake", stance=Stance(True, "neutral", "neutral", rule="fake"),
+                id=f"q{i}",
+                kind="direct",
+                text=m.group(1),
+                start=m.start(1),
+                end=m.end(1),
+                speaker_id=sid,
+                speaker_name=name,
+                cue="said",
+                cue_start=None,
+                cue_end=None,
+                rule="fake",
+                stance=Stance(True, "neutral", "neutral", rule="fake"),
             )
         )
     numbers = tuple(
         NumberMention(
-            id=f"n{i}", text=m.group(), start=m.start(), end=m.end(),
-            value=float(m.group().rstrip("%").replace(",", "")), kind="level",
-            metric_group=f"fake{i}", sentence=_line_span(text, m.start(), m.end()), rule="fake",
+            id=f"n{i}",
+            text=m.group(),
+            start=m.start(),
+            end=m.end(),
+            value=float(m.group().rstrip("%").replace(",", "")),
+            kind="level",
+            metric_group=f"fake{i}",
+            sentence=_line_span(text, m.start(), m.end()),
+            rule="fake",
         )
         for i, m in enumerate(_FIG.finditer(text), 1)
     )

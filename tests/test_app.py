@@ -79,7 +79,9 @@ def figure(el) -> dict:
 
 def test_starts_on_the_seed_already_analysed(at, db):
     assert [t.value for t in at.title] == ["Article"]
-    assert "Starmer visits Albania" in at.selectbox(key="article_pick").format_func(at.selectbox(key="article_pick").value)
+    assert "Starmer visits Albania" in at.selectbox(key="article_pick").format_func(
+        at.selectbox(key="article_pick").value
+    )
     body = "".join(h.value for h in at.html)
     assert 'data-speaker="keir-starmer"' in body and "se-number" in body
     assert store_for(db).count() == 1
@@ -147,8 +149,10 @@ def test_add_articles_by_upload(at, db):
     go(at, "pages/corpus.py")
     other = ARTICLE.replace("84,000", "91,000").replace("Minister defends", "Home Office defends")
     at.file_uploader(key="upload_files").set_value(
-        [("asylum.txt", ARTICLE.encode("utf-8"), "text/plain"),
-         ("asylum_latin1.txt", other.replace("“", '"').replace("”", '"').encode("latin-1"), "text/plain")]
+        [
+            ("asylum.txt", ARTICLE.encode("utf-8"), "text/plain"),
+            ("asylum_latin1.txt", other.replace("“", '"').replace("”", '"').encode("latin-1"), "text/plain"),
+        ]
     ).run()
     at.button(key="upload_add").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
@@ -158,9 +162,7 @@ def test_add_articles_by_upload(at, db):
 
 def test_bad_upload_shows_an_error_and_changes_nothing(at, db):
     go(at, "pages/corpus.py")
-    at.file_uploader(key="upload_files").set_value(
-        [("scan.txt", b"%PDF-1.7\n\x00\x01\x02binary", "text/plain")]
-    ).run()
+    at.file_uploader(key="upload_files").set_value([("scan.txt", b"%PDF-1.7\n\x00\x01\x02binary", "text/plain")]).run()
     at.button(key="upload_add").click().run()
     assert not at.exception
     assert at.error and "scan.txt" in at.error[0].value
@@ -239,8 +241,14 @@ def test_add_article_from_a_url(at, db, monkeypatch):
     )
 
     def fake_fetch(url, **kwargs):
-        return fetch.FetchedPage(url=url, final_url=url, html=html, title="Minister defends asylum plan",
-                                 published=None, source="Example News")
+        return fetch.FetchedPage(
+            url=url,
+            final_url=url,
+            html=html,
+            title="Minister defends asylum plan",
+            published=None,
+            source="Example News",
+        )
 
     monkeypatch.setattr(fetch, "fetch_url", fake_fetch)
     go(at, "pages/corpus.py")

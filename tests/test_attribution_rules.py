@@ -27,7 +27,7 @@ def test_subject_of_reporting_verb_is_the_cue_speaker_on_a_hand_built_parse():
     )
     cues = find_cues(p, quoted=[(15, 18)])
     assert [c.text for c in cues] == ["said"]
-    assert p.doc.text[cues[0].subject_start:cues[0].subject_end] == "Mr Rama"
+    assert p.doc.text[cues[0].subject_start : cues[0].subject_end] == "Mr Rama"
 
 
 def test_hedged_future_verb_is_not_a_report():
@@ -118,8 +118,10 @@ def test_quote_outside_migration_gets_n_a_not_a_guess(nlp):
 
 
 def test_surname_alone_the_tagger_calls_an_organisation_is_still_the_person(nlp):
-    text = ("Angela Eagle, the border security minister, visited Dover on Monday.\n"
-            "Eagle said: “We are going after the gangs with everything we have, and we will not stop.”")
+    text = (
+        "Angela Eagle, the border security minister, visited Dover on Monday.\n"
+        "Eagle said: “We are going after the gangs with everything we have, and we will not stop.”"
+    )
     result = analyze(text, published=date(2025, 3, 1), nlp=nlp)
     assert [q.speaker_name for q in result.quotes] == ["Angela Eagle"]
 
@@ -130,8 +132,15 @@ def test_a_speaker_added_to_the_registry_is_known_in_later_articles(nlp):
     text = "Ms Okonkwo said: “The council cannot house everyone who arrives, we need help now.”"
     plain = analyze(text, published=date(2025, 3, 1), nlp=nlp)
     assert plain.speaker(plain.quotes[0].speaker_id).party is None
-    extra = {"id": "ada-okonkwo", "name": "Ada Okonkwo", "aliases": ["Ms Okonkwo"], "gender": "f",
-             "party": "Labour", "country": "UK", "offices": []}
+    extra = {
+        "id": "ada-okonkwo",
+        "name": "Ada Okonkwo",
+        "aliases": ["Ms Okonkwo"],
+        "gender": "f",
+        "party": "Labour",
+        "country": "UK",
+        "offices": [],
+    }
     known = analyze(text, published=date(2025, 3, 1), nlp=nlp, registry=load_registry().extended(people=[extra]))
     speaker = known.speaker(known.quotes[0].speaker_id)
     assert (speaker.name, speaker.party) == ("Ada Okonkwo", "Labour")
@@ -148,27 +157,36 @@ def test_us_wire_attributions(nlp):
     )
     result = analyze(text, published=date(2025, 3, 1), nlp=nlp)
     got = [(q.kind, q.speaker_name) for q in result.quotes]
-    assert got == [("direct", "Jane Doe"), ("indirect", "Department of Homeland Security"),
-                   ("indirect", "A senior administration official")]
+    assert got == [
+        ("direct", "Jane Doe"),
+        ("indirect", "Department of Homeland Security"),
+        ("indirect", "A senior administration official"),
+    ]
     assert result.quotes[2].text.startswith("more deportation flights")
     assert result.speaker(result.quotes[0].speaker_id).party == "Republican"
 
 
 def test_reports_said_in_a_statement_and_by_analysts_at_an_institute(nlp):
-    text = ("The ministry said in a statement that about 17% of the orders issued last year had been enforced.\n"
-            "Analysts at the Border Policy Institute, a think tank, said the ONS figure was likely to be revised again.")
+    text = (
+        "The ministry said in a statement that about 17% of the orders issued last year had been enforced.\n"
+        "Analysts at the Border Policy Institute, a think tank, said the ONS figure was likely to be revised again."
+    )
     result = analyze(text, published=date(2023, 12, 20), nlp=nlp)
     got = [(q.kind, q.speaker_name, q.text[:20]) for q in result.quotes]
-    assert got == [("indirect", "The ministry", "about 17% of the ord"),
-                   ("indirect", "Border Policy Institute", "the ONS figure was l")]
+    assert got == [
+        ("indirect", "The ministry", "about 17% of the ord"),
+        ("indirect", "Border Policy Institute", "the ONS figure was l"),
+    ]
 
 
 def test_the_department_refers_back_even_when_named_again_later_and_who_said_antecedent(nlp):
-    text = ("The Department of Homeland Security said it would appeal.\n"
-            "“These men have had their day in court and must now leave,” the department said.\n"
-            "The White House backs the bill, according to a spokesperson for the Office of Management "
-            "and Budget, who said it “builds on the historic progress” made at the border.\n"
-            "The Department of Homeland Security declined to comment further.")
+    text = (
+        "The Department of Homeland Security said it would appeal.\n"
+        "“These men have had their day in court and must now leave,” the department said.\n"
+        "The White House backs the bill, according to a spokesperson for the Office of Management "
+        "and Budget, who said it “builds on the historic progress” made at the border.\n"
+        "The Department of Homeland Security declined to comment further."
+    )
     result = analyze(text, published=date(2025, 4, 10), nlp=nlp)
     names = [q.speaker_name for q in result.quotes]
     assert names[1] == "Department of Homeland Security"
@@ -205,12 +223,16 @@ def test_pronoun_gender_must_agree():
 
 def test_reported_speech_with_a_quoted_fragment_gives_the_report_and_the_fragment(nlp):
     # ../shared/real convention: the paraphrase is reported speech, the quoted words a partial quote
-    text = ('The lawsuit, filed by civil rights groups, alleges the administration has '
-            '"manipulated the immigration court system to serve an anti-immigrant agenda."')
+    text = (
+        "The lawsuit, filed by civil rights groups, alleges the administration has "
+        '"manipulated the immigration court system to serve an anti-immigrant agenda."'
+    )
     quotes = [(q.kind, q.text) for q in analyze(text, nlp=nlp).quotes]
     assert ("direct", "manipulated the immigration court system to serve an anti-immigrant agenda.") in quotes
-    assert ("indirect", 'the administration has "manipulated the immigration court system to serve an '
-                        'anti-immigrant agenda."') in quotes
+    assert (
+        "indirect",
+        'the administration has "manipulated the immigration court system to serve an anti-immigrant agenda."',
+    ) in quotes
 
 
 def test_a_quote_after_said_that_is_only_the_quote(nlp):
@@ -219,8 +241,10 @@ def test_a_quote_after_said_that_is_only_the_quote(nlp):
 
 
 def test_adding_that_is_a_report_of_the_main_speaker(nlp):
-    text = ("Representative Mark Benton said the bill would add 3,000 agents, "
-            "adding that the backlog had become a national embarrassment.")
+    text = (
+        "Representative Mark Benton said the bill would add 3,000 agents, "
+        "adding that the backlog had become a national embarrassment."
+    )
     quotes = [(q.speaker_name, q.cue, q.text) for q in analyze(text, nlp=nlp).quotes]
     assert ("Mark Benton", "adding", "the backlog had become a national embarrassment") in quotes
     assert ("Mark Benton", "said", "the bill would add 3,000 agents") in quotes
@@ -247,14 +271,17 @@ def test_a_spokesperson_is_a_speaker_of_their_own_speaking_for_the_organisation(
 
 
 def test_coordinated_subject_is_one_speaker_with_every_conjunct(nlp):
-    text = "Camp\n\nU.N. officials and relief workers here say more than 70 percent of the people are women and children."
+    text = (
+        "Camp\n\nU.N. officials and relief workers here say more than 70 percent of the people are women and children."
+    )
     (quote,) = analyze(text, nlp=nlp).quotes
     assert quote.speaker_name == "U.N. officials and relief workers here"
 
 
 def test_an_aside_after_a_description_is_not_part_of_its_name(nlp):
-    text = ("Court case\n\nThe lawsuit, filed in Portland by civil rights groups, alleges the administration "
-            "broke the law.")
+    text = (
+        "Court case\n\nThe lawsuit, filed in Portland by civil rights groups, alleges the administration broke the law."
+    )
     (quote,) = analyze(text, nlp=nlp).quotes
     assert quote.speaker_name == "The lawsuit"
 
@@ -272,20 +299,28 @@ def test_a_possessor_before_a_role_is_not_the_speaker(nlp):
 
 
 def test_speaker_after_a_long_quote_is_the_subject_next_to_the_verb(nlp):
-    text = ('Courts\n\n"The courts decide cases for people seeking asylum, people who depend on a fair system," '
-            'Melissa Crow, an attorney with the Southern Poverty Law Center, said on Monday.')
+    text = (
+        'Courts\n\n"The courts decide cases for people seeking asylum, people who depend on a fair system," '
+        "Melissa Crow, an attorney with the Southern Poverty Law Center, said on Monday."
+    )
     (quote,) = analyze(text, nlp=nlp).quotes
     assert quote.speaker_name == "Melissa Crow"
 
 
 def test_speech_acts_with_an_object_or_infinitive_report_it(nlp):
     cases = {
-        "House Democrats urged immediate action on the fate of young immigrants Monday, using a procedural move.":
-            ("House Democrats", "immediate action on the fate of young immigrants"),
-        "President Donald Trump called on Congress to find a permanent solution for the program.":
-            ("Donald Trump", "Congress to find a permanent solution for the program"),
-        "The minister pledged to intensify joint work against people smugglers.":
-            ("The minister", "to intensify joint work against people smugglers"),
+        "House Democrats urged immediate action on the fate of young immigrants Monday, using a procedural move.": (
+            "House Democrats",
+            "immediate action on the fate of young immigrants",
+        ),
+        "President Donald Trump called on Congress to find a permanent solution for the program.": (
+            "Donald Trump",
+            "Congress to find a permanent solution for the program",
+        ),
+        "The minister pledged to intensify joint work against people smugglers.": (
+            "The minister",
+            "to intensify joint work against people smugglers",
+        ),
     }
     for sentence, (speaker, content) in cases.items():
         quotes = [(q.speaker_name, q.text) for q in analyze("Title\n\n" + sentence, nlp=nlp).quotes]
@@ -308,8 +343,10 @@ def test_report_before_the_verb_needs_the_comma_that_sets_it_off(nlp):
 def test_attribution_in_mid_sentence_gives_one_statement_in_two_pieces(nlp):
     text = "Title\n\nIn his state, Christie said, nonviolent first-time drug offenders are sent to treatment."
     quotes = [(q.speaker_name, q.text) for q in analyze(text, nlp=nlp).quotes]
-    assert quotes == [("Christie", "In his state"),
-                      ("Christie", "nonviolent first-time drug offenders are sent to treatment")]
+    assert quotes == [
+        ("Christie", "In his state"),
+        ("Christie", "nonviolent first-time drug offenders are sent to treatment"),
+    ]
 
 
 def test_said_before_its_subject_after_the_report(nlp):
@@ -319,53 +356,69 @@ def test_said_before_its_subject_after_the_report(nlp):
 
 
 def test_documents_and_shares_of_people_are_sources(nlp):
-    text = ("Title\n\nHackers compromised 12 workstations, the congressional report said.\n\n"
-            "Around that time, 47 percent said they would vote for the senator.")
+    text = (
+        "Title\n\nHackers compromised 12 workstations, the congressional report said.\n\n"
+        "Around that time, 47 percent said they would vote for the senator."
+    )
     assert [q.speaker_name for q in analyze(text, nlp=nlp).quotes] == ["The congressional report", "47 percent"]
 
 
 def test_a_joint_statement_goes_to_the_first_person_named(nlp):
-    text = ('Title\n\n"The administration ignored this bipartisan agreement," committee chairman Jerrold Nadler and '
-            'subcommittee chairwoman Zoe Lofgren said in a statement.')
+    text = (
+        'Title\n\n"The administration ignored this bipartisan agreement," committee chairman Jerrold Nadler and '
+        "subcommittee chairwoman Zoe Lofgren said in a statement."
+    )
     (quote,) = analyze(text, nlp=nlp).quotes
     assert quote.speaker_name == "Jerrold Nadler"
 
 
 def test_a_question_put_to_a_speaker_is_not_their_statement(nlp):
-    text = ('Title\n\nAsked by reporters if the department had any comment on the case, spokesman '
-            'Alexei Woltornist said, "nope."')
+    text = (
+        "Title\n\nAsked by reporters if the department had any comment on the case, spokesman "
+        'Alexei Woltornist said, "nope."'
+    )
     assert [(q.kind, q.text) for q in analyze(text, nlp=nlp).quotes] == [("direct", "nope.")]
 
 
 def test_a_group_within_a_party_is_named_as_the_article_names_it(nlp):
-    text = ("Title\n\nThe U.S. Congress met in Washington, where President Donald Trump is pressing for a wall.\n\n"
-            "House Democrats urged immediate action on the fate of young immigrants.\n\n"
-            "The Democrats said they would vote against the bill.")
+    text = (
+        "Title\n\nThe U.S. Congress met in Washington, where President Donald Trump is pressing for a wall.\n\n"
+        "House Democrats urged immediate action on the fate of young immigrants.\n\n"
+        "The Democrats said they would vote against the bill."
+    )
     result = analyze(text, nlp=nlp)
     assert [q.speaker_name for q in result.quotes] == ["House Democrats", "Democrats"]
     assert result.speaker(result.quotes[0].speaker_id).party == "Democratic"
 
 
 def test_words_a_speaker_wants_someone_to_say_are_still_the_speaker_s(nlp):
-    text = ('Title\n\nThe plaintiffs said they want the court to declare that the minister '
-            '“has failed to take care that the laws be faithfully executed.”')
+    text = (
+        "Title\n\nThe plaintiffs said they want the court to declare that the minister "
+        "“has failed to take care that the laws be faithfully executed.”"
+    )
     quotes = [(q.kind, q.speaker_name) for q in analyze(text, nlp=nlp).quotes]
     assert ("direct", "The plaintiffs") in quotes
 
 
 def test_a_title_case_headline_is_not_read_as_a_person(nlp):
-    text = ("Refugees Stranded Amid Border Closures\n\nThe engineer from Mosul sat in front of his tent.\n\n"
-            "“Will they even let us pass?” he asked.")
+    text = (
+        "Refugees Stranded Amid Border Closures\n\nThe engineer from Mosul sat in front of his tent.\n\n"
+        "“Will they even let us pass?” he asked."
+    )
     result = analyze(text, nlp=nlp)
     assert "Border Closures" not in {s.name for s in result.speakers}
 
 
 def test_as_reported_by_gives_the_report_to_its_agent(nlp):
-    text = ("Title\n\nVisa approvals rose above 97% in 2024, as reported by the National Foundation for American "
-            "Policy.\n\nAs reported by Reuters, the minister resigned after the vote.")
+    text = (
+        "Title\n\nVisa approvals rose above 97% in 2024, as reported by the National Foundation for American "
+        "Policy.\n\nAs reported by Reuters, the minister resigned after the vote."
+    )
     quotes = [(q.speaker_name, q.text) for q in analyze(text, nlp=nlp).quotes]
-    assert quotes == [("The National Foundation for American Policy", "Visa approvals rose above 97% in 2024"),
-                      ("Reuters", "the minister resigned after the vote")]
+    assert quotes == [
+        ("The National Foundation for American Policy", "Visa approvals rose above 97% in 2024"),
+        ("Reuters", "the minister resigned after the vote"),
+    ]
 
 
 def test_the_head_of_a_phrase_is_before_its_prepositional_tail():
@@ -378,16 +431,20 @@ def test_the_head_of_a_phrase_is_before_its_prepositional_tail():
 
 
 def test_a_surname_the_tagger_missed_still_introduces_its_speaker_for_later_pronouns(nlp):
-    text = ("Title\n\nSebastian Gorka, a former adviser, spoke to the conference on Friday alongside John Bolton.\n\n"
-            "“Let’s boil it down to the essentials,” Gorka declared.\n\n"
-            "“I have met Mr. Trump on more than one occasion,” he continued.")
+    text = (
+        "Title\n\nSebastian Gorka, a former adviser, spoke to the conference on Friday alongside John Bolton.\n\n"
+        "“Let’s boil it down to the essentials,” Gorka declared.\n\n"
+        "“I have met Mr. Trump on more than one occasion,” he continued."
+    )
     quotes = [q.speaker_name for q in analyze(text, nlp=nlp).quotes]
     assert quotes == ["Sebastian Gorka", "Sebastian Gorka"]
 
 
 def test_a_phrase_a_speaker_dubs_someone_is_their_words_but_the_narrator_s_so_called_is_not(nlp):
-    text = ('Title\n\nDonald Trump took swipes at Marco Rubio, whom he dubbed “the little senator.”\n\n'
-            'The so-called “revolving door” of asylum claims was discussed.')
+    text = (
+        "Title\n\nDonald Trump took swipes at Marco Rubio, whom he dubbed “the little senator.”\n\n"
+        "The so-called “revolving door” of asylum claims was discussed."
+    )
     quotes = [(q.kind, q.speaker_name, q.text) for q in analyze(text, nlp=nlp).quotes]
     assert quotes == [("direct", "Donald Trump", "the little senator.")]
 
@@ -399,31 +456,42 @@ def test_whatever_according_to_names_is_the_source(nlp):
 
 
 def test_outlets_named_before_report_that_are_one_group_speaker_even_when_the_parser_misses_the_verb(nlp):
-    text = ("Title\n\nThe Telegraph, Times, FT, Mail, Independent and the Today Programme report that the "
-            "minister has agreed to pay the navy £20,000 a day.")
+    text = (
+        "Title\n\nThe Telegraph, Times, FT, Mail, Independent and the Today Programme report that the "
+        "minister has agreed to pay the navy £20,000 a day."
+    )
     (quote,) = analyze(text, nlp=nlp).quotes
     assert quote.speaker_name == "The Telegraph, Times, FT, Mail, Independent and the Today Programme"
     assert quote.text.startswith("the minister has agreed")
 
 
 def test_a_report_the_parser_read_as_a_modifier_is_still_a_report(nlp):
-    text = ("Title\n\nAngela Merkel spoke in Berlin.\n\n"
-            "Merkel added Germany has benefited from the closure of the Balkan migrant route.")
+    text = (
+        "Title\n\nAngela Merkel spoke in Berlin.\n\n"
+        "Merkel added Germany has benefited from the closure of the Balkan migrant route."
+    )
     (quote,) = analyze(text, nlp=nlp).quotes
-    assert (quote.speaker_name, quote.text) == ("Angela Merkel", "Germany has benefited from the closure of the Balkan migrant route")
+    assert (quote.speaker_name, quote.text) == (
+        "Angela Merkel",
+        "Germany has benefited from the closure of the Balkan migrant route",
+    )
 
 
 def test_an_interjected_report_after_a_relative_word_reports_only_what_follows(nlp):
-    text = ("Title\n\nThe administration introduced asylum measures that, Secretary Alejandro Mayorkas says, "
-            "will lead to the expulsion of most migrants.")
+    text = (
+        "Title\n\nThe administration introduced asylum measures that, Secretary Alejandro Mayorkas says, "
+        "will lead to the expulsion of most migrants."
+    )
     quotes = [(q.speaker_name, q.text) for q in analyze(text, nlp=nlp).quotes]
     assert quotes == [("Alejandro Mayorkas", "will lead to the expulsion of most migrants")]
 
 
 def test_a_campaign_or_office_speaks_for_its_owner_but_is_not_its_owner(nlp):
-    text = ("Title\n\nHillary Clinton spoke in Iowa on Monday.\n\n"
-            "Her campaign said she would attend the debate in New Hampshire on Friday.\n\n"
-            "Bernie Sanders’ campaign says it raised more than $21 million in January.")
+    text = (
+        "Title\n\nHillary Clinton spoke in Iowa on Monday.\n\n"
+        "Her campaign said she would attend the debate in New Hampshire on Friday.\n\n"
+        "Bernie Sanders’ campaign says it raised more than $21 million in January."
+    )
     quotes = [q.speaker_name for q in analyze(text, nlp=nlp).quotes]
     assert quotes == ["Hillary Clinton’s campaign", "Bernie Sanders’ campaign"]
 
@@ -449,8 +517,10 @@ def test_a_party_possessive_before_a_name_gives_the_party_not_a_new_name(nlp):
 
 
 def test_a_description_by_role_is_the_person_the_article_gave_that_role(nlp):
-    text = ("Title\n\nMaria Lopez, a Houston resident, lost her job.\n\n"
-            "The Houston resident said the raids had terrified her neighbours.")
+    text = (
+        "Title\n\nMaria Lopez, a Houston resident, lost her job.\n\n"
+        "The Houston resident said the raids had terrified her neighbours."
+    )
     (quote,) = analyze(text, nlp=nlp).quotes
     assert quote.speaker_name == "Maria Lopez"
 
@@ -462,9 +532,11 @@ def test_an_office_the_registry_does_not_know_is_still_a_speaker(nlp):
 
 
 def test_a_quoted_clause_after_a_possessive_is_not_the_possessor_s_words(nlp):
-    text = ("Title\n\nHillary Clinton spoke in New York.\n\n"
-            "Chris Philp, the shadow home secretary, said Hillary Clinton’s “entire visit is pure theatre”.\n\n"
-            "Donald Trump attacked Hillary Clinton’s “basket of deplorables” at a rally.")
+    text = (
+        "Title\n\nHillary Clinton spoke in New York.\n\n"
+        "Chris Philp, the shadow home secretary, said Hillary Clinton’s “entire visit is pure theatre”.\n\n"
+        "Donald Trump attacked Hillary Clinton’s “basket of deplorables” at a rally."
+    )
     quotes = [(q.speaker_name, q.text) for q in analyze(text, nlp=nlp).quotes if q.kind == "direct"]
     assert quotes == [("Chris Philp", "entire visit is pure theatre"), ("Hillary Clinton", "basket of deplorables")]
 
@@ -481,15 +553,21 @@ def test_a_pronoun_looks_back_to_the_sentence_before_first():
 
 
 def test_according_to_in_mid_sentence_reports_both_pieces(nlp):
-    text = ("Title\n\nAt the heart of the trouble, according to Dennis Ross, a former envoy, was a decision "
-            "by the president to keep his distance.")
+    text = (
+        "Title\n\nAt the heart of the trouble, according to Dennis Ross, a former envoy, was a decision "
+        "by the president to keep his distance."
+    )
     quotes = [(q.speaker_name, q.text) for q in analyze(text, nlp=nlp).quotes]
-    assert quotes == [("Dennis Ross", "At the heart of the trouble"),
-                      ("Dennis Ross", "was a decision by the president to keep his distance")]
+    assert quotes == [
+        ("Dennis Ross", "At the heart of the trouble"),
+        ("Dennis Ross", "was a decision by the president to keep his distance"),
+    ]
 
 
 def test_what_a_report_found_is_reported_by_the_body_behind_it(nlp):
-    text = ("Title\n\nA report by the National Audit Office found that the scheme had cost more than planned.\n\n"
-            "According to a new poll from Florida Atlantic University, the governor leads by 32 points.")
+    text = (
+        "Title\n\nA report by the National Audit Office found that the scheme had cost more than planned.\n\n"
+        "According to a new poll from Florida Atlantic University, the governor leads by 32 points."
+    )
     quotes = [(q.speaker_name, q.cue) for q in analyze(text, nlp=nlp).quotes]
     assert quotes == [("National Audit Office", "found"), ("Florida Atlantic University", "according to")]

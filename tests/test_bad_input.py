@@ -30,8 +30,10 @@ def store(tmp_path, nlp) -> Store:  # nlp: the model is loaded once per test ses
 
 def snapshot(store: Store) -> tuple:
     with sqlite3.connect(store.path) as conn:
-        return tuple(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608
-                     for t in ("articles", "analyses", "speakers", "quotes", "numbers", "corrections"))
+        return tuple(
+            conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608
+            for t in ("articles", "analyses", "speakers", "quotes", "numbers", "corrections")
+        )
 
 
 def refused(store: Store, text: str, match: str) -> None:
@@ -107,7 +109,7 @@ def test_no_words(store):
 def test_legacy_encodings_with_smart_quotes_are_decoded_and_analysed(store, codec):
     # cp1252: curly quotes and dashes as Word writes them (latin-1 has no curly quotes)
     extra = "home secretary – café owner’s MP" if codec == "cp1252" else "home secretary, café owner's MP"
-    text = ARTICLE if codec == "cp1252" else ARTICLE.replace("“", "\"").replace("”", "\"")
+    text = ARTICLE if codec == "cp1252" else ARTICLE.replace("“", '"').replace("”", '"')
     data = text.replace("home secretary", extra).encode(codec)
     (res,) = add_files(store, [(f"asylum_{codec}.txt", data)])
     assert res.ok, res.message
@@ -124,9 +126,11 @@ def test_html_full_of_scripts_and_styles(store):
         "<style>body { color: red } .x::after { content: 'STYLE-LEAK' }</style>"
         "<script>window.SCRIPT_LEAK = 1; document.write('SCRIPT-LEAK')</script></head><body>"
         + "<script>var x = 'SCRIPT-LEAK';</script>" * 200
-        + "<article>" + "".join(f"<p>{line}</p><script>alert('SCRIPT-LEAK')</script>"
-                                for line in ARTICLE.strip().splitlines()[1:])
-        + "<p>" + "The Home Office said the plan would be published in the spring. " * 4 + "</p>"
+        + "<article>"
+        + "".join(f"<p>{line}</p><script>alert('SCRIPT-LEAK')</script>" for line in ARTICLE.strip().splitlines()[1:])
+        + "<p>"
+        + "The Home Office said the plan would be published in the spring. " * 4
+        + "</p>"
         + "</article><style>p { margin: 0 }</style></body></html>"
     )
     res = store.add(html)
@@ -138,8 +142,11 @@ def test_html_full_of_scripts_and_styles(store):
 
 
 def test_html_with_no_article(store):
-    refused(store, "<html><head><script>var a=1;</script></head><body><nav>Home</nav></body></html>",
-            "No article text|almost no words")
+    refused(
+        store,
+        "<html><head><script>var a=1;</script></head><body><nav>Home</nav></body></html>",
+        "No article text|almost no words",
+    )
 
 
 @pytest.mark.parametrize(
@@ -162,8 +169,9 @@ def test_non_english_text_is_stored_without_error(store, text):
 
 
 def test_article_with_no_quotes(store):
-    res = store.add("The weather in London was mild on Tuesday. Trains ran on time and shops opened "
-                    "as usual across the city.\n")
+    res = store.add(
+        "The weather in London was mild on Tuesday. Trains ran on time and shops opened as usual across the city.\n"
+    )
     assert res.status == "added" and store.get_analysis(res.article_id).quotes == ()
     assert store.query_quotes() == []
 
@@ -193,7 +201,7 @@ def test_many_quote_pairs_in_one_paragraph_scale_linearly(store):
     "text",
     [
         "Jane Doe said: “We will never accept this plan.\nThe minister replied that it was nonsense.\n",
-        "Nobody said ” anything here. The minister said: \"We will act.\nMore text follows, with « and no end.\n",
+        'Nobody said ” anything here. The minister said: "We will act.\nMore text follows, with « and no end.\n',
         "“Quote one. “Quote two.” ”Backwards“ and ‘single’ and ‘unclosed.\nJohn Smith said so.\n",
     ],
 )
@@ -223,13 +231,15 @@ def corpus_page(tmp_path, monkeypatch, nlp):
 def test_corpus_page_matrix(corpus_page):
     at = corpus_page
     n = at.db.count()
-    for text, match in (("  \n ", "empty"), ("Asylum\x00claims " * 40, "binary|NUL"),
-                        ("x " * 1_100_000, "limit")):
+    for text, match in (("  \n ", "empty"), ("Asylum\x00claims " * 40, "binary|NUL"), ("x " * 1_100_000, "limit")):
         at.text_area(key="paste_text").input(text)
         at.button(key="paste_add").click().run()
         assert not at.exception and at.error and re.search(match, at.error[0].value), at.error
-    files = [("big.txt", b"a " * 3_000_000, "text/plain"), ("scan.txt", b"%PDF-1.4\n\x00\x01", "text/plain"),
-             ("blob.txt", bytes(range(256)) * 40, "text/plain")]
+    files = [
+        ("big.txt", b"a " * 3_000_000, "text/plain"),
+        ("scan.txt", b"%PDF-1.4\n\x00\x01", "text/plain"),
+        ("blob.txt", bytes(range(256)) * 40, "text/plain"),
+    ]
     at.file_uploader(key="upload_files").set_value(files).run()
     at.button(key="upload_add").click().run()
     assert not at.exception

@@ -85,8 +85,9 @@ def test_one_and_two_processes_give_the_same_analyses(tmp_path, nlp):
 
 
 def run_cli(*args):
-    return subprocess.run([sys.executable, "-m", "analysis", *map(str, args)], cwd=ROOT, capture_output=True,
-                          timeout=180, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", *map(str, args)], cwd=ROOT, capture_output=True, timeout=180, text=True
+    )
 
 
 def test_cli_file_form_and_batch_subcommand(tmp_path):

@@ -9,8 +9,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(*args, stdin=None):
-    return subprocess.run([sys.executable, "-m", "analysis", *args], cwd=ROOT, input=stdin,
-                          capture_output=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", *args], cwd=ROOT, input=stdin, capture_output=True, timeout=120
+    )
 
 
 def test_cli_offsets_point_into_the_text_exactly_as_read():
@@ -21,7 +22,7 @@ def test_cli_offsets_point_into_the_text_exactly_as_read():
     text = seed.read_text(encoding="utf-8")
     assert data["article"]["published"] == "2025-05-15"
     for item in data["quotes"] + data["numbers"]:
-        assert text[item["start"]:item["end"]] == item["text"]
+        assert text[item["start"] : item["end"]] == item["text"]
 
 
 def test_cli_binary_input_is_a_message_not_a_traceback(tmp_path):

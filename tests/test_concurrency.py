@@ -24,8 +24,10 @@ TABLES = ("articles", "analyses", "speakers", "quotes", "numbers")
 
 
 def article(tag: str) -> str:
-    return (f"Asylum report {tag}\nJane Doe, the home secretary, said: “We will cut the backlog {tag}.”\n"
-            f"Asylum claims rose to {len(tag) * 1000} in 2024.\n")
+    return (
+        f"Asylum report {tag}\nJane Doe, the home secretary, said: “We will cut the backlog {tag}.”\n"
+        f"Asylum claims rose to {len(tag) * 1000} in 2024.\n"
+    )
 
 
 def slow_analyze(text, **kw):
@@ -51,8 +53,15 @@ def stance_fixes(store: Store, article_id: str, worker: str, n: int) -> list[Cor
     """n set_stance corrections on distinct quotes, each tagged with the worker in its note."""
     quotes = store.get_analysis(article_id, refresh=False, corrected=False).quotes
     return [
-        Correction(kind="set_stance", article_id=article_id, start=q.start, end=q.end, text=q.text,
-                   value={"migration": "open"}, note=f"{worker}-{i}")
+        Correction(
+            kind="set_stance",
+            article_id=article_id,
+            start=q.start,
+            end=q.end,
+            text=q.text,
+            value={"migration": "open"},
+            note=f"{worker}-{i}",
+        )
         for i, q in enumerate(quotes[:n])
     ]
 
@@ -61,8 +70,9 @@ def rows_match_a_fresh_rebuild(store: Store, article_id: str) -> bool:
     """The normalised rows equal what the stored machine output plus every correction gives."""
     applied = store.applied(article_id)
     with sqlite3.connect(store.path) as conn:
-        rows = conn.execute("SELECT quote_id, migration, speaker_id FROM quotes WHERE article_id = ? ORDER BY seq",
-                            (article_id,)).fetchall()
+        rows = conn.execute(
+            "SELECT quote_id, migration, speaker_id FROM quotes WHERE article_id = ? ORDER BY seq", (article_id,)
+        ).fetchall()
     return rows == [(q.id, q.stance.migration, q.speaker_id) for q in applied.analysis.quotes]
 
 

@@ -36,8 +36,8 @@ class Analyser:
         quotes = kept = [q for q in a.quotes if q.text[:20] not in self.drop]
         if self.shift:
             quotes = [
-                replace(q, id=f"q{len(quotes) - i}",
-                        start=q.start - 1, text=a.article.text[q.start - 1 : q.end]) if q.id == "q11"
+                replace(q, id=f"q{len(quotes) - i}", start=q.start - 1, text=a.article.text[q.start - 1 : q.end])
+                if q.id == "q11"
                 else replace(q, id=f"q{len(quotes) - i}")
                 for i, q in enumerate(quotes)
             ]
@@ -67,7 +67,7 @@ def article_id(store):
 
 def quote(store, article_id, starts: str):
     a = store.get_analysis(article_id, refresh=False)
-    return next(q for q in a.quotes if starts in q.text[:len(starts) + 2])
+    return next(q for q in a.quotes if starts in q.text[: len(starts) + 2])
 
 
 def span(q, kind, **value):
@@ -112,7 +112,11 @@ def _check_not_quote(store, aid):
 
 def _check_add(store, aid):
     rows = [r for r in store.query_quotes() if r["rule"] == corr.USER_RULE]
-    assert len(rows) == 1 and rows[0]["text"] == "agree measures to clamp down on people smuggling" and rows[0]["speaker_id"] == "edi-rama"
+    assert (
+        len(rows) == 1
+        and rows[0]["text"] == "agree measures to clamp down on people smuggling"
+        and rows[0]["speaker_id"] == "edi-rama"
+    )
     assert rows[0]["corrected"] == "quote added by hand"
 
 
@@ -135,28 +139,46 @@ def _check_edit(store, aid):
 def _make(store, aid, kind):
     if kind == "reassign_speaker":
         q = quote(store, aid, PHILP)
-        return Correction(article_id=aid, **span(q, kind, speaker_id="kemi-badenoch", name="Kemi Badenoch",
-                                                   party="Conservative", new=True))
+        return Correction(
+            article_id=aid,
+            **span(q, kind, speaker_id="kemi-badenoch", name="Kemi Badenoch", party="Conservative", new=True),
+        )
     if kind == "set_stance":
-        return Correction(article_id=aid, **span(quote(store, aid, THEATRE), kind, migration="open",
-                                                   government="supports"))
+        return Correction(
+            article_id=aid, **span(quote(store, aid, THEATRE), kind, migration="open", government="supports")
+        )
     if kind == "not_quote":
         return Correction(article_id=aid, **span(quote(store, aid, "smash the gangs"), kind))
     if kind == "add_quote":
         text = store.get_analysis(aid, refresh=False).article.text
         start, end, words = corr.span_from_selection(text, words="agree measures to clamp down on people smuggling")
-        return Correction(kind=kind, article_id=aid, start=start, end=end, text=words,
-                          value={"speaker_id": "edi-rama", "name": "Edi Rama"})
+        return Correction(
+            kind=kind,
+            article_id=aid,
+            start=start,
+            end=end,
+            text=words,
+            value={"speaker_id": "edi-rama", "name": "Edi Rama"},
+        )
     if kind == "merge_speakers":
-        return Correction(kind=kind, article_id=None, speaker_id="downing-street",
-                          value={"into_id": "keir-starmer", "into_name": "Keir Starmer"})
-    return Correction(kind=kind, article_id=None, speaker_id="chris-philp",
-                      value={"role": "Tory MP", "party": "Reform UK"})
+        return Correction(
+            kind=kind,
+            article_id=None,
+            speaker_id="downing-street",
+            value={"into_id": "keir-starmer", "into_name": "Keir Starmer"},
+        )
+    return Correction(
+        kind=kind, article_id=None, speaker_id="chris-philp", value={"role": "Tory MP", "party": "Reform UK"}
+    )
 
 
 CHECKS = {
-    "reassign_speaker": _check_reassign, "set_stance": _check_stance, "not_quote": _check_not_quote,
-    "add_quote": _check_add, "merge_speakers": _check_merge, "edit_speaker": _check_edit,
+    "reassign_speaker": _check_reassign,
+    "set_stance": _check_stance,
+    "not_quote": _check_not_quote,
+    "add_quote": _check_add,
+    "merge_speakers": _check_merge,
+    "edit_speaker": _check_edit,
 }
 
 
@@ -263,11 +285,11 @@ def test_corrections_are_stored_apart_keyed_to_offsets_and_words(store, article_
 def test_bad_corrections_are_refused(store, article_id):
     q = quote(store, article_id, THEATRE)
     with pytest.raises(ValueError, match="not at those offsets"):
-        store.add_correction(Correction(kind="not_quote", article_id=article_id, start=q.start + 1, end=q.end,
-                                        text=q.text))
+        store.add_correction(
+            Correction(kind="not_quote", article_id=article_id, start=q.start + 1, end=q.end, text=q.text)
+        )
     with pytest.raises(ValueError, match="two different"):
-        store.add_correction(Correction(kind="merge_speakers", article_id=None, speaker_id="x",
-                                        value={"into_id": "x"}))
+        store.add_correction(Correction(kind="merge_speakers", article_id=None, speaker_id="x", value={"into_id": "x"}))
     text = store.get_analysis(article_id, refresh=False).article.text
     with pytest.raises(ValueError, match="not in the article"):
         corr.span_from_selection(text, words="words that are nowhere")
@@ -284,15 +306,23 @@ def test_user_added_speakers_extend_the_registry_for_later_articles(tmp_path):
 
     def analyser(text, *, published=None, title=None, source=None, registry=None):
         seen["registry"] = registry
-        return seed_analysis("v1") if text == seed_text() else replace(
-            seed_analysis("v1"), article=replace(seed_analysis("v1").article, text=text), quotes=(), numbers=())
+        return (
+            seed_analysis("v1")
+            if text == seed_text()
+            else replace(
+                seed_analysis("v1"), article=replace(seed_analysis("v1").article, text=text), quotes=(), numbers=()
+            )
+        )
 
     store = Store(tmp_path / "c.db", analyser=analyser, version="v1")
     aid = store.add(seed_text()).article_id
     assert seen["registry"] is None  # nothing added yet: the bundled registry
     store.add_correction(_make(store, aid, "reassign_speaker"))
-    store.add_correction(Correction(kind="edit_speaker", article_id=None, speaker_id="keir-starmer",
-                                    value={"party": "Labour Party (UK)"}))
+    store.add_correction(
+        Correction(
+            kind="edit_speaker", article_id=None, speaker_id="keir-starmer", value={"party": "Labour Party (UK)"}
+        )
+    )
     store.add("Another article about asylum policy with enough words to be analysed by the fake.")
     reg = seen["registry"]
     assert reg is not None
@@ -408,10 +438,13 @@ def test_registry_additions_keep_bundled_offices_and_old_names():
 
     bundled = json.loads(REGISTRY_PATH.read_text("utf-8"))
     add = corr.registry_additions(
-        [Correction(kind="edit_speaker", article_id=None, speaker_id="keir-starmer", value={"name": "K. Starmer"},
-                    id=1),
-         Correction(kind="edit_speaker", article_id=None, speaker_id="someone-unknown", value={"role": "MP"}, id=2),
-         Correction(kind="edit_speaker", article_id="a1", speaker_id="chris-philp", value={"party": "X"}, id=3)],
+        [
+            Correction(
+                kind="edit_speaker", article_id=None, speaker_id="keir-starmer", value={"name": "K. Starmer"}, id=1
+            ),
+            Correction(kind="edit_speaker", article_id=None, speaker_id="someone-unknown", value={"role": "MP"}, id=2),
+            Correction(kind="edit_speaker", article_id="a1", speaker_id="chris-philp", value={"party": "X"}, id=3),
+        ],
         bundled,
     )
     (keir,) = add["people"]
@@ -439,8 +472,9 @@ def test_every_page_runs_with_every_kind_of_correction(app):
 
 def _fix(analysis, starts: str, kind: str, cid: int, **value) -> Correction:
     q = next(q for q in analysis.quotes if q.text.startswith(starts))
-    return Correction(kind=kind, article_id=analysis.article.id, start=q.start, end=q.end, text=q.text, id=cid,
-                      value=value)
+    return Correction(
+        kind=kind, article_id=analysis.article.id, start=q.start, end=q.end, text=q.text, id=cid, value=value
+    )
 
 
 def test_reassigning_a_quote_to_a_minister_decides_its_stance_again(seed_analysis):
@@ -454,16 +488,23 @@ def test_reassigning_a_quote_to_a_minister_decides_its_stance_again(seed_analysi
 
 
 def test_a_stance_a_user_set_survives_a_later_speaker_change(seed_analysis):
-    fixes = [_fix(seed_analysis, THEATRE, "set_stance", 1, migration="open", government="neutral"),
-             _fix(seed_analysis, THEATRE, "reassign_speaker", 2, speaker_id="keir-starmer")]
+    fixes = [
+        _fix(seed_analysis, THEATRE, "set_stance", 1, migration="open", government="neutral"),
+        _fix(seed_analysis, THEATRE, "reassign_speaker", 2, speaker_id="keir-starmer"),
+    ]
     after = next(q for q in corr.apply(seed_analysis, fixes).analysis.quotes if q.text.startswith(THEATRE))
     assert (after.stance.migration, after.stance.government) == ("open", "neutral")
     assert after.stance.rule_ids == (corr.USER_STANCE,)
 
 
 def test_editing_a_speakers_party_moves_their_quotes_to_the_other_side(seed_analysis):
-    fix = Correction(kind="edit_speaker", article_id=seed_analysis.article.id, speaker_id="chris-philp", id=1,
-                     value={"role": "Labour MP", "party": "Labour"})
+    fix = Correction(
+        kind="edit_speaker",
+        article_id=seed_analysis.article.id,
+        speaker_id="chris-philp",
+        id=1,
+        value={"role": "Labour MP", "party": "Labour"},
+    )
     quotes = [q for q in corr.apply(seed_analysis, [fix]).analysis.quotes if q.speaker_id == "chris-philp"]
     assert quotes and all(q.stance.rule_ids[1].startswith("governing_party") for q in quotes)
 
@@ -481,7 +522,14 @@ def test_deciding_again_for_the_same_speaker_changes_nothing(seed_analysis):
 def test_a_quote_added_by_hand_without_labels_gets_the_rules_stance(seed_analysis):
     text = "agree measures to clamp down on people smuggling"
     at = seed_analysis.article.text.index(text)
-    fix = Correction(kind="add_quote", article_id=seed_analysis.article.id, start=at, end=at + len(text), text=text,
-                     id=1, value={"speaker_id": "keir-starmer"})
+    fix = Correction(
+        kind="add_quote",
+        article_id=seed_analysis.article.id,
+        start=at,
+        end=at + len(text),
+        text=text,
+        id=1,
+        value={"speaker_id": "keir-starmer"},
+    )
     added = next(q for q in corr.apply(seed_analysis, [fix]).analysis.quotes if q.text == text)
     assert (added.stance.migration, added.stance.government) == ("restrictive", "supports")

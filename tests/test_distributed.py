@@ -16,8 +16,7 @@ from tests.test_batch import as_json, write_corpus
 def client():
     """One in-process worker with one thread: fast to start and robust on 2 cores."""
     distributed = pytest.importorskip("dask.distributed")
-    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
-                                       dashboard_address=None)
+    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None)
     with distributed.Client(cluster) as c:
         yield c
     cluster.close()

@@ -14,8 +14,10 @@ import polnear_gold  # noqa: E402
 
 from analysis.evaluation import CaseResult, EvalSet, GoldCase, summarise  # noqa: E402
 
-ARTICLE = ('Senate vote today.\n\nTrump wins.\n\nThe senator said the plan would fail, and called it “a disaster for workers.”\n\n'
-           '“We will not back down,” she said.\n\nIt is believed that taxes will rise.')
+ARTICLE = (
+    "Senate vote today.\n\nTrump wins.\n\nThe senator said the plan would fail, and called it “a disaster for workers.”\n\n"
+    "“We will not back down,” she said.\n\nIt is believed that taxes will rise."
+)
 
 
 def _ann(*lines: str) -> str:
@@ -29,18 +31,26 @@ def _range(text: str) -> str:
 
 def test_polnear_fully_quoted_content_is_one_direct_quote_without_its_marks():
     content = "“We will not back down,”"
-    ann = _ann(f"T1\tSource {_range('she')}\tshe", f"T2\tCue {_range(' said.')}\tsaid",
-               f"T3\tContent {_range(content)}\t{content}", "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1")
+    ann = _ann(
+        f"T1\tSource {_range('she')}\tshe",
+        f"T2\tCue {_range(' said.')}\tsaid",
+        f"T3\tContent {_range(content)}\t{content}",
+        "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1",
+    )
     gold = polnear_gold.convert(ARTICLE, ann, None, name="x", published=None)
     (quote,) = gold["quotes"]
     assert quote["kind"] == "direct" and quote["text"] == "We will not back down"
-    assert ARTICLE[quote["start"]:quote["end"]] == quote["text"]
+    assert ARTICLE[quote["start"] : quote["end"]] == quote["text"]
 
 
 def test_polnear_paraphrase_with_a_quoted_fragment_gives_indirect_and_partial_direct():
     content = "the plan would fail, and called it “a disaster for workers.”"
-    ann = _ann(f"T1\tSource {_range('The senator')}\tThe senator", f"T2\tCue {_range('said the')}\tsaid",
-               f"T3\tContent {_range(content)}\t{content}", "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1")
+    ann = _ann(
+        f"T1\tSource {_range('The senator')}\tThe senator",
+        f"T2\tCue {_range('said the')}\tsaid",
+        f"T3\tContent {_range(content)}\t{content}",
+        "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1",
+    )
     gold = polnear_gold.convert(ARTICLE, ann, None, name="x", published=None)
     kinds = [(q["kind"], q["partial"], q["inside"]) for q in gold["quotes"]]
     assert kinds == [("indirect", False, None), ("direct", True, "q1")]
@@ -50,8 +60,11 @@ def test_polnear_paraphrase_with_a_quoted_fragment_gives_indirect_and_partial_di
 
 def test_polnear_attribution_without_a_source_is_optional():
     content = "taxes will rise"
-    ann = _ann(f"T1\tCue {_range('believed')}\tbelieved", f"T2\tContent {_range(content)}\t{content}",
-               "E1\tAttribution-no-source:T1 Content:T2 Cue:T1")
+    ann = _ann(
+        f"T1\tCue {_range('believed')}\tbelieved",
+        f"T2\tContent {_range(content)}\t{content}",
+        "E1\tAttribution-no-source:T1 Content:T2 Cue:T1",
+    )
     (quote,) = polnear_gold.convert(ARTICLE, ann, None, name="x", published=None)["quotes"]
     assert quote["optional"] and quote["speaker"] is None
 
@@ -73,8 +86,11 @@ def test_polnear_pronoun_source_takes_the_name_of_its_coreference_chain():
         <mention><sentence>2</sentence><start>1</start><end>2</end><head>1</head><text>she</text></mention>
       </coreference></coreference></document></root>"""
     content = "“We will not back down,”"
-    ann = _ann(f"T1\tSource {she} {she + 3}\tshe", f"T3\tContent {_range(content)}\t{content}",
-               "E1\tAttribution:T1 Content:T3 Source:T1")
+    ann = _ann(
+        f"T1\tSource {she} {she + 3}\tshe",
+        f"T3\tContent {_range(content)}\t{content}",
+        "E1\tAttribution:T1 Content:T3 Source:T1",
+    )
     gold = polnear_gold.convert(ARTICLE, ann, xml, name="x", published=None)
     assert gold["speakers"][0]["name"] == "Trump" and gold["speakers"][0]["type"] == "person"
     assert gold["quotes"][0]["proper_speaker"] is True
@@ -126,7 +142,10 @@ def test_polnear_pieces_of_one_quote_by_one_speaker_merge_into_one_entry():
     ann = []
     for k, piece in enumerate(("I came here young.", "I became part of that group"), start=1):
         start = article.index(piece)
-        ann += [f"T{k}\tContent {start} {start + len(piece)}\t{piece}", f"E{k}\tAttribution-no-source:T{k} Content:T{k}"]
+        ann += [
+            f"T{k}\tContent {start} {start + len(piece)}\t{piece}",
+            f"E{k}\tAttribution-no-source:T{k} Content:T{k}",
+        ]
     (quote,) = polnear_gold.convert(article, _ann(*ann), None, name="x", published=None)["quotes"]
     assert quote["text"] == "I came here young. I became part of that group"
 
@@ -136,18 +155,48 @@ def test_stance_agreement_is_counted_per_confidence_band(tmp_path):
 
     text = "“We will stop the boats,” she said. “Refugees are welcome,” he said."
     a, b = text.index("We will"), text.index("Refugees")
-    gold = {"speakers": [{"id": "s", "name": "S", "aliases": []}], "numbers": [], "quotes": [
-        {"kind": "direct", "text": text[a:a + 22], "start": a, "end": a + 22, "speaker": "s",
-         "stance": {"restriction": "favor", "government_policy": "support"}},
-        {"kind": "direct", "text": text[b:b + 19], "start": b, "end": b + 19, "speaker": "s",
-         "stance": {"restriction": "against", "government_policy": "oppose"}},
-    ]}
-    pred = {"speakers": [], "numbers": [], "quotes": [
-        {"kind": "direct", "text": text[a:a + 22], "start": a, "end": a + 22,
-         "stance": {"migration": "restrictive", "government": "supports", "confidence": 0.9}},
-        {"kind": "direct", "text": text[b:b + 19], "start": b, "end": b + 19,
-         "stance": {"migration": "restrictive", "government": "neutral", "confidence": 0.3}},
-    ]}
+    gold = {
+        "speakers": [{"id": "s", "name": "S", "aliases": []}],
+        "numbers": [],
+        "quotes": [
+            {
+                "kind": "direct",
+                "text": text[a : a + 22],
+                "start": a,
+                "end": a + 22,
+                "speaker": "s",
+                "stance": {"restriction": "favor", "government_policy": "support"},
+            },
+            {
+                "kind": "direct",
+                "text": text[b : b + 19],
+                "start": b,
+                "end": b + 19,
+                "speaker": "s",
+                "stance": {"restriction": "against", "government_policy": "oppose"},
+            },
+        ],
+    }
+    pred = {
+        "speakers": [],
+        "numbers": [],
+        "quotes": [
+            {
+                "kind": "direct",
+                "text": text[a : a + 22],
+                "start": a,
+                "end": a + 22,
+                "stance": {"migration": "restrictive", "government": "supports", "confidence": 0.9},
+            },
+            {
+                "kind": "direct",
+                "text": text[b : b + 19],
+                "start": b,
+                "end": b + 19,
+                "stance": {"migration": "restrictive", "government": "neutral", "confidence": 0.3},
+            },
+        ],
+    }
     (tmp_path / "g.json").write_text(json.dumps(gold), encoding="utf-8")
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     result = score_prediction(GoldCase("g", tmp_path / "g.json", tmp_path / "a.txt", None), pred, figures=False)
@@ -155,8 +204,14 @@ def test_stance_agreement_is_counted_per_confidence_band(tmp_path):
     assert bands["high"] == {"migration": (1, 1), "government": (1, 1)}
     assert bands["low"] == {"migration": (0, 1), "government": (0, 1)}
     assert bands["medium"] == {"migration": (0, 0), "government": (0, 0)}
-    assert [confidence_band(c) for c in (0.0, 0.49, 0.5, 0.69, 0.7, 1.0)] == \
-        ["low", "low", "medium", "medium", "high", "high"]
+    assert [confidence_band(c) for c in (0.0, 0.49, 0.5, 0.69, 0.7, 1.0)] == [
+        "low",
+        "low",
+        "medium",
+        "medium",
+        "high",
+        "high",
+    ]
 
 
 def test_changing_a_data_file_the_rules_read_changes_the_analyser_version(tmp_path):
@@ -175,10 +230,22 @@ def test_changing_a_data_file_the_rules_read_changes_the_analyser_version(tmp_pa
 
 
 def test_polnear_speaker_name_is_the_person_a_source_names():
-    assert polnear_gold._heading_name("New York Times columnist David Brooks",
-                                      [("New York Times", "ORGANIZATION"), ("David Brooks", "PERSON")])[0] == "David Brooks"
-    assert polnear_gold._heading_name("Jeb Bush and Chris Christie",
-                                      [("Jeb Bush", "PERSON"), ("Chris Christie", "PERSON")])[0] == "Jeb Bush"
-    assert polnear_gold._heading_name("The head of the PAC backing Jeb Bush, Mike Murphy",
-                                      [("Jeb Bush", "PERSON"), ("Mike Murphy", "PERSON")])[0] == "Mike Murphy"
+    assert (
+        polnear_gold._heading_name(
+            "New York Times columnist David Brooks", [("New York Times", "ORGANIZATION"), ("David Brooks", "PERSON")]
+        )[0]
+        == "David Brooks"
+    )
+    assert (
+        polnear_gold._heading_name(
+            "Jeb Bush and Chris Christie", [("Jeb Bush", "PERSON"), ("Chris Christie", "PERSON")]
+        )[0]
+        == "Jeb Bush"
+    )
+    assert (
+        polnear_gold._heading_name(
+            "The head of the PAC backing Jeb Bush, Mike Murphy", [("Jeb Bush", "PERSON"), ("Mike Murphy", "PERSON")]
+        )[0]
+        == "Mike Murphy"
+    )
     assert polnear_gold.LEADING_NAME.match("Dean Johnson, a 55-year-old salesman").group(0) == "Dean Johnson"

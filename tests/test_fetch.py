@@ -32,8 +32,19 @@ def client_for(handler):
 
 
 @pytest.mark.parametrize(
-    "address", ["127.0.0.1", "10.0.0.5", "192.168.1.1", "169.254.169.254", "::1", "fe80::1",
-                "0.0.0.0", "::ffff:127.0.0.1", "224.0.0.1", "100.64.0.1"],
+    "address",
+    [
+        "127.0.0.1",
+        "10.0.0.5",
+        "192.168.1.1",
+        "169.254.169.254",
+        "::1",
+        "fe80::1",
+        "0.0.0.0",
+        "::ffff:127.0.0.1",
+        "224.0.0.1",
+        "100.64.0.1",
+    ],
 )
 def test_private_and_local_addresses_are_refused(address):
     assert not is_public_address(address)
@@ -94,25 +105,34 @@ def test_redirect_to_private_address_is_refused():
 def test_too_large_is_refused():
     big = b"<p>" + b"x" * 2_000_000 + b"</p>"
     with pytest.raises(FetchError, match="too large"):
-        fetch_url("https://news.example/a", resolve=public, max_bytes=1_000_000,
-                  client=client_for(lambda r: httpx.Response(200, content=big,
-                                                              headers={"content-type": "text/html"})))
+        fetch_url(
+            "https://news.example/a",
+            resolve=public,
+            max_bytes=1_000_000,
+            client=client_for(lambda r: httpx.Response(200, content=big, headers={"content-type": "text/html"})),
+        )
 
 
 def test_page_without_article_text():
     with pytest.raises(FetchError, match="No article text"):
-        fetch_url("https://news.example/", resolve=public,
-                  client=client_for(lambda r: httpx.Response(200, html="<html><body><nav>Home</nav></body></html>")))
+        fetch_url(
+            "https://news.example/",
+            resolve=public,
+            client=client_for(lambda r: httpx.Response(200, html="<html><body><nav>Home</nav></body></html>")),
+        )
 
 
 def test_not_a_web_page_and_http_errors():
     with pytest.raises(FetchError, match="not a web page"):
-        fetch_url("https://news.example/a.pdf", resolve=public,
-                  client=client_for(lambda r: httpx.Response(200, content=b"%PDF",
-                                                              headers={"content-type": "application/pdf"})))
+        fetch_url(
+            "https://news.example/a.pdf",
+            resolve=public,
+            client=client_for(
+                lambda r: httpx.Response(200, content=b"%PDF", headers={"content-type": "application/pdf"})
+            ),
+        )
     with pytest.raises(FetchError, match="404"):
-        fetch_url("https://news.example/gone", resolve=public,
-                  client=client_for(lambda r: httpx.Response(404)))
+        fetch_url("https://news.example/gone", resolve=public, client=client_for(lambda r: httpx.Response(404)))
 
 
 # -- against a real local server (127.0.0.1 only, admitted by the test-only `allow` hook) ----
@@ -222,8 +242,7 @@ def test_fetch_connects_to_the_checked_address_with_the_original_host(local_serv
 def test_dns_rebinding_cannot_steer_the_connection(local_server):
     # The first answer is checked and used; a second, private answer is never asked for.
     answers = iter([[LOCAL], ["10.0.0.1"]])
-    page = fetch_url(f"http://rebind.test:{local_server}/article", resolve=lambda h, p: next(answers),
-                     allow=only_local)
+    page = fetch_url(f"http://rebind.test:{local_server}/article", resolve=lambda h, p: next(answers), allow=only_local)
     assert page.final_url.endswith("/article")
 
 
@@ -240,16 +259,14 @@ def test_redirect_to_a_private_address_is_refused_for_real(local_server):
 def test_server_that_does_not_answer_times_out(local_server):
     started = time.monotonic()
     with pytest.raises(FetchError, match="too long"):
-        fetch_url(f"http://news.test:{local_server}/slow", resolve=resolve_test_names, allow=only_local,
-                  timeout=1.0)
+        fetch_url(f"http://news.test:{local_server}/slow", resolve=resolve_test_names, allow=only_local, timeout=1.0)
     assert time.monotonic() - started < 2.5
 
 
 def test_server_that_drips_hits_the_overall_deadline(local_server):
     started = time.monotonic()
     with pytest.raises(FetchError, match="too long"):
-        fetch_url(f"http://news.test:{local_server}/drip", resolve=resolve_test_names, allow=only_local,
-                  timeout=1.0)
+        fetch_url(f"http://news.test:{local_server}/drip", resolve=resolve_test_names, allow=only_local, timeout=1.0)
     assert time.monotonic() - started < 2.5
 
 

@@ -18,8 +18,10 @@ def test_synonyms_of_a_metric_share_its_group():
 
 
 def test_it_takes_the_metric_of_the_figure_it_refers_to():
-    text = ("The cost of the asylum system reached £4bn in 2024. Ministers visited a hotel in Kent on Monday. "
-            "It is forecast to fall to £3bn.")
+    text = (
+        "The cost of the asylum system reached £4bn in 2024. Ministers visited a hotel in Kent on Monday. "
+        "It is forecast to fall to £3bn."
+    )
     found = figures(text)
     assert found["£3bn"].metric_group == found["£4bn"].metric_group
 

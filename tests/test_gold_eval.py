@@ -26,7 +26,11 @@ def seed_scores():
     case = SETS["seed"].cases[0]
     out = subprocess.run(
         [sys.executable, "-m", "analysis", str(case.article_path)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120, check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
     )
     gold = json.loads(case.gold_path.read_text(encoding="utf-8"))
     return load_scorer().score(gold, json.loads(out.stdout), case.article_path.read_text(encoding="utf-8"))
@@ -79,8 +83,12 @@ def test_set_scores_do_not_fall_below_pinned_floors(name, nlp):
     eval_set = SETS[name]
     pinned = FLOORS[name]
     assert eval_set.checksum() == pinned["checksum"], (
-        f"{name} changed since its floors were pinned: re-pin with scripts/evaluate.py --update-floors")
+        f"{name} changed since its floors were pinned: re-pin with scripts/evaluate.py --update-floors"
+    )
     summary, _ = evaluate_set(eval_set, lambda cases: analyse_with_pipeline(cases, nlp))
-    fallen = {k: (summary.get(k), floor) for k, floor in pinned["floors"].items()
-              if summary.get(k) is None or summary[k] < floor - 1e-9}
+    fallen = {
+        k: (summary.get(k), floor)
+        for k, floor in pinned["floors"].items()
+        if summary.get(k) is None or summary[k] < floor - 1e-9
+    }
     assert not fallen, f"{name}: (score, floor) fell below the pinned floor: {fallen}"

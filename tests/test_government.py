@@ -11,26 +11,42 @@ from analysis.records import Speaker
 from analysis.registry import load_registry
 
 REGISTRY = load_registry()
-COVERED = ("UK", "US", "Ireland", "France", "Germany", "Italy", "Greece", "Poland", "Hungary", "Netherlands",
-           "EU", "Australia", "Canada")
+COVERED = (
+    "UK",
+    "US",
+    "Ireland",
+    "France",
+    "Germany",
+    "Italy",
+    "Greece",
+    "Poland",
+    "Hungary",
+    "Netherlands",
+    "EU",
+    "Australia",
+    "Canada",
+)
 
 
-@pytest.mark.parametrize(("country", "on", "head", "party"), [
-    ("UK", date(2019, 1, 4), "Theresa May", "Conservative"),
-    ("UK", date(2024, 7, 5), "Keir Starmer", "Labour"),
-    ("UK", date(2012, 1, 1), "David Cameron", "Conservative"),
-    ("US", date(2015, 11, 20), "Barack Obama", "Democratic"),
-    ("US", date(2019, 12, 18), "Donald Trump", "Republican"),
-    ("Australia", date(2018, 9, 9), "Scott Morrison", "Liberal"),
-    ("Australia", date(2023, 12, 11), "Anthony Albanese", "Labor"),
-    ("Germany", date(2016, 3, 1), "Angela Merkel", "CDU"),
-    ("Ireland", date(2024, 5, 9), "Simon Harris", "Fine Gael"),
-    ("Netherlands", date(2022, 8, 26), "Mark Rutte", "VVD"),
-    ("Greece", date(2016, 3, 6), "Alexis Tsipras", "SYRIZA"),
-    ("Poland", date(2017, 1, 1), "Beata Szydło", "PiS"),
-    ("Hungary", date(2015, 9, 1), "Viktor Orbán", "Fidesz"),
-    ("Canada", date(2020, 1, 1), "Justin Trudeau", "Liberal (Canada)"),
-])
+@pytest.mark.parametrize(
+    ("country", "on", "head", "party"),
+    [
+        ("UK", date(2019, 1, 4), "Theresa May", "Conservative"),
+        ("UK", date(2024, 7, 5), "Keir Starmer", "Labour"),
+        ("UK", date(2012, 1, 1), "David Cameron", "Conservative"),
+        ("US", date(2015, 11, 20), "Barack Obama", "Democratic"),
+        ("US", date(2019, 12, 18), "Donald Trump", "Republican"),
+        ("Australia", date(2018, 9, 9), "Scott Morrison", "Liberal"),
+        ("Australia", date(2023, 12, 11), "Anthony Albanese", "Labor"),
+        ("Germany", date(2016, 3, 1), "Angela Merkel", "CDU"),
+        ("Ireland", date(2024, 5, 9), "Simon Harris", "Fine Gael"),
+        ("Netherlands", date(2022, 8, 26), "Mark Rutte", "VVD"),
+        ("Greece", date(2016, 3, 6), "Alexis Tsipras", "SYRIZA"),
+        ("Poland", date(2017, 1, 1), "Beata Szydło", "PiS"),
+        ("Hungary", date(2015, 9, 1), "Viktor Orbán", "Fidesz"),
+        ("Canada", date(2020, 1, 1), "Justin Trudeau", "Liberal (Canada)"),
+    ],
+)
 def test_the_incumbent_government_by_country_and_date(country, on, head, party):
     term = incumbent(country, on)
     assert (term.head, term.parties[0]) == (head, party)
@@ -103,8 +119,7 @@ def test_the_same_party_is_on_the_government_side_in_one_year_and_the_opposition
 
 
 def test_former_ministers_and_ministers_of_other_countries_do_not_speak_for_this_government():
-    assert voice("UK", date(2024, 1, 1), role="Former immigration minister", party="Conservative") == \
-        "governing_party"
+    assert voice("UK", date(2024, 1, 1), role="Former immigration minister", party="Conservative") == "governing_party"
     assert voice("UK", date(2025, 6, 1), role="French interior minister") == "foreign"
     assert voice("UK", date(2025, 6, 1), role="Prime Minister of Italy", country="Italy") == "foreign"
 
@@ -113,8 +128,7 @@ def test_advocates_statistics_bodies_committees_and_newspapers_have_their_own_vo
     assert voice("UK", date(2025, 6, 1), role="Chief executive of the Refugee Council") == "advocate"
     assert voice("US", date(2019, 12, 18), name="Immigrant rights groups", organisation=True) == "advocate"
     assert voice("UK", date(2025, 6, 1), name="Office for National Statistics", organisation=True) == "neutral_body"
-    assert voice("UK", date(2023, 10, 26), role="Chair of the Home Affairs Committee", party="Labour") == \
-        "neutral_body"
+    assert voice("UK", date(2023, 10, 26), role="Chair of the Home Affairs Committee", party="Labour") == "neutral_body"
     assert voice("UK", date(2019, 1, 4), name="Telegraph", organisation=True) == "media"
 
 
@@ -136,8 +150,14 @@ def test_sides_name_the_government_and_the_opposition_of_that_term():
 
 
 def test_facts_of_a_speaker_record_match_what_the_pipeline_passes():
-    speaker = Speaker(id="home-office", name="Home Office", kind="organisation", role="UK interior ministry",
-                      country="UK", registry_id="home-office")
+    speaker = Speaker(
+        id="home-office",
+        name="Home Office",
+        kind="organisation",
+        role="UK interior ministry",
+        country="UK",
+        registry_id="home-office",
+    )
     assert facts_of(speaker).government_body
 
 

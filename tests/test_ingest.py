@@ -12,12 +12,15 @@ def test_windows_1252_smart_quotes_are_decoded_not_rejected():
     assert decode_bytes(data) == "He said “we will act” on “12,000” crossings."
 
 
-@pytest.mark.parametrize("data, words", [
-    (b"%PDF-1.7 binary", "PDF"),
-    (b"\x89PNG\r\n\x1a\n....", "binary"),
-    (b"abc\x00\x01\x02def", "binary"),
-    (b"   \n  ", "empty"),
-])
+@pytest.mark.parametrize(
+    "data, words",
+    [
+        (b"%PDF-1.7 binary", "PDF"),
+        (b"\x89PNG\r\n\x1a\n....", "binary"),
+        (b"abc\x00\x01\x02def", "binary"),
+        (b"   \n  ", "empty"),
+    ],
+)
 def test_unreadable_uploads_get_a_clear_message(data, words):
     with pytest.raises(InputError, match=words):
         decode_bytes(data, filename="x.txt")

@@ -27,7 +27,7 @@ def test_one_capitalised_label_is_a_headline_not_a_transcript():
 
 
 def test_block_quote_ends_at_a_heading_or_a_paragraph_in_quote_marks():
-    text = ("Title\n\nThe minister said:\n\nWe will act.\n\nIt is vital.\n\nKnife crime\n\nMore text.")
+    text = "Title\n\nThe minister said:\n\nWe will act.\n\nIt is vital.\n\nKnife crime\n\nMore text."
     paras = _paragraphs(text)
     assert [text[s:e] for s, e in block_after_intro(paras, 1)] == ["We will act.", "It is vital."]
     text2 = "Title\n\nThe minister said:\n\n“We will act.”\n\nMore text."
@@ -45,11 +45,13 @@ def test_title_case_label_keeps_the_capital_after_an_apostrophe():
 
 
 def test_press_release_paragraphs_after_x_said_are_x_s_words(nlp):
-    text = ("Minister visits port\n\nThe Home Secretary visited Dover on Monday.\n\n"
-            "Home Secretary Jane Holloway said:\n\n"
-            "Our borders must be secure, and we will stop the gangs.\n\n"
-            "I am grateful to Border Force for their tireless work.\n\n"
-            "Notes to editors\n\nThe scheme started in 2020.")
+    text = (
+        "Minister visits port\n\nThe Home Secretary visited Dover on Monday.\n\n"
+        "Home Secretary Jane Holloway said:\n\n"
+        "Our borders must be secure, and we will stop the gangs.\n\n"
+        "I am grateful to Border Force for their tireless work.\n\n"
+        "Notes to editors\n\nThe scheme started in 2020."
+    )
     result = analyze(text, published=date(2024, 3, 1), nlp=nlp)
     quotes = [(q.kind, q.speaker_name, q.text) for q in result.quotes]
     assert quotes == [
@@ -59,8 +61,10 @@ def test_press_release_paragraphs_after_x_said_are_x_s_words(nlp):
 
 
 def test_transcript_turns_are_direct_quotes_of_the_labelled_speaker(nlp):
-    text = ("Press conference\n\nJANE HOLLOWAY: Welcome, everyone. We are here to launch a plan.\n\n"
-            "It will fix the system.\n\nJOURNALIST: Will numbers fall?\n\nJANE HOLLOWAY: Yes, they will fall.")
+    text = (
+        "Press conference\n\nJANE HOLLOWAY: Welcome, everyone. We are here to launch a plan.\n\n"
+        "It will fix the system.\n\nJOURNALIST: Will numbers fall?\n\nJANE HOLLOWAY: Yes, they will fall."
+    )
     result = analyze(text, nlp=nlp)
     quotes = [(q.speaker_name, q.text) for q in result.quotes]
     assert quotes[0] == ("Jane Holloway", "Welcome, everyone. We are here to launch a plan.")
@@ -70,18 +74,22 @@ def test_transcript_turns_are_direct_quotes_of_the_labelled_speaker(nlp):
 
 
 def test_quote_over_several_paragraphs_takes_the_speaker_named_after_its_last(nlp):
-    text = ("Boats intercepted\n\nThe minister spoke in Canberra.\n\n"
-            "“The arrival of the boat is a reminder that the threat has not gone away.\n\n"
-            "“All 17 people on board have been returned.\n\n"
-            "“This should be a wake-up call for the opposition,” Mr Holloway said.\n\n"
-            "Peter Holloway is the Minister for Home Affairs.")
+    text = (
+        "Boats intercepted\n\nThe minister spoke in Canberra.\n\n"
+        "“The arrival of the boat is a reminder that the threat has not gone away.\n\n"
+        "“All 17 people on board have been returned.\n\n"
+        "“This should be a wake-up call for the opposition,” Mr Holloway said.\n\n"
+        "Peter Holloway is the Minister for Home Affairs."
+    )
     result = analyze(text, nlp=nlp)
     assert {q.speaker_name for q in result.quotes if q.kind == "direct"} == {"Peter Holloway"}
 
 
 def test_headline_name_colon_claim_is_reported_speech_of_that_name(nlp):
-    text = ("Lynch: No outside influence on FBI probe into Clinton emails\n\n"
-            "Attorney General Loretta Lynch is reaffirming that the probe will be handled by career staff.")
+    text = (
+        "Lynch: No outside influence on FBI probe into Clinton emails\n\n"
+        "Attorney General Loretta Lynch is reaffirming that the probe will be handled by career staff."
+    )
     quotes = [(q.kind, q.speaker_name, q.text) for q in analyze(text, nlp=nlp).quotes]
     assert quotes[0] == ("indirect", "Loretta Lynch", "No outside influence on FBI probe into Clinton emails")
 
@@ -95,31 +103,39 @@ def test_a_label_like_headline_word_is_not_a_speaker():
 
 
 def test_a_speaker_label_in_the_body_gives_the_words_after_it(nlp):
-    text = ("Debate night\n\nThe panel discussed the tax plans of both candidates.\n\n"
-            "Chris Matthews: Seriously, seriously about this, the tax plan will not work at all.")
+    text = (
+        "Debate night\n\nThe panel discussed the tax plans of both candidates.\n\n"
+        "Chris Matthews: Seriously, seriously about this, the tax plan will not work at all."
+    )
     quotes = [(q.kind, q.speaker_name) for q in analyze(text, nlp=nlp).quotes]
     assert quotes == [("direct", "Chris Matthews")]
 
 
 def test_interview_with_mixed_case_labels_and_a_role_label_for_a_named_speaker(nlp):
-    text = ("Interview\n\nJane Host, Presenter: Joining me is the minister, Tom Ashby. Thanks for your time.\n\n"
-            "Tom Ashby, Assistant Minister for Trade: Good morning, Jane.\n\n"
-            "Host: What do we know about the attack today?\n\n"
-            "Assistant Minister: We know very little so far, and the police will investigate it.")
+    text = (
+        "Interview\n\nJane Host, Presenter: Joining me is the minister, Tom Ashby. Thanks for your time.\n\n"
+        "Tom Ashby, Assistant Minister for Trade: Good morning, Jane.\n\n"
+        "Host: What do we know about the attack today?\n\n"
+        "Assistant Minister: We know very little so far, and the police will investigate it."
+    )
     quotes = [(q.speaker_name, q.text[:14]) for q in analyze(text, nlp=nlp).quotes]
     assert quotes[-1] == ("Tom Ashby", "We know very l")
     assert quotes[1] == ("Tom Ashby", "Good morning, ")
 
 
 def test_a_label_of_role_words_is_an_unnamed_speaker_of_that_role(nlp):
-    text = ("Background call\n\nSENIOR ADMINISTRATION OFFICIAL: Hi, everybody. Thank you for joining.\n\n"
-            "SENIOR ADMINISTRATION OFFICIAL: This afternoon the department sent its report to Congress.")
+    text = (
+        "Background call\n\nSENIOR ADMINISTRATION OFFICIAL: Hi, everybody. Thank you for joining.\n\n"
+        "SENIOR ADMINISTRATION OFFICIAL: This afternoon the department sent its report to Congress."
+    )
     assert {q.speaker_name for q in analyze(text, nlp=nlp).quotes} == {"Senior administration official"}
 
 
 def test_quotes_attributable_to_a_minister_are_the_minister_s(nlp):
-    text = ("Humanitarian program\n\nThe number of places will rise to 20,000.\n\n"
-            "Quotes attributable to Minister for Immigration Andrew Giles\n\n"
-            "“The Government reaffirms its commitment to those in need.”\n\n"
-            "“Refugees have made an invaluable contribution to our country.”")
+    text = (
+        "Humanitarian program\n\nThe number of places will rise to 20,000.\n\n"
+        "Quotes attributable to Minister for Immigration Andrew Giles\n\n"
+        "“The Government reaffirms its commitment to those in need.”\n\n"
+        "“Refugees have made an invaluable contribution to our country.”"
+    )
     assert [q.speaker_name for q in analyze(text, nlp=nlp).quotes] == ["Andrew Giles", "Andrew Giles"]

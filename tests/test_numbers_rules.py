@@ -127,8 +127,11 @@ def test_pattern_triggers_never_hide_a_figure(monkeypatch):
     from analysis.figures import scanner as numbers
 
     root = Path(__file__).resolve().parent
-    texts = [p.read_text(encoding="utf-8") for folder in ("articles", "heldout/articles")
-             for p in sorted((root / folder).glob("*.txt"))]
+    texts = [
+        p.read_text(encoding="utf-8")
+        for folder in ("articles", "heldout/articles")
+        for p in sorted((root / folder).glob("*.txt"))
+    ]
     texts.append((root.parent / "seeds" / "starmer_albania_2025-05-15.txt").read_text(encoding="utf-8"))
 
     def figures() -> list:

@@ -51,7 +51,10 @@ def test_the_word_lookup_picks_the_same_paragraphs_for_the_parse_as_a_regex_of_t
     alternation = "|".join(sorted(map(re.escape, speech_words()), key=len, reverse=True))
     regex = re.compile(rf"[{re.escape(ALL_MARKS)}]|\b(?:{alternation})\b", re.I)
     root = Path(__file__).resolve().parent
-    paragraphs = [p.text for f in sorted((root / "articles").glob("*.txt"))
-                  for p in split_paragraphs(f.read_text(encoding="utf-8"))]
+    paragraphs = [
+        p.text
+        for f in sorted((root / "articles").glob("*.txt"))
+        for p in split_paragraphs(f.read_text(encoding="utf-8"))
+    ]
     assert len(paragraphs) > 300
     assert [needs_dependency_parse(t) for t in paragraphs] == [regex.search(t) is not None for t in paragraphs]

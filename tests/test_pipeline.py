@@ -58,9 +58,11 @@ def test_paragraphs_without_speech_or_figures_skip_the_parser():
 
 
 def test_only_speech_gets_the_dependency_parse_and_figures_keep_their_sentences(nlp):
-    paragraphs = ["Arrivals rose to 12,000 in 2024. They fell by 95% from Albania.",
-                  "The minister said the plan would work.",
-                  "The visit comes at a delicate moment for the government. It is raining."]
+    paragraphs = [
+        "Arrivals rose to 12,000 in 2024. They fell by 95% from Albania.",
+        "The minister said the plan would work.",
+        "The visit comes at a delicate moment for the government. It is raining.",
+    ]
     figures, speech, plain = parse_paragraphs(nlp, paragraphs)
     assert [s.text for s in figures.sents] == ["Arrivals rose to 12,000 in 2024.", "They fell by 95% from Albania."]
     assert not any(t.dep_ for t in figures) and not any(t.dep_ for t in plain)

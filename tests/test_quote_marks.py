@@ -4,7 +4,7 @@ from analysis.quotes import chain_quotes, find_quoted_spans
 
 
 def quoted(text):
-    return [text[s.start:s.end] for s in find_quoted_spans(text)]
+    return [text[s.start : s.end] for s in find_quoted_spans(text)]
 
 
 def test_curly_open_closed_by_straight_mark_is_one_quote():
@@ -18,12 +18,12 @@ def test_straight_quotes_pair_in_order():
 
 
 def test_unclosed_quote_stops_at_its_paragraph_and_does_not_shift_later_pairs():
-    text = 'He said “this never closes.\nLater she said “fine” and “good”.'
+    text = "He said “this never closes.\nLater she said “fine” and “good”."
     assert quoted(text) == ["this never closes.", "fine", "good"]
 
 
 def test_stray_closing_mark_is_ignored():
-    text = 'A stray ” mark, then “a real quote here”.'
+    text = "A stray ” mark, then “a real quote here”."
     assert quoted(text) == ["a real quote here"]
 
 
@@ -42,7 +42,7 @@ def test_quote_running_over_three_paragraphs_is_one_chain():
     chains = chain_quotes(text, find_quoted_spans(text))
     assert len(chains) == 1
     assert len(chains[0].parts) == 3
-    assert text[chains[0].start:chains[0].end].endswith("Third and last.")
+    assert text[chains[0].start : chains[0].end].endswith("Third and last.")
 
 
 def test_closed_quote_does_not_chain_into_next_paragraph_quote():
@@ -51,7 +51,7 @@ def test_closed_quote_does_not_chain_into_next_paragraph_quote():
 
 
 def test_thousands_of_quote_marks_do_not_crash():
-    text = ('“' * 3000) + " text " + ('"' * 3001)
+    text = ("“" * 3000) + " text " + ('"' * 3001)
     spans = find_quoted_spans(text)
     assert isinstance(spans, list)
 
@@ -60,4 +60,4 @@ def test_two_apostrophes_are_one_double_quote_mark():
     from analysis.quotes import find_quoted_spans
 
     text = "''I love Oreos,'' he said, ''I will never eat them again'' - and he's here."
-    assert [text[s.start:s.end] for s in find_quoted_spans(text)] == ["I love Oreos,", "I will never eat them again"]
+    assert [text[s.start : s.end] for s in find_quoted_spans(text)] == ["I love Oreos,", "I will never eat them again"]

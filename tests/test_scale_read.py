@@ -62,6 +62,6 @@ def test_synthetic_rows_point_into_their_text(store):
         text = analysis.article.text
         assert len(analysis.quotes) == 7  # 6 + the Home Office
         for item in (*analysis.quotes, *analysis.numbers):
-            assert text[item.start:item.end] == item.text
+            assert text[item.start : item.end] == item.text
         for sp in analysis.speakers:
-            assert all(text[m.start:m.end] == m.text for m in sp.mentions)
+            assert all(text[m.start : m.end] == m.text for m in sp.mentions)

@@ -42,12 +42,24 @@ def evil_server(tmp_path_factory):
     aid = store.add(TEXT, title=TITLE, source=f"Evil {IMG} News", published="2025-05-01").article_id
     analysis = store.get_analysis(aid)
     jane = next(q for q in analysis.quotes if q.text.startswith("We will"))
-    store.add_correction(Correction(kind="edit_speaker", article_id=None, speaker_id=jane.speaker_id,
-                                    value={"name": EVIL_NAME, "party": f"Party {SCRIPT}"}))
-    store.add_correction(Correction(kind="add_quote", article_id=aid, start=TEXT.index("Asylum claims"),
-                                    end=TEXT.index("Asylum claims") + len("Asylum claims rose to 84,000"),
-                                    text="Asylum claims rose to 84,000",
-                                    value={"name": f"Bob {IMG}", "new": True, "migration": "neutral"}))
+    store.add_correction(
+        Correction(
+            kind="edit_speaker",
+            article_id=None,
+            speaker_id=jane.speaker_id,
+            value={"name": EVIL_NAME, "party": f"Party {SCRIPT}"},
+        )
+    )
+    store.add_correction(
+        Correction(
+            kind="add_quote",
+            article_id=aid,
+            start=TEXT.index("Asylum claims"),
+            end=TEXT.index("Asylum claims") + len("Asylum claims rose to 84,000"),
+            text="Asylum claims rose to 84,000",
+            value={"name": f"Bob {IMG}", "new": True, "migration": "neutral"},
+        )
+    )
     for base in _running_server(tmp):
         yield base, aid
 

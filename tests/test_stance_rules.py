@@ -193,10 +193,16 @@ def test_evidence_labels_the_rules_emit_are_typed():
 
 
 def test_no_code_branches_on_the_text_of_a_stance_rule():
-    pattern = re.compile(r"\.rule\.(?:startswith|endswith|replace)\(|rule\.(?:startswith|endswith)\(|"
-                         r"stance\.rule\s*(?:==|!=|in\b)")
-    offenders = [f"{p.name}:{i}" for p in (ROOT / "analysis").glob("*.py")
-                 for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    pattern = re.compile(
+        r"\.rule\.(?:startswith|endswith|replace)\(|rule\.(?:startswith|endswith)\(|"
+        r"stance\.rule\s*(?:==|!=|in\b)"
+    )
+    offenders = [
+        f"{p.name}:{i}"
+        for p in (ROOT / "analysis").glob("*.py")
+        for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
     assert not offenders, offenders
 
 
@@ -212,13 +218,15 @@ def test_evidence_offsets_point_at_the_cue_words(nlp):
     quote = analyze(text, published=date(2025, 1, 10), nlp=nlp).quotes[0]
     assert quote.stance.evidence
     for evidence in quote.stance.evidence:
-        assert text[evidence.start:evidence.end] == evidence.text
+        assert text[evidence.start : evidence.end] == evidence.text
 
 
 def test_a_quote_with_no_cue_stays_neutral_whatever_the_speaker_said_elsewhere(nlp):
-    text = ("Nigel Farage visited Dover, where small boats landed again and asylum seekers and migrants arrived.\n\n"
-            "“We must stop the boats and cut immigration,” Mr Farage said.\n\n"
-            "“I have been coming here for years and I will keep coming,” Mr Farage said.")
+    text = (
+        "Nigel Farage visited Dover, where small boats landed again and asylum seekers and migrants arrived.\n\n"
+        "“We must stop the boats and cut immigration,” Mr Farage said.\n\n"
+        "“I have been coming here for years and I will keep coming,” Mr Farage said."
+    )
     first, second = analyze(text, published=date(2025, 6, 1), nlp=nlp).quotes
     assert first.stance.migration == "restrictive"
     assert second.stance.migration == "neutral"
@@ -226,17 +234,21 @@ def test_a_quote_with_no_cue_stays_neutral_whatever_the_speaker_said_elsewhere(n
 
 
 def test_labour_and_the_conservatives_take_different_sides_of_the_same_government(nlp):
-    text = ("Asylum and migration dominated the debate on small boats and the Channel crossings.\n\n"
-            "“Ministers have lost control and their plan is a gimmick,” said Conservative MP Jane Hollis.\n\n"
-            "“We are delivering for working people,” said Labour MP Tom Ashby.")
+    text = (
+        "Asylum and migration dominated the debate on small boats and the Channel crossings.\n\n"
+        "“Ministers have lost control and their plan is a gimmick,” said Conservative MP Jane Hollis.\n\n"
+        "“We are delivering for working people,” said Labour MP Tom Ashby."
+    )
     a = analyze(text, published=date(2025, 3, 1), nlp=nlp)
     by_party = {a.speaker(q.speaker_id).party: q.stance.government for q in a.quotes}
     assert by_party == {"Conservative": "opposes", "Labour": "supports"}
 
 
 def test_the_us_administrations_border_chief_speaks_for_the_government(nlp):
-    text = ("Border czar Tom Homan defended the deportation flights and the immigration raids.\n\n"
-            "“We will remove criminal aliens,” Homan said.")
+    text = (
+        "Border czar Tom Homan defended the deportation flights and the immigration raids.\n\n"
+        "“We will remove criminal aliens,” Homan said."
+    )
     quotes = analyze(text, published=date(2025, 6, 1), nlp=nlp).quotes
     (quote,) = [q for q in quotes if q.kind == "direct"]
     assert quote.stance.government == "supports"

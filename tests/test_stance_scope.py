@@ -27,12 +27,24 @@ def labels(words) -> list[str]:
     return sorted(f.label for f in read_words(words, WC))
 
 
-DENIED_STOP = ("The scheme would not stop a single smuggler .", [1, 4, 4, 4, 4, 7, 7, 4, 4],
-               "det nsubj aux neg ROOT det amod dobj punct", "DT NN MD RB VB DT JJ NN .")
-MISPLACED = ("The focus on deterrence was misplaced .", [1, 5, 1, 2, 5, 5, 5],
-             "det nsubjpass prep pobj auxpass ROOT punct", "DT NN IN NN VBD VBN .")
-HAMSTRING = ("Suspending new visas will hamstring our economic recovery .", [4, 2, 0, 4, 4, 7, 7, 4, 4],
-             "csubj amod dobj aux ROOT poss amod dobj punct", "VBG JJ NNS MD VB PRP$ JJ NN .")
+DENIED_STOP = (
+    "The scheme would not stop a single smuggler .",
+    [1, 4, 4, 4, 4, 7, 7, 4, 4],
+    "det nsubj aux neg ROOT det amod dobj punct",
+    "DT NN MD RB VB DT JJ NN .",
+)
+MISPLACED = (
+    "The focus on deterrence was misplaced .",
+    [1, 5, 1, 2, 5, 5, 5],
+    "det nsubjpass prep pobj auxpass ROOT punct",
+    "DT NN IN NN VBD VBN .",
+)
+HAMSTRING = (
+    "Suspending new visas will hamstring our economic recovery .",
+    [4, 2, 0, 4, 4, 7, 7, 4, 4],
+    "csubj amod dobj aux ROOT poss amod dobj punct",
+    "VBG JJ NNS MD VB PRP$ JJ NN .",
+)
 
 
 def test_a_denied_stop_on_smugglers_is_criticism_not_a_restrictive_cue():
@@ -40,8 +52,9 @@ def test_a_denied_stop_on_smugglers_is_criticism_not_a_restrictive_cue():
 
 
 def test_a_promise_to_stop_smugglers_is_restrictive():
-    words = parsed("We will stop the smugglers .", [2, 2, 2, 4, 2, 2], "nsubj aux ROOT det dobj punct",
-                   "PRP MD VB DT NNS .")
+    words = parsed(
+        "We will stop the smugglers .", [2, 2, 2, 4, 2, 2], "nsubj aux ROOT det dobj punct", "PRP MD VB DT NNS ."
+    )
     assert labels(words) == ["direction:restrictive"]
 
 
@@ -55,8 +68,12 @@ def test_offshore_deterrents_that_work_are_restrictive_praise():
 
 
 def test_never_scrapping_a_deterrent_backs_it():
-    words = parsed("He should never have scrapped the Rwanda deterrent .", [4, 4, 4, 4, 4, 7, 7, 4, 4],
-                   "nsubj aux neg aux ROOT det compound dobj punct", "PRP MD RB VB VBN DT NNP NN .")
+    words = parsed(
+        "He should never have scrapped the Rwanda deterrent .",
+        [4, 4, 4, 4, 4, 7, 7, 4, 4],
+        "nsubj aux neg aux ROOT det compound dobj punct",
+        "PRP MD RB VB VBN DT NNP NN .",
+    )
     assert labels(words) == ["direction:restrictive"]
 
 
@@ -72,14 +89,22 @@ def test_a_policy_is_read_through_its_restrictive_modifiers_and_admin_words_thro
 
 
 def test_an_action_in_an_if_clause_is_a_condition_not_a_demand():
-    words = parsed("If they open the border , we will act .", [2, 2, 8, 4, 2, 8, 8, 8, 8, 8],
-                   "mark nsubj advcl det dobj punct nsubj aux ROOT punct", "IN PRP VBP DT NN , PRP MD VB .")
+    words = parsed(
+        "If they open the border , we will act .",
+        [2, 2, 8, 4, 2, 8, 8, 8, 8, 8],
+        "mark nsubj advcl det dobj punct nsubj aux ROOT punct",
+        "IN PRP VBP DT NN , PRP MD VB .",
+    )
     assert labels(words) == []
 
 
 def test_a_relative_clause_describing_people_takes_no_position():
-    words = parsed("Places for people who have been granted asylum .", [0, 0, 1, 6, 6, 6, 2, 6, 0],
-                   "ROOT prep pobj nsubjpass aux auxpass relcl dobj punct", "NNS IN NNS WP VBP VBN VBN NN .")
+    words = parsed(
+        "Places for people who have been granted asylum .",
+        [0, 0, 1, 6, 6, 6, 2, 6, 0],
+        "ROOT prep pobj nsubjpass aux auxpass relcl dobj punct",
+        "NNS IN NNS WP VBP VBN VBN NN .",
+    )
     assert labels(words) == []
 
 
@@ -99,14 +124,20 @@ def test_an_accusation_of_open_borders_someone_else_makes_is_only_reported():
 
 def test_a_reported_removal_is_an_event_not_a_demand():
     # as en_core_web_sm parses it: "number" the subject of "returned"
-    words = parsed("The number returned to Albania had doubled .", [1, 2, 6, 2, 3, 6, 6, 6],
-                   "det nsubj advcl prep pobj aux ROOT punct", "DT NN VBD IN NNP VBD VBN .")
+    words = parsed(
+        "The number returned to Albania had doubled .",
+        [1, 2, 6, 2, 3, 6, 6, 6],
+        "det nsubj advcl prep pobj aux ROOT punct",
+        "DT NN VBD IN NNP VBD VBN .",
+    )
     assert labels(words) == ["event:restrictive"]
 
 
 def test_harm_to_people_is_criticism_even_without_a_parse():
-    assert labels(words_from_text("This law will punish people who have done nothing wrong.", 0)) == \
-        ["direction:open", "government:criticism"]
+    assert labels(words_from_text("This law will punish people who have done nothing wrong.", 0)) == [
+        "direction:open",
+        "government:criticism",
+    ]
 
 
 def test_the_window_rules_read_the_same_sentences_without_a_parse():
@@ -123,9 +154,11 @@ def test_findings_carry_article_offsets():
 
 def test_criticism_of_a_previous_government_or_the_opposition_is_aimed_at_the_opposition():
     uk = sides(load_registry().government_on("UK", date(2025, 6, 1)))  # Labour governs
-    for text, side in (("The previous Conservative government failed .", "opposition"),
-                       ("The Tories failed on migration .", "opposition"),
-                       ("Labour has failed on migration .", "government")):
+    for text, side in (
+        ("The previous Conservative government failed .", "opposition"),
+        ("The Tories failed on migration .", "opposition"),
+        ("Labour has failed on migration .", "government"),
+    ):
         words = words_from_text(text, 0)
         at = next(t.i for t in words.toks if t.low == "failed")
         assert criticised_side(words, at, uk, text) == side, text
@@ -138,15 +171,24 @@ def test_helping_people_says_nothing_about_migration_but_welcoming_refugees_is_o
 
 
 def test_keeping_migrants_out_is_restrictive():
-    words = parsed("We must keep migrants out .", [2, 2, 2, 2, 2, 2], "nsubj aux ROOT dobj prt punct",
-                   "PRP MD VB NNS RP .")
+    words = parsed(
+        "We must keep migrants out .", [2, 2, 2, 2, 2, 2], "nsubj aux ROOT dobj prt punct", "PRP MD VB NNS RP ."
+    )
     assert labels(words) == ["direction:restrictive"]
 
 
 def test_a_number_is_what_it_counts():
-    officers = parsed("We will increase the number of border officers .", [2, 2, 2, 4, 2, 4, 7, 5, 2],
-                      "nsubj aux ROOT det dobj prep compound pobj punct", "PRP MD VB DT NN IN NN NNS .")
-    migrants = parsed("We will cut the number of migrants .", [2, 2, 2, 4, 2, 4, 5, 2],
-                      "nsubj aux ROOT det dobj prep pobj punct", "PRP MD VB DT NN IN NNS .")
+    officers = parsed(
+        "We will increase the number of border officers .",
+        [2, 2, 2, 4, 2, 4, 7, 5, 2],
+        "nsubj aux ROOT det dobj prep compound pobj punct",
+        "PRP MD VB DT NN IN NN NNS .",
+    )
+    migrants = parsed(
+        "We will cut the number of migrants .",
+        [2, 2, 2, 4, 2, 4, 5, 2],
+        "nsubj aux ROOT det dobj prep pobj punct",
+        "PRP MD VB DT NN IN NNS .",
+    )
     assert labels(officers) == []
     assert labels(migrants) == ["direction:restrictive"]

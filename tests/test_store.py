@@ -52,7 +52,11 @@ def test_add_stores_article_analysis_and_rows(store):
     assert res.status == "added"
     (row,) = store.articles()
     assert (row.title, row.published, row.source, row.quotes, row.stale) == (
-        "Seed", dt.date(2025, 5, 15), "LBC", 16, False
+        "Seed",
+        dt.date(2025, 5, 15),
+        "LBC",
+        16,
+        False,
     )
     analysis = store.get_analysis(res.article_id)
     assert analysis.article.text == seed_text()
@@ -66,9 +70,7 @@ def test_stored_json_round_trips_to_equal_records(store):
     res = store.add(seed_text(), title="Seed")
     again = store.get_analysis(res.article_id)
     assert analysis_from_dict(again.to_dict(), again.article.text) == again
-    assert again.quotes == tuple(
-        q for q in seed_analysis().quotes
-    )
+    assert again.quotes == tuple(q for q in seed_analysis().quotes)
 
 
 def test_duplicate_text_is_detected_without_analysing_again(store, analyser):
@@ -116,8 +118,10 @@ def test_failed_add_leaves_no_half_article(store, monkeypatch):
     with pytest.raises(RuntimeError):
         store.add(seed_text())
     with sqlite3.connect(store.path) as conn:
-        counts = [conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                  for t in ("articles", "analyses", "speakers", "quotes", "numbers")]
+        counts = [
+            conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("articles", "analyses", "speakers", "quotes", "numbers")
+        ]
     assert counts == [0, 0, 0, 0, 0]
 
 
@@ -149,8 +153,15 @@ def test_filters(store):
 
 
 def test_filters_round_trip_through_query_params():
-    f = Filters(articles=("a1", "a2"), date_from=dt.date(2025, 1, 1), parties=("Labour",),
-                speakers=("keir-starmer",), stances=("open",), frames=("security",), search="boats")
+    f = Filters(
+        articles=("a1", "a2"),
+        date_from=dt.date(2025, 1, 1),
+        parties=("Labour",),
+        speakers=("keir-starmer",),
+        stances=("open",),
+        frames=("security",),
+        search="boats",
+    )
     assert Filters.from_query(f.to_query()) == f
     assert Filters.from_query({"from": "not-a-date", "stance": "bogus"}) == Filters()
 

@@ -20,8 +20,20 @@ def test_quotes_frame_from_store_matches_frame_from_records(tmp_path):
     store.add(seed_text(), title="Seed")
     from_store = tables.quotes_frame(store)
     from_records = tables.quotes_from_analysis(seed_analysis())
-    cols = ["quote_id", "text", "start", "end", "speaker_id", "speaker", "party", "migration",
-            "government", "frames", "before", "after"]
+    cols = [
+        "quote_id",
+        "text",
+        "start",
+        "end",
+        "speaker_id",
+        "speaker",
+        "party",
+        "migration",
+        "government",
+        "frames",
+        "before",
+        "after",
+    ]
     assert from_store[cols].reset_index(drop=True).equals(from_records[cols].reset_index(drop=True))
     assert list(tables.numbers_frame(store)["text"].sort_values()) == sorted(n.text for n in seed_analysis().numbers)
 
@@ -98,8 +110,9 @@ def test_article_html_marks_quotes_and_escapes_everything():
 def test_article_html_handles_overlapping_quotes():
     a = seed_analysis()
     q = a.quotes[2]
-    inner = dataclasses.replace(q, id="inner", start=q.start + 5, end=q.start + 20,
-                                text=a.article.text[q.start + 5 : q.start + 20])
+    inner = dataclasses.replace(
+        q, id="inner", start=q.start + 5, end=q.start + 20, text=a.article.text[q.start + 5 : q.start + 20]
+    )
     out = article_html(dataclasses.replace(a, quotes=a.quotes + (inner,)))
     assert 'data-quote="inner"' in out
     assert isinstance(Speaker(id="x", name="y"), Speaker)
@@ -114,13 +127,19 @@ def test_speaker_summary_agrees_with_the_per_speaker_rules_on_random_labels():
     rows = []
     for i in range(600):
         speaker = rng.choice([f"s{k}" for k in range(150)] + [None])  # few quotes each: ties, empties
-        rows.append({
-            "article_id": f"art{rng.randrange(9)}", "quote_id": f"q{i}", "speaker_id": speaker,
-            "speaker": speaker or "Unattributed", "role": None, "party": rng.choice(["Labour", "Green", None]),
-            "about_migration": rng.random() < 0.8,
-            "migration": rng.choice(["restrictive", "open", "mixed", "neutral", "unclear"]),
-            "government": rng.choice(["supports", "opposes", "neutral", "n/a"]),
-        })
+        rows.append(
+            {
+                "article_id": f"art{rng.randrange(9)}",
+                "quote_id": f"q{i}",
+                "speaker_id": speaker,
+                "speaker": speaker or "Unattributed",
+                "role": None,
+                "party": rng.choice(["Labour", "Green", None]),
+                "about_migration": rng.random() < 0.8,
+                "migration": rng.choice(["restrictive", "open", "mixed", "neutral", "unclear"]),
+                "government": rng.choice(["supports", "opposes", "neutral", "n/a"]),
+            }
+        )
     quotes = tables._quote_frame(rows)
     got = tables.speakers_frame(quotes).set_index("speaker_id")
     frame = pd.DataFrame(rows)
@@ -131,7 +150,9 @@ def test_speaker_summary_agrees_with_the_per_speaker_rules_on_random_labels():
         assert got.loc[speaker, "articles"] == mine["article_id"].nunique()
         assert got.loc[speaker, "direction"] == tables.overall_direction(about["migration"])
         assert got.loc[speaker, "government"] == tables.overall_government(about["government"])
-        assert got.loc[speaker, "x"] == pytest.approx(about["migration"].map(tables.MIGRATION_SCORE).astype(float).mean(), nan_ok=True)
+        assert got.loc[speaker, "x"] == pytest.approx(
+            about["migration"].map(tables.MIGRATION_SCORE).astype(float).mean(), nan_ok=True
+        )
         seen.add((got.loc[speaker, "direction"], got.loc[speaker, "government"]))
     assert {d for d, _ in seen} >= {"restrictive", "open", "mixed", "unclear"}
     assert {g for _, g in seen} >= {"supports", "opposes", "neutral", "n/a"}
@@ -152,13 +173,19 @@ def test_count_by_matches_pandas_groupby_including_missing_values():
     import pandas as pd
 
     rng = random.Random(3)
-    frame = pd.DataFrame({"a": [rng.choice(["x", "y", None]) for _ in range(500)],
-                          "b": [rng.choice(["p", "q", "r", None]) for _ in range(500)]}).astype("category")
+    frame = pd.DataFrame(
+        {
+            "a": [rng.choice(["x", "y", None]) for _ in range(500)],
+            "b": [rng.choice(["p", "q", "r", None]) for _ in range(500)],
+        }
+    ).astype("category")
     got = tables.count_by(frame, ["a", "b"])
     want = frame.astype(object).groupby(["a", "b"], dropna=False).size()
+
     def plain(v):
         return None if pd.isna(v) else v
 
     assert {(plain(a), plain(b)): n for a, b, n in got.itertuples(index=False)} == {
-        (plain(a), plain(b)): n for (a, b), n in want.items()}
+        (plain(a), plain(b)): n for (a, b), n in want.items()
+    }
     assert got["quotes"].sum() == 500

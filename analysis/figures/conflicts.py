@@ -28,25 +28,65 @@ from analysis.records import NumberMention
 Role = Literal["figure", "part", "baseline"]
 Regime = Literal["actual", "previous", "planned"]
 
-_PART_BEFORE = re.compile(r"\b(?:a further|another|an additional|an extra|including|of whom|of which|among them|"
-                          r"out of)\s+(?:\w+\s+){0,2}$", re.I)
+_PART_BEFORE = re.compile(
+    r"\b(?:a further|another|an additional|an extra|including|of whom|of which|among them|"
+    r"out of)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
 _PART_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:of|out of)\s+(?:the|those|them|these|all|its|their)\b", re.I)
-_BASELINE_BEFORE = re.compile(r"\b(?:from|compared with|compared to|against|than|versus|vs\.?|on|estimate of|"
-                              r"previously|peak of|record of|high of|low of)\s+(?:(?:a|an|the|its|some|about|around|"
-                              r"nearly|almost|more than|over|just|roughly)\s+){0,3}$", re.I)
-_BASIS = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:a|per|each|every)\s+(day|night|week|month|year|head|person|pupil|"
-                    r"capita|household|child|student|worker)\b", re.I)
+_BASELINE_BEFORE = re.compile(
+    r"\b(?:from|compared with|compared to|against|than|versus|vs\.?|on|estimate of|"
+    r"previously|peak of|record of|high of|low of)\s+(?:(?:a|an|the|its|some|about|around|"
+    r"nearly|almost|more than|over|just|roughly)\s+){0,3}$",
+    re.I,
+)
+_BASIS = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,3}?(?:a|per|each|every)\s+(day|night|week|month|year|head|person|pupil|"
+    r"capita|household|child|student|worker)\b",
+    re.I,
+)
 _BASIS_WORD = re.compile(r"\b(daily|nightly|weekly|monthly|annual|annually|yearly|average)\b", re.I)
-_BASIS_OF_WORD = {"daily": "day", "nightly": "night", "weekly": "week", "monthly": "month", "annual": "year",
-                  "annually": "year", "yearly": "year", "average": "average"}
-_PLANNED = re.compile(r"\b(?:will|would|could|plans?|planned|proposed?|proposals?|expected to|forecast|projected|"
-                      r"target|aims? to|new rules|new system|under the (?:new|proposed|plan|changes|reforms?|bill)|"
-                      r"from next)\b", re.I)
-_PREVIOUS = re.compile(r"\b(?:old rules|old system|previous rules|previous system|under the (?:old|previous|former))\b",
-                       re.I)
+_BASIS_OF_WORD = {
+    "daily": "day",
+    "nightly": "night",
+    "weekly": "week",
+    "monthly": "month",
+    "annual": "year",
+    "annually": "year",
+    "yearly": "year",
+    "average": "average",
+}
+_PLANNED = re.compile(
+    r"\b(?:will|would|could|plans?|planned|proposed?|proposals?|expected to|forecast|projected|"
+    r"target|aims? to|new rules|new system|under the (?:new|proposed|plan|changes|reforms?|bill)|"
+    r"from next)\b",
+    re.I,
+)
+_PREVIOUS = re.compile(
+    r"\b(?:old rules|old system|previous rules|previous system|under the (?:old|previous|former))\b", re.I
+)
 _PLACE = re.compile(r"\b(?:in|across|at)\s+(?:the\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)")
-_NOT_PLACES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-               "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+_NOT_PLACES = {
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+}
 
 
 @dataclass(frozen=True)
@@ -71,13 +111,18 @@ def claim_of(n: NumberMention) -> Claim | None:
     sentence = n.sentence.text
     if concept is None or not concept.comparable or not names_concept(sentence, concept.id):
         return None
-    if n.unit and n.unit not in PEOPLE_WORDS and n.unit not in concept.cue_words \
-            and n.unit.rstrip("s") not in concept.cue_words and n.kind in ("level", "count", "change"):
+    if (
+        n.unit
+        and n.unit not in PEOPLE_WORDS
+        and n.unit not in concept.cue_words
+        and n.unit.rstrip("s") not in concept.cue_words
+        and n.kind in ("level", "count", "change")
+    ):
         return None  # "five states" in a sentence about voters counts states, not voters
     pos, end = n.start - n.sentence.start, n.end - n.sentence.start
     clause, clause_start = clause_around(sentence, pos)
-    before = clause[:pos - clause_start]
-    after = clause[end - clause_start:]
+    before = clause[: pos - clause_start]
+    after = clause[end - clause_start :]
     basis_m = _BASIS.match(after) or _BASIS_WORD.search(before)
     place_m = [m.group(1) for m in _PLACE.finditer(clause) if m.group(1) not in _NOT_PLACES]
     return Claim(
@@ -110,7 +155,7 @@ def flag_disagreements(numbers: list[NumberMention]) -> list[NumberMention]:
     claims = [claim_of(n) for n in numbers]
     flagged: set[str] = set()
     for i, (a, ca) in enumerate(zip(numbers, claims)):
-        for b, cb in zip(numbers[i + 1:], claims[i + 1:]):
+        for b, cb in zip(numbers[i + 1 :], claims[i + 1 :]):
             if _conflict(a, ca, b, cb):
                 flagged.update((a.id, b.id))
     return [replace(n, disagrees=n.id in flagged) for n in numbers]
@@ -121,8 +166,14 @@ def _conflict(a: NumberMention, ca: Claim | None, b: NumberMention, cb: Claim | 
         return False
     if ca.sentence_start == cb.sentence_start:
         return False  # one sentence relates its own figures ("322 votes to 266")
-    same = (ca.metric_group, ca.unit, ca.place, ca.period, ca.basis, ca.regime) == \
-        (cb.metric_group, cb.unit, cb.place, cb.period, cb.basis, cb.regime)
+    same = (ca.metric_group, ca.unit, ca.place, ca.period, ca.basis, ca.regime) == (
+        cb.metric_group,
+        cb.unit,
+        cb.place,
+        cb.period,
+        cb.basis,
+        cb.regime,
+    )
     return same and not _overlap(a, b)
 
 

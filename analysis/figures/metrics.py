@@ -13,7 +13,9 @@ from analysis.phrase_gate import GatedPattern, PhraseGate
 
 METRICS_PATH = Path(__file__).resolve().parent.parent / "data" / "metrics.json"
 
-CLAUSE_BREAK = re.compile(r"[;:]\s|,\s+(?:while|whereas|but|and|as|which|after|although|though|with)\s|\s+while\s|\s+but\s")
+CLAUSE_BREAK = re.compile(
+    r"[;:]\s|,\s+(?:while|whereas|but|and|as|which|after|although|though|with)\s|\s+while\s|\s+but\s"
+)
 # A clause that refers back to a figure instead of naming what it measures: "That number is
 # expected to fall to 300,000", "It rose to £4bn".
 ANAPHOR = re.compile(
@@ -22,18 +24,50 @@ ANAPHOR = re.compile(
     r"\bit\s+(?:is|was|has|had|will|would|could|rose|fell|reached|stands|stood|hit|grew|dropped|climbed|"
     r"increased|decreased|declined)\b|"
     r",\s*which\s+(?:is|was|has|had|rose|fell|reached|stands|stood|hit)\b",
-    re.I)
+    re.I,
+)
 # Plural nouns for people: a figure counting them counts what a migration concept counts.
-PEOPLE_WORDS = frozenset({
-    "people", "persons", "migrants", "immigrants", "emigrants", "refugees", "seekers", "children", "adults", "men",
-    "women", "minors", "families", "workers", "students", "voters", "residents", "nationals", "citizens",
-    "applicants", "claimants", "detainees", "deportees", "arrivals", "individuals", "foreigners", "dependants",
-    "dependents", "officers", "agents", "staff",
-})
-DEMONYM_SUBGROUP = re.compile(r"\b(Albanian|Afghan|Eritrean|Iranian|Iraqi|Syrian|Sudanese|Vietnamese|Indian|"
-                              r"Pakistani|Nigerian|Ukrainian|Mexican|Venezuelan|Haitian|Cuban|Chinese)s?\b|"
-                              r"\bfrom (Albania|Afghanistan|Eritrea|Iran|Iraq|Syria|Sudan|Vietnam|India|Pakistan|"
-                              r"Nigeria|Ukraine|Mexico|Venezuela|Haiti|Cuba|China)\b")
+PEOPLE_WORDS = frozenset(
+    {
+        "people",
+        "persons",
+        "migrants",
+        "immigrants",
+        "emigrants",
+        "refugees",
+        "seekers",
+        "children",
+        "adults",
+        "men",
+        "women",
+        "minors",
+        "families",
+        "workers",
+        "students",
+        "voters",
+        "residents",
+        "nationals",
+        "citizens",
+        "applicants",
+        "claimants",
+        "detainees",
+        "deportees",
+        "arrivals",
+        "individuals",
+        "foreigners",
+        "dependants",
+        "dependents",
+        "officers",
+        "agents",
+        "staff",
+    }
+)
+DEMONYM_SUBGROUP = re.compile(
+    r"\b(Albanian|Afghan|Eritrean|Iranian|Iraqi|Syrian|Sudanese|Vietnamese|Indian|"
+    r"Pakistani|Nigerian|Ukrainian|Mexican|Venezuelan|Haitian|Cuban|Chinese)s?\b|"
+    r"\bfrom (Albania|Afghanistan|Eritrea|Iran|Iraq|Syria|Sudan|Vietnam|India|Pakistan|"
+    r"Nigeria|Ukraine|Mexico|Venezuela|Haiti|Cuba|China)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -55,9 +89,13 @@ def load_concepts(path: Path = METRICS_PATH) -> tuple[Concept, ...]:
     out = []
     for cid, c in data.items():
         # one alternation per concept, longest cue first: one pass over the clause per concept
-        bodies = [re.escape(cue).replace(r"\*", r"[\w-]*").replace(r"\ ", r"\s+")
-                  for cue in sorted(c["cues"], key=len, reverse=True)]
-        cues = (GatedPattern(re.compile(r"(?<!\w)(?:" + "|".join(bodies) + r")(?!\w)", re.I), PhraseGate.of(c["cues"])),)
+        bodies = [
+            re.escape(cue).replace(r"\*", r"[\w-]*").replace(r"\ ", r"\s+")
+            for cue in sorted(c["cues"], key=len, reverse=True)
+        ]
+        cues = (
+            GatedPattern(re.compile(r"(?<!\w)(?:" + "|".join(bodies) + r")(?!\w)", re.I), PhraseGate.of(c["cues"])),
+        )
         words = frozenset(w.strip("*").lower() for cue in c["cues"] for w in cue.split())
         out.append(Concept(cid, c["label"], cues, c.get("comparable", True), words))
     return tuple(out)
@@ -86,7 +124,7 @@ def metric_of(clause: str, offset_in_clause: int) -> Concept | None:
         for pat in concept.cues:
             for m in pat.finditer(clause):
                 dist = min(abs(m.start() - offset_in_clause), abs(m.end() - offset_in_clause))
-                key = (len(m.group(0)) - dist / 20.0)
+                key = len(m.group(0)) - dist / 20.0
                 if best is None or key > best[0]:
                     best = (key, concept)
     return best[1] if best else None
@@ -116,17 +154,19 @@ def subgroup(sentence: str) -> str | None:
     if not m:
         return None
     word = (m.group(1) or m.group(2)).lower()
-    return word[:-1] if word.endswith("n") and word not in ("iran", "sudan", "afghan") and word.endswith("ian") else word
+    return (
+        word[:-1] if word.endswith("n") and word not in ("iran", "sudan", "afghan") and word.endswith("ian") else word
+    )
 
 
 def fallback_metric(text: str, end: int, *, is_money: bool, unit: str | None) -> str | None:
     """A label from the words after a figure when no concept is named ("£1 million in forensics")."""
     if is_money:
-        m = re.match(r"\s+(?:(?:in|on|for|to)\s+)([^.,;:()“”\"]{3,80})", text[end:end + 90])
+        m = re.match(r"\s+(?:(?:in|on|for|to)\s+)([^.,;:()“”\"]{3,80})", text[end : end + 90])
         if m:
             return " ".join(m.group(1).split()[:8])
         return "spending"
-    m = re.match(r"\s+((?:[a-z-]+\s+){0,3}[a-z]+s)\b", text[end:end + 60])
+    m = re.match(r"\s+((?:[a-z-]+\s+){0,3}[a-z]+s)\b", text[end : end + 60])
     if m:
         return m.group(1)
     return unit

@@ -8,10 +8,24 @@ from datetime import date
 
 from analysis.figures.words import read_number
 
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-               "November", "December")
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
-         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
 _WEEKDAY = r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 PERIOD_RULES: list[tuple[re.Pattern[str], str]] = [
@@ -20,8 +34,12 @@ PERIOD_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:so far this year|this year|for the year|year to date|so far in)\b", re.I), "this year"),
     (re.compile(r"\blast year\b", re.I), "last year"),
     (re.compile(r"\bnext year\b", re.I), "next year"),
-    (re.compile(rf"\b(?:year|12 months|twelve months) (?:to|ending|until) {_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?\b"),
-     "year to"),
+    (
+        re.compile(
+            rf"\b(?:year|12 months|twelve months) (?:to|ending|until) {_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?\b"
+        ),
+        "year to",
+    ),
     (re.compile(r"\bsince ((?:19|20)\d\d)\b"), "since"),
     (re.compile(r"\b(?:fiscal|financial) year (?:of )?((?:19|20)\d\d)\b", re.I), "fiscal year"),
     (re.compile(r"\b((?:19|20)\d\d)[-/–](\d\d)\b"), "split year"),
@@ -86,8 +104,12 @@ def _period_value(rule: str, m: re.Match[str], published: date | None) -> str | 
 
 def _month(m: re.Match[str], published: date | None) -> str | None:
     word = m.group("month")
-    if word == "May" and not m.group("year") and not re.match(r"\s+\d", m.string[m.end("month"):]) \
-            and not re.search(r"\b(?:in|since|by|until|through|of|from|to|early|late|mid)[\s-]+$", m.string[:m.start()]):
+    if (
+        word == "May"
+        and not m.group("year")
+        and not re.match(r"\s+\d", m.string[m.end("month") :])
+        and not re.search(r"\b(?:in|since|by|until|through|of|from|to|early|late|mid)[\s-]+$", m.string[: m.start()])
+    ):
         return None  # "May" the verb at the start of a sentence
     index = next(i for i, name in enumerate(MONTH_NAMES) if name.startswith(word[:3]))
     if m.group("year"):

@@ -8,34 +8,86 @@ import re
 from analysis.figures.scanner import Found
 
 QUALIFIERS = [
-    ("more than", "over"), ("in excess of", "over"), ("upwards of", "over"), ("just over", "over"),
-    ("over", "over"), ("above", "over"), ("at least", "at least"), ("nearly", "nearly"),
-    ("almost", "nearly"), ("just under", "nearly"), ("close to", "nearly"), ("around", "about"),
-    ("about", "about"), ("some", "about"), ("roughly", "about"), ("approximately", "about"),
-    ("an estimated", "about"), ("estimated", "about"), ("up to", "up to"), ("as many as", "up to"),
-    ("as much as", "up to"), ("within", "up to"), ("fewer than", "under"), ("less than", "under"),
-    ("under", "under"), ("below", "under"),
+    ("more than", "over"),
+    ("in excess of", "over"),
+    ("upwards of", "over"),
+    ("just over", "over"),
+    ("over", "over"),
+    ("above", "over"),
+    ("at least", "at least"),
+    ("nearly", "nearly"),
+    ("almost", "nearly"),
+    ("just under", "nearly"),
+    ("close to", "nearly"),
+    ("around", "about"),
+    ("about", "about"),
+    ("some", "about"),
+    ("roughly", "about"),
+    ("approximately", "about"),
+    ("an estimated", "about"),
+    ("estimated", "about"),
+    ("up to", "up to"),
+    ("as many as", "up to"),
+    ("as much as", "up to"),
+    ("within", "up to"),
+    ("fewer than", "under"),
+    ("less than", "under"),
+    ("under", "under"),
+    ("below", "under"),
 ]
-VERB_QUALIFIERS = {"passed": "over", "exceeded": "over", "topped": "over", "surpassed": "over",
-                   "passes": "over", "exceeds": "over", "tops": "over", "broke": "over"}
-FALL_WORDS = re.compile(r"\b(?:fell|fallen|falls?|falling|drop(?:ped|s|ping)?|declin(?:e|ed|es|ing)|cut|cuts|"
-                        r"reduc(?:ed|tion|ing|e)|decreas(?:e|ed|ing)|down|lower|slump(?:ed)?|plung(?:e|ed)|"
-                        r"shr(?:ank|unk|ink)|dip(?:ped)?|slash(?:ed)?)\b", re.I)
-RISE_WORDS = re.compile(r"\b(?:rose|risen|rises?|rising|increas(?:e|ed|es|ing)|up|gr(?:ew|own|ow|owth)|jump(?:ed)?|"
-                        r"surg(?:e|ed)|higher|climb(?:ed)?|soar(?:ed)?|boost(?:ed)?)\b", re.I)
-TARGET_WORDS = re.compile(r"\b(?:target|cap|limit|aim|pledge[sd]?|goal|ceiling|quota|promised? to (?:cut|bring|reduce))\b",
-                          re.I)
+VERB_QUALIFIERS = {
+    "passed": "over",
+    "exceeded": "over",
+    "topped": "over",
+    "surpassed": "over",
+    "passes": "over",
+    "exceeds": "over",
+    "tops": "over",
+    "broke": "over",
+}
+FALL_WORDS = re.compile(
+    r"\b(?:fell|fallen|falls?|falling|drop(?:ped|s|ping)?|declin(?:e|ed|es|ing)|cut|cuts|"
+    r"reduc(?:ed|tion|ing|e)|decreas(?:e|ed|ing)|down|lower|slump(?:ed)?|plung(?:e|ed)|"
+    r"shr(?:ank|unk|ink)|dip(?:ped)?|slash(?:ed)?)\b",
+    re.I,
+)
+RISE_WORDS = re.compile(
+    r"\b(?:rose|risen|rises?|rising|increas(?:e|ed|es|ing)|up|gr(?:ew|own|ow|owth)|jump(?:ed)?|"
+    r"surg(?:e|ed)|higher|climb(?:ed)?|soar(?:ed)?|boost(?:ed)?)\b",
+    re.I,
+)
+TARGET_WORDS = re.compile(
+    r"\b(?:target|cap|limit|aim|pledge[sd]?|goal|ceiling|quota|promised? to (?:cut|bring|reduce))\b", re.I
+)
 _QUALIFIER_PATTERNS = [(re.compile(rf"\b{phrase}\s+$", re.I), norm) for phrase, norm in QUALIFIERS]
 # Words that end in -s but do not name what is counted ("12,000 this year", "5 is").
-_NOT_UNITS = {"is", "was", "has", "as", "this", "its", "us", "yes", "his", "does", "across", "less", "unless", "plus",
-              "thus", "perhaps", "always", "towards"}
+_NOT_UNITS = {
+    "is",
+    "was",
+    "has",
+    "as",
+    "this",
+    "its",
+    "us",
+    "yes",
+    "his",
+    "does",
+    "across",
+    "less",
+    "unless",
+    "plus",
+    "thus",
+    "perhaps",
+    "always",
+    "towards",
+}
 
 
 def qualify(text: str, found: Found) -> tuple[int, str | None]:
     """(new start, qualifier) from the words just before a figure."""
-    if text[found.start:found.start + 4].lower() == "the ":
+    if text[found.start : found.start + 4].lower() == "the ":
         return found.start, None  # "over the next decade": a preposition before an article
-    before = text[max(0, found.start - 30):found.start]
+    before = text[max(0, found.start - 30) : found.start]
     for pattern, norm in _QUALIFIER_PATTERNS:
         mm = pattern.search(before)
         if mm:
@@ -64,7 +116,7 @@ def bounds(value: float, qualifier: str | None) -> tuple[float | None, float | N
 
 def unit_after(text: str, end: int) -> str | None:
     """The plural noun just after a figure ("12,000 people" -> "people"), if any."""
-    m = re.match(r"\s+((?:[a-z-]+\s+){0,3}?)([a-z]+s)\b", text[end:end + 60])
+    m = re.match(r"\s+((?:[a-z-]+\s+){0,3}?)([a-z]+s)\b", text[end : end + 60])
     if m and m.group(2) not in _NOT_UNITS:
         return m.group(2)
     return None
@@ -72,8 +124,8 @@ def unit_after(text: str, end: int) -> str | None:
 
 def kind_and_sign(text: str, f: Found, sent_start: int) -> tuple[str, float]:
     """The figure's kind (level, count, change, percent_change, target, ...) and its sign."""
-    before = text[max(sent_start, f.start - 90):f.start]
-    after = text[f.end:f.end + 25]
+    before = text[max(sent_start, f.start - 90) : f.start]
+    after = text[f.end : f.end + 25]
     if f.kind == "money":
         return "money", 1.0
     if f.kind == "multiplier":

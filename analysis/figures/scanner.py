@@ -22,13 +22,31 @@ from analysis.figures.words import (
     read_number,
 )
 
-SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
-          "b": 1e9, "trillion": 1e12, "tn": 1e12}
+SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
 CURRENCIES = {"£": "GBP", "$": "USD", "€": "EUR", "A$": "AUD", "AU$": "AUD", "US$": "USD", "NZ$": "NZD", "C$": "CAD"}
 CURRENCY_WORDS = {"pounds": "GBP", "dollar": "USD", "dollars": "USD", "euros": "EUR", "euro": "EUR", "pound": "GBP"}
 MULTIPLIERS = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "halv": 0.5, "twice": 2.0}
-TIME_UNITS = {"decade": 10.0, "century": 100.0, "year": 1.0, "month": 1.0, "week": 1.0, "day": 1.0, "hour": 1.0,
-              "minute": 1.0}
+TIME_UNITS = {
+    "decade": 10.0,
+    "century": 100.0,
+    "year": 1.0,
+    "month": 1.0,
+    "week": 1.0,
+    "day": 1.0,
+    "hour": 1.0,
+    "minute": 1.0,
+}
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|tn|m|k|b)\b|-(?:thousand|million|billion|trillion)\b)?"
@@ -36,35 +54,85 @@ _DUR_UNITS = r"(?:decades?|centur(?:y|ies)|years?|months?|weeks?|days?|hours?|mi
 _CUR = r"A\$|AU\$|US\$|NZ\$|C\$|[£$€]"
 _QUALIFIER_BEFORE = re.compile(
     r"\b(?:more than|less than|fewer than|over|under|almost|nearly|about|around|roughly|approximately|some|"
-    r"at least|up to|within|just over|just under|close to|upwards of|in excess of)\s+$", re.I)
-MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-CHANGE_WORDS = re.compile(r"\b(?:rose|risen|rise|fell|fallen|fall|dropped|drop|increased|decreased|declined|grew|grown|"
-                          r"doubled|tripled|trebled|halved|jumped|surged|soared|slumped|plunged|climbed|up|down)\b", re.I)
+    r"at least|up to|within|just over|just under|close to|upwards of|in excess of)\s+$",
+    re.I,
+)
+MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+CHANGE_WORDS = re.compile(
+    r"\b(?:rose|risen|rise|fell|fallen|fall|dropped|drop|increased|decreased|declined|grew|grown|"
+    r"doubled|tripled|trebled|halved|jumped|surged|soared|slumped|plunged|climbed|up|down)\b",
+    re.I,
+)
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("range", re.compile(rf"\bbetween\s+(?P<a>(?:{_CUR})?(?:{_NUM}){_SCALE})\s+and\s+(?P<b>(?:{_CUR})?(?:{_NUM}){_SCALE})"
-                         r"(?P<pct>\s?(?:%|per cent|percent))?", re.I)),
+    (
+        "range",
+        re.compile(
+            rf"\bbetween\s+(?P<a>(?:{_CUR})?(?:{_NUM}){_SCALE})\s+and\s+(?P<b>(?:{_CUR})?(?:{_NUM}){_SCALE})"
+            r"(?P<pct>\s?(?:%|per cent|percent))?",
+            re.I,
+        ),
+    ),
     ("money", re.compile(rf"(?P<cur>{_CUR})\s?(?P<num>{_NUM})(?P<scale>{_SCALE})", re.I)),
-    ("percent", re.compile(rf"(?:(?P<num>{_NUM})|(?P<words>{WORDS}))\s?(?:%|per cent\b|percent\b|percentage points?\b)", re.I)),
+    (
+        "percent",
+        re.compile(rf"(?:(?P<num>{_NUM})|(?P<words>{WORDS}))\s?(?:%|per cent\b|percent\b|percentage points?\b)", re.I),
+    ),
     # "a 52-48 majority", "a 6-3 ruling": two figures; "10-15 people": a range
     ("split", re.compile(r"(?<![\w.,/:$£€-])(?P<a>\d{1,3}(?:,\d{3})*)-(?P<b>\d{1,3}(?:,\d{3})*)(?![\w/:-]|\.\d)")),
-    ("ratio", re.compile(rf"(?<![\d,.])\b(?P<a>{WORDS}|\d{{1,3}})(?:\s+|-)(?:in|out\s+of|of\s+every)(?:\s+|-)(?:every\s+)?(?P<b>{WORDS}|\d{{1,4}})\b"
-                         r"(?!\s+(?:years?|cases?\s+of))", re.I)),
-    ("fraction", re.compile(rf"(?P<frac>{FRACTION})(?:\s+(?:of\s+)?(?:a|an)\s+(?P<scale>million|billion|trillion)"
-                            r"(?:\s+(?P<cw>pounds|dollars|euros))?|(?P<of>\s+of|(?<=half)\s+(?:the|all|its|their|his|her|our|those|these))\b)?",
-                            re.I)),
-    ("money_words", re.compile(rf"(?:\b(?P<num>{_NUM})(?P<scale>{_SCALE})|(?P<words>{WORDS}))\s+(?P<cw>pounds|dollars|euros)\b", re.I)),
-    ("fraction_change", re.compile(r"(?<=\bby )(?:(?:nearly|almost|about|around|more than|over|roughly)\s+)?"
-                                   rf"(?P<frac>{FRACTION})", re.I)),
-    ("multiplier", re.compile(r"\b(?P<mult>doubl|tripl|trebl|quadrupl|halv)(?:ed|ing)\b|"
-                              r"\b(?P<mult2>twice|doubl|tripl)e?\s+(?:as\s+(?:many|much)|the\s+(?:number|amount|rate|level|size))\b|"
-                              r"\b(?P<mult3>doubl|tripl|trebl|quadrupl)e\b(?=\s+(?:to|from|in|by|since|over|last|this)\b)|"
-                              r"\b(?P<fold>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d+)-?fold\b|"
-                              r"\b(?P<bare>doubl|tripl|trebl|quadrupl)e\b", re.I)),
+    (
+        "ratio",
+        re.compile(
+            rf"(?<![\d,.])\b(?P<a>{WORDS}|\d{{1,3}})(?:\s+|-)(?:in|out\s+of|of\s+every)(?:\s+|-)(?:every\s+)?(?P<b>{WORDS}|\d{{1,4}})\b"
+            r"(?!\s+(?:years?|cases?\s+of))",
+            re.I,
+        ),
+    ),
+    (
+        "fraction",
+        re.compile(
+            rf"(?P<frac>{FRACTION})(?:\s+(?:of\s+)?(?:a|an)\s+(?P<scale>million|billion|trillion)"
+            r"(?:\s+(?P<cw>pounds|dollars|euros))?|(?P<of>\s+of|(?<=half)\s+(?:the|all|its|their|his|her|our|those|these))\b)?",
+            re.I,
+        ),
+    ),
+    (
+        "money_words",
+        re.compile(
+            rf"(?:\b(?P<num>{_NUM})(?P<scale>{_SCALE})|(?P<words>{WORDS}))\s+(?P<cw>pounds|dollars|euros)\b", re.I
+        ),
+    ),
+    (
+        "fraction_change",
+        re.compile(
+            r"(?<=\bby )(?:(?:nearly|almost|about|around|more than|over|roughly)\s+)?"
+            rf"(?P<frac>{FRACTION})",
+            re.I,
+        ),
+    ),
+    (
+        "multiplier",
+        re.compile(
+            r"\b(?P<mult>doubl|tripl|trebl|quadrupl|halv)(?:ed|ing)\b|"
+            r"\b(?P<mult2>twice|doubl|tripl)e?\s+(?:as\s+(?:many|much)|the\s+(?:number|amount|rate|level|size))\b|"
+            r"\b(?P<mult3>doubl|tripl|trebl|quadrupl)e\b(?=\s+(?:to|from|in|by|since|over|last|this)\b)|"
+            r"\b(?P<fold>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d+)-?fold\b|"
+            r"\b(?P<bare>doubl|tripl|trebl|quadrupl)e\b",
+            re.I,
+        ),
+    ),
     # "a 60-vote supermajority", "billion-dollar startups", "a five-year plan"
-    ("compound", re.compile(rf"(?<![\w,.-])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{WORDS}|thousand|million|billion|trillion)"
-                            r"-(?P<noun>[a-z]+)\b(?!-old\b|-year-old)", re.I)),
+    (
+        "compound",
+        re.compile(
+            rf"(?<![\w,.-])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{WORDS}|thousand|million|billion|trillion)"
+            r"-(?P<noun>[a-z]+)\b(?!-old\b|-year-old)",
+            re.I,
+        ),
+    ),
     ("decade", re.compile(r"\b(?:the\s+)?(?P<rel>next|coming|past|last|previous)\s+(?P<unit>decade|century)\b", re.I)),
     ("duration", re.compile(rf"\b(?P<num>{WORDS}{HALF}?|\d+(?:\.\d+)?|a|an)\s+(?P<unit>{_DUR_UNITS})\b", re.I)),
     ("plain", re.compile(rf"(?<![\w.,/:-])(?P<num>{_NUM})(?P<scale>{_SCALE})(?![\w/:]|\.\d|-\w)", re.I)),
@@ -99,44 +167,106 @@ DIGIT_MASKS = [
     re.compile(rf"\b{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"),
     re.compile(rf"\b{MONTHS}\.?\s+\d{{4}}\b"),
     # clock times: "13:51", "6pm", "3.45pm" (but "3.45 million" is a figure)
-    re.compile(r"\b\d{1,2}(?::\d{2})?\s?[ap]\.m\.|\b\d{1,2}:\d{2}\b(?:\s?(?:am|pm))?|\b\d{1,2}\.\d{2}\s?(?:am|pm)\b|"
-               r"\b\d{1,2}\s?(?:am|pm)\b|\b\w+\s+o[’']clock\b", re.I),
+    re.compile(
+        r"\b\d{1,2}(?::\d{2})?\s?[ap]\.m\.|\b\d{1,2}:\d{2}\b(?:\s?(?:am|pm))?|\b\d{1,2}\.\d{2}\s?(?:am|pm)\b|"
+        r"\b\d{1,2}\s?(?:am|pm)\b|\b\w+\s+o[’']clock\b",
+        re.I,
+    ),
     # labels with a number: "No 10", "Article 50", "section 55 of the act", "Title 42"
-    re.compile(r"\b(?:No\.?|Number|Level|Figure|Table|Round|Season|Episode|Radio|Channel|Fortune|FTSE|Brexit|Covid-?)"
-               r"\s?\d+\b"),
-    re.compile(r"\b(?:section|article|clause|chapter|schedule|paragraph|annex|rule|title|part|tier|stage|phase|room|"
-               r"route|gate|terminal|platform|ward|flight|page)\s\d+\b", re.I),
+    re.compile(
+        r"\b(?:No\.?|Number|Level|Figure|Table|Round|Season|Episode|Radio|Channel|Fortune|FTSE|Brexit|Covid-?)"
+        r"\s?\d+\b"
+    ),
+    re.compile(
+        r"\b(?:section|article|clause|chapter|schedule|paragraph|annex|rule|title|part|tier|stage|phase|room|"
+        r"route|gate|terminal|platform|ward|flight|page)\s\d+\b",
+        re.I,
+    ),
     re.compile(r"\b[GMA]\d+\b"),  # "G7", "the M25", "the A1"
     re.compile(r"\b[A-Z][a-z]+\s\d{1,3}(?=’s\b|'s\b)"),  # a name with a number: "BBC Radio 4's Today"
     re.compile(r"\b\d+(?:st|nd|rd|th)\b"),
     re.compile(r"\b\d{10,}\b"),  # ten digits and more with no separators: an id, a timestamp, a phone number
-    re.compile(r"\b\d{4}s\b|\b'\d0s\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b24/7\b|\b\d{4}-\d{2}(?:-\d{2})?\b|\b\d{4}/\d{2}\b"),
+    re.compile(
+        r"\b\d{4}s\b|\b'\d0s\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b24/7\b|\b\d{4}-\d{2}(?:-\d{2})?\b|\b\d{4}/\d{2}\b"
+    ),
     re.compile(r"\b\d+-year-olds?\b|\b\d{1,3}\s+years?\s+old\b", re.I),
     re.compile(r"\b[A-Z][a-z'’.-]+,\s\d{1,3}(?:,\s|\s[―—–]\s?)"),  # an age after a name: "Ms Morales, 27, a nurse"
 ]
 WORD_MASKS = [
     re.compile(rf"\b(?:the|these|those)\s+(?:two|three|four)\s+{PAIR_NOUNS}\b|\bbetween\s+the\s+(?:two|three)\b", re.I),
-    re.compile(r"\b(?:no|any|every|each|the|this|that|which)\s+one\b|\bone\s+(?:of(?!\s+every)|another|way|thing|side|hand|point|"
-               r"time|reason)\b|\bone(?:-|\s)off\b|\bnumber\s+one\b", re.I),
+    re.compile(
+        r"\b(?:no|any|every|each|the|this|that|which)\s+one\b|\bone\s+(?:of(?!\s+every)|another|way|thing|side|hand|point|"
+        r"time|reason)\b|\bone(?:-|\s)off\b|\bnumber\s+one\b",
+        re.I,
+    ),
     re.compile(r"\b\w+-year-olds?\b", re.I),  # "a five-year-old"
 ]
 # A year followed by what it counts ("2,000 people", "1,500 migrants") is a figure, not a year.
-PEOPLE_NOUNS = re.compile(r"^\s*(?:(?!(?:for|to|in|of|on|at|by|from|with|and|or|the|a|an|went|were|was|is|are|had|has|"
-                          r"have|will|when|after|before)\b)[a-z-]+\s+){0,2}?(people|migrants|asylum seekers|refugees|crossings|arrivals|children|"
-                          r"adults|men|women|workers|students|voters|families|applications|claims|cases|visas|"
-                          r"deportations|removals|returns|flights|hotels|boats|deaths|arrests|encounters)\b", re.I)
+PEOPLE_NOUNS = re.compile(
+    r"^\s*(?:(?!(?:for|to|in|of|on|at|by|from|with|and|or|the|a|an|went|were|was|is|are|had|has|"
+    r"have|will|when|after|before)\b)[a-z-]+\s+){0,2}?(people|migrants|asylum seekers|refugees|crossings|arrivals|children|"
+    r"adults|men|women|workers|students|voters|families|applications|claims|cases|visas|"
+    r"deportations|removals|returns|flights|hotels|boats|deaths|arrests|encounters)\b",
+    re.I,
+)
 # A counted noun after a number word: a plural, an irregular plural, or a word in -men.
-_IRREGULAR_PLURALS = ("people", "children", "men", "women", "police", "staff", "personnel", "aircraft", "crew",
-                      "feet", "sheep", "cattle", "fish", "offspring", "media", "data")
-_NOT_NOUNS = {"is", "was", "has", "as", "this", "its", "us", "yes", "his", "does", "across", "less", "unless", "plus",
-              "thus", "perhaps", "always", "towards", "besides", "whereas", "sometimes", "hers", "ours", "yours",
-              "theirs", "whose", "afterwards", "nevertheless"}
+_IRREGULAR_PLURALS = (
+    "people",
+    "children",
+    "men",
+    "women",
+    "police",
+    "staff",
+    "personnel",
+    "aircraft",
+    "crew",
+    "feet",
+    "sheep",
+    "cattle",
+    "fish",
+    "offspring",
+    "media",
+    "data",
+)
+_NOT_NOUNS = {
+    "is",
+    "was",
+    "has",
+    "as",
+    "this",
+    "its",
+    "us",
+    "yes",
+    "his",
+    "does",
+    "across",
+    "less",
+    "unless",
+    "plus",
+    "thus",
+    "perhaps",
+    "always",
+    "towards",
+    "besides",
+    "whereas",
+    "sometimes",
+    "hers",
+    "ours",
+    "yours",
+    "theirs",
+    "whose",
+    "afterwards",
+    "nevertheless",
+}
 _COUNTED = re.compile(rf"\s+(?:[\w’'-]+\s+){{0,3}}?(?P<noun>[A-Za-z-]+s|{'|'.join(_IRREGULAR_PLURALS)}|[a-z]+men)\b")
 _VERB_AFTER = re.compile(r"\s+(?:were|are|have|had|was|will|would|could|can|did|remain|remained|died|survived)\b", re.I)
 _OF_GROUP = re.compile(r"\s+of\s+(?:the|them|their|her|his|its|these|those|our|us|whom|which|my|your)\b", re.I)
 # Anonymous sources are counted in words but are not figures the article reports.
-_SOURCES = re.compile(r"(?:\s+[\w-]+){0,3}?,?\s+(?:familiar with|briefed on|with knowledge of|granted anonymity|"
-                      r"who (?:spoke|asked|requested|declined)|speaking on (?:the )?condition)", re.I)
+_SOURCES = re.compile(
+    r"(?:\s+[\w-]+){0,3}?,?\s+(?:familiar with|briefed on|with knowledge of|granted anonymity|"
+    r"who (?:spoke|asked|requested|declined)|speaking on (?:the )?condition)",
+    re.I,
+)
 _ONE_QUALIFIER = re.compile(r"\b(?:at least|more than|fewer than|less than|up to|as many as)\s+$", re.I)
 
 
@@ -247,8 +377,10 @@ def _split(m: re.Match[str], chunk: str) -> list[Found] | None:
     if a is None or b is None:
         return None
     if a >= b:  # a vote or a score: each side is a figure
-        return [Found("plain", m.start("a"), m.end("a"), a, None, rule="split (a-b)"),
-                Found("plain", m.start("b"), m.end("b"), b, None, rule="split (a-b)")]
+        return [
+            Found("plain", m.start("a"), m.end("a"), a, None, rule="split (a-b)"),
+            Found("plain", m.start("b"), m.end("b"), b, None, rule="split (a-b)"),
+        ]
     return [Found("range", m.start(), m.end(), a, None, "between", a, b, "range (a-b)")]
 
 
@@ -266,14 +398,16 @@ def _fraction(m: re.Match[str], chunk: str) -> list[Found] | None:
     frac = fraction_value(phrase)
     if frac is None:
         return None
-    before = chunk[max(0, m.start() - 12):m.start()]
+    before = chunk[max(0, m.start() - 12) : m.start()]
     if re.search(r"\b(?:first|second|third|fourth|last|final|latter|former|other)\s+$", before, re.I):
         return []  # "the first half of the year" names a period
     s, e = m.start(), m.start() + len(phrase)
     if m.group("scale"):
         value = frac * SCALES[m.group("scale").lower()]
         if m.group("cw"):
-            return [Found("money", s, m.end(), value, CURRENCY_WORDS[m.group("cw").lower()], rule="fraction of a scale")]
+            return [
+                Found("money", s, m.end(), value, CURRENCY_WORDS[m.group("cw").lower()], rule="fraction of a scale")
+            ]
         return [Found("plain", s, m.end(), value, None, rule="fraction of a scale")]
     # a fraction stands alone as a figure when it is a share of something ("half of", "two-thirds")
     if m.group("of") or "-" in phrase:
@@ -294,7 +428,7 @@ def _multiplier(m: re.Match[str], chunk: str) -> list[Found] | None:
         return None if value is None else [Found("multiplier", m.start(), m.end(), value, "factor", rule="n-fold")]
     if m.group("bare"):
         # "almost double the previous year": a multiple only when qualified
-        if not _QUALIFIER_BEFORE.search(chunk[max(0, m.start() - 25):m.start()]):
+        if not _QUALIFIER_BEFORE.search(chunk[max(0, m.start() - 25) : m.start()]):
             return None
         word = m.group("bare").lower()
     else:
@@ -304,10 +438,47 @@ def _multiplier(m: re.Match[str], chunk: str) -> list[Found] | None:
 
 # After a number word in a compound these nouns measure ("a ten-point lead", "a five-mile queue");
 # other nouns name a kind of thing ("a three-bedroom home").
-MEASURE_NOUNS = {"point", "vote", "seat", "member", "mile", "kilometer", "kilometre", "meter", "metre", "foot", "inch",
-                 "acre", "hectare", "ton", "tonne", "gallon", "litre", "liter", "barrel", "page", "count", "percent"}
-_COMPOUND_NOT_COUNTED = {"odd", "something", "ish", "plus", "old", "off", "sided", "way", "stop", "time", "man",
-                         "to", "and", "or", "in"}
+MEASURE_NOUNS = {
+    "point",
+    "vote",
+    "seat",
+    "member",
+    "mile",
+    "kilometer",
+    "kilometre",
+    "meter",
+    "metre",
+    "foot",
+    "inch",
+    "acre",
+    "hectare",
+    "ton",
+    "tonne",
+    "gallon",
+    "litre",
+    "liter",
+    "barrel",
+    "page",
+    "count",
+    "percent",
+}
+_COMPOUND_NOT_COUNTED = {
+    "odd",
+    "something",
+    "ish",
+    "plus",
+    "old",
+    "off",
+    "sided",
+    "way",
+    "stop",
+    "time",
+    "man",
+    "to",
+    "and",
+    "or",
+    "in",
+}
 
 
 def _compound(m: re.Match[str], chunk: str) -> list[Found] | None:
@@ -322,8 +493,11 @@ def _compound(m: re.Match[str], chunk: str) -> list[Found] | None:
         value *= TIME_UNITS[unit_key]
         unit = "years" if unit_key in ("decade", "century") else unit_key + "s"
         return [Found("duration", m.start(), m.end(), value, unit, rule="duration")]
-    if not num[0].isdigit() and not any(w in SCALE_WORDS for w in num.lower().split()) \
-            and noun.rstrip("s") not in MEASURE_NOUNS:
+    if (
+        not num[0].isdigit()
+        and not any(w in SCALE_WORDS for w in num.lower().split())
+        and noun.rstrip("s") not in MEASURE_NOUNS
+    ):
         return None  # "a three-bedroom home", "a two-party system": a kind of thing, not a count
     if noun in CURRENCY_WORDS:
         return [Found("money", m.start(), m.end(), value, CURRENCY_WORDS[noun], rule="amount as an adjective")]
@@ -334,16 +508,18 @@ def _compound(m: re.Match[str], chunk: str) -> list[Found] | None:
 def _duration(m: re.Match[str], chunk: str) -> list[Found] | None:
     s, e = m.start(), m.end()
     num, unit = m.group("num"), m.group("unit").lower()
-    before, after = chunk[max(0, s - 60):s], chunk[e:e + 30]
+    before, after = chunk[max(0, s - 60) : s], chunk[e : e + 30]
     value = read_number(num)
     if value is None:
         return None
     if re.match(r"[\s-]+old\b", after):
         return []  # an age
     qualified = bool(_QUALIFIER_BEFORE.search(before))
-    if re.match(rf"\s+(?:to|ending|until|through)\s+(?:{MONTHS}|the end|\d{{4}})", after) \
-            or re.search(r"\b(?:first|opening|final)\s+$", before) \
-            or re.search(r"\b(?:in|during|over|within)\s+the\s+(?:past|last|previous|preceding)\s+$", before, re.I):
+    if (
+        re.match(rf"\s+(?:to|ending|until|through)\s+(?:{MONTHS}|the end|\d{{4}})", after)
+        or re.search(r"\b(?:first|opening|final)\s+$", before)
+        or re.search(r"\b(?:in|during|over|within)\s+the\s+(?:past|last|previous|preceding)\s+$", before, re.I)
+    ):
         return []  # "the 12 months to June", "the first six months", "in the past three years": a reference period
     if re.search(r"\bin\s+$", before) and CHANGE_WORDS.search(before[-45:]):
         return []  # "has almost halved in twelve months": the period of a change
@@ -368,19 +544,22 @@ def _article_duration(before: str, after: str, unit: str, qualified: bool) -> bo
         return False  # a rate: "£8m a day", "3,000 men a month", "twice a year"
     if unit.startswith(("decade", "centur")):
         return True
-    return bool(re.search(r"\b(?:for|spent|spend|spends|been|lasted|lasts|took|takes|wait|waited|served)\s+$", before, re.I))
+    return bool(
+        re.search(r"\b(?:for|spent|spend|spends|been|lasted|lasts|took|takes|wait|waited|served)\s+$", before, re.I)
+    )
 
 
 def _decade(m: re.Match[str], chunk: str) -> list[Found] | None:
-    if m.group("rel").lower() in ("past", "last", "previous") and \
-            re.search(r"\b(?:in|during|over|within)\s+$", chunk[max(0, m.start() - 10):m.start()], re.I):
+    if m.group("rel").lower() in ("past", "last", "previous") and re.search(
+        r"\b(?:in|during|over|within)\s+$", chunk[max(0, m.start() - 10) : m.start()], re.I
+    ):
         return []  # "in the past decade": a reference period
     value = 100.0 if m.group("unit").lower() == "century" else 10.0
     return [Found("duration", m.start(), m.end(), value, "years", rule="duration")]
 
 
 def _plain(m: re.Match[str], chunk: str) -> list[Found] | None:
-    if _is_year(m.group("num"), m.group("scale"), chunk[m.end():m.end() + 30]):
+    if _is_year(m.group("num"), m.group("scale"), chunk[m.end() : m.end() + 30]):
         return None
     value = _scaled(m.group("num"), m.group("scale"))
     return None if value is None else [Found("plain", m.start(), m.end(), value, None, rule="digits")]
@@ -393,7 +572,7 @@ def _word(m: re.Match[str], chunk: str) -> list[Found] | None:
     if value is None:
         return None
     s, e = m.start(), m.end()
-    before, after = chunk[max(0, s - 30):s], chunk[e:e + 50]
+    before, after = chunk[max(0, s - 30) : s], chunk[e : e + 50]
     if _SOURCES.match(after):
         return []  # "two people familiar with the talks": who the reporter spoke to, not a quantity
     bare_scale = words[0] in ("hundred", "thousand", "million", "billion", "trillion", "dozen")
@@ -418,7 +597,7 @@ def _money_or_num(text: str) -> tuple[float, str | None] | None:
     cur = None
     mm = re.match(rf"({_CUR})", text)
     if mm:
-        cur, text = CURRENCIES[mm.group(1).upper()], text[mm.end():]
+        cur, text = CURRENCIES[mm.group(1).upper()], text[mm.end() :]
     mm = re.match(rf"({_NUM})\s?(\w+)?", text)
     if not mm:
         return None
@@ -427,7 +606,18 @@ def _money_or_num(text: str) -> tuple[float, str | None] | None:
 
 
 _READERS = {
-    "range": _range, "money": _money, "money_words": _money_words, "percent": _percent, "split": _split,
-    "ratio": _ratio, "fraction": _fraction, "fraction_change": _fraction_change, "multiplier": _multiplier,
-    "compound": _compound, "decade": _decade, "duration": _duration, "plain": _plain, "word": _word,
+    "range": _range,
+    "money": _money,
+    "money_words": _money_words,
+    "percent": _percent,
+    "split": _split,
+    "ratio": _ratio,
+    "fraction": _fraction,
+    "fraction_change": _fraction_change,
+    "multiplier": _multiplier,
+    "compound": _compound,
+    "decade": _decade,
+    "duration": _duration,
+    "plain": _plain,
+    "word": _word,
 }

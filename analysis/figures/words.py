@@ -11,13 +11,37 @@ from __future__ import annotations
 import re
 
 ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-         "seventeen": 17, "eighteen": 18, "nineteen": 19}
+TEENS = {
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Denominators of fractions, singular and plural ("a third", "two-thirds", "one-quarter").
-FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
-                  "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
+FRACTION_WORDS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "eighth": 8,
+    "eighths": 8,
+    "tenth": 10,
+    "tenths": 10,
+}
 
 _WORD_VALUES: dict[str, float] = {**ONES, **TEENS, **TENS, "hundred": 100, "dozen": 12, **SCALE_WORDS}
 
@@ -29,11 +53,13 @@ def _alternation(words: object) -> str:
 _ANY = _alternation(_WORD_VALUES)
 # A run of number words, with no groups so that a pattern can hold it twice. "a"/"an" counts only
 # before a multiplier word ("a thousand", "a dozen"); "and" only inside a run ("two hundred and six").
-WORDS = (rf"\b(?:an?[-\s]+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?(?:{_ANY})"
-         rf"(?:(?:[-\s]+|\s+and\s+)(?:{_ANY}))*\b")
+WORDS = (
+    rf"\b(?:an?[-\s]+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?(?:{_ANY})"
+    rf"(?:(?:[-\s]+|\s+and\s+)(?:{_ANY}))*\b"
+)
 HALF = r"(?:\s+and\s+an?\s+half\b)"  # "two and a half"
 NUMBER_WORDS = re.compile(rf"{WORDS}(?P<half>{HALF}(?:\s+(?P<half_scale>thousand|million|billion|trillion)\b)?)?", re.I)
-FRACTION = (rf"\b(?:(?:a|an|one|{_alternation(ONES)})[-\s]+(?:{_alternation(FRACTION_WORDS)})|half)\b")
+FRACTION = rf"\b(?:(?:a|an|one|{_alternation(ONES)})[-\s]+(?:{_alternation(FRACTION_WORDS)})|half)\b"
 WORD_VALUES: dict[str, float] = dict(_WORD_VALUES)
 
 
