@@ -990,23 +990,7 @@ def _content_span(
         if first <= sent.start + 1:
             return _trimmed(doc, tok.right_edge.i + 1, sent.end - 1)
         return _trimmed(doc, sent.start, first - 1)
-    comps = [c for c in tok.children if c.dep_ == "ccomp"]
-    if not comps:
-        # "said in a statement that ...": the parser may hang the clause on "statement"
-        mark = next(
-            (
-                t
-                for t in tok.subtree
-                if t.i > tok.i
-                and t.lower_ == "that"
-                and t.dep_ == "mark"
-                and t.head.i != tok.i
-                and upos(t.head) in ("VERB", "AUX")
-            ),
-            None,
-        )
-        if mark is not None and mark.i - tok.i <= 6:
-            comps = [mark.head]
+    comps = [c for c in tok.children if c.dep_ == "ccomp"] or misparsed_report_clause(tok, doc)
     after = [c for c in comps if c.i > tok.i]
     interjected = _interjected_report(tok, doc, sent)
     if interjected is not None:
@@ -1055,6 +1039,38 @@ def _content_span(
     for lo, hi in spans:
         out.extend(_trimmed(doc, lo, hi))
     return out
+
+
+# Between a speech verb and a clause the parser hung elsewhere: only time, place and occasion.
+ADVERBIAL_DEPS = frozenset(
+    {"advmod", "npadvmod", "prep", "pobj", "det", "compound", "amod", "nummod", "poss", "case", "dative"}
+)
+
+
+def misparsed_report_clause(tok: Token, doc: Doc) -> list[Token]:
+    """The reported clause when the parser did not make it the verb's complement."""
+    # "said earlier on Friday during a news conference that he may wait": the clause hung on
+    # "conference"; a "that" marking a clause (not a relative pronoun) after adverbials only
+    mark = next(
+        (
+            t
+            for t in tok.subtree
+            if t.i > tok.i
+            and t.lower_ == "that"
+            and t.dep_ == "mark"
+            and t.head.i != tok.i
+            and upos(t.head) in ("VERB", "AUX")
+        ),
+        None,
+    )
+    if mark is not None and mark.i - tok.i <= 12:
+        if all(t.is_punct or t.dep_ in ADVERBIAL_DEPS for t in doc[tok.i + 1 : mark.i]):
+            return [mark.head]
+    # "He said legalizing it could put thousands to work": a gerund subject read as the verb's xcomp
+    gerund = next((c for c in tok.children if c.dep_ == "xcomp" and c.i == tok.i + 1 and c.tag_ == "VBG"), None)
+    if gerund is not None and any(t.dep_ == "ccomp" and t.i > gerund.i for t in gerund.children):
+        return [gerund]
+    return []
 
 
 # Speech acts whose content is an object or an infinitive, not a clause: "urged immediate action",

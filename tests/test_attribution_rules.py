@@ -2,16 +2,19 @@
 
 from datetime import date
 
+import spacy
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
-from analysis.attribution import find_cues, is_finite_report
+from analysis.attribution import find_cues, is_finite_report, misparsed_report_clause
 from analysis.pipeline import analyze
 from analysis.speakers import Parsed
 
+# English lexical attributes (lower case, is_punct) without a trained pipeline
+ENGLISH_VOCAB = spacy.blank("en").vocab
+
 
 def hand_parsed(words, heads, deps, tags, lemmas, pos):
-    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, lemmas=lemmas, pos=pos)
+    doc = Doc(ENGLISH_VOCAB, words=words, heads=heads, deps=deps, tags=tags, lemmas=lemmas, pos=pos)
     return Parsed(doc, 0)
 
 
@@ -571,3 +574,45 @@ def test_what_a_report_found_is_reported_by_the_body_behind_it(nlp):
     )
     quotes = [(q.speaker_name, q.cue) for q in analyze(text, nlp=nlp).quotes]
     assert quotes == [("National Audit Office", "found"), ("Florida Atlantic University", "according to")]
+
+
+def test_clause_the_parser_hung_on_an_occasion_noun_is_still_the_report():
+    # "Adelson said on Friday at a news conference that he may wait": "wait" parsed as a relative clause
+    words = ["Adelson", "said", "on", "Friday", "at", "a", "news", "conference", "that", "he", "may", "wait"]
+    p = hand_parsed(
+        words,
+        [1, 1, 1, 2, 1, 7, 7, 4, 11, 11, 11, 7],
+        ["nsubj", "ROOT", "prep", "pobj", "prep", "det", "compound", "pobj", "mark", "nsubj", "aux", "relcl"],
+        ["NNP", "VBD", "IN", "NNP", "IN", "DT", "NN", "NN", "IN", "PRP", "MD", "VB"],
+        ["Adelson", "say", "on", "Friday", "at", "a", "news", "conference", "that", "he", "may", "wait"],
+        ["PROPN", "VERB", "ADP", "PROPN", "ADP", "DET", "NOUN", "NOUN", "SCONJ", "PRON", "AUX", "VERB"],
+    )
+    assert [t.text for t in misparsed_report_clause(p.doc[1], p.doc)] == ["wait"]
+
+
+def test_a_relative_clause_on_the_object_is_not_a_report():
+    # "Adelson said the words to a woman that he met": an object between verb and clause
+    words = ["Adelson", "said", "the", "words", "to", "a", "woman", "that", "he", "met"]
+    p = hand_parsed(
+        words,
+        [1, 1, 3, 1, 1, 6, 4, 9, 9, 6],
+        ["nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "mark", "nsubj", "relcl"],
+        ["NNP", "VBD", "DT", "NNS", "IN", "DT", "NN", "IN", "PRP", "VBD"],
+        ["Adelson", "say", "the", "word", "to", "a", "woman", "that", "he", "meet"],
+        ["PROPN", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "SCONJ", "PRON", "VERB"],
+    )
+    assert misparsed_report_clause(p.doc[1], p.doc) == []
+
+
+def test_report_that_opens_with_a_gerund_is_reported_whole():
+    # "He said legalizing it could put people to work": "legalizing" parsed as the verb's xcomp
+    words = ["He", "said", "legalizing", "it", "could", "put", "people", "to", "work"]
+    p = hand_parsed(
+        words,
+        [1, 1, 1, 5, 5, 2, 5, 8, 5],
+        ["nsubj", "ROOT", "xcomp", "nsubj", "aux", "ccomp", "dobj", "aux", "advcl"],
+        ["PRP", "VBD", "VBG", "PRP", "MD", "VB", "NNS", "TO", "VB"],
+        ["he", "say", "legalize", "it", "could", "put", "people", "to", "work"],
+        ["PRON", "VERB", "VERB", "PRON", "AUX", "VERB", "NOUN", "PART", "VERB"],
+    )
+    assert [t.text for t in misparsed_report_clause(p.doc[1], p.doc)] == ["legalizing"]
