@@ -10,6 +10,7 @@ en_core_web_sm it has its own tok2vec and so runs without the tagger and parser.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
@@ -41,13 +42,17 @@ def figure_words() -> frozenset[str]:
 
 
 SPEECH_MARKS = frozenset(ALL_MARKS)
+# "Labour’s", "don't", "voters’ views": an apostrophe is no quote mark, and alone needs no parse
+APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)|(?<=[sS])['’](?=\s)")
 FIGURE_MARKS = frozenset("0123456789£$€%")
 
 
 def needs_dependency_parse(text: str) -> bool:
     """True when a paragraph may hold speech: a quote mark or a speech word (looked up as words,
     not by a regex alternation of a few thousand forms). Figures alone need sentences, not the parse."""
-    return not SPEECH_MARKS.isdisjoint(text) or not speech_words().isdisjoint(text_words(text))
+    if not SPEECH_MARKS.isdisjoint(text) and not SPEECH_MARKS.isdisjoint(APOSTROPHE.sub("", text)):
+        return True
+    return not speech_words().isdisjoint(text_words(text))
 
 
 def needs_full_parse(text: str) -> bool:

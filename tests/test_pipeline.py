@@ -3,7 +3,7 @@
 from datetime import date
 
 from analysis.lexical import forms
-from analysis.parsing import needs_full_parse, parse_paragraphs
+from analysis.parsing import needs_dependency_parse, needs_full_parse, parse_paragraphs
 from analysis.pipeline import analyze, analyze_many
 
 
@@ -55,6 +55,12 @@ def test_paragraphs_without_speech_or_figures_skip_the_parser():
     assert needs_full_parse("She said the plan would work.")
     assert needs_full_parse("Arrivals rose to 12,000.")
     assert needs_full_parse("“Enough,” he added.")
+
+
+def test_an_apostrophe_is_no_quote_mark_but_single_quotes_are():
+    assert not needs_dependency_parse("Labour’s lead over the Conservatives’ candidate didn't last.")
+    assert needs_dependency_parse("The plan was ‘a disgrace’.")
+    assert needs_dependency_parse("'We will win,' the mayor's office.")
 
 
 def test_only_speech_gets_the_dependency_parse_and_figures_keep_their_sentences(nlp):
