@@ -1,6 +1,6 @@
 """Article: the text with every quote in its speaker's colour and every figure marked."""
 
-from pages._common import ensure_app
+from ui.shell import ensure_app
 
 ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.py's navigation
 
@@ -8,7 +8,9 @@ import streamlit as st
 
 from analysis.corrections import for_display
 from analysis.palette import NARRATOR, article_html, speaker_colour
-from pages._common import current_filters, empty_state, get_store, legend, options, url_param
+from ui.caches import current_filters, get_store, options
+from ui.sidebar import url_param
+from ui.widgets import empty_state, legend
 
 store = get_store()
 filters = current_filters()

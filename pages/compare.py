@@ -1,6 +1,6 @@
 """Compare: two speakers or two parties side by side."""
 
-from pages._common import ensure_app
+from ui.shell import ensure_app
 
 ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.py's navigation
 
@@ -10,8 +10,10 @@ import streamlit as st
 
 from analysis import tables
 from analysis.store import DIRECTIONS
-from pages._charts import direction_bar
-from pages._common import current_filters, derived_df, empty_state, get_store, numbers_df, quotes_df, url_param
+from ui.caches import current_filters, derived_df, get_store, numbers_df, quotes_df
+from ui.charts import direction_bar
+from ui.sidebar import url_param
+from ui.widgets import empty_state
 
 store = get_store()
 filters = current_filters()

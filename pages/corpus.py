@@ -1,6 +1,6 @@
 """Corpus: list, add (paste, upload, URL), delete and re-analyse articles."""
 
-from pages._common import ensure_app
+from ui.shell import ensure_app
 
 ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.py's navigation
 
@@ -9,7 +9,7 @@ import streamlit as st
 from analysis import tables
 from analysis.fetch import FetchError, fetch_url
 from analysis.store import add_files
-from pages._common import CORPUS_SHOWN, corpus_listing, current_filters, get_store, options
+from ui.caches import CORPUS_SHOWN, corpus_listing, current_filters, get_store, options
 
 store = get_store()
 st.title("Corpus")

@@ -1,6 +1,6 @@
 """How it works: the tokens, entities, dependency arcs and rules behind one attribution."""
 
-from pages._common import ensure_app
+from ui.shell import ensure_app
 
 ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.py's navigation
 
@@ -12,7 +12,9 @@ import streamlit as st
 from spacy import displacy
 
 from analysis import tables
-from pages._common import articles_to_pick, current_filters, get_nlp, get_store, url_param
+from ui.caches import current_filters, get_nlp, get_store
+from ui.sidebar import url_param
+from ui.widgets import articles_to_pick
 
 MAX_CONTEXT = 700
 

@@ -1,6 +1,6 @@
 """Who said what: a card per speaker with their quotes in context."""
 
-from pages._common import ensure_app
+from ui.shell import ensure_app
 
 ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.py's navigation
 
@@ -9,7 +9,8 @@ import html
 import numpy as np
 import streamlit as st
 
-from pages._common import current_filters, derived_df, empty_state, get_store, quotes_df
+from ui.caches import current_filters, derived_df, get_store, quotes_df
+from ui.widgets import empty_state
 
 PAGE_SIZE = 8  # speaker cards per page: each is about ten elements to build and send
 QUOTES_SHOWN = 5

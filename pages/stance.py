@@ -1,6 +1,6 @@
 """Stance: where speakers and parties stand on migration and toward the government."""
 
-from pages._common import ensure_app
+from ui.shell import ensure_app
 
 ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.py's navigation
 
@@ -10,8 +10,9 @@ import streamlit as st
 
 from analysis import tables
 from analysis.store import DIRECTIONS, GOVERNMENT
-from pages._charts import positions_map, stacked_direction_bars
-from pages._common import current_filters, derived_df, empty_state, get_store, quotes_df
+from ui.caches import current_filters, derived_df, get_store, quotes_df
+from ui.charts import positions_map, stacked_direction_bars
+from ui.widgets import empty_state
 
 TABLE_ROWS = 50  # per list; longer lists: use the sidebar downloads
 
