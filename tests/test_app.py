@@ -196,12 +196,47 @@ def test_how_it_works_draws_the_parse(at):
     assert 'class="entities"' in body  # the entity view
 
 
-def test_compare_two_speakers_from_the_url(db):
+def _compare(db, **params) -> AppTest:
     app = AppTest.from_file(str(APP), default_timeout=120)
     app.run()
-    app.query_params.update({"a": "keir-starmer", "b": "chris-philp"})
-    go(app, "pages/compare.py")
-    assert [m.value for m in app.metric if m.label == "Toward government"][:2] == ["supports", "opposes"]
+    app.query_params.update(params)
+    return go(app, "pages/compare.py")
+
+
+def test_compare_two_speakers_from_the_url(db):
+    app = _compare(db, a="keir-starmer", b="chris-philp")
+    assert app.segmented_control(key="compare_mode").value == "speakers"
+    heads = [h.value for h in app.html if "se-head" in h.value]
+    assert "Keir Starmer" in heads[0] and "supports" in heads[0]
+    assert "Chris Philp" in heads[1] and "opposes" in heads[1]
+    assert app.query_params.get("mode") == "speakers"
+
+
+def test_compare_parties_from_a_shared_link_keeps_mode_and_sides(db):
+    app = _compare(db, a="Labour", b="Conservative")  # no mode: two party names mean parties
+    assert app.segmented_control(key="compare_mode").value == "parties"
+    assert app.query_params.get("mode") == "parties"
+    assert (app.query_params.get("a"), app.query_params.get("b")) == ("Labour", "Conservative")
+    body = "".join(h.value for h in app.html)
+    # who speaks for each party, with role, and the charts on one scale
+    assert "Keir Starmer" in body and "Chris Philp" in body
+    bars = [figure(e) for e in app.get("plotly_chart")]
+    assert len(bars) == 2 and bars[0]["layout"]["yaxis"]["range"] == bars[1]["layout"]["yaxis"]["range"]
+
+
+def test_compare_lines_figures_up_by_metric(db):
+    app = _compare(db, mode="parties", a="Labour", b="Conservative")
+    (table,) = [h.value for h in app.html if "se-figures" in h.value]
+    rows = re.findall(r'<tr data-metric="([^"]+)"><th>.*?</th><td>(.*?)</td><td>(.*?)</td></tr>', table, re.S)
+    assert rows, table[:500]
+    for _metric, left, right in rows:  # each figure sits in its side's column, with its citer and sentence
+        assert "cited by" in left + right and "article?id=" in left + right
+    assert "90%" in table and "Chris Philp" in table
+
+
+def test_compare_says_when_a_linked_side_is_unknown(db):
+    app = _compare(db, mode="speakers", a="nobody-at-all", b="chris-philp")
+    assert any("nobody-at-all" in w.value for w in app.warning)
 
 
 def test_delete_article(at, db):
