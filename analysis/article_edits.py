@@ -141,6 +141,16 @@ def undo_edit(store: Store, edit_id: int) -> None:
         _touch_analysis(conn, row["article_id"], {field: row["old_value"]}, now)
 
 
+def article_meta(store: Store, article_id: str) -> dict[str, object]:
+    """{'title', 'published' (a date or None), 'source', 'url'} of one article; {} if unknown."""
+    with store.connect() as conn:
+        row = conn.execute("SELECT title, published, source, url FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        return {}
+    published = dt.date.fromisoformat(row["published"]) if row["published"] else None
+    return {"title": row["title"], "published": published, "source": row["source"], "url": row["url"]}
+
+
 def article_columns(store: Store, article_ids: list[str]) -> dict[str, tuple[str | None, str | None]]:
     """{article id: (url, content hash)} for the exports."""
     wanted = sorted(set(article_ids))

@@ -32,6 +32,8 @@ labels = {a[0]: a[1] or a[0] for a in arts}
 ids = list(labels)
 if st.session_state.get("hiw_article") not in ids:
     wanted = st.query_params.get("id")
+    if wanted and wanted not in ids:
+        st.warning(f"There is no article “{wanted}” in the corpus (or the filters hide it); showing another.")
     st.session_state["hiw_article"] = wanted if wanted in ids else ids[0]
 article_id = st.selectbox("Article", ids, format_func=labels.get, key="hiw_article")
 url_param("id", article_id)
@@ -46,6 +48,8 @@ quote_ids = [q.id for q in analysis.quotes]
 by_id = {q.id: q for q in analysis.quotes}
 if st.session_state.get("hiw_quote") not in quote_ids:
     wanted = st.query_params.get("quote")
+    if wanted and wanted not in quote_ids:
+        st.warning(f"This article has no quote “{wanted}”; showing its first quote.")
     st.session_state["hiw_quote"] = wanted if wanted in quote_ids else quote_ids[0]
 
 

@@ -12,7 +12,7 @@ from analysis import tables
 from analysis.store import DIRECTIONS, GOVERNMENT
 from ui.caches import current_filters, derived_df, get_store, quotes_df
 from ui.charts import positions_map, stacked_direction_bars
-from ui.widgets import empty_state
+from ui.widgets import empty_state, plural
 
 TABLE_ROWS = 50  # per list; longer lists: use the sidebar downloads
 
@@ -27,7 +27,7 @@ if quotes.empty:
 
 about_count = int(quotes["about_migration"].sum())
 st.caption(
-    f"{about_count} of {len(quotes)} quotes are about migration. Each quote is labelled for its "
+    f"{about_count:,} of {plural(len(quotes), 'quote')} {'is' if about_count == 1 else 'are'} about migration. Each quote is labelled for its "
     "direction on migration and its position toward the migration policy of the government of the "
     "country the article is about."
 )

@@ -293,3 +293,68 @@ def test_add_article_from_a_url(at, db, monkeypatch):
     assert store_for(db).count() == 2
     (row,) = [r for r in store_for(db).articles() if r.url]
     assert row.source == "Example News" and row.url == "https://news.example/asylum"
+
+
+def test_the_paste_form_clears_after_an_add(at, db):
+    go(at, "pages/corpus.py")
+    at.text_area(key="paste_text").input(ARTICLE)
+    at.text_input(key="paste_title").input("Minister defends asylum plan")
+    at.text_input(key="paste_source").input("Example News")
+    at.button(key="paste_add").click().run()
+    assert any("Added" in s.value for s in at.success)
+    assert at.text_area(key="paste_text").value == ""
+    assert at.text_input(key="paste_title").value == ""
+    assert at.text_input(key="paste_source").value == ""
+
+
+def test_an_article_without_quotes_gets_a_warning(at, db):
+    go(at, "pages/corpus.py")
+    at.text_area(key="paste_text").input("Weather report\nRain is expected across the north on Tuesday.\n")
+    at.button(key="paste_add").click().run()
+    assert any("Added" in s.value for s in at.success)
+    assert any("no quotes" in w.value for w in at.warning)
+
+
+def test_editing_a_headline_survives_a_reanalysis(at, db):
+    go(at, "pages/corpus.py")
+    at.text_input(key="edit_title").input("A corrected headline")
+    at.text_input(key="edit_source").input("The Corrected Times")
+    at.button(key="edit_save").click().run()
+    assert not at.exception and any("Saved 2 changes" in s.value for s in at.success)
+    (row,) = store_for(db).articles()
+    assert (row.title, row.source) == ("A corrected headline", "The Corrected Times")
+    at.button(key="reanalyse_one").click().run()
+    (row,) = store_for(db).articles()
+    assert row.title == "A corrected headline"
+    go(at, "pages/stance.py")  # every page reads the new headline
+    assert "A corrected headline" in at.sidebar.multiselect(key="f_article").format_func(row.id)
+
+
+def test_an_empty_headline_is_refused_with_a_message(at, db):
+    go(at, "pages/corpus.py")
+    at.text_input(key="edit_title").input("   ")
+    at.button(key="edit_save").click().run()
+    assert not at.exception and any("cannot be empty" in e.value for e in at.error)
+
+
+def test_an_unknown_article_id_says_so(db):
+    app = AppTest.from_file(str(APP), default_timeout=120)
+    app.query_params["id"] = "no-such-article"
+    app.run()
+    assert not app.exception
+    assert any("no-such-article" in w.value for w in app.warning)
+
+
+def test_the_date_range_follows_the_corpus_until_the_user_moves_it(at, db):
+    import datetime as dt
+
+    store = store_for(db)
+    store.add(ARTICLE.replace("84,000", "85,000"), title="Older", published=dt.date(2020, 1, 1))
+    at.run()
+    lo, hi = at.sidebar.date_input(key="f_dates").value
+    assert lo == dt.date(2020, 1, 1)
+    store.add(ARTICLE.replace("84,000", "86,000"), title="Newest", published=dt.date(2026, 11, 30))
+    at.run()
+    assert at.sidebar.date_input(key="f_dates").value[1] == dt.date(2026, 11, 30)  # not stuck at the old end
+    go(at, "pages/speakers.py")
+    assert any("in 3 articles" in c.value for c in at.caption)  # the newest article is not filtered out

@@ -12,6 +12,8 @@ from typing import Literal
 
 import pandas as pd
 
+from ui.widgets import plural  # noqa: F401 - the page imports it from here too
+
 Kind = Literal["speaker", "party"]
 # URL value of the mode -> (kind of side a, kind of side b), and its label on the page.
 MODES: dict[str, tuple[Kind, Kind]] = {
@@ -21,11 +23,6 @@ MODES: dict[str, tuple[Kind, Kind]] = {
 }
 MODE_LABELS = {"parties": "Two parties", "speakers": "Two speakers", "party-speaker": "A party and a speaker"}
 EXAMPLE_CHARS = 220
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """'1 quote', '2 quotes'."""
-    return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
 def infer_mode(a: str | None, b: str | None, parties: list[str], speakers: list[str]) -> str:

@@ -30,8 +30,8 @@ def _init_from_url(opts: dict) -> None:
     st.session_state["f_stance"] = list(f.stances)
     st.session_state["f_frame"] = [x for x in f.frames if x in opts["frames"]]
     st.session_state["f_q"] = f.search
-    if f.date_from or f.date_to:
-        st.session_state["f_dates"] = tuple(d for d in (f.date_from, f.date_to) if d)
+    if f.date_from or f.date_to:  # a link's dates count as the user's choice
+        st.session_state["_dates_user"] = (f.date_from, f.date_to)
 
 
 def _clear_filters() -> None:
@@ -39,6 +39,18 @@ def _clear_filters() -> None:
         st.session_state[key] = []
     st.session_state["f_q"] = ""
     st.session_state.pop("f_dates", None)
+    st.session_state.pop("_dates_user", None)
+
+
+def _dates_moved() -> None:
+    """The user moved the date range: from now on it stays where they put it (None: an open end)."""
+    picked = st.session_state.get("f_dates")
+    lo, hi = st.session_state.get("_dates_bounds", (None, None))
+    if isinstance(picked, tuple | list) and len(picked) == 2:
+        st.session_state["_dates_user"] = (
+            picked[0] if picked[0] != lo else None,
+            picked[1] if picked[1] != hi else None,
+        )
 
 
 def sidebar_filters(store: Store) -> Filters:
@@ -65,12 +77,15 @@ def sidebar_filters(store: Store) -> Filters:
     if len(opts["dates"]) == 2:
         lo, hi = (dt.date.fromisoformat(d) for d in opts["dates"])
         if lo < hi:
-            default = st.session_state.get("f_dates", (lo, hi))
-            st.session_state["f_dates"] = tuple(min(max(d, lo), hi) for d in default)
-            picked = sb.date_input("Published between", min_value=lo, max_value=hi, key="f_dates")
-            if isinstance(picked, tuple | list) and len(picked) == 2:
-                date_from = picked[0] if picked[0] > lo else None
-                date_to = picked[1] if picked[1] < hi else None
+            # The range follows the corpus (a new article's date widens it) except at an end the
+            # user moved; an end left where it was stays open, so newer articles are never hidden.
+            user_lo, user_hi = st.session_state.get("_dates_user", (None, None))
+            want = (min(max(user_lo or lo, lo), hi), min(max(user_hi or hi, lo), hi))
+            st.session_state["_dates_bounds"] = (lo, hi)
+            st.session_state["f_dates"] = want
+            sb.date_input("Published between", min_value=lo, max_value=hi, key="f_dates", on_change=_dates_moved)
+            date_from = user_lo if user_lo and user_lo > lo else None
+            date_to = user_hi if user_hi and user_hi < hi else None
     parties = sb.multiselect("Party", opts["parties"], key="f_party", placeholder="All parties")
     speakers = sb.multiselect(
         "Speaker", list(names), format_func=names.get, key="f_speaker", placeholder="All speakers"

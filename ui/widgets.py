@@ -9,6 +9,11 @@ from analysis.store import Filters, Store
 from ui.caches import options
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """'1 quote', '2 quotes', '1,204 quotes'."""
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"
+
+
 def legend(entries: list[tuple[str, str]]) -> None:
     """A row of colour chips."""
     if entries:
