@@ -358,3 +358,22 @@ def test_the_date_range_follows_the_corpus_until_the_user_moves_it(at, db):
     assert at.sidebar.date_input(key="f_dates").value[1] == dt.date(2026, 11, 30)  # not stuck at the old end
     go(at, "pages/speakers.py")
     assert any("in 3 articles" in c.value for c in at.caption)  # the newest article is not filtered out
+
+
+PRONOUN_ARTICLE = (
+    "Cooper defends asylum plan\nYvette Cooper, the home secretary, visited Dover on Monday.\n"
+    "“We are clearing the asylum backlog and returning people with no right to be here,” she said.\n"
+)
+
+
+def test_how_it_works_links_a_pronoun_to_the_earlier_name_in_plain_words(at, db):
+    result = store_for(db).add(PRONOUN_ARTICLE, title="Cooper defends asylum plan")
+    at.query_params["id"] = result.article_id
+    at.session_state["hiw_article"] = result.article_id
+    go(at, "pages/how_it_works.py")
+    body = "".join(h.value for h in at.html)
+    (link,) = re.findall(r'<div class="se-link" data-mention="([^"]*)" data-named="([^"]*)"', body)
+    assert link == ("she", "Yvette Cooper")
+    assert "<details" in body and "refers back to" in body  # opens on click or tap, no hover needed
+    svg = base64.b64decode(re.findall(r'class="se-displacy"[^>]*src="data:image/svg\+xml;base64,([^"]+)"', body)[0])
+    assert b"subject" in svg and b"nsubj" not in svg  # plain names instead of spaCy's labels
