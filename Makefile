@@ -22,8 +22,8 @@ test: install browser lint
 	$(PYTHON) -m pytest -q
 
 lint:
-	$(PYTHON) -m ruff check analysis pages app.py scripts tests
-	$(PYTHON) -m ruff format --check analysis pages app.py scripts tests
+	$(PYTHON) -m ruff check analysis pages app.py scripts tests ui
+	$(PYTHON) -m ruff format --check analysis pages app.py scripts tests ui
 
 eval:
 	$(PYTHON) scripts/evaluate.py

@@ -1,7 +1,7 @@
 """Stance Explorer: who said what about migration, where they stand, and the numbers they use.
 
 Run with `streamlit run app.py`. This file only starts the app shell (navigation and the shared
-sidebar, in pages/_common.py); each page is one thin file in pages/.
+sidebar, in ui/shell.py); each page is one thin file in pages/.
 """
 
 import sys
@@ -9,6 +9,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pages._common import run_app  # noqa: E402
+from ui.shell import run_app  # noqa: E402
 
 run_app()

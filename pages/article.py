@@ -1,6 +1,6 @@
 """Article: the text with every quote in its speaker's colour and every figure marked."""
 
-from pages._common import ensure_app
+from ui.shell import ensure_app
 
 ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.py's navigation
 
@@ -8,7 +8,9 @@ import streamlit as st
 
 from analysis.corrections import for_display
 from analysis.palette import NARRATOR, article_html, speaker_colour
-from pages._common import current_filters, empty_state, get_store, legend, options, url_param
+from ui.caches import current_filters, get_store, options
+from ui.sidebar import url_param
+from ui.widgets import empty_state, legend, plural
 
 store = get_store()
 filters = current_filters()
@@ -25,6 +27,11 @@ ids = [a[0] for a in arts]
 labels = {a[0]: f"{a[1] or a[0]} ({a[2] or 'no date'})" for a in arts}
 wanted = st.query_params.get("id")
 if "article_pick" not in st.session_state or st.session_state["article_pick"] not in ids:
+    if wanted and wanted not in ids:
+        st.warning(
+            f"There is no article “{wanted}” in the corpus (or the filters hide it); showing the newest instead.",
+            icon=":material/warning:",
+        )
     st.session_state["article_pick"] = wanted if wanted in ids else ids[0]
 article_id = st.selectbox("Article", ids, format_func=labels.get, key="article_pick")
 url_param("id", article_id)
@@ -64,7 +71,7 @@ st.caption(
 )
 if applied.quote_marks or applied.removed:
     st.caption(
-        f"✎ {len(applied.quote_marks)} quotes corrected by users"
+        f"✎ {plural(len(applied.quote_marks), 'quote')} corrected by users"
         + (f", {len(applied.removed)} removed as not quotes" if applied.removed else "")
         + ": their hover text says what changed."
     )

@@ -1,17 +1,36 @@
-"""Compare: two speakers or two parties side by side."""
+"""Compare: two parties, two speakers, or a party and a speaker, side by side.
 
-from pages._common import ensure_app
+The mode and both sides are kept in the URL (`mode`, `a`, `b`), so a shared link reopens the same view.
+"""
+
+from ui.shell import ensure_app
 
 ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.py's navigation
-
-import html
 
 import streamlit as st
 
 from analysis import tables
+from analysis.article_edits import article_columns
 from analysis.store import DIRECTIONS
-from pages._charts import direction_bar
-from pages._common import current_filters, derived_df, empty_state, get_store, numbers_df, quotes_df, url_param
+from ui.caches import current_filters, derived_df, get_store, numbers_df, quotes_df
+from ui.charts import direction_bar
+from ui.compare import (
+    MODE_LABELS,
+    MODES,
+    Side,
+    by_label,
+    figures_by_metric,
+    figures_html,
+    header_html,
+    infer_mode,
+    plural,
+    speakers_of,
+    table_html,
+)
+from ui.sidebar import url_param
+from ui.widgets import empty_state
+
+QUOTES_SHOWN = 30  # per side; the sidebar downloads give them all
 
 store = get_store()
 filters = current_filters()
@@ -23,62 +42,137 @@ if quotes.empty:
     empty_state("No quotes match the filters. Clear some filters in the sidebar, or add articles.")
     st.stop()
 
-mode = st.segmented_control("Compare", ["Speakers", "Parties"], default="Speakers", key="compare_mode") or "Speakers"
 speakers = derived_df(store, filters, "speakers")  # cached per data version and filters
-if mode == "Speakers":
-    choices = list(speakers["speaker_id"])
-    names = dict(zip(speakers["speaker_id"], speakers["speaker"]))
-    column = "speaker_id"
-else:
-    choices = sorted(quotes["party"].dropna().unique())
-    names = {p: p for p in choices}
-    column = "party"
-if len(choices) < 2:
-    empty_state(f"Comparing needs at least two {mode.lower()} with quotes; the filters leave {len(choices)}.")
-    st.stop()
+speaker_names = dict(zip(speakers["speaker_id"], speakers["speaker"]))
+party_list = sorted(quotes["party"].dropna().astype(str).unique())
+choices = {"speaker": list(speaker_names), "party": party_list}
+names = {"speaker": speaker_names, "party": {p: p for p in party_list}}
 
-picked = []
-for side, default in (("a", 0), ("b", 1)):
-    key = f"compare_{side}_{mode}"
-    wanted = st.query_params.get(side)
-    if key not in st.session_state or st.session_state[key] not in choices:
-        st.session_state[key] = wanted if wanted in choices else choices[default]
-picks = st.columns(2)
-for i, side in enumerate(("a", "b")):
-    picked.append(
-        picks[i].selectbox(
-            f"{'Left' if i == 0 else 'Right'}", choices, format_func=names.get, key=f"compare_{side}_{mode}"
-        )
+if "compare_mode" not in st.session_state:  # a session's first run: the link decides
+    wanted = st.query_params.get("mode")
+    st.session_state["compare_mode"] = (
+        wanted
+        if wanted in MODES
+        else infer_mode(st.query_params.get("a"), st.query_params.get("b"), party_list, list(speaker_names))
     )
-    url_param(side, picked[-1])
+mode = st.segmented_control("Compare", list(MODES), format_func=MODE_LABELS.get, key="compare_mode") or "speakers"
+url_param("mode", mode)
+kinds = MODES[mode]
+
+sides: list[Side] = []
+picks = st.columns(2)
+for i, (side_key, kind) in enumerate(zip(("a", "b"), kinds)):
+    options = choices[kind]
+    if not options or (kinds[0] == kinds[1] and len(options) < 2):
+        empty_state(
+            f"Comparing needs {'two' if kinds[0] == kinds[1] else 'one'} {kind}{'s' if kinds[0] == kinds[1] else ''}"
+            f" with quotes; the filters leave {len(options)}."
+        )
+        st.stop()
+    key = f"compare_{side_key}_{mode}"
+    if key not in st.session_state or st.session_state[key] not in options:
+        wanted = st.query_params.get(side_key)
+        if wanted and wanted not in options and key not in st.session_state:
+            picks[i].warning(f"“{wanted}” is not a {kind} in the filtered quotes; showing another.")
+        default = options[min(i, len(options) - 1)] if kinds[0] == kinds[1] else options[0]
+        st.session_state[key] = wanted if wanted in options else default
+    label = f"{'Left' if i == 0 else 'Right'}: {kind}"
+    chosen = picks[i].selectbox(label, options, format_func=names[kind].get, key=key)
+    url_param(side_key, chosen)
+    sides.append(Side(kind, chosen, names[kind][chosen]))
+
+mine = [s.quotes(quotes) for s in sides]
+about = [m[m["about_migration"].astype(bool)] for m in mine]
+counts = [
+    a["migration"].value_counts().reindex(DIRECTIONS, fill_value=0).rename_axis("direction").reset_index(name="quotes")
+    for a in about
+]
+y_max = max(int(c["quotes"].max()) for c in counts) or 1  # one scale for both charts
+figs = [s.figures(numbers) for s in sides]
 
 cols = st.columns(2)
-for col, choice in zip(cols, picked):
-    mine = quotes[quotes[column] == choice]
-    about = mine[mine["about_migration"]]
+for n, (col, side, m, a, c, f) in enumerate(zip(cols, sides, mine, about, counts, figs)):
+    colour_col = "speaker_colour" if side.kind == "speaker" else "party_colour"
+    colour = str(m[colour_col].iloc[0]) if not m.empty else "#9CA3AF"
     with col:
-        colour = mine["speaker_colour"].iloc[0] if mode == "Speakers" else mine["party_colour"].iloc[0]
-        st.html(
-            f'<div style="font-size:1.6rem;font-weight:700;border-left:0.5rem solid {colour};'
-            f'padding-left:0.6rem">{html.escape(names[choice])}</div>'
+        facts = [
+            ("Quotes", plural(len(m), "quote")),
+            ("On migration", f"{tables.overall_direction(a['migration'])} ({plural(len(a), 'quote')})"),
+            ("Toward government", tables.overall_government(a["government"])),
+            ("Figures cited", plural(len(f), "figure")),
+        ]
+        if side.kind == "speaker" and not m.empty:
+            role, party = m["role"].dropna(), m["party"].dropna()
+            facts.insert(
+                0,
+                (
+                    "Party · role",
+                    f"{party.iloc[0] if len(party) else 'no party'} · {role.iloc[0] if len(role) else 'no role known'}",
+                ),
+            )
+        st.html(header_html(side, colour, facts))
+        st.plotly_chart(
+            direction_bar(c, colour, y_max),
+            key=f"compare_bar_{n}",
         )
-        m1, m2, m3 = st.columns(3)
-        m1.metric("Quotes", len(mine))
-        m2.metric("On migration", tables.overall_direction(about["migration"]))
-        m3.metric("Toward government", tables.overall_government(about["government"]))
-        counts = about["migration"].value_counts().reindex(DIRECTIONS, fill_value=0).reset_index()
-        counts.columns = ["direction", "quotes"]
-        st.plotly_chart(direction_bar(counts, colour), key=f"compare_bar_{choice}")
-        frames = tables.frames_counts(about)
-        st.markdown("**Frames**: " + (", ".join(f"{r.frame} ({r.quotes})" for r in frames.itertuples()) or "none"))
-        st.markdown("**Quotes**")
-        st.dataframe(mine[["text", "migration", "government", "article_title"]], hide_index=True, height=300)
-        if mode == "Speakers":
-            figs = numbers[numbers["cited_by"] == choice] if not numbers.empty else numbers
-        else:
-            figs = numbers[numbers["party"] == choice] if not numbers.empty else numbers
-        st.markdown("**Figures they cite**")
-        if figs.empty:
-            st.caption("None.")
-        else:
-            st.dataframe(figs[["text", "metric", "qualifier", "disagrees"]], hide_index=True)
+
+st.subheader("Stance by target and by frame")
+st.caption("Quotes about migration only; the example is the longest quote with that label.")
+for heading, column in (
+    ("Targets (what they want done)", "targets"),
+    ("Frames (the argument used)", "frames"),
+    ("Direction on migration", "migration"),
+):
+    st.markdown(f"**{heading}**")
+    cols = st.columns(2)
+    for col, a in zip(cols, about):
+        table = by_label(a, column)
+        if table.empty:
+            col.caption("None.")
+            continue
+        first = table.columns[0]
+        col.html(
+            table_html(
+                table,
+                [(first, first), ("quotes", "quotes"), ("example", "example quote"), ("speaker", "said by")],
+                numeric=("quotes",),
+            )
+        )
+
+st.subheader("Figures, lined up by metric")
+lined = figures_by_metric(*figs)
+if not lined:
+    st.caption("Neither side cites a figure in the filtered articles.")
+else:
+    ids = [str(x) for f in figs for x in f["article_id"]] if any(not f.empty for f in figs) else []
+    urls = {k: v[0] for k, v in article_columns(store, ids).items()}
+    st.html(figures_html(lined, sides[0], sides[1], urls))
+
+st.subheader("Who speaks, and their quotes")
+cols = st.columns(2)
+for col, side, m in zip(cols, sides, mine):
+    with col:
+        st.markdown(f"**{side.name}**")
+        if side.kind == "party":
+            st.html(
+                table_html(
+                    speakers_of(m),
+                    [("speaker", "speaker"), ("role", "role"), ("party", "party"), ("quotes", "quotes")],
+                    numeric=("quotes",),
+                )
+            )
+        shown = m.head(QUOTES_SHOWN)
+        st.html(
+            table_html(
+                shown,
+                [
+                    ("speaker", "speaker"),
+                    ("text", "quote"),
+                    ("migration", "migration"),
+                    ("government", "government"),
+                    ("article_title", "article"),
+                ],
+            )
+        )
+        if len(m) > QUOTES_SHOWN:
+            st.caption(f"First {QUOTES_SHOWN} of {plural(len(m), 'quote')}; download them all from the sidebar.")

@@ -1,18 +1,23 @@
 """Corpus: list, add (paste, upload, URL), delete and re-analyse articles."""
 
-from pages._common import ensure_app
+from ui.shell import ensure_app
 
 ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.py's navigation
 
 import streamlit as st
 
-from analysis import tables
+from analysis import article_edits, tables
 from analysis.fetch import FetchError, fetch_url
 from analysis.store import add_files
-from pages._common import CORPUS_SHOWN, corpus_listing, current_filters, get_store, options
+from ui.caches import CORPUS_SHOWN, corpus_listing, current_filters, get_store, options
 
 store = get_store()
 st.title("Corpus")
+
+FORM_KEYS = ("paste_text", "paste_title", "paste_date", "paste_source", "url_text")
+if st.session_state.pop("corpus_clear_form", False):  # after a successful add: the next paste starts blank
+    for key in FORM_KEYS:
+        st.session_state.pop(key, None)
 
 for kind, message in st.session_state.pop("corpus_flash", []):
     getattr(st, kind)(message)
@@ -32,11 +37,27 @@ def review_note() -> list[tuple[str, str]]:
     )
 
 
+def no_quotes_note(article_id: str) -> list[tuple[str, str]]:
+    """A warning when the analyser found no quotes in a newly added article."""
+    analysis = store.get_analysis(article_id, refresh=False)
+    if analysis is not None and not analysis.quotes:
+        return [
+            (
+                "warning",
+                "The analyser found no quotes in this article, so it adds nothing to the Stance, "
+                "Who said what and Compare pages. Check the text was pasted in full, or add a "
+                "missed quote on the Corrections page.",
+            )
+        ]
+    return []
+
+
 def report(result) -> None:
     if result.status == "duplicate":
         st.warning(f"Already in the corpus as “{result.title}”: nothing added.")
     else:
-        flash_and_rerun([("success", f"Added “{result.title}”.")])
+        st.session_state["corpus_clear_form"] = True
+        flash_and_rerun([("success", f"Added “{result.title}”."), *no_quotes_note(result.article_id)])
 
 
 paste, upload, url = st.tabs(["Paste text", "Upload files", "From a web address"])
@@ -83,23 +104,32 @@ with upload:
             if not r.ok:
                 st.error(r.message)
         if ok:
-            flash_and_rerun([("success", r.message) for r in ok] + [("error", r.message) for r in results if not r.ok])
+            empty = [
+                ("warning", f"{r.filename}: the analyser found no quotes in it.")
+                for r in ok
+                if getattr(r, "article_id", None) and no_quotes_note(r.article_id)
+            ]
+            flash_and_rerun(
+                [("success", r.message) for r in ok] + empty + [("error", r.message) for r in results if not r.ok]
+            )
 
 with url:
     address = st.text_input("Address of a news article", key="url_text", placeholder="https://…")
     if st.button("Fetch, analyse and add", key="url_add", type="primary"):
-        bar = st.progress(0.1, text="Fetching the page…")
+        status = st.status("Fetching the page…", expanded=True)
         try:
+            status.write(f"Fetching {address.strip()[:200]} (up to 15 seconds)…")
             page = fetch_url(address)
-            bar.progress(0.4, text="Analysing…")
+            status.write(f"Fetched “{page.title or page.final_url}”. Analysing the article…")
+            status.update(label="Analysing…")
             result = store.add(
                 page.html, title=page.title, published=page.published, source=page.source, url=page.final_url
             )
         except (FetchError, ValueError) as exc:
-            bar.empty()
+            status.update(label="Could not add the page", state="error")
             st.error(str(exc))
         else:
-            bar.progress(1.0, text="Saved.")
+            status.update(label="Saved.", state="complete")
             report(result)
 
 st.subheader("Articles")
@@ -150,3 +180,56 @@ with c2:
         st.session_state["corpus_flash"] = [("success", f"Deleted “{label}”.")]
 
     st.button("Delete article", key="delete_one", disabled=not sure, on_click=delete, args=(victim, labels[victim]))
+
+st.subheader("Edit an article's headline, date or outlet")
+st.caption(
+    "Edits are kept as corrections: a re-analysis keeps them, and each can be undone. "
+    "The text itself cannot be edited; add the corrected text as a new article instead."
+)
+edit_pick = st.selectbox("Article to edit", list(labels), format_func=labels.get, key="edit_pick")
+if st.session_state.get("_edit_loaded") != edit_pick:  # a new choice: fill the form with its values
+    meta = article_edits.article_meta(store, edit_pick)
+    st.session_state["_edit_loaded"] = edit_pick
+    st.session_state["edit_title"] = meta.get("title") or ""
+    st.session_state["edit_date"] = meta.get("published")
+    st.session_state["edit_source"] = meta.get("source") or ""
+e1, e2, e3 = st.columns([3, 1, 2])
+e1.text_input("Headline", key="edit_title")
+e2.date_input("Published", key="edit_date")
+e3.text_input("Outlet", key="edit_source")
+
+
+def save_edit(article_id: str, label: str) -> None:
+    try:
+        made = article_edits.edit_article(
+            store,
+            article_id,
+            title=st.session_state["edit_title"],
+            published=st.session_state["edit_date"],
+            source=st.session_state["edit_source"],
+        )
+    except (ValueError, KeyError) as exc:
+        st.session_state["corpus_flash"] = [("error", f"Not saved: {exc}")]
+        return
+    st.session_state["_edit_loaded"] = None
+    st.session_state["corpus_flash"] = [
+        ("success", f"Saved {len(made)} change{'s' if len(made) != 1 else ''} to “{label}”.")
+        if made
+        else ("info", "Nothing changed.")
+    ]
+
+
+st.button("Save changes", key="edit_save", on_click=save_edit, args=(edit_pick, labels[edit_pick]))
+history = article_edits.edits(store, edit_pick)
+if history:
+    st.markdown("**Changes made to this article**")
+    for ed in history[:10]:
+        h1, h2 = st.columns([5, 1])
+        h1.markdown(f"{ed.field}: “{ed.old_value or '—'}” → “{ed.new_value or '—'}” ({ed.edited_at[:16]} UTC)")
+
+        def undo(edit_id: int = ed.id) -> None:
+            article_edits.undo_edit(store, edit_id)
+            st.session_state["_edit_loaded"] = None
+            st.session_state["corpus_flash"] = [("success", "Change undone.")]
+
+        h2.button("Undo", key=f"edit_undo_{ed.id}", on_click=undo)

@@ -1,6 +1,6 @@
 """Corrections: fix what the analyser got wrong; every fix is kept apart and survives re-analysis."""
 
-from pages._common import ensure_app
+from ui.shell import ensure_app
 
 ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.py's navigation
 
@@ -9,7 +9,9 @@ import streamlit as st
 
 from analysis.corrections import Correction, slug, span_from_selection
 from analysis.store import DIRECTIONS, GOVERNMENT
-from pages._common import articles_to_pick, current_filters, empty_state, get_store, options, url_param
+from ui.caches import current_filters, get_store, options
+from ui.sidebar import url_param
+from ui.widgets import articles_to_pick, empty_state
 
 NEW = "__new__"
 _MD = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!<>|~$"})

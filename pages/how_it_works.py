@@ -1,18 +1,31 @@
 """How it works: the tokens, entities, dependency arcs and rules behind one attribution."""
 
-from pages._common import ensure_app
+from ui.shell import ensure_app
 
 ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.py's navigation
 
 import base64
-import html
 import re
 
 import streamlit as st
 from spacy import displacy
 
 from analysis import tables
-from pages._common import articles_to_pick, current_filters, get_nlp, get_store, url_param
+from ui.caches import current_filters, get_nlp, get_store
+from ui.sidebar import url_param
+from ui.teaching import CSS as TEACH_CSS
+from ui.teaching import (
+    ENT_NAMES,
+    POS_NAMES,
+    dep_name,
+    earlier_naming,
+    explanation_html,
+    link_html,
+    passage_html,
+    plain_entities,
+    plain_parse,
+)
+from ui.widgets import articles_to_pick
 
 MAX_CONTEXT = 700
 
@@ -30,6 +43,8 @@ labels = {a[0]: a[1] or a[0] for a in arts}
 ids = list(labels)
 if st.session_state.get("hiw_article") not in ids:
     wanted = st.query_params.get("id")
+    if wanted and wanted not in ids:
+        st.warning(f"There is no article “{wanted}” in the corpus (or the filters hide it); showing another.")
     st.session_state["hiw_article"] = wanted if wanted in ids else ids[0]
 article_id = st.selectbox("Article", ids, format_func=labels.get, key="hiw_article")
 url_param("id", article_id)
@@ -44,6 +59,8 @@ quote_ids = [q.id for q in analysis.quotes]
 by_id = {q.id: q for q in analysis.quotes}
 if st.session_state.get("hiw_quote") not in quote_ids:
     wanted = st.query_params.get("quote")
+    if wanted and wanted not in quote_ids:
+        st.warning(f"This article has no quote “{wanted}”; showing its first quote.")
     st.session_state["hiw_quote"] = wanted if wanted in quote_ids else quote_ids[0]
 
 
@@ -57,25 +74,15 @@ quote = by_id[st.selectbox("Quote", quote_ids, format_func=quote_label, key="hiw
 url_param("quote", quote.id)
 text = analysis.article.text
 
-st.subheader("1 · The rule that fired")
 mention = quote.speaker_mention
-facts = [
-    f"**Attribution rule:** {html.escape(quote.rule or '—')}",
-    f"**Quote kind:** {quote.kind} · **confidence:** {quote.confidence:.0%}",
-    f"**Speaker:** {html.escape(quote.speaker_name or 'none found')}",
-    f"**Speech verb (cue):** {html.escape(quote.cue or '—')}"
-    + (f" at characters {quote.cue_start}–{quote.cue_end}" if quote.cue_start is not None else ""),
-    f"**Speaker named as:** “{html.escape(mention.text)}” ({mention.rule}, characters {mention.start}–{mention.end})"
-    if mention
-    else "**Speaker named as:** no mention linked",
-    f"**Quote:** characters {quote.start}–{quote.end}",
-]
-st.markdown("  \n".join(facts))
+link = earlier_naming(quote, list(analysis.speakers))
 
-# The passage around the quote, its cue and the speaker mention, cut at line breaks.
+# The passage around the quote, its cue, the speaker mention and the earlier name, cut at line breaks.
 points = [quote.start, quote.end] + [p for p in (quote.cue_start, quote.cue_end) if p is not None]
 if mention:
     points += [mention.start, mention.end]
+if link and link.named_start is not None:
+    points += [link.named_start, link.named_start + len(link.named or "")]
 lo, hi = min(points), max(points)
 lo = text.rfind("\n", 0, lo) + 1
 hi_line = text.find("\n", hi)
@@ -83,14 +90,33 @@ hi = len(text) if hi_line == -1 else hi_line
 if hi - lo > MAX_CONTEXT:
     anchor = quote.cue_start if quote.cue_start is not None else quote.start
     lo, hi = max(lo, anchor - MAX_CONTEXT // 2), min(hi, anchor + MAX_CONTEXT // 2)
+
+st.subheader("1 · In plain words")
+marks = []
+if mention:
+    marks.append((mention.start, mention.end, "se-t-mention", "who"))
+if quote.cue_start is not None and quote.cue_end is not None:
+    marks.append((quote.cue_start, quote.cue_end, "se-t-cue", "speech word"))
+if link and link.named_start is not None:
+    marks.append((link.named_start, link.named_start + len(link.named or ""), "se-t-named", "earlier name"))
+marks.append((quote.start, quote.end, "se-t-quote", "quote"))
+body = passage_html(text, lo, hi, marks)
+if link is not None:
+    body += link_html(link, quote.speaker_name)
+st.html(TEACH_CSS + '<div class="se-teach">' + body + explanation_html(quote, link) + "</div>")
+st.caption(
+    f"Quote kind: {quote.kind} · confidence {quote.confidence:.0%} · characters {quote.start}–{quote.end}."
+    " Click or tap a step to open it."
+)
+
 passage = text[lo:hi]
 doc = get_nlp()(passage)
 
-st.subheader("2 · Grammar links (dependency arcs)")
+st.subheader("2 · Grammar links")
 st.caption(
-    "Arrows go from a word to the words that depend on it; the label is the grammatical "
-    "relation (nsubj = subject, ccomp = clause it introduces). Attribution rules look for a "
-    "speech verb whose subject is a person and whose clause or quote is the statement."
+    "Each arrow joins two words; its label says how they are linked (\u201csubject\u201d: who does it, "
+    "\u201cclause said\u201d: what was said). Attribution rules look for a speech word whose subject "
+    "is a person and whose clause or quote is the statement. Scroll sideways to see the whole sentence."
 )
 focus = [
     s
@@ -103,26 +129,27 @@ focus = [
 focus = focus or list(doc.sents)[:1]
 for sent in focus[:2]:
     svg = displacy.render(
-        sent.as_doc(),
+        plain_parse(sent),
         style="dep",
+        manual=True,
         page=False,
         jupyter=False,
-        options={"compact": True, "distance": 95, "word_spacing": 30},
+        options={"compact": True, "distance": 120, "word_spacing": 30},
     )
     # As an image: the sanitiser behind st.html drops parts of displaCy's SVG (textPath links).
     width = re.search(r'width="(\d+)"', svg)
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
     st.html(
-        '<div style="overflow-x:auto;background:white;border:1px solid #E5E7EB;padding:0.5rem">'
-        f'<img class="se-displacy" alt="dependency parse" src="data:image/svg+xml;base64,{data}"'
+        '<div class="se-parse" style="overflow-x:auto;background:white;border:1px solid #E5E7EB;padding:0.5rem">'
+        f'<img class="se-displacy" alt="grammar links of the sentence" src="data:image/svg+xml;base64,{data}"'
         f' style="max-width:none;width:{width.group(1) if width else 1200}px"></div>'
     )
 
-st.subheader("3 · Names spaCy recognised (entities)")
-ents = displacy.render(doc, style="ent", page=False, jupyter=False)
-st.html(f'<div style="font-size:1.05rem;line-height:2.2">{ents}</div>')
+st.subheader("3 · Names the analyser recognised")
+ents = displacy.render(plain_entities(doc), style="ent", manual=True, page=False, jupyter=False)
+st.html(f'<div style="font-size:1.25rem;line-height:2.3">{ents}</div>')
 
-st.subheader("4 · Stance cues")
+st.subheader("4 · Stance cue words")
 st.markdown(
     f"**Migration:** {quote.stance.migration} · **Government:** {quote.stance.government}"
     f" · **Frames:** {', '.join(quote.stance.frames) or '—'}"
@@ -136,11 +163,28 @@ if quote.stance.evidence:
 else:
     st.caption("No cue words: the labels come from defaults, not evidence in the text.")
 
-with st.expander("5 · Every token (word) with its part of speech and grammar role"):
+with st.expander("5 · Every word, with its kind and grammar link"):
     tokens = tables.tokens_frame(doc)
     tokens["start"] += lo
     tokens["end"] += lo
-    st.dataframe(tokens, hide_index=True)
+    tokens["pos"] = tokens["pos"].map(lambda v: POS_NAMES.get(v, v))
+    tokens["dep"] = tokens["dep"].map(dep_name)
+    tokens["entity"] = tokens["entity"].map(lambda v: ENT_NAMES.get(v[2:], v[2:]) if v else "")
+    st.dataframe(
+        tokens.drop(columns=["tag"]).rename(
+            columns={
+                "i": "word no.",
+                "token": "word",
+                "lemma": "dictionary form",
+                "pos": "kind of word",
+                "dep": "grammar link",
+                "head": "linked to",
+                "head_i": "linked to word no.",
+                "entity": "name of a",
+            }
+        ),
+        hide_index=True,
+    )
 
 st.subheader("6 · What this method cannot do")
 st.markdown(

@@ -1,13 +1,14 @@
 """Numbers: the figures quoted, grouped by what they measure, with who cited them."""
 
-from pages._common import ensure_app
+from ui.shell import ensure_app
 
 ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.py's navigation
 
 import streamlit as st
 
-from pages._charts import figures_chart
-from pages._common import chart_points, current_filters, empty_state, get_store, number_view, numbers_df
+from ui.caches import chart_points, current_filters, get_store, number_view, numbers_df
+from ui.charts import figures_chart
+from ui.widgets import empty_state
 
 MAX_GROUPS = 4  # charts drawn by default; more can be picked
 

@@ -1,6 +1,6 @@
 """Who said what: a card per speaker with their quotes in context."""
 
-from pages._common import ensure_app
+from ui.shell import ensure_app
 
 ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.py's navigation
 
@@ -9,7 +9,8 @@ import html
 import numpy as np
 import streamlit as st
 
-from pages._common import current_filters, derived_df, empty_state, get_store, quotes_df
+from ui.caches import current_filters, derived_df, get_store, quotes_df
+from ui.widgets import empty_state, plural
 
 PAGE_SIZE = 8  # speaker cards per page: each is about ten elements to build and send
 QUOTES_SHOWN = 5
@@ -27,8 +28,13 @@ speakers = derived_df(store, filters, "speakers")
 rows_of = derived_df(store, filters, "rows_by_speaker")  # row positions per speaker, in quote order
 unattributed = len(quotes) - sum(len(rows) for rows in rows_of.values())
 st.caption(
-    f"{len(quotes)} quotes from {len(speakers)} speakers in {quotes['article_id'].nunique()} articles"
-    + (f"; {unattributed} quotes have no speaker the analyser could name." if unattributed else ".")
+    f"{plural(len(quotes), 'quote')} from {plural(len(speakers), 'speaker')} in "
+    f"{plural(quotes['article_id'].nunique(), 'article')}"
+    + (
+        f"; {plural(unattributed, 'quote')} {'has' if unattributed == 1 else 'have'} no speaker the analyser could name."
+        if unattributed
+        else "."
+    )
 )
 pages = max(1, -(-len(speakers) // PAGE_SIZE))
 page_no = st.number_input("Page", 1, pages, 1, key="speakers_page") if pages > 1 else 1
@@ -101,7 +107,7 @@ for sp in shown.itertuples():
             st.html("".join(quote_html(row) for row in cards[sp.speaker_id]))
         if len(rows) > QUOTES_SHOWN:
             more = rows[QUOTES_SHOWN : QUOTES_SHOWN + MORE_ROWS]
-            with st.expander(f"{len(rows) - QUOTES_SHOWN} more quotes"):
+            with st.expander(f"{plural(len(rows) - QUOTES_SHOWN, 'more quote')}"):
                 st.dataframe(quotes[MORE_COLUMNS].iloc[more], hide_index=True)
                 if len(rows) > QUOTES_SHOWN + MORE_ROWS:
                     st.caption(f"The next {MORE_ROWS}; filter by this speaker and download the rest from the sidebar.")

@@ -1,6 +1,6 @@
 """Stance: where speakers and parties stand on migration and toward the government."""
 
-from pages._common import ensure_app
+from ui.shell import ensure_app
 
 ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.py's navigation
 
@@ -10,8 +10,9 @@ import streamlit as st
 
 from analysis import tables
 from analysis.store import DIRECTIONS, GOVERNMENT
-from pages._charts import positions_map, stacked_direction_bars
-from pages._common import current_filters, derived_df, empty_state, get_store, quotes_df
+from ui.caches import current_filters, derived_df, get_store, quotes_df
+from ui.charts import positions_map, stacked_direction_bars
+from ui.widgets import empty_state, plural
 
 TABLE_ROWS = 50  # per list; longer lists: use the sidebar downloads
 
@@ -26,7 +27,7 @@ if quotes.empty:
 
 about_count = int(quotes["about_migration"].sum())
 st.caption(
-    f"{about_count} of {len(quotes)} quotes are about migration. Each quote is labelled for its "
+    f"{about_count:,} of {plural(len(quotes), 'quote')} {'is' if about_count == 1 else 'are'} about migration. Each quote is labelled for its "
     "direction on migration and its position toward the migration policy of the government of the "
     "country the article is about."
 )

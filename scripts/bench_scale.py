@@ -160,7 +160,7 @@ def bench_pages(db: Path, rounds: int) -> None:
     from streamlit.testing.v1 import AppTest
 
     from analysis.store import Store
-    from pages._common import warm_caches
+    from ui.caches import warm_caches
 
     pauses: list[float] = []  # garbage-collector pauses: a full collection can stall a page run
     started: list[float] = []

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-# The app builds large figures without Plotly's property validation (pages/_charts.py); in the
+# The app builds large figures without Plotly's property validation (ui/charts.py); in the
 # tests every figure is validated, so a misspelt property fails here.
 os.environ["STANCE_EXPLORER_VALIDATE_FIGURES"] = "1"
 

@@ -196,12 +196,47 @@ def test_how_it_works_draws_the_parse(at):
     assert 'class="entities"' in body  # the entity view
 
 
-def test_compare_two_speakers_from_the_url(db):
+def _compare(db, **params) -> AppTest:
     app = AppTest.from_file(str(APP), default_timeout=120)
     app.run()
-    app.query_params.update({"a": "keir-starmer", "b": "chris-philp"})
-    go(app, "pages/compare.py")
-    assert [m.value for m in app.metric if m.label == "Toward government"][:2] == ["supports", "opposes"]
+    app.query_params.update(params)
+    return go(app, "pages/compare.py")
+
+
+def test_compare_two_speakers_from_the_url(db):
+    app = _compare(db, a="keir-starmer", b="chris-philp")
+    assert app.segmented_control(key="compare_mode").value == "speakers"
+    heads = [h.value for h in app.html if "se-head" in h.value]
+    assert "Keir Starmer" in heads[0] and "supports" in heads[0]
+    assert "Chris Philp" in heads[1] and "opposes" in heads[1]
+    assert app.query_params.get("mode") == "speakers"
+
+
+def test_compare_parties_from_a_shared_link_keeps_mode_and_sides(db):
+    app = _compare(db, a="Labour", b="Conservative")  # no mode: two party names mean parties
+    assert app.segmented_control(key="compare_mode").value == "parties"
+    assert app.query_params.get("mode") == "parties"
+    assert (app.query_params.get("a"), app.query_params.get("b")) == ("Labour", "Conservative")
+    body = "".join(h.value for h in app.html)
+    # who speaks for each party, with role, and the charts on one scale
+    assert "Keir Starmer" in body and "Chris Philp" in body
+    bars = [figure(e) for e in app.get("plotly_chart")]
+    assert len(bars) == 2 and bars[0]["layout"]["yaxis"]["range"] == bars[1]["layout"]["yaxis"]["range"]
+
+
+def test_compare_lines_figures_up_by_metric(db):
+    app = _compare(db, mode="parties", a="Labour", b="Conservative")
+    (table,) = [h.value for h in app.html if "se-figures" in h.value]
+    rows = re.findall(r'<tr data-metric="([^"]+)"><th>.*?</th><td>(.*?)</td><td>(.*?)</td></tr>', table, re.S)
+    assert rows, table[:500]
+    for _metric, left, right in rows:  # each figure sits in its side's column, with its citer and sentence
+        assert "cited by" in left + right and "article?id=" in left + right
+    assert "90%" in table and "Chris Philp" in table
+
+
+def test_compare_says_when_a_linked_side_is_unknown(db):
+    app = _compare(db, mode="speakers", a="nobody-at-all", b="chris-philp")
+    assert any("nobody-at-all" in w.value for w in app.warning)
 
 
 def test_delete_article(at, db):
@@ -258,3 +293,87 @@ def test_add_article_from_a_url(at, db, monkeypatch):
     assert store_for(db).count() == 2
     (row,) = [r for r in store_for(db).articles() if r.url]
     assert row.source == "Example News" and row.url == "https://news.example/asylum"
+
+
+def test_the_paste_form_clears_after_an_add(at, db):
+    go(at, "pages/corpus.py")
+    at.text_area(key="paste_text").input(ARTICLE)
+    at.text_input(key="paste_title").input("Minister defends asylum plan")
+    at.text_input(key="paste_source").input("Example News")
+    at.button(key="paste_add").click().run()
+    assert any("Added" in s.value for s in at.success)
+    assert at.text_area(key="paste_text").value == ""
+    assert at.text_input(key="paste_title").value == ""
+    assert at.text_input(key="paste_source").value == ""
+
+
+def test_an_article_without_quotes_gets_a_warning(at, db):
+    go(at, "pages/corpus.py")
+    at.text_area(key="paste_text").input("Weather report\nRain is expected across the north on Tuesday.\n")
+    at.button(key="paste_add").click().run()
+    assert any("Added" in s.value for s in at.success)
+    assert any("no quotes" in w.value for w in at.warning)
+
+
+def test_editing_a_headline_survives_a_reanalysis(at, db):
+    go(at, "pages/corpus.py")
+    at.text_input(key="edit_title").input("A corrected headline")
+    at.text_input(key="edit_source").input("The Corrected Times")
+    at.button(key="edit_save").click().run()
+    assert not at.exception and any("Saved 2 changes" in s.value for s in at.success)
+    (row,) = store_for(db).articles()
+    assert (row.title, row.source) == ("A corrected headline", "The Corrected Times")
+    at.button(key="reanalyse_one").click().run()
+    (row,) = store_for(db).articles()
+    assert row.title == "A corrected headline"
+    go(at, "pages/stance.py")  # every page reads the new headline
+    assert "A corrected headline" in at.sidebar.multiselect(key="f_article").format_func(row.id)
+
+
+def test_an_empty_headline_is_refused_with_a_message(at, db):
+    go(at, "pages/corpus.py")
+    at.text_input(key="edit_title").input("   ")
+    at.button(key="edit_save").click().run()
+    assert not at.exception and any("cannot be empty" in e.value for e in at.error)
+
+
+def test_an_unknown_article_id_says_so(db):
+    app = AppTest.from_file(str(APP), default_timeout=120)
+    app.query_params["id"] = "no-such-article"
+    app.run()
+    assert not app.exception
+    assert any("no-such-article" in w.value for w in app.warning)
+
+
+def test_the_date_range_follows_the_corpus_until_the_user_moves_it(at, db):
+    import datetime as dt
+
+    store = store_for(db)
+    store.add(ARTICLE.replace("84,000", "85,000"), title="Older", published=dt.date(2020, 1, 1))
+    at.run()
+    lo, hi = at.sidebar.date_input(key="f_dates").value
+    assert lo == dt.date(2020, 1, 1)
+    store.add(ARTICLE.replace("84,000", "86,000"), title="Newest", published=dt.date(2026, 11, 30))
+    at.run()
+    assert at.sidebar.date_input(key="f_dates").value[1] == dt.date(2026, 11, 30)  # not stuck at the old end
+    go(at, "pages/speakers.py")
+    assert any("in 3 articles" in c.value for c in at.caption)  # the newest article is not filtered out
+
+
+PRONOUN_ARTICLE = (
+    "Cooper defends asylum plan\nYvette Cooper, the home secretary, visited Dover on Monday.\n"
+    "“We are clearing the asylum backlog and returning people with no right to be here,” she said.\n"
+)
+
+
+def test_how_it_works_links_a_pronoun_to_the_earlier_name_in_plain_words(at, db):
+    result = store_for(db).add(PRONOUN_ARTICLE, title="Cooper defends asylum plan")
+    at.query_params["id"] = result.article_id
+    at.session_state["hiw_article"] = result.article_id
+    go(at, "pages/how_it_works.py")
+    body = "".join(h.value for h in at.html)
+    (link,) = re.findall(r'<div class="se-link" data-mention="([^"]*)" data-named="([^"]*)"', body)
+    assert link == ("she", "Yvette Cooper")
+    assert "<details" in body and "refers back to" in body  # opens on click or tap, no hover needed
+    svg = base64.b64decode(re.findall(r'class="se-displacy"[^>]*src="data:image/svg\+xml;base64,([^"]+)"', body)[0])
+    assert b"subject" in svg and b"nsubj" not in svg  # plain names instead of spaCy's labels

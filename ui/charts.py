@@ -222,8 +222,11 @@ def figures_chart(points: pd.DataFrame, title: str, unit: str | None, max_citers
     return figure(data, layout)
 
 
-def direction_bar(counts: pd.DataFrame, colour: str) -> go.Figure:
-    """One speaker's or party's quotes per direction (columns `direction`, `quotes`)."""
+def direction_bar(counts: pd.DataFrame, colour: str, y_max: int | None = None) -> go.Figure:
+    """One speaker's or party's quotes per direction (columns `direction`, `quotes`).
+
+    `y_max`: the top of the count axis, the same on charts shown side by side.
+    """
     data = [
         {
             "type": "bar",
@@ -238,6 +241,6 @@ def direction_bar(counts: pd.DataFrame, colour: str) -> go.Figure:
         "margin": {"t": 10, "b": 10},
         "font": {"size": 14},
         "xaxis": {"title": {"text": "direction"}},
-        "yaxis": {"title": {"text": "quotes"}},
+        "yaxis": {"title": {"text": "quotes"}, **({"range": [0, y_max * 1.08]} if y_max else {})},
     }
     return figure(data, layout)
