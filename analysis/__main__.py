@@ -1,6 +1,6 @@
 """Command line for the analyser.
 
-    python -m analysis FILE [--published YYYY-MM-DD] [--title T]     print one article's JSON analysis
+    python -m analysis FILE [--published YYYY-MM-DD|YYYY-MM] [--title T]     print one article's JSON analysis
     python -m analysis batch PATH... --db DB [--processes N]         analyse files into the store
     python -m analysis distributed PATH... --out DIR [--scheduler A] analyse on Dask into Parquet
     python -m analysis import-parquet DIR --db DB                    add Parquet results to the store
@@ -33,16 +33,14 @@ def _one_file(argv: list[str]) -> int:
         prog="python -m analysis", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("file", help="article as .txt or .html ('-' for standard input)")
-    parser.add_argument("--published", help="publication date YYYY-MM-DD (else read from the page)")
+    parser.add_argument("--published", help="publication date YYYY-MM-DD, or YYYY-MM (else read from the page)")
     parser.add_argument("--title", help="article title")
     parser.add_argument("--indent", type=int, default=1, help="JSON indent (0 for one line)")
     args = parser.parse_args(argv)
-    published = None
-    if args.published:
-        published = parse_date(args.published)
-        if published is None:
-            print(f"error: --published must be YYYY-MM-DD, got {args.published!r}", file=sys.stderr)
-            return 2
+    published = args.published or None  # the text itself, so a month alone is reported as such
+    if published and parse_date(published) is None:
+        print(f"error: --published must be YYYY-MM-DD or YYYY-MM, got {args.published!r}", file=sys.stderr)
+        return 2
     try:
         data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     except OSError as exc:

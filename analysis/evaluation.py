@@ -84,8 +84,8 @@ def load_scorer() -> ModuleType:
 
 
 def _iso_day(value: object) -> str | None:
-    """A full date for the analyser; a month-only date ("2020-06") gives none."""
-    return value if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+    """The gold's date for the analyser: a day ("2020-06-22") or a month alone ("2020-06")."""
+    return value if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value) else None
 
 
 def cases_in(gold_dir: Path, article_dirs: Iterable[Path]) -> tuple[GoldCase, ...]:

@@ -38,6 +38,7 @@ _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH_RE})\.?,? (\d{{4}})\b", re.I)
 MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH_RE})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b", re.I)
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+ISO_MONTH = re.compile(r"\s*(\d{4})-(\d{2})\s*")  # "2020-06": archives often give the month only
 
 # Page furniture seen on news sites: programme banners ("Clare Foges 6pm - 9pm"), time stamps,
 # "Read more" links and bylines.
@@ -177,15 +178,22 @@ def _extract_html(html: str) -> tuple[str, str | None, date | None]:
     return doc.text, doc.title, parsed
 
 
+def month_only(value: object) -> bool:
+    """True for a date given as a month alone ("2020-06")."""
+    return isinstance(value, str) and ISO_MONTH.fullmatch(value) is not None
+
+
 def parse_date(value: str | date | None) -> date | None:
-    """A date from ISO text ('2025-05-15'), a date, or None."""
+    """A date from ISO text ('2025-05-15'; a month alone, '2020-06', gives its first day), a date,
+    or None."""
     if value is None or isinstance(value, date):
         return value
     m = ISO_DATE.search(value)
-    if not m:
-        return None
+    month = None if m else ISO_MONTH.fullmatch(value)
     try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
+        if m:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        return date(int(month[1]), int(month[2]), 1) if month else None
     except ValueError:
         return None
 

@@ -6,6 +6,7 @@ quoted spans and their attribution -> reported speech -> stance -> numbers.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterable
 from datetime import date
@@ -31,7 +32,7 @@ from analysis.blocks import (
     paragraphs_after,
     transcript_turns,
 )
-from analysis.ingest import IngestedText, InputError, ingest, parse_date
+from analysis.ingest import IngestedText, InputError, ingest, month_only, parse_date
 from analysis.lexical import lemma
 from analysis.nlp import load_nlp
 from analysis.numbers import find_numbers
@@ -82,7 +83,7 @@ def analyze_many(
     titles = list(titles) if titles is not None else [None] * n
     sources = list(sources) if sources is not None else [None] * n
     ingested = [
-        ingest(t, title=ti, published=parse_date(p) if isinstance(p, str) else p)
+        _month_rule(ingest(t, title=ti, published=parse_date(p) if isinstance(p, str) else p), p)
         for t, p, ti in zip(texts, published, titles)
     ]
     nlp = nlp or load_nlp()
@@ -94,6 +95,13 @@ def analyze_many(
         parsed = [Parsed(next(docs), para.start) for para in plan]
         out.append(_build(ing, parsed, src, registry or load_registry()))
     return out
+
+
+def _month_rule(ing: IngestedText, given: object) -> IngestedText:
+    """Say so when the date given was a month alone: the page shows the day as a stand-in."""
+    if ing.published is not None and ing.published_rule == "given" and month_only(given):
+        return dataclasses.replace(ing, published_rule="given (month only: the 1st stands for it)")
+    return ing
 
 
 def _content_paragraphs(ing: IngestedText) -> list[Paragraph]:

@@ -233,7 +233,21 @@ def _direction(n: Counter[str], rel: Relation) -> Call:
         if n["government:criticism"]:
             return Call("open", "advocate_criticism", 0.6)
         return Call("open", "advocate_role", 0.45)
+    policy = rel.government.migration_policy if rel.government is not None and rel.dated else None
+    if policy in ("restrictive", "open"):
+        if rel.voice == "government" and rel.minister and not any(n[k] for k in POSITION_CUES):
+            return Call(policy, "minister_policy", 0.5)  # a minister on migration argues the policy they run
+        if rel.voice in CRITIC_VOICES and n["government:criticism"] and not n["government:praise"]:
+            return Call(OTHER_WAY[policy], "critic_of_policy", 0.5)  # an unaligned critic of a restrictive policy
     return Call("neutral", "no_direction_cue", 0.45)
+
+
+# Cues that say more than the topic: with any of them a minister's words are read as they stand.
+POSITION_CUES = ("government:criticism", "government:praise", "opposition:criticism", "government:self")
+# Speakers with no party line of their own: their criticism of a policy argues the other way.
+# (Opposition parties criticise from either side, so their criticism alone gives no direction.)
+CRITIC_VOICES = frozenset({"neutral_body", "unknown"})
+OTHER_WAY = {"restrictive": "open", "open": "restrictive"}
 
 
 def _government(n: Counter[str], rel: Relation, direction: str) -> Call:

@@ -19,6 +19,8 @@ StanceRule = Literal[
     "mostly_open",
     "balanced_cues",
     "no_direction_cue",
+    "minister_policy",
+    "critic_of_policy",
     "advocate_criticism",
     "advocate_role",
     # position toward the incumbent government
@@ -82,6 +84,8 @@ EXPLANATIONS: dict[StanceRule, str] = {
     "mostly_open": "mostly open cues",
     "balanced_cues": "restrictive and open cues balance out",
     "no_direction_cue": "about migration, no direction cue",
+    "minister_policy": "a member of the government on migration, no cue of their own: the direction of the policy they run",
+    "critic_of_policy": "criticises the government's policy with no party line of its own: the other direction",
     "advocate_criticism": "a migrants' advocate criticising policy",
     "advocate_role": "no direction cue; the article names the speaker as a migrants' advocate",
     "no_incumbent_known": "the registry has no government for this country and date",

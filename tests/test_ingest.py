@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from analysis.ingest import InputError, decode_bytes, find_chrome, find_published_date, ingest
+from analysis.ingest import InputError, decode_bytes, find_chrome, find_published_date, ingest, parse_date
+from analysis.pipeline import analyze
 
 
 def test_windows_1252_smart_quotes_are_decoded_not_rejected():
@@ -51,3 +52,14 @@ def test_publication_stamp_and_chrome_lines_are_found():
     assert find_published_date(text) == date(2025, 5, 15)
     kinds = [c.kind for c in find_chrome(text)[0]]
     assert kinds == ["banner", "timestamp", "caption"]
+
+
+def test_a_month_alone_is_a_date_on_its_first_day_and_says_so(nlp):
+    assert parse_date("2020-06") == date(2020, 6, 1)
+    assert parse_date("2020-13") is None
+    result = analyze("The minister said the plan would work. “We will act,” she said.", published="2020-06", nlp=nlp)
+    assert result.article.published == date(2020, 6, 1)
+    assert "month only" in (result.article.published_rule or "")
+    # a full date keeps the plain rule
+    full = analyze("The minister said the plan would work.", published="2020-06-22", nlp=nlp)
+    assert full.article.published_rule == "given"

@@ -171,6 +171,33 @@ def test_an_advocate_without_a_cue_is_open_by_the_role_the_article_gives_with_lo
     assert stance.migration == "open" and stance.rule_ids[0] == "advocate_role" and stance.confidence < 0.5
 
 
+def test_a_minister_without_a_cue_argues_the_direction_of_the_policy_they_run_with_low_confidence():
+    stance = decide(ev("topic"), rel("government", US_2019, minister=True))
+    assert stance.migration == "restrictive" and stance.rule_ids[0] == "minister_policy"
+    assert stance.confidence <= 0.5
+
+
+def test_a_minister_under_a_mixed_policy_or_an_undated_article_stays_neutral():
+    assert decide(ev("topic"), rel("government", IRELAND_2024, minister=True)).migration == "neutral"
+    assert decide(ev("topic"), rel("government", US_2019, minister=True, dated=False)).migration == "neutral"
+
+
+def test_a_department_stating_facts_or_a_minister_who_praises_takes_no_direction_from_the_policy():
+    assert decide(ev("topic"), rel("government", US_2019)).migration == "neutral"
+    assert decide(ev("government:praise"), rel("government", US_2019, minister=True)).migration == "neutral"
+
+
+def test_an_unaligned_critic_of_a_restrictive_policy_argues_for_openness():
+    stance = decide(ev("government:criticism"), rel("unknown", US_2019))
+    assert stance.migration == "open" and stance.rule_ids[0] == "critic_of_policy"
+    assert decide(ev("government:criticism"), rel("neutral_body", US_2019)).migration == "open"
+
+
+def test_an_opposition_party_criticising_gives_no_direction_it_may_criticise_from_either_side():
+    assert decide(ev("government:criticism"), rel("opposition", US_2019)).migration == "neutral"
+    assert decide(ev("government:criticism", "government:praise"), rel("unknown", US_2019)).migration == "neutral"
+
+
 def test_the_stance_names_the_government_it_is_measured_against():
     assert decide(ev("topic"), rel("opposition")).toward == UK_2025.id
 
