@@ -273,10 +273,22 @@ DESCRIPTION_HEADS = (
     "populist",
     "far-right leader",
     "opposition leader",
+    # people the copy names by what they stand for or are running as: "the self-described
+    # democratic socialist", "the Republican front-runner" ("the New York businessman" is left
+    # out: only knowledge of the world says who that is, and the latest person is often wrong)
+    "socialist",
+    "candidate",
+    "nominee",
+    "front-runner",
+    "frontrunner",
+    "hopeful",
+    "incumbent",
+    "challenger",
 )
 DESCRIPTION_RE = re.compile(
     r"\b([Tt]he) ((?:(?:senior|veteran|former|junior|outspoken|local|backbench|shadow|new|top|"
-    r"embattled|then|[A-Z][a-z]+(?: [A-Z][a-z]+)?)[ -]){0,3}"
+    r"embattled|then|presidential|democratic|[a-z]+-[a-z]+(?:-[a-z]+)*|\d+-year-old|"
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+)?)[ -]){0,3}"
     r"(?:" + "|".join(sorted((re.escape(h) for h in DESCRIPTION_HEADS), key=len, reverse=True)) + r"))\b"
 )
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -1386,6 +1398,7 @@ assessment document dossier indictment ruling order proclamation bill motion res
 """.split()
 )
 # Shares of people: "47 percent said", "a majority said".
+SHARE_OF_RE = re.compile(r"(?:\w+|\d+)\s+(?:in|out of)\s+(?:\d+|ten|four|three|five)\s+\w", re.I)
 SHARE_HEADS = frozenset({"percent", "%", "majority", "minority", "half", "third", "quarter", "most", "many", "some"})
 
 
@@ -1406,6 +1419,8 @@ def phrase_kind(phrase: str) -> str | None:
     # the head is the last word before a prepositional tail: "a court in Rome" -> court
     head_words = re.split(r"\s+(?:in|at|of|from|for|with|on|to)\s+", core)[0].split() if not proper else core.split()
     head = re.sub(r"[^\w-]", "", head_words[-1].lower())
+    if SHARE_OF_RE.match(core):
+        return "group"  # "Six in 10 Virginia voters", "two out of three Republicans"
     if head in GROUP_NOUNS or head in SHARE_HEADS or (head.endswith("s") and not proper):
         return "group"  # "critics", "47 percent" (of those polled)
     if head in ORG_HEADS or head in DOCUMENT_HEADS:

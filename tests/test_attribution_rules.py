@@ -528,6 +528,22 @@ def test_a_description_by_role_is_the_person_the_article_gave_that_role(nlp):
     assert quote.speaker_name == "Maria Lopez"
 
 
+def test_a_description_by_candidacy_or_creed_is_the_person_the_copy_is_about(nlp):
+    text = (
+        "Title\n\nBernie Sanders held a rally in Springfield that drew 5,000 people. "
+        "The self-described democratic socialist said he would win the primary if turnout were high.\n\n"
+        "Hillary Clinton spoke in Toledo. The Democratic presidential nominee said every child deserved a chance."
+    )
+    first, second = analyze(text, nlp=nlp).quotes
+    assert first.speaker_name == "Bernie Sanders"
+    assert second.speaker_name == "Hillary Clinton"
+
+
+def test_a_share_of_a_group_is_a_group_speaker(nlp):
+    (quote,) = analyze("Title\n\nSix in 10 Virginia voters said Clinton is honest and trustworthy.", nlp=nlp).quotes
+    assert quote.text == "Clinton is honest and trustworthy" and quote.speaker_name == "Six in 10 Virginia voters"
+
+
 def test_an_office_the_registry_does_not_know_is_still_a_speaker(nlp):
     text = "Title\n\nPoland's prime minister said the pact would not be imposed on Poland."
     (quote,) = analyze(text, published=date(2025, 6, 1), nlp=nlp).quotes
