@@ -163,7 +163,7 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     """Every quoted span in the article, in order, offsets excluding the marks."""
     out: list[QuotedSpan] = []
     for para in split_paragraphs(text):
-        ptext = _double_apostrophes(para.text)
+        ptext = _mask_markup(_double_apostrophes(para.text))
         doubles = pair_double(ptext)
         covered = [(a, b) for a, b, _, _ in doubles]
         singles = []
@@ -189,6 +189,17 @@ def _gaps(covered: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
     if pos < n:
         gaps.append((pos, n))
     return gaps
+
+
+MARKUP_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>]+))?)*\s*/?>")
+
+
+def _mask_markup(text: str) -> str:
+    """Quote marks inside a markup tag left in pasted copy (<tweet author="x" id="1">) delimit
+    attribute values, not anyone's words: they are blanked out, keeping every offset."""
+    if "<" not in text:
+        return text
+    return MARKUP_TAG.sub(lambda m: re.sub("[\"']", FILLER, m.group(0)), text)
 
 
 FILLER = "\x01"  # stands for the second apostrophe of a '' mark, so offsets stay as they are

@@ -61,3 +61,13 @@ def test_two_apostrophes_are_one_double_quote_mark():
 
     text = "''I love Oreos,'' he said, ''I will never eat them again'' - and he's here."
     assert [text[s.start : s.end] for s in find_quoted_spans(text)] == ["I love Oreos,", "I will never eat them again"]
+
+
+def test_quote_marks_inside_markup_tags_are_attribute_values_not_words():
+    text = '<tweet author="realDonaldTrump" timestamp="1449075600">Praying for “those” people.</tweet> He said "yes".'
+    assert [text[q.start : q.end] for q in find_quoted_spans(text)] == ["those", "yes"]
+
+
+def test_a_lone_angle_bracket_does_not_hide_a_quote():
+    text = 'Turnout was < 40% and "we lost", she said > 3 times.'
+    assert [text[q.start : q.end] for q in find_quoted_spans(text)] == ["we lost"]
