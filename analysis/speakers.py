@@ -274,9 +274,13 @@ DESCRIPTION_HEADS = (
     "far-right leader",
     "opposition leader",
     # people the copy names by what they stand for or are running as: "the self-described
-    # democratic socialist", "the Republican front-runner" ("the New York businessman" is left
-    # out: only knowledge of the world says who that is, and the latest person is often wrong)
+    # democratic socialist", "the Republican front-runner", "the billionaire businessman"
     "socialist",
+    "billionaire",
+    "businessman",
+    "businesswoman",
+    "mogul",
+    "tycoon",
     "candidate",
     "nominee",
     "front-runner",
@@ -874,7 +878,10 @@ class SpeakerBook:
         people = [ent for ent in self.entities if ent.kind == "person" and ent.mentions and ent.last_mention() < s]
         if not people:
             return None
-        latest = max(people, key=lambda x: x.last_mention())
+        latest = self._latest_subject(people, s) or max(people, key=lambda x: x.last_mention())
+
+        def latest_at(ent: Entity) -> int:
+            return max((m.start for m in ent.mentions if m.start < s), default=-1)
 
         def score(ent: Entity) -> tuple[int, int]:
             ent_party = self.party(ent)
@@ -896,7 +903,7 @@ class SpeakerBook:
                     sc += 2
             if ent.spoke_at:
                 sc += 1
-            if ent is latest and s - ent.last_mention() < 400:
+            if ent is latest and s - latest_at(ent) < 400:
                 sc += 5  # a description usually picks up the person the text is about right now
             return (sc, ent.last_mention())
 
@@ -947,6 +954,17 @@ class SpeakerBook:
 
     def _in_quote(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.quoted)
+
+    def _latest_subject(self, people: list[Entity], s: int) -> Entity | None:
+        """The person the text is about just before `s`: the latest one named as the subject of a
+        sentence ("Trump, appearing after Clinton, cited the policies of Obama and Clinton. The
+        New York businessman said" is Trump), None when no one was."""
+        best: tuple[int, Entity] | None = None
+        for ent in people:
+            for m in ent.mentions:
+                if m.start < s and (best is None or m.start > best[0]) and self._subject_roles(m)[0]:
+                    best = (m.start, ent)
+        return best[1] if best else None
 
     def _subject_roles(self, m: Mention) -> tuple[bool, bool]:
         """(is a subject, is a main-clause subject) for a mention, from its paragraph's parse."""

@@ -539,6 +539,16 @@ def test_a_description_by_candidacy_or_creed_is_the_person_the_copy_is_about(nlp
     assert second.speaker_name == "Hillary Clinton"
 
 
+def test_a_description_picks_up_the_latest_subject_not_the_latest_name(nlp):
+    text = (
+        "Title\n\nDonald Trump, appearing after Hillary Clinton at the forum, cited problems he blamed on "
+        "President Obama and Clinton.\n\n"
+        "The billionaire businessman said running for president is tough."
+    )
+    quote = analyze(text, nlp=nlp).quotes[-1]
+    assert quote.text == "running for president is tough" and quote.speaker_name == "Donald Trump"
+
+
 def test_a_share_of_a_group_is_a_group_speaker(nlp):
     (quote,) = analyze("Title\n\nSix in 10 Virginia voters said Clinton is honest and trustworthy.", nlp=nlp).quotes
     assert quote.text == "Clinton is honest and trustworthy" and quote.speaker_name == "Six in 10 Virginia voters"
