@@ -291,7 +291,8 @@ DESCRIPTION_HEADS = (
 )
 DESCRIPTION_RE = re.compile(
     r"\b([Tt]he) ((?:(?:senior|veteran|former|junior|outspoken|local|backbench|shadow|new|top|"
-    r"embattled|then|presidential|democratic|[a-z]+-[a-z]+(?:-[a-z]+)*|\d+-year-old|"
+    r"embattled|then|presidential|democratic|presumptive|eventual|likely|leading|longtime|outgoing|incoming|"
+    r"[a-z]+-[a-z]+(?:-[a-z]+)*|\d+-year-old|[A-Z]{2,5}|"
     r"[A-Z][a-z]+(?: [A-Z][a-z]+)?)[ -]){0,3}"
     r"(?:" + "|".join(sorted((re.escape(h) for h in DESCRIPTION_HEADS), key=len, reverse=True)) + r"))\b"
 )
@@ -433,6 +434,37 @@ UNNAMED_PERSON_HEADS = {
     "lobbyist",
     "executive",
     "leader",
+    # anonymous and ordinary sources as the copy names them: "a person familiar with the
+    # planning", "a campaign surrogate", "his childhood friend", "one California delegate"
+    "person",
+    "producer",
+    "surrogate",
+    "operative",
+    "donor",
+    "delegate",
+    "friend",
+    "brother",
+    "sister",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "general",
+    "trader",
+    "columnist",
+    "commentator",
+    "host",
+    "reporter",
+    "journalist",
+    "historian",
+    "scholar",
+    "scientist",
+    "pastor",
+    "rabbi",
+    "imam",
+    "sheriff",
+    "businessman",
+    "businesswoman",
 }
 # "a Home Office spokesperson", "a White House official": the organisation is a proper name
 DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’-]{2,}(?:\s*\([A-Za-z. ]+\))?\s*[—–-]+\s*")
@@ -1197,8 +1229,11 @@ class SpeakerBook:
             "me",
         ):
             return None
-        if self._is_known_surname(clean):  # "Doe said" after "Sen. Jane Doe"
-            ent = self._resolve_name(start, end, clean)
+        # "the more moderate Kasich": a known surname after words that describe its bearer
+        described = re.fullmatch(r"(?i:the|a|an)\s+(?:[a-z][\w-]*\s+){1,3}([A-Z][\w’'-]+)", clean)
+        surname = described.group(1) if described else clean
+        if self._is_known_surname(surname):  # "Doe said" after "Sen. Jane Doe"
+            ent = self._resolve_name(start, end, surname)
             if ent is not None:
                 return ent, self._add_mention(ent, clean, start, end, "surname")
         named = self.registry.org_named(re.sub(r"^(?:a|an|the)\s+", "", clean, flags=re.I))
@@ -1416,7 +1451,11 @@ assessment document dossier indictment ruling order proclamation bill motion res
 """.split()
 )
 # Shares of people: "47 percent said", "a majority said".
-SHARE_OF_RE = re.compile(r"(?:\w+|\d+)\s+(?:in|out of)\s+(?:\d+|ten|four|three|five)\s+\w", re.I)
+SHARE_OF_RE = re.compile(
+    r"(?:(?:about|nearly|almost|roughly|around|more than|fewer than|less than|over|under|just)\s+)?"
+    r"(?:\w+|\d+)\s+(?:in|out of)\s+(?:\d+|ten|four|three|five)\b",
+    re.I,
+)
 SHARE_HEADS = frozenset({"percent", "%", "majority", "minority", "half", "third", "quarter", "most", "many", "some"})
 
 
@@ -1435,7 +1474,11 @@ def phrase_kind(phrase: str) -> str | None:
     bare = re.sub(r"^(?:the|a|an|some|many|other)\s+", "", core, flags=re.I)
     proper = bare[:1].isupper() and core.split()[-1][:1].isupper()
     # the head is the last word before a prepositional tail: "a court in Rome" -> court
-    head_words = re.split(r"\s+(?:in|at|of|from|for|with|on|to)\s+", core)[0].split() if not proper else core.split()
+    head_words = (
+        re.split(r"\s+(?:close to|familiar with|in|at|of|from|for|with|on|to)\s+", core)[0].split()
+        if not proper
+        else core.split()
+    )
     head = re.sub(r"[^\w-]", "", head_words[-1].lower())
     if SHARE_OF_RE.match(core):
         return "group"  # "Six in 10 Virginia voters", "two out of three Republicans"

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -547,6 +548,32 @@ def test_a_description_picks_up_the_latest_subject_not_the_latest_name(nlp):
     )
     quote = analyze(text, nlp=nlp).quotes[-1]
     assert quote.text == "running for president is tough" and quote.speaker_name == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "A producer for Yahoo Studios told The New York Times that the interview was off.",
+            "A producer for Yahoo Studios",
+        ),
+        ("A person familiar with the planning said the meeting would go ahead.", "A person familiar with the planning"),
+        ("Sources close to her campaign said she would run again.", "Sources close to her campaign"),
+        (
+            "About four in 10 South Carolina voters said the economy mattered most.",
+            "About four in 10 South Carolina voters",
+        ),
+    ],
+)
+def test_unnamed_sources_and_shares_of_voters_are_speakers_in_their_own_words(nlp, sentence, speaker):
+    (quote,) = analyze("Title\n\n" + sentence, nlp=nlp).quotes
+    assert quote.kind == "indirect" and quote.speaker_name == speaker
+
+
+def test_a_described_surname_is_the_person_of_that_name(nlp):
+    text = "Title\n\nJohn Kasich spoke in Ohio. The more moderate Kasich said he would stay in the race."
+    (quote,) = analyze(text, nlp=nlp).quotes
+    assert quote.speaker_name == "John Kasich"
 
 
 def test_a_share_of_a_group_is_a_group_speaker(nlp):
