@@ -38,16 +38,8 @@ from analysis import corrections as corrections_mod
 from analysis.corrections import Correction
 from analysis.records import (
     Analysis,
-    Article,
-    Chrome,
-    Evidence,
-    Mention,
-    NumberMention,
-    Quote,
-    Span,
-    Speaker,
-    Stance,
 )
+from analysis.serialization import analysis_from_dict, analysis_to_json
 
 DEFAULT_DB = Path("data/corpus.db")
 # App-level input caps (the server's own is .streamlit/config.toml server.maxUploadSize):
@@ -201,100 +193,6 @@ class Filters:
 
 
 NO_FILTERS = Filters()
-
-
-# ---------------------------------------------------------------------------------------
-# Rebuilding records from stored JSON
-
-
-def _mention(d: dict[str, Any] | None) -> Mention | None:
-    if not d:
-        return None
-    return Mention(text=d["text"], start=d["start"], end=d["end"], rule=d.get("rule", ""))
-
-
-def analysis_from_dict(data: dict[str, Any], text: str) -> Analysis:
-    """Rebuild an `Analysis` from `Analysis.to_dict()` output and the article text."""
-    a = data["article"]
-    published = dt.date.fromisoformat(a["published"]) if a.get("published") else None
-    article = Article(
-        id=a["id"],
-        text=text,
-        title=a.get("title"),
-        published=published,
-        source=a.get("source"),
-        content_hash=a.get("content_hash", ""),
-        published_rule=a.get("published_rule"),
-    )
-    speakers = tuple(
-        Speaker(
-            id=s["id"],
-            name=s["name"],
-            kind=s.get("kind", "person"),
-            role=s.get("role"),
-            party=s.get("party"),
-            country=s.get("country"),
-            aliases=tuple(s.get("aliases", ())),
-            mentions=tuple(m for m in (_mention(x) for x in s.get("mentions", ())) if m),
-            quoted=bool(s.get("quoted", False)),
-            role_source=s.get("role_source"),
-            registry_id=s.get("registry_id"),
-        )
-        for s in data.get("speakers", ())
-    )
-    quotes = []
-    for q in data.get("quotes", ()):
-        st = q.get("stance", {})
-        stance = Stance(
-            about_migration=bool(q.get("about_migration", False)),
-            migration=st.get("migration", "n/a"),
-            government=st.get("government", "n/a"),
-            targets=tuple(st.get("targets", ())),
-            frames=tuple(q.get("frames", ())),
-            evidence=tuple(
-                Evidence(label=e["label"], text=e["text"], start=e["start"], end=e["end"])
-                for e in st.get("evidence", ())
-            ),
-            confidence=float(st.get("confidence", 0.0)),
-            rule=st.get("rule", ""),
-            rule_ids=tuple(st.get("rule_ids", ())),
-            toward=st.get("toward"),
-        )
-        quotes.append(
-            Quote(
-                id=q["id"],
-                kind=q["kind"],
-                text=q["text"],
-                start=q["start"],
-                end=q["end"],
-                speaker_id=q.get("speaker_id"),
-                speaker_name=q.get("speaker"),
-                cue=q.get("cue"),
-                cue_start=q.get("cue_start"),
-                cue_end=q.get("cue_end"),
-                rule=q.get("rule", ""),
-                stance=stance,
-                speaker_mention=_mention(q.get("speaker_mention")),
-                paragraphs=int(q.get("paragraphs", 1)),
-                confidence=float(q.get("confidence", 1.0)),
-            )
-        )
-    numbers = []
-    for n in data.get("numbers", ()):
-        sent = n.get("sentence")
-        fields = {k: v for k, v in n.items() if k in NumberMention.__dataclass_fields__}
-        fields["sentence"] = Span(**sent) if sent else None
-        numbers.append(NumberMention(**fields))
-    return Analysis(
-        article=article,
-        speakers=speakers,
-        quotes=tuple(quotes),
-        numbers=tuple(numbers),
-        chrome=tuple(Chrome(**c) for c in data.get("chrome", ())),
-        scare_quotes=tuple(Span(**s) for s in data.get("scare_quotes", ())),
-        analyser_version=data.get("analyser_version", ""),
-        warnings=tuple(data.get("warnings", ())),
-    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -688,7 +586,7 @@ class Store:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         conn.execute(
             "INSERT INTO analyses (article_id, analyser_version, text_hash, analysed_at, json) VALUES (?, ?, ?, ?, ?)",
-            (article_id, version, content, now, json.dumps(analysis.to_dict(), ensure_ascii=False)),
+            (article_id, version, content, now, analysis_to_json(analysis)),
         )
         self._write_rows(conn, article_id, analysis)
 
