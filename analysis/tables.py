@@ -34,6 +34,8 @@ GOVERNMENT_SCORE: dict[str, float] = {"supports": -1.0, "neutral": 0.0, "opposes
 QUOTE_COLUMNS = [
     "article_id",
     "article_title",
+    "article_url",
+    "content_hash",
     "published",
     "source",
     "quote_id",
@@ -69,6 +71,8 @@ QUOTE_COLUMNS = [
 NUMBER_COLUMNS = [
     "article_id",
     "article_title",
+    "article_url",
+    "content_hash",
     "published",
     "source",
     "number_id",
@@ -119,6 +123,8 @@ def _loads(value: Any) -> Any:
 QUOTE_LABELS = [
     "article_id",
     "article_title",
+    "article_url",
+    "content_hash",
     "source",
     "kind",
     "speaker_id",
@@ -138,6 +144,8 @@ QUOTE_LABELS = [
 NUMBER_LABELS = [
     "article_id",
     "article_title",
+    "article_url",
+    "content_hash",
     "source",
     "kind",
     "unit",
@@ -223,6 +231,8 @@ def quotes_frame(store: Store, filters: Filters = NO_FILTERS) -> pd.DataFrame:
         {
             "article_id": raw["article_id"],
             "article_title": raw["article_title"],
+            "article_url": raw["url"],
+            "content_hash": raw["content_hash"],
             "published": _memo_map(raw["published"], _date),
             "source": raw["source"],
             "quote_id": raw["quote_id"],
@@ -330,6 +340,7 @@ def numbers_frame(store: Store, filters: Filters = NO_FILTERS) -> pd.DataFrame:
     if raw.empty:
         return _number_frame([])
     raw["published"] = _memo_map(raw["published"], _date)
+    raw["article_url"] = raw["url"]
     raw["cited_by_name"] = raw["name"].fillna(raw["cited_by_name"])
     return _finish_numbers(raw.reindex(columns=NUMBER_COLUMNS))
 
@@ -784,6 +795,8 @@ def export_frame(df: pd.DataFrame, kind: str) -> pd.DataFrame:
         cols = [
             "article_id",
             "article_title",
+            "article_url",
+            "content_hash",
             "published",
             "source",
             "quote_id",
@@ -809,6 +822,8 @@ def export_frame(df: pd.DataFrame, kind: str) -> pd.DataFrame:
         cols = [
             "article_id",
             "article_title",
+            "article_url",
+            "content_hash",
             "published",
             "source",
             "number_id",

@@ -10,7 +10,6 @@ ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.p
 import streamlit as st
 
 from analysis import tables
-from analysis.article_edits import article_columns
 from analysis.store import DIRECTIONS
 from ui.caches import current_filters, derived_df, get_store, numbers_df, quotes_df
 from ui.charts import direction_bar
@@ -144,8 +143,7 @@ lined = figures_by_metric(*figs)
 if not lined:
     st.caption("Neither side cites a figure in the filtered articles.")
 else:
-    ids = [str(x) for f in figs for x in f["article_id"]] if any(not f.empty for f in figs) else []
-    urls = {k: v[0] for k, v in article_columns(store, ids).items()}
+    urls = {str(a): u for f in figs for a, u in zip(f["article_id"], f["article_url"]) if isinstance(u, str)}
     st.html(figures_html(lined, sides[0], sides[1], urls))
 
 st.subheader("Who speaks, and their quotes")

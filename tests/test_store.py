@@ -7,6 +7,7 @@ import sqlite3
 
 import pytest
 
+from analysis import serialization
 from analysis.store import Filters, Store, add_files
 from tests.app_fixtures import FAKE_VERSION, fake_analyze, seed_text
 
@@ -107,7 +108,7 @@ def test_failed_add_leaves_no_half_article(store, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(Store, "_write_numbers", staticmethod(boom))
+    monkeypatch.setattr(serialization, "number_rows", boom)
     with pytest.raises(RuntimeError):
         store.add(seed_text())
     with sqlite3.connect(store.path) as conn:
@@ -184,3 +185,33 @@ def test_load_seeds_once(tmp_path, analyser):
     assert res.title == "Starmer visits Albania to boost cooperation on illegal migration"
     store.delete(res.article_id)
     assert store.load_seeds(ROOT / "seeds") == [] and store.count() == 0
+
+
+def test_headline_date_and_outlet_edits_survive_reanalysis_and_can_be_undone(store, analyser):
+    aid = store.add(OTHER, title="Old headline", published="2025-06-01").article_id
+    made = store.edit_article(aid, title="New headline", published=dt.date(2025, 6, 2), source="The Paper")
+    assert [e.field for e in made] == ["title", "published", "source"]
+    assert store.edit_article(aid, title="New headline") == []  # unchanged values are skipped
+    assert store.get_analysis(aid).article.title == "New headline"  # the stored analysis follows
+    store.reanalyse(aid, force=True)
+    meta = store.article_meta(aid)
+    assert (meta.title, meta.published, meta.source) == ("New headline", dt.date(2025, 6, 2), "The Paper")
+    assert store.get_analysis(aid).article.published == dt.date(2025, 6, 2)
+    title_edit = next(e for e in store.article_edits(aid) if e.field == "title")
+    store.undo_edit(title_edit.id)
+    assert store.article_meta(aid).title == "Old headline"
+    assert store.get_analysis(aid).article.title == "Old headline"
+    assert [e.field for e in store.article_edits(aid)] == ["source", "published"]
+
+
+def test_bad_article_edits_are_refused_with_a_message(store):
+    aid = store.add(OTHER, title="Headline").article_id
+    with pytest.raises(ValueError, match="empty"):
+        store.edit_article(aid, title="  ")
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        store.edit_article(aid, published="June")
+    with pytest.raises(ValueError, match="can be edited"):
+        store.edit_article(aid, text="new words")
+    with pytest.raises(KeyError):
+        store.edit_article("no-such-article", title="x")
+    assert store.article_edits() == []
