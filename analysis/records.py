@@ -17,6 +17,7 @@ MigrationDirection = Literal["restrictive", "open", "mixed", "neutral", "unclear
 GovernmentPosition = Literal["supports", "opposes", "neutral", "n/a"]
 NumberKind = Literal["level", "change", "percent_change", "factor", "money", "duration", "count", "target", "ratio"]
 ChromeKind = Literal["banner", "timestamp", "caption", "byline", "heading"]
+NARRATOR = "Narrator (article's own voice)"  # who people are told cites a figure with no `cited_by`
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,8 @@ PACKAGE = Path(__file__).resolve().parent
 # Modules that only store, show or schedule results do not change what the analyser finds.
 NOT_RULES = frozenset(
     {
-        "tables.py",
         "batch.py",
         "distributed.py",
-        "palette.py",
         "fetch.py",
         "serialization.py",
         "__main__.py",
@@ -26,8 +24,8 @@ NOT_RULES = frozenset(
         "version.py",
     }
 )
-# Packages none of whose files are rules (the store: schema, queries, writes).
-NOT_RULE_PACKAGES = frozenset({"store"})
+# Packages none of whose files are rules: the store (schema, queries, writes) and the frames.
+NOT_RULE_PACKAGES = frozenset({"store", "tables"})
 
 
 def _is_rule_module(path: Path, root: Path) -> bool:

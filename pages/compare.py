@@ -91,8 +91,7 @@ figs = [s.figures(numbers) for s in sides]
 
 cols = st.columns(2)
 for n, (col, side, m, a, c, f) in enumerate(zip(cols, sides, mine, about, counts, figs)):
-    colour_col = "speaker_colour" if side.kind == "speaker" else "party_colour"
-    colour = str(m[colour_col].iloc[0]) if not m.empty else "#9CA3AF"
+    colour = side.colour(m)
     with col:
         facts = [
             ("Quotes", plural(len(m), "quote")),
