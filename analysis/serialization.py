@@ -5,8 +5,10 @@ Map of the module:
   ../shared/gold/README.md, which the CLI prints, the scorer reads and the store keeps in
   `analyses.json`. The article text is not in it: the store keeps it in `articles.text`.
 - `speaker_rows`, `quote_rows`, `number_rows`: the normalised rows the list pages query, with
-  `insert_sql` for their tables.
-- `correction_row` / `correction_from_row`, `from_row`: the store's own records.
+  `insert_sql` for their tables; `labels_from_column`, `evidence_from_column` read their JSON
+  columns back.
+- `correction_row` / `correction_from_row`, `from_fields`: the store's own records, and any
+  record from a dict or row keyed by its field names.
 
 cattrs does the conversion field by field (tuples to lists, dates to ISO strings, nested
 records); what is written here is only where the JSON or a table is laid out differently from
@@ -244,6 +246,16 @@ def number_rows(article_id: str, numbers: Sequence[NumberMention], marks: Marks)
     return _table_rows(article_id, numbers, NUMBER_COLUMNS, marks, seq=True)
 
 
+def labels_from_column(value: str) -> tuple[str, ...]:
+    """A quote row's `targets` or `frames` column back as a tuple of labels."""
+    return tuple(json.loads(value))
+
+
+def evidence_from_column(value: str) -> tuple[tuple[str, str, int, int], ...]:
+    """A quote row's `evidence` column back as (label, text, start, end) tuples."""
+    return tuple((e[0], e[1], e[2], e[3]) for e in json.loads(value))
+
+
 def insert_sql(table: str, columns: Sequence[str]) -> str:
     """INSERT with a named parameter per column, for `executemany` over row dicts."""
     names = ", ".join(f'"{c}"' for c in columns)
@@ -272,7 +284,7 @@ def correction_from_row(row: Mapping[str, Any]) -> Correction:
     return _correction_from_columns(dict(row))
 
 
-def from_row(row: Mapping[str, Any], cls: type[T]) -> T:
-    """A record from a row whose column names are its field names (extra columns ignored)."""
-    result: T = _rows.structure(dict(row), cls)
+def from_fields(data: Mapping[str, Any], cls: type[T]) -> T:
+    """A record from a row or dict whose keys are its field names (extra keys ignored, defaults filled)."""
+    result: T = _rows.structure(dict(data), cls)
     return result

@@ -121,7 +121,7 @@ def edits(store: Store, article_id: str | None = None) -> list[ArticleEdit]:
     sql = "SELECT * FROM article_edits" + (" WHERE article_id = ?" if article_id else "") + " ORDER BY id DESC"
     with store.connect() as conn:
         found = conn.execute(sql, (article_id,) if article_id else ()).fetchall()
-    return [serialization.from_row(r, ArticleEdit) for r in found]
+    return [serialization.from_fields(r, ArticleEdit) for r in found]
 
 
 def undo_edit(store: Store, edit_id: int) -> None:
@@ -130,7 +130,7 @@ def undo_edit(store: Store, edit_id: int) -> None:
         row = conn.execute("SELECT * FROM article_edits WHERE id = ?", (edit_id,)).fetchone()
         if row is None:
             raise KeyError(edit_id)
-        edit = serialization.from_row(row, ArticleEdit)
+        edit = serialization.from_fields(row, ArticleEdit)
         if edit.field not in FIELDS:
             raise ValueError(edit.field)
         sql = f"UPDATE articles SET {edit.field} = ? WHERE id = ?"  # noqa: S608 - a name from FIELDS
@@ -143,4 +143,4 @@ def article_meta(store: Store, article_id: str) -> ArticleMeta | None:
     """The article's headline, date, outlet and URL; None if unknown."""
     with store.connect() as conn:
         row = conn.execute("SELECT title, published, source, url FROM articles WHERE id = ?", (article_id,)).fetchone()
-    return serialization.from_row(row, ArticleMeta) if row else None
+    return serialization.from_fields(row, ArticleMeta) if row else None

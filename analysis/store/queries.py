@@ -94,7 +94,9 @@ def article_rows(store: Store, limit: int | None = None) -> list[ArticleRow]:
             (limit,) if limit is not None else (),
         ).fetchall()
     return [
-        serialization.from_row({**dict(r), "stale": not r["same_text"] or r["analyser_version"] != version}, ArticleRow)
+        serialization.from_fields(
+            {**dict(r), "stale": not r["same_text"] or r["analyser_version"] != version}, ArticleRow
+        )
         for r in found
     ]
 

@@ -7,12 +7,12 @@ pages and the summaries read these frames and never build their own.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pandas as pd
 
+from analysis import serialization
 from analysis.records import NARRATOR
 from analysis.store import NO_FILTERS, Filters, Store
 from analysis.tables.codes import is_missing
@@ -163,14 +163,6 @@ def _finish_quotes(df: pd.DataFrame) -> pd.DataFrame:
     return _as_categories(df, QUOTE_LABELS, QUOTE_TEXTS, QUOTE_NUMBERS)
 
 
-def _json_tuple(value: str) -> tuple[Any, ...]:
-    return tuple(json.loads(value))
-
-
-def _evidence_tuple(value: str) -> tuple[tuple[Any, ...], ...]:
-    return tuple(tuple(e) for e in json.loads(value))
-
-
 def _memo_map(values: Iterable[Any], fn: Any) -> list[Any]:
     """fn over values, computing each distinct value once (labels repeat a lot)."""
     seen: dict[Any, Any] = {}
@@ -219,9 +211,9 @@ def quotes_frame(store: Store, filters: Filters = NO_FILTERS) -> pd.DataFrame:
             "about_migration": raw["about_migration"],
             "migration": raw["migration"],
             "government": raw["government"],
-            "frames": _memo_map(raw["frames"], _json_tuple),
-            "targets": _memo_map(raw["targets"], _json_tuple),
-            "evidence": _memo_map(raw["evidence"], _evidence_tuple),
+            "frames": _memo_map(raw["frames"], serialization.labels_from_column),
+            "targets": _memo_map(raw["targets"], serialization.labels_from_column),
+            "evidence": _memo_map(raw["evidence"], serialization.evidence_from_column),
             "cue": raw["cue"],
             "cue_start": raw["cue_start"],
             "cue_end": raw["cue_end"],
