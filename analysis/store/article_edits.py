@@ -75,7 +75,7 @@ def edit_article(store: Store, article_id: str, **changes: str | dt.date | None)
     unknown = set(changes) - set(FIELDS)
     if unknown:
         raise ValueError(f"Only {', '.join(FIELDS)} can be edited, not {', '.join(sorted(unknown))}.")
-    cleaned = {f: _clean(f, v) for f, v in changes.items() if f in FIELDS}  # type: ignore[arg-type]
+    cleaned = {f: _clean(f, v) for f, v in changes.items() if f in FIELDS}
     now = _now()
     made: list[ArticleEdit] = []
     with store.transaction() as conn:

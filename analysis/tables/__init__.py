@@ -12,8 +12,8 @@ Pages filter nothing themselves (the store's SQL did) and only read these frames
 Colours are not here: the UI chooses them (`ui/colours.py`).
 """
 
+from analysis.records import NARRATOR
 from analysis.tables.frames import (
-    NARRATOR,
     NUMBER_COLUMNS,
     QUOTE_COLUMNS,
     articles_frame,

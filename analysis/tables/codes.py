@@ -24,7 +24,10 @@ def label_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 def values_at(column: pd.Series, rows: np.ndarray) -> np.ndarray:
     """Plain Python values of `column` at positions `rows` (None where missing)."""
     codes, uniques = label_codes(column.iloc[rows])
-    return np.where(codes >= 0, uniques[np.maximum(codes, 0)] if len(uniques) else None, None)
+    out = np.full(len(codes), None, dtype=object)
+    known = codes >= 0
+    out[known] = uniques[codes[known]]
+    return out
 
 
 def is_missing(value: Any) -> bool:

@@ -6,7 +6,7 @@ filters (ui/caches.py); values are frames or {value: row positions} maps (see `r
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -80,7 +80,8 @@ def targets_frame(quotes: pd.DataFrame) -> pd.DataFrame:
     _, migrations = label_codes(quotes["migration"])
     _, speakers = label_codes(quotes["speaker"])
     summary: dict[str, dict[str, Any]] = {}
-    for (t, m, sp), n in combos.value_counts(sort=False).items():
+    for combo, n in combos.value_counts(sort=False).items():
+        t, m, sp = cast(tuple[int, int, int], combo)
         direction = migrations[m] if m >= 0 else None
         for target in target_sets[t] if t >= 0 else ():
             row = summary.setdefault(target, {"quotes": 0, "restrictive": 0, "open": 0, "speakers": set()})
@@ -197,6 +198,8 @@ NUMBER_VIEWS: dict[str, Any] = {
     ),
 }
 
+_COUNT_COLUMNS: list[str] = ["migration", "government", "speaker", "speaker_id", "party"]
+
 # Views derived from a (filtered) quotes frame, built once per corpus version and filters by the
 # app's cache. Values are frames or {value: row positions} maps (see `row_groups`).
 DERIVED_VIEWS: dict[str, Any] = {
@@ -209,8 +212,6 @@ DERIVED_VIEWS: dict[str, Any] = {
     "migration_counts": lambda q: direction_counts(about_migration(q, _COUNT_COLUMNS), "migration"),
     "government_counts": lambda q: direction_counts(about_migration(q, _COUNT_COLUMNS), "government"),
 }
-
-_COUNT_COLUMNS = ["migration", "government", "speaker", "speaker_id", "party"]
 
 
 def _about_mask(quotes: pd.DataFrame) -> np.ndarray | None:
