@@ -65,7 +65,8 @@ def _is_literal(type_: Any) -> bool:
 
 
 def _in_order(d: Row, keys: Sequence[str]) -> Row:
-    return {k: d[k] for k in keys}
+    """`d` with `keys` first, in that order; any other key (a field added since) after them."""
+    return {**{k: d[k] for k in keys if k in d}, **d}
 
 
 def _converter() -> Any:
@@ -93,7 +94,7 @@ def _quote_out(quote: Quote) -> Row:
     d = _quote_fields(quote)
     stance = d["stance"]
     for key in QUOTE_LEVEL_STANCE:
-        d[key] = stance[key]
+        d[key] = stance.pop(key)
     d["stance"] = _in_order(stance, STANCE_KEYS)
     return _in_order(d, QUOTE_KEYS)
 

@@ -19,7 +19,7 @@ import pytest
 
 from analysis import serialization
 from analysis.corrections import Correction
-from analysis.records import Evidence, Mention, NumberMention, Quote, Span, Stance
+from analysis.records import Analysis, Article, Evidence, Mention, NumberMention, Quote, Span, Stance
 from analysis.store import Store
 from tests.app_fixtures import FAKE_VERSION, fake_analyze, seed_analysis, seed_text
 
@@ -146,3 +146,12 @@ def test_store_reads_back_what_it_wrote(tmp_path):
     again = store.get_analysis(res.article_id)
     assert serialization.analysis_from_dict(serialization.analysis_to_dict(again), again.article.text) == again
     assert again.quotes == seed_analysis().quotes
+
+
+def test_every_record_field_reaches_the_json():
+    d = serialization.analysis_to_dict(seed_analysis())
+    names = {f.name for f in dataclasses.fields(Quote)} - {"speaker_name"} | {"speaker", "about_migration", "frames"}
+    assert set(d["quotes"][0]) == names
+    assert set(d["quotes"][0]["stance"]) == {f.name for f in dataclasses.fields(Stance)} - {"about_migration", "frames"}
+    assert set(d["article"]) == {f.name for f in dataclasses.fields(Article)} - {"text"} | {"length"}
+    assert set(d) == {f.name for f in dataclasses.fields(Analysis)}
