@@ -215,3 +215,13 @@ def test_bad_article_edits_are_refused_with_a_message(store):
     with pytest.raises(KeyError):
         store.edit_article("no-such-article", title="x")
     assert store.article_edits() == []
+
+
+def test_every_write_moves_the_data_version_on_even_within_one_second(store):
+    aid = store.add(OTHER, title="Headline").article_id
+    seen = [store.data_version()]
+    store.edit_article(aid, title="Edited")
+    seen.append(store.data_version())
+    store.reanalyse(aid, force=True)
+    seen.append(store.data_version())
+    assert len(set(seen)) == 3

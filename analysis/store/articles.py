@@ -81,6 +81,12 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+def _analysed_at() -> str:
+    # Microseconds: `analysed_at` is part of the corpus's data version, and an edit followed by a
+    # re-analysis within one second must not bring back the version (and the cached pages) of before.
+    return dt.datetime.now(dt.UTC).isoformat()
+
+
 def article_row(store: Store, article_id: str) -> sqlite3.Row | None:
     """The article's row (text and metadata), or None."""
     with store.connect() as conn:
@@ -191,7 +197,7 @@ def write_analysis(
     conn.execute("DELETE FROM analyses WHERE article_id = ?", (article_id,))
     conn.execute(
         "INSERT INTO analyses (article_id, analyser_version, text_hash, analysed_at, json) VALUES (?, ?, ?, ?, ?)",
-        (article_id, version, art.content_hash, _now(), serialization.analysis_to_json(analysis)),
+        (article_id, version, art.content_hash, _analysed_at(), serialization.analysis_to_json(analysis)),
     )
     rows.write_rows(conn, article_id, analysis)
 
