@@ -12,7 +12,6 @@ a file called batch).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -54,7 +53,9 @@ def _one_file(argv: list[str]) -> int:
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    json.dump(result.to_dict(), sys.stdout, indent=args.indent or None, ensure_ascii=False)
+    from analysis.serialization import analysis_to_json
+
+    sys.stdout.write(analysis_to_json(result, indent=args.indent or None))
     sys.stdout.write("\n")
     return 0
 

@@ -16,7 +16,6 @@ longer fits is kept and reported for review, never dropped.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -98,10 +97,6 @@ class Correction:
             what = f"{self.speaker_id}: {', '.join(parts)}"
         scope = "" if self.article_id or self.kind in QUOTE_KINDS else " (every article)"
         return f"{LABELS[self.kind]}: {what}{scope}"
-
-    def value_json(self) -> str:
-        """`value` as stored."""
-        return json.dumps(self.value, ensure_ascii=False, sort_keys=True)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ Map of the module:
 
 One row per article: `id` (the analyser's article id), `content_hash` (of the analysed text),
 `input_hash` (of the input, as the store keys duplicates), `analyser_version`, `analysis` (JSON
-of `Analysis.to_dict()`), `text` (the analysed text the offsets point into), `input` (the raw
+of `analysis.serialization.analysis_to_json`), `text` (the analysed text the offsets point into), `input` (the raw
 input when it differs, e.g. HTML; else null), `path`, `title`, `published`, `source`.
 
 Partitions are written by the client, so workers need no shared file system; they need the
@@ -19,7 +19,6 @@ Partitions are written by the client, so workers need no shared file system; the
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import time
@@ -78,6 +77,7 @@ class RunReport:
 
 def to_row(item: Item, analysis: Analysis) -> dict[str, str | None]:
     """One Parquet row for an analysed article."""
+    from analysis.serialization import analysis_to_json
     from analysis.store import input_hash
 
     art = analysis.article
@@ -86,7 +86,7 @@ def to_row(item: Item, analysis: Analysis) -> dict[str, str | None]:
         "content_hash": art.content_hash,
         "input_hash": input_hash(item.text),
         "analyser_version": analysis.analyser_version,
-        "analysis": json.dumps(analysis.to_dict(), ensure_ascii=False),
+        "analysis": analysis_to_json(analysis),
         "text": art.text,
         "input": None if item.text == art.text else item.text,
         "path": item.path,
@@ -246,9 +246,9 @@ def run(
 
 def analysis_of(row: dict[str, Any]) -> Analysis:
     """The `Analysis` a Parquet row holds."""
-    from analysis.store import analysis_from_dict
+    from analysis.serialization import analysis_from_json
 
-    return analysis_from_dict(json.loads(row["analysis"]), row["text"])
+    return analysis_from_json(row["analysis"], row["text"])
 
 
 @dataclass

@@ -432,6 +432,7 @@ def analyse_with_pipeline(cases: list[GoldCase], nlp: Any = None) -> list[dict[s
     """The analyser's JSON for each case, as `python -m analysis` prints it."""
     from analysis.ingest import decode_bytes
     from analysis.pipeline import analyze_many
+    from analysis.serialization import analysis_to_dict
 
     texts = [decode_bytes(c.article_path.read_bytes()) for c in cases]
-    return [a.to_dict() for a in analyze_many(texts, published=[c.published for c in cases], nlp=nlp)]
+    return [analysis_to_dict(a) for a in analyze_many(texts, published=[c.published for c in cases], nlp=nlp)]

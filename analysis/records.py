@@ -1,14 +1,15 @@
 """Typed, immutable records that every stage of the analysis returns.
 
 Every extracted item carries `start`/`end` character offsets into `Article.text` and the
-`rule` that produced it, so the UI can highlight it and a teacher can show why.
+`rule` that produced it, so the UI can highlight it and a teacher can show why. They become
+JSON and database rows in `analysis.serialization`, and only there.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Literal
 
 SpeakerKind = Literal["person", "organisation", "group"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
@@ -16,6 +17,7 @@ MigrationDirection = Literal["restrictive", "open", "mixed", "neutral", "unclear
 GovernmentPosition = Literal["supports", "opposes", "neutral", "n/a"]
 NumberKind = Literal["level", "change", "percent_change", "factor", "money", "duration", "count", "target", "ratio"]
 ChromeKind = Literal["banner", "timestamp", "caption", "byline", "heading"]
+NARRATOR = "Narrator (article's own voice)"  # who people are told cites a figure with no `cited_by`
 
 
 @dataclass(frozen=True)
@@ -165,70 +167,3 @@ class Analysis:
     def speaker(self, speaker_id: str | None) -> Speaker | None:
         """The speaker with this id, or None."""
         return next((s for s in self.speakers if s.id == speaker_id), None)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON contract of ../shared/gold/README.md (plus extra fields)."""
-        art = self.article
-        return {
-            "article": {
-                "id": art.id,
-                "title": art.title,
-                "published": art.published.isoformat() if art.published else None,
-                "published_rule": art.published_rule,
-                "source": art.source,
-                "content_hash": art.content_hash,
-                "length": len(art.text),
-            },
-            "analyser_version": self.analyser_version,
-            "speakers": [_speaker_dict(s) for s in self.speakers],
-            "quotes": [_quote_dict(q) for q in self.quotes],
-            "numbers": [_number_dict(n) for n in self.numbers],
-            "chrome": [asdict(c) for c in self.chrome],
-            "scare_quotes": [asdict(s) for s in self.scare_quotes],
-            "warnings": list(self.warnings),
-        }
-
-
-def _speaker_dict(s: Speaker) -> dict[str, Any]:
-    d = asdict(s)
-    d["aliases"] = list(s.aliases)
-    d["mentions"] = [asdict(m) for m in s.mentions]
-    return d
-
-
-def _quote_dict(q: Quote) -> dict[str, Any]:
-    st = q.stance
-    return {
-        "id": q.id,
-        "kind": q.kind,
-        "text": q.text,
-        "start": q.start,
-        "end": q.end,
-        "speaker_id": q.speaker_id,
-        "speaker": q.speaker_name,
-        "cue": q.cue,
-        "cue_start": q.cue_start,
-        "cue_end": q.cue_end,
-        "rule": q.rule,
-        "paragraphs": q.paragraphs,
-        "confidence": q.confidence,
-        "speaker_mention": asdict(q.speaker_mention) if q.speaker_mention else None,
-        "about_migration": st.about_migration,
-        "stance": {
-            "migration": st.migration,
-            "government": st.government,
-            "targets": list(st.targets),
-            "confidence": st.confidence,
-            "rule": st.rule,
-            "rule_ids": list(st.rule_ids),
-            "toward": st.toward,
-            "evidence": [asdict(e) for e in st.evidence],
-        },
-        "frames": list(st.frames),
-    }
-
-
-def _number_dict(n: NumberMention) -> dict[str, Any]:
-    d = asdict(n)
-    d["sentence"] = asdict(n.sentence) if n.sentence else None
-    return d

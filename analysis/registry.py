@@ -89,6 +89,16 @@ def _bare(party: str) -> str:
 
 
 @dataclass(frozen=True)
+class RegistryParty:
+    """A party as data/registry.json lists it."""
+
+    name: str
+    country: str
+    aliases: tuple[str, ...]
+    colour: str | None  # for the app's charts and highlights; no rule reads it
+
+
+@dataclass(frozen=True)
 class RegistryOrg:
     id: str
     name: str
@@ -158,6 +168,11 @@ class Registry:
             for country, terms in governments["terms"].items()
         }
         self.executive_offices = frozenset(governments.get("executive_offices", ()))
+        self.parties = tuple(
+            RegistryParty(name, info["country"], tuple(info["aliases"]), info.get("colour"))
+            for name, info in data["parties"].items()
+        )
+        self._party_by_name = {fold(p.name): p for p in self.parties}
         self.party_words: dict[str, list[tuple[str, str]]] = {}
         for party, info in data["parties"].items():
             for alias in info["aliases"]:
@@ -259,6 +274,14 @@ class Registry:
             for name, info in self._data["parties"].items()
             if info.get("country") == country
         }
+
+    def party_named(self, text: str) -> RegistryParty | None:
+        """The party with this name, else the first with this alias ("Tories" -> Conservative); None if none."""
+        key = fold(text)
+        if key in self._party_by_name:
+            return self._party_by_name[key]
+        options = self.party_words.get(key)
+        return self._party_by_name[fold(options[0][0])] if options else None
 
     def party_of_word(self, word: str, country: str | None = None) -> tuple[str, str] | None:
         """('Conservative', 'UK') for 'Tory', None for a word that names no party (in that country)."""

@@ -15,22 +15,27 @@ PACKAGE = Path(__file__).resolve().parent
 # Modules that only store, show or schedule results do not change what the analyser finds.
 NOT_RULES = frozenset(
     {
-        "store.py",
-        "tables.py",
         "batch.py",
         "distributed.py",
-        "palette.py",
         "fetch.py",
+        "serialization.py",
         "__main__.py",
         "evaluation.py",
         "version.py",
     }
 )
+# Packages none of whose files are rules: the store (schema, queries, writes) and the frames.
+NOT_RULE_PACKAGES = frozenset({"store", "tables"})
+
+
+def _is_rule_module(path: Path, root: Path) -> bool:
+    parts = path.relative_to(root).parts
+    return path.name not in NOT_RULES and "__pycache__" not in parts and not NOT_RULE_PACKAGES & set(parts[:-1])
 
 
 def rule_files(root: Path = PACKAGE) -> list[Path]:
     """The files whose content decides the analysis: rule modules and data files, in a fixed order."""
-    files = [p for p in root.rglob("*.py") if p.name not in NOT_RULES and "__pycache__" not in p.parts]
+    files = [p for p in root.rglob("*.py") if _is_rule_module(p, root)]
     files += [p for p in (root / "data").rglob("*") if p.is_file()]
     return sorted(files, key=lambda p: p.relative_to(root).as_posix())
 

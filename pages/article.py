@@ -7,8 +7,10 @@ ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.p
 import streamlit as st
 
 from analysis.corrections import for_display
-from analysis.palette import NARRATOR, article_html, speaker_colour
+from analysis.records import NARRATOR
+from ui.article_html import article_html
 from ui.caches import current_filters, get_store, options
+from ui.colours import speaker_colour
 from ui.sidebar import url_param
 from ui.widgets import empty_state, legend, plural
 

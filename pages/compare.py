@@ -10,7 +10,6 @@ ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.p
 import streamlit as st
 
 from analysis import tables
-from analysis.article_edits import article_columns
 from analysis.store import DIRECTIONS
 from ui.caches import current_filters, derived_df, get_store, numbers_df, quotes_df
 from ui.charts import direction_bar
@@ -92,8 +91,7 @@ figs = [s.figures(numbers) for s in sides]
 
 cols = st.columns(2)
 for n, (col, side, m, a, c, f) in enumerate(zip(cols, sides, mine, about, counts, figs)):
-    colour_col = "speaker_colour" if side.kind == "speaker" else "party_colour"
-    colour = str(m[colour_col].iloc[0]) if not m.empty else "#9CA3AF"
+    colour = side.colour(m)
     with col:
         facts = [
             ("Quotes", plural(len(m), "quote")),
@@ -144,8 +142,7 @@ lined = figures_by_metric(*figs)
 if not lined:
     st.caption("Neither side cites a figure in the filtered articles.")
 else:
-    ids = [str(x) for f in figs for x in f["article_id"]] if any(not f.empty for f in figs) else []
-    urls = {k: v[0] for k, v in article_columns(store, ids).items()}
+    urls = {str(a): u for f in figs for a, u in zip(f["article_id"], f["article_url"]) if isinstance(u, str)}
     st.html(figures_html(lined, sides[0], sides[1], urls))
 
 st.subheader("Who speaks, and their quotes")

@@ -6,7 +6,7 @@ ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.p
 
 import streamlit as st
 
-from analysis import article_edits, tables
+from analysis import tables
 from analysis.fetch import FetchError, fetch_url
 from analysis.store import add_files
 from ui.caches import CORPUS_SHOWN, corpus_listing, current_filters, get_store, options
@@ -188,11 +188,11 @@ st.caption(
 )
 edit_pick = st.selectbox("Article to edit", list(labels), format_func=labels.get, key="edit_pick")
 if st.session_state.get("_edit_loaded") != edit_pick:  # a new choice: fill the form with its values
-    meta = article_edits.article_meta(store, edit_pick)
+    meta = store.article_meta(edit_pick)
     st.session_state["_edit_loaded"] = edit_pick
-    st.session_state["edit_title"] = meta.get("title") or ""
-    st.session_state["edit_date"] = meta.get("published")
-    st.session_state["edit_source"] = meta.get("source") or ""
+    st.session_state["edit_title"] = (meta.title if meta else None) or ""
+    st.session_state["edit_date"] = meta.published if meta else None
+    st.session_state["edit_source"] = (meta.source if meta else None) or ""
 e1, e2, e3 = st.columns([3, 1, 2])
 e1.text_input("Headline", key="edit_title")
 e2.date_input("Published", key="edit_date")
@@ -201,8 +201,7 @@ e3.text_input("Outlet", key="edit_source")
 
 def save_edit(article_id: str, label: str) -> None:
     try:
-        made = article_edits.edit_article(
-            store,
+        made = store.edit_article(
             article_id,
             title=st.session_state["edit_title"],
             published=st.session_state["edit_date"],
@@ -220,7 +219,7 @@ def save_edit(article_id: str, label: str) -> None:
 
 
 st.button("Save changes", key="edit_save", on_click=save_edit, args=(edit_pick, labels[edit_pick]))
-history = article_edits.edits(store, edit_pick)
+history = store.article_edits(edit_pick)
 if history:
     st.markdown("**Changes made to this article**")
     for ed in history[:10]:
@@ -228,7 +227,7 @@ if history:
         h1.markdown(f"{ed.field}: “{ed.old_value or '—'}” → “{ed.new_value or '—'}” ({ed.edited_at[:16]} UTC)")
 
         def undo(edit_id: int = ed.id) -> None:
-            article_edits.undo_edit(store, edit_id)
+            store.undo_edit(edit_id)
             st.session_state["_edit_loaded"] = None
             st.session_state["corpus_flash"] = [("success", "Change undone.")]
 

@@ -10,6 +10,7 @@ import numpy as np
 import streamlit as st
 
 from ui.caches import current_filters, derived_df, get_store, quotes_df
+from ui.colours import speaker_colour, tint
 from ui.widgets import empty_state, plural
 
 PAGE_SIZE = 8  # speaker cards per page: each is about ten elements to build and send
@@ -43,6 +44,7 @@ shown = speakers.iloc[(page_no - 1) * PAGE_SIZE : page_no * PAGE_SIZE]
 
 def quote_html(row) -> str:
     """One quote in its context, highlighted, with where it comes from underneath (all escaped)."""
+    colour = speaker_colour(row.speaker_id, row.party)
     before = (row.before if isinstance(row.before, str) else "")[-110:]
     after = (row.after if isinstance(row.after, str) else "")[:110]
     source = (
@@ -54,7 +56,7 @@ def quote_html(row) -> str:
     return (
         '<div style="font-size:1.05rem;line-height:1.6;margin:0.2rem 0 0.1rem 0">'
         f'<span style="color:#6B7280">…{html.escape(before)}</span>'
-        f'<mark style="background:{row.tint};border-bottom:3px solid {row.speaker_colour};color:inherit">'
+        f'<mark style="background:{tint(colour)};border-bottom:3px solid {colour};color:inherit">'
         f"{html.escape(row.text)}</mark>"
         f'<span style="color:#6B7280">{html.escape(after)}…</span></div>'
         f'<div style="font-size:0.875rem;color:#6B7280;margin:0 0 0.7rem 0">{html.escape(source)}</div>'
@@ -67,8 +69,8 @@ SHOWN_COLUMNS = [
     "text",
     "before",
     "after",
-    "tint",
-    "speaker_colour",
+    "speaker_id",
+    "party",
     "article_title",
     "article_id",
     "migration",
@@ -88,10 +90,11 @@ for sid, rows in first_rows.items():
 
 for sp in shown.itertuples():
     rows = rows_of.get(sp.speaker_id, [])
+    dot = speaker_colour(sp.speaker_id, sp.party)
     with st.container(border=True):
         st.html(
             f'<div style="display:flex;align-items:center;gap:0.6rem">'
-            f'<span style="width:1.1rem;height:1.1rem;border-radius:50%;background:{sp.speaker_colour};'
+            f'<span style="width:1.1rem;height:1.1rem;border-radius:50%;background:{dot};'
             f'display:inline-block"></span><span style="font-size:1.5rem;font-weight:700">'
             f"{html.escape(sp.speaker)}</span></div>"
         )

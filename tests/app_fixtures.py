@@ -25,6 +25,7 @@ from analysis.records import (
     Speaker,
     Stance,
 )
+from analysis.serialization import from_fields
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "starmer_albania_2025-05-15.txt"
@@ -52,19 +53,8 @@ def seed_analysis(version: str = FAKE_VERSION) -> Analysis:
     """The seed article's analysis, built from the gold annotation."""
     text = seed_text()
     gold = json.loads(GOLD.read_text("utf-8"))
-    speakers = tuple(
-        Speaker(
-            id=s["id"],
-            name=s["name"],
-            kind=s.get("kind", "person"),
-            role=s.get("role"),
-            party=s.get("party"),
-            country=s.get("country"),
-            aliases=tuple(s.get("aliases", ())),
-            quoted=any(q["speaker"] == s["id"] for q in gold["quotes"]),
-        )
-        for s in gold["speakers"]
-    )
+    quoted = {q["speaker"] for q in gold["quotes"]}
+    speakers = tuple(from_fields({**s, "quoted": s["id"] in quoted}, Speaker) for s in gold["speakers"])
     names = {s.id: s.name for s in speakers}
     quotes = []
     for i, q in enumerate(gold["quotes"], 1):

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from analysis.batch import Failure, find_files, iter_results, read_item, run_batch
+from analysis.serialization import analysis_to_json
 from analysis.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +31,7 @@ def write_corpus(folder: Path, n: int, start: int = 0) -> list[Path]:
 
 
 def as_json(analysis) -> dict:
-    return json.loads(json.dumps(analysis.to_dict(), ensure_ascii=False))
+    return json.loads(analysis_to_json(analysis))
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis import serialization
 from analysis.corrections import Correction
 from analysis.store import Store
 from tests.app_fixtures import FAKE_VERSION, fake_analyze, seed_text
@@ -179,7 +180,7 @@ def test_failure_while_applying_a_correction_rolls_it_back(tmp_path, monkeypatch
     def boom(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(Store, "_write_quotes", staticmethod(boom))
+    monkeypatch.setattr(serialization, "quote_rows", boom)
     with pytest.raises(RuntimeError):
         store.add_correction(fix)
     monkeypatch.undo()
@@ -191,7 +192,7 @@ def _die_mid_write(path: str) -> None:
     def die(*args, **kwargs):
         os._exit(17)  # the process vanishes inside the transaction, as on a power cut or kill -9
 
-    Store._write_numbers = staticmethod(die)  # type: ignore[method-assign]
+    serialization.number_rows = die
     open_store(path).add(article("killed"))
 
 

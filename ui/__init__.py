@@ -6,4 +6,6 @@
 - downloads.py: CSV (Excel-ready) and JSON exports of the filtered quotes and figures
 - widgets.py: legends, empty states, the article picker
 - charts.py: the Plotly figures
+- colours.py: party and speaker colours (parties' colours are registry data)
+- article_html.py: the highlighted article, its hover texts and colour legends, all escaped
 """

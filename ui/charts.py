@@ -15,6 +15,8 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from ui.colours import party_colour, speaker_colour
+
 OTHERS_COLOUR = "#9CA3AF"
 AXIS_COLOUR = "#9CA3AF"
 
@@ -39,7 +41,8 @@ def stacked_direction_bars(
 ) -> go.Figure:
     """Quotes per label, stacked by speaker: the `top` speakers by quotes, the rest as 'others'."""
     labels, speaker_ids = _plain(counts[column]), _plain(counts["speaker_id"])
-    names, colours, quotes = _plain(counts["speaker"]), _plain(counts["speaker_colour"]), _plain(counts["quotes"])
+    names, parties, quotes = _plain(counts["speaker"]), _plain(counts["party"]), _plain(counts["quotes"])
+    colours = [speaker_colour(sid, party) for sid, party in zip(speaker_ids, parties)]
     totals: dict[Any, int] = {}
     for sid, n in zip(speaker_ids, quotes):
         totals[sid] = totals.get(sid, 0) + n
@@ -97,7 +100,7 @@ def positions_map(positions: pd.DataFrame) -> go.Figure:
                 "textposition": "bottom center" if kind == "party" else "top center",
                 "textfont": {"size": 15},
                 "marker": {
-                    "color": _plain(pts["colour"]),
+                    "color": _point_colours(pts),
                     "size": size,
                     "symbol": symbol,
                     "line": {"color": "white", "width": 1.5},
@@ -140,23 +143,36 @@ def positions_map(positions: pd.DataFrame) -> go.Figure:
     return figure(data, layout)
 
 
+def _point_colours(points: pd.DataFrame) -> list[str]:
+    """A party's colour for a party point, the speaker's for a speaker point."""
+    return [
+        party_colour(key) if kind == "party" else speaker_colour(key, party)
+        for kind, key, party in zip(_plain(points["kind"]), _plain(points["key"]), _plain(points["party"]))
+    ]
+
+
+FIGURE_COLUMNS = (
+    "label",
+    "value",
+    "symbol",
+    "err_plus",
+    "err_minus",
+    "cited_by",
+    "party",
+    "qualifier",
+    "period",
+    "article_title",
+    "cited_by_name",
+)
+
+
+def _citer_colour(col: dict[str, list[Any]], row: int) -> str:
+    return speaker_colour(col["cited_by"][row], col["party"][row])
+
+
 def figures_chart(points: pd.DataFrame, title: str, unit: str | None, max_citers: int = 8) -> go.Figure:
     """One metric's figures (`analysis.tables.chart_points`), a colour per citer, error bars for ranges."""
-    col = {
-        c: _plain(points[c])
-        for c in (
-            "label",
-            "value",
-            "symbol",
-            "err_plus",
-            "err_minus",
-            "speaker_colour",
-            "qualifier",
-            "period",
-            "article_title",
-            "cited_by_name",
-        )
-    }
+    col = {c: _plain(points[c]) for c in FIGURE_COLUMNS}
     counts: dict[Any, int] = {}
     for who in col["cited_by_name"]:
         counts[who] = counts.get(who, 0) + 1
@@ -182,7 +198,7 @@ def figures_chart(points: pd.DataFrame, title: str, unit: str | None, max_citers
                 "name": str(who) if who is not None else "others",
                 "marker": {
                     "size": 18,
-                    "color": str(col["speaker_colour"][rows[0]]) if who is not None else OTHERS_COLOUR,
+                    "color": _citer_colour(col, rows[0]) if who is not None else OTHERS_COLOUR,
                     "symbol": pick("symbol"),
                     "line": {"width": 1, "color": "white"},
                 },

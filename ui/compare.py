@@ -12,6 +12,7 @@ from typing import Literal
 
 import pandas as pd
 
+from ui.colours import party_colour, speaker_colour
 from ui.widgets import plural  # noqa: F401 - the page imports it from here too
 
 Kind = Literal["speaker", "party"]
@@ -23,6 +24,7 @@ MODES: dict[str, tuple[Kind, Kind]] = {
 }
 MODE_LABELS = {"parties": "Two parties", "speakers": "Two speakers", "party-speaker": "A party and a speaker"}
 EXAMPLE_CHARS = 220
+NO_QUOTES_COLOUR = "#9CA3AF"
 
 
 def infer_mode(a: str | None, b: str | None, parties: list[str], speakers: list[str]) -> str:
@@ -49,6 +51,14 @@ class Side:
             return quotes
         col = "speaker_id" if self.kind == "speaker" else "party"
         return quotes[quotes[col] == self.key]
+
+    def colour(self, quotes: pd.DataFrame) -> str:
+        """The party's colour, or the speaker's as their first quote (`quotes`: this side's) shows it."""
+        if quotes.empty:
+            return NO_QUOTES_COLOUR
+        if self.kind == "party":
+            return party_colour(self.key)
+        return speaker_colour(self.key, quotes["party"].iloc[0])
 
     def figures(self, numbers: pd.DataFrame) -> pd.DataFrame:
         """The figures this side cited."""

@@ -46,10 +46,9 @@ def downloads(store: Store, filters: Filters, *, where=st.sidebar) -> None:
 def export_text(store: Store, filters: Filters, kind: str, fmt: str) -> str | bytes:
     """The filtered quotes or figures as CSV (UTF-8 with a BOM, so Excel reads "ß" and curly quotes) or JSON."""
     from analysis import tables
-    from analysis.article_edits import export_with_article
 
     frame = tables.quotes_frame(store, filters) if kind == "quotes" else tables.numbers_frame(store, filters)
-    out = export_with_article(store, frame, kind)
+    out = tables.export_frame(frame, kind)
     if fmt == "csv":
         return out.to_csv(index=False).encode("utf-8-sig")
     return _json(out)

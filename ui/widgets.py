@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.palette import legend_html
 from analysis.store import Filters, Store
+from ui.article_html import legend_html
 from ui.caches import options
 
 

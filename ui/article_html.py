@@ -1,161 +1,16 @@
-"""Colours for parties and speakers, and the highlighted-article markup built from them.
+"""The article as HTML with every quote in its speaker's colour and every figure outlined; legends.
 
-One colour per party and per speaker, the same on every page and in every session:
-known parties get their conventional colours, anything else a colour derived from a hash
-of its name (never from Python's salted `hash()`), so a link shared today looks the same
-tomorrow.
-
-Everything that puts article words into HTML lives here and escapes them first.
+Everything that puts article words into HTML lives here (and in the pages' own small cards) and
+escapes them first: article text is untrusted.
 """
 
 from __future__ import annotations
 
-import hashlib
 import html
 from dataclasses import dataclass
-from functools import lru_cache
 
-from analysis.records import Analysis, NumberMention, Quote
-
-# Conventional UK party colours as used by the parties' own branding and by the BBC's
-# election graphics; the others are the parties' own logo colours, darkened where the
-# official colour is too light to read as a highlight on white (SNP yellow).
-PARTY_COLOURS: dict[str, str] = {
-    "labour": "#E4003B",
-    "conservative": "#0087DC",
-    "liberal democrats": "#FAA61A",
-    "reform uk": "#12B6CF",
-    "green": "#02A95B",
-    "snp": "#B8A200",
-    "plaid cymru": "#005B54",
-    "dup": "#D46A4C",
-    "sinn féin": "#326760",
-    "socialist party of albania": "#C2185B",
-    "brothers of italy": "#1B3A6B",
-}
-PARTY_ALIASES: dict[str, str] = {
-    "tory": "conservative",
-    "tories": "conservative",
-    "conservatives": "conservative",
-    "conservative party": "conservative",
-    "labour party": "labour",
-    "lib dem": "liberal democrats",
-    "lib dems": "liberal democrats",
-    "liberal democrat": "liberal democrats",
-    "reform": "reform uk",
-    "green party": "green",
-    "greens": "green",
-    "scottish national party": "snp",
-}
-NO_PARTY_COLOUR = "#6B7280"  # slate grey for speakers without a known party and the narrator
-
-# Tableau 10 minus its grey, plus four darker companions: distinct at projector size and
-# readable as a 25% tint behind black text.
-SPEAKER_PALETTE: tuple[str, ...] = (
-    "#1F77B4",
-    "#D62728",
-    "#2CA02C",
-    "#9467BD",
-    "#FF7F0E",
-    "#8C564B",
-    "#E377C2",
-    "#17BECF",
-    "#BCBD22",
-    "#3B4CC0",
-    "#B15928",
-    "#006D2C",
-    "#7A0177",
-)
-NARRATOR = "Narrator (article's own voice)"
-
-
-@lru_cache(maxsize=4096)
-def _digest(name: str) -> int:
-    return int.from_bytes(hashlib.sha256(name.encode("utf-8")).digest()[:8], "big")
-
-
-def canonical_party(party: str | None) -> str | None:
-    """The party name in lower case with common aliases folded ("Tory" -> "conservative")."""
-    if not isinstance(party, str) or not party.strip():
-        return None  # None, "" or pandas' NaN
-    key = " ".join(party.lower().split())
-    return PARTY_ALIASES.get(key, key)
-
-
-@lru_cache(maxsize=1024)
-def party_colour(party: str | None) -> str:
-    """The party's conventional colour if known, else a stable colour derived from its name."""
-    key = canonical_party(party)
-    if key is None or not isinstance(party, str):
-        return NO_PARTY_COLOUR
-    if key in PARTY_COLOURS:
-        return PARTY_COLOURS[key]
-    digest = _digest(key)
-    hue = digest % 360
-    return _hsl_to_hex(hue, 0.55, 0.42)
-
-
-def speaker_colour(speaker_key: str | None, party: str | None = None) -> str:
-    """A stable colour for a speaker id; the narrator (None) is grey.
-
-    A speaker with a party gets a shade of the party's colour (picked by a hash of the id,
-    so two Labour speakers are both red but tell apart); one without a party gets a colour
-    from `SPEAKER_PALETTE`.
-    """
-    if not isinstance(speaker_key, str) or not speaker_key:
-        return NO_PARTY_COLOUR
-    return _speaker_colour(speaker_key, party if isinstance(party, str) else None)
-
-
-@lru_cache(maxsize=4096)
-def _speaker_colour(speaker_key: str, party: str | None) -> str:
-    digest = _digest(speaker_key)
-    if isinstance(party, str) and party:
-        hue, sat, light = _hex_to_hsl(party_colour(party))
-        shift = SHADE_SHIFTS[digest % len(SHADE_SHIFTS)]
-        return _hsl_to_hex(hue, sat, min(0.62, max(0.22, light + shift)))
-    return SPEAKER_PALETTE[digest % len(SPEAKER_PALETTE)]
-
-
-# Lightness offsets for the speakers of one party: the first is the party colour itself.
-SHADE_SHIFTS: tuple[float, ...] = (0.0, -0.13, 0.1, -0.22, 0.16)
-
-
-def _hex_to_hsl(colour: str) -> tuple[float, float, float]:
-    r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    hi, lo = max(r, g, b), min(r, g, b)
-    light = (hi + lo) / 2
-    if hi == lo:
-        return 0.0, 0.0, light
-    d = hi - lo
-    sat = d / (1 - abs(2 * light - 1))
-    if hi == r:
-        hue = 60 * (((g - b) / d) % 6)
-    elif hi == g:
-        hue = 60 * ((b - r) / d + 2)
-    else:
-        hue = 60 * ((r - g) / d + 4)
-    return hue, sat, light
-
-
-@lru_cache(maxsize=1024)
-def tint(colour: str, alpha: float = 0.22) -> str:
-    """The colour as an rgba() string with the given opacity, for highlight backgrounds."""
-    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({r}, {g}, {b}, {alpha})"
-
-
-def _hsl_to_hex(hue: float, sat: float, light: float) -> str:
-    c = (1 - abs(2 * light - 1)) * sat
-    x = c * (1 - abs((hue / 60) % 2 - 1))
-    m = light - c / 2
-    sector = int(hue // 60) % 6
-    r, g, b = [(c, x, 0), (x, c, 0), (0, c, x), (0, x, c), (x, 0, c), (c, 0, x)][sector]
-    return "#{:02X}{:02X}{:02X}".format(*(round((v + m) * 255) for v in (r, g, b)))
-
-
-# ---------------------------------------------------------------------------------------
-# Highlighted article
+from analysis.records import NARRATOR, Analysis, NumberMention, Quote
+from ui.colours import speaker_colour, tint
 
 ARTICLE_CSS = """
 <style>
