@@ -24,6 +24,7 @@ test: install browser lint
 lint:
 	$(PYTHON) -m ruff check analysis pages app.py scripts tests ui
 	$(PYTHON) -m ruff format --check analysis pages app.py scripts tests ui
+	$(PYTHON) -m mypy
 
 eval:
 	$(PYTHON) scripts/evaluate.py

@@ -85,9 +85,11 @@ def _subcommand(argv: list[str]) -> int:
 
     from tqdm import tqdm
 
+    from analysis.batch import Failure
     from analysis.store import Store, db_path_from_env
 
     logging.basicConfig(format="%(levelname)s %(message)s", level=logging.WARNING)
+    # `distributed` needs a store only to skip and import; the other commands write to one
     store = Store(args.db or db_path_from_env()) if args.command != "distributed" or args.db else None
     bar = tqdm(unit="article", file=sys.stderr, dynamic_ncols=True)
 
@@ -95,13 +97,16 @@ def _subcommand(argv: list[str]) -> int:
         bar.total = n
         bar.refresh()
 
-    def failed(f) -> None:  # noqa: ANN001 - analysis.batch.Failure
+    failures: list[Failure] = []
+
+    def failed(f: Failure) -> None:
         bar.write(f"skipped {f.path}: {f.reason}", file=sys.stderr)
 
     try:
         if args.command == "batch":
             from analysis.batch import run_batch
 
+            assert store is not None
             r = run_batch(
                 args.paths,
                 store,
@@ -115,11 +120,12 @@ def _subcommand(argv: list[str]) -> int:
                 f"{r.files} files: {r.added} added, {r.skipped} already in the store, "
                 f"{len(r.failed)} failed; {r.seconds:.1f} s, {r.words_per_second:,.0f} words/s"
             )
+            failures = r.failed
         elif args.command == "distributed":
             from analysis.distributed import import_parquet, run
 
             try:
-                r = run(
+                run_report = run(
                     args.paths,
                     args.out,
                     scheduler=args.scheduler,
@@ -134,11 +140,13 @@ def _subcommand(argv: list[str]) -> int:
                 bar.close()
                 print(f"error: Dask: {exc}", file=sys.stderr)
                 return 2
+            rr = run_report
             summary = (
-                f"{r.files} files: {r.written} written to {len(r.partitions)} partitions in {args.out}, "
-                f"{r.skipped} skipped, {len(r.failed)} failed; {r.seconds:.1f} s on {r.workers} workers, "
-                f"{r.words_per_second:,.0f} words/s"
+                f"{rr.files} files: {rr.written} written to {len(rr.partitions)} partitions in {args.out}, "
+                f"{rr.skipped} skipped, {len(rr.failed)} failed; {rr.seconds:.1f} s on {rr.workers} workers, "
+                f"{rr.words_per_second:,.0f} words/s"
             )
+            failures = rr.failed
             if store is not None:
                 imp = import_parquet(args.out, store)
                 summary += f"; imported {imp.added} into {store.path} ({imp.skipped} already there)"
@@ -149,14 +157,18 @@ def _subcommand(argv: list[str]) -> int:
                 print(f"error: {args.folder} is not a folder", file=sys.stderr)
                 return 2
             total(sum(1 for _ in read_rows(args.folder, ["id"])))
-            r = import_parquet(args.folder, store, progress=bar.update)
-            for f in r.failed:
+            assert store is not None
+            ir = import_parquet(args.folder, store, progress=bar.update)
+            for f in ir.failed:
                 failed(f)
-            summary = f"{r.added} added, {r.skipped} already in the store, {len(r.failed)} failed; {r.seconds:.1f} s"
+            summary = (
+                f"{ir.added} added, {ir.skipped} already in the store, {len(ir.failed)} failed; {ir.seconds:.1f} s"
+            )
+            failures = ir.failed
     finally:
         bar.close()
     print(summary, file=sys.stderr)
-    return 1 if r.failed else 0
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -449,7 +450,7 @@ LEADING_REPORT = re.compile(
 )
 
 
-def _cues_read_from_words(p: Parsed, found: list[Cue], outside) -> list[Cue]:
+def _cues_read_from_words(p: Parsed, found: list[Cue], outside: Callable[[Token], bool]) -> list[Cue]:
     """Cues for "A, B and C report that ..." sentences whose verb the parser read as a noun."""
     out = []
     doc = p.doc
@@ -679,7 +680,9 @@ def _complete_org_name(ent: Entity, subject: str) -> None:
     often cuts an organisation's name short; the subject phrase, up to a bracket or dash, gives it whole."""
     phrase = subject.strip(" ,")
     abbreviation = re.match(r"[^(]*\([A-Z&]{2,8}\)", phrase)
-    phrase = abbreviation.group(0) if abbreviation else phrase[: ORG_NAME_END.search(phrase).start()].strip()
+    cut = ORG_NAME_END.search(phrase)
+    assert cut is not None  # the pattern ends in "$": it always matches
+    phrase = abbreviation.group(0) if abbreviation else phrase[: cut.start()].strip()
     words = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I).replace("(", "").split()
     if (
         len(phrase) > len(ent.name)
@@ -919,7 +922,9 @@ TRAILING = re.compile(
 )
 
 
-def _trailing_attributions(p: Parsed, found: list[tuple[int, int, Cue]], quoted: list[tuple[int, int]]):
+def _trailing_attributions(
+    p: Parsed, found: list[tuple[int, int, Cue]], quoted: list[tuple[int, int]]
+) -> Iterator[tuple[int, int, Cue]]:
     doc = p.doc
     for sent in p.sentences():
         m = TRAILING.match(sent.text)
@@ -972,24 +977,24 @@ def _content_span(
             return []
         while phrase_end > tok.i + 1 and doc[phrase_end].is_punct:
             phrase_end -= 1  # the comma that closes an apposition belongs to the sentence
-        after = phrase_end + 1
-        words_after = [t for t in doc[after : sent.end] if not t.is_punct]
-        if tok.i > sent.start + 1 and len(words_after) >= 3 and after < len(doc) and doc[after].text == ",":
+        resume = phrase_end + 1
+        words_after = [t for t in doc[resume : sent.end] if not t.is_punct]
+        if tok.i > sent.start + 1 and len(words_after) >= 3 and resume < len(doc) and doc[resume].text == ",":
             # "At the heart of it, according to Ross, was a decision ...": one statement, two pieces
-            return _trimmed(doc, sent.start, tok.i - 1, min_words=1) + _trimmed(doc, after + 1, sent.end - 1)
+            return _trimmed(doc, sent.start, tok.i - 1, min_words=1) + _trimmed(doc, resume + 1, sent.end - 1)
         if tok.i > sent.start + 1:
             first, last = sent[0], doc[tok.i - 1]
         else:
-            first, last = doc[after], sent[-1]
+            first, last = doc[resume], sent[-1]
         return _trimmed(doc, first.i, last.i)
     if cue.rule == "verb_read_from_words":
         that = tok.i + 1 if tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "that" else tok.i
         return _trimmed(doc, that + 1, sent.end - 1)
     if cue.rule == "passive_report":
-        first = tok.left_edge.i
-        if first <= sent.start + 1:
+        lead = tok.left_edge.i
+        if lead <= sent.start + 1:
             return _trimmed(doc, tok.right_edge.i + 1, sent.end - 1)
-        return _trimmed(doc, sent.start, first - 1)
+        return _trimmed(doc, sent.start, lead - 1)
     comps = [c for c in tok.children if c.dep_ == "ccomp"] or misparsed_report_clause(tok, doc)
     after = [c for c in comps if c.i > tok.i]
     interjected = _interjected_report(tok, doc, sent)
@@ -1018,7 +1023,7 @@ def _content_span(
             limit = doc[lo].idx + cut.start()
             hi = max(i for i in range(lo, hi + 1) if doc[i].idx < limit)
         ranges.append((lo, hi))
-    spans = []
+    spans: list[tuple[int, int]] = []
     for lo, hi in sorted(ranges):
         # "said, speaking on condition of anonymity, that ...": the report starts after "that"
         mark = next((i for i in range(lo, min(hi, lo + 12)) if doc[i].lower_ == "that" and doc[i].dep_ == "mark"), None)

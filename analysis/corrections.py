@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from analysis.government import facts_of
-from analysis.records import Analysis, NumberMention, Quote, Speaker, Stance
+from analysis.records import Analysis, MigrationDirection, NumberMention, Quote, Speaker, Stance
 from analysis.stance import quote_stance, restance
 from analysis.stance_rules import StanceRule
 
@@ -420,7 +420,7 @@ def _add_quote(work: _Work, c: Correction) -> Outcome:
         return Outcome("applied", "the analyser now finds this quote too", quote_id=existing.id)
     qid = f"u{c.id if c.id is not None else len(work.quotes) + 1}"
     if v.get("migration") or v.get("government"):
-        migration = v.get("migration") or "n/a"
+        migration: MigrationDirection = v.get("migration") or "n/a"
         stance = Stance(
             about_migration=migration != "n/a",
             migration=migration,
@@ -496,7 +496,7 @@ def _edit(work: _Work, c: Correction) -> Outcome:
     sp = work.speakers.get(c.speaker_id or "")
     if sp is None:
         return Outcome("review", f"no speaker {c.speaker_id!r} in this article")
-    changes = {k: (c.value[k] or None) for k in ("role", "party", "country") if k in c.value}
+    changes: dict[str, Any] = {k: (c.value[k] or None) for k in ("role", "party", "country") if k in c.value}
     if c.value.get("name"):
         changes["name"] = c.value["name"]
     work.speakers[sp.id] = edited = replace(sp, **changes, role_source="user" if "role" in changes else sp.role_source)

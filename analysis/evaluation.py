@@ -386,8 +386,8 @@ def _f1(p: float | None, r: float | None) -> float | None:
 def summarise(results: list[CaseResult], *, figures: bool = True, stance: bool = True) -> dict[str, float | None]:
     """Micro-averaged figures of a set: counts summed over its articles, then divided."""
     t: dict[str, int] = {}
-    for r in results:
-        for k, v in r.counts.items():
+    for res in results:
+        for k, v in res.counts.items():
             t[k] = t.get(k, 0) + v
     out: dict[str, float | None] = {}
     for kind in ("direct", "indirect", "all"):

@@ -255,7 +255,7 @@ FIRST_PERSON = frozenset({"i", "we", "you", "me", "us"})
 
 def _attributable_paragraphs(paragraphs: list[Paragraph], book: SpeakerBook) -> list[tuple[int, int, Attribution]]:
     """(start, end, attribution) of the paragraphs after each "Quotes attributable to X" line."""
-    out = []
+    out: list[tuple[int, int, Attribution]] = []
     for i, para in enumerate(paragraphs):
         who = attributable_to(para.text)
         if who is None:
@@ -300,6 +300,8 @@ def _layout_speech(
 ) -> list[tuple[int, int, Attribution]]:
     """Speech marked by layout: transcript turns, and block quotes after "X said:" paragraphs."""
     out: list[tuple[int, int, Attribution]] = []
+    ent: Entity | None
+    mention: Mention | None
     if paragraphs:
         out.extend(_headline_claim(paragraphs[0], book))
     turns = transcript_turns(paragraphs)
