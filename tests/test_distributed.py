@@ -11,6 +11,8 @@ from analysis.distributed import COLUMNS, analysis_of, import_parquet, read_rows
 from analysis.store import Store
 from tests.test_batch import as_json, write_corpus
 
+pytestmark = pytest.mark.model
+
 
 @pytest.fixture(scope="module")
 def client():
