@@ -278,7 +278,7 @@ def import_parquet(folder: Path, store: Store, *, progress: Callable[[int], Any]
                 source=row["source"],
                 analysis=analysis_of(row),
             )
-        except Exception as exc:  # noqa: BLE001 - one bad row must not stop the import
+        except Exception as exc:  # one bad row must not stop the import
             report.failed.append(Failure(row.get("path") or row.get("id") or "?", f"{type(exc).__name__}: {exc}"))
         else:
             if res.status == "added":

@@ -37,7 +37,7 @@ def refusing_store(tmp_path) -> Store:
 def snapshot(store: Store) -> tuple:
     with sqlite3.connect(store.path) as conn:
         return tuple(
-            conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608
+            conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
             for t in ("articles", "analyses", "speakers", "quotes", "numbers", "corrections")
         )
 

@@ -57,7 +57,7 @@ def fresh_server(tmp_path):
 def _running_server(tmp: Path):
     """Start `streamlit run app.py` on a free port with its own database; yield its base URL."""
     port = _free_port()
-    log = open(tmp / "server.log", "w")  # noqa: SIM115 - closed below
+    log = open(tmp / "server.log", "w")  # closed below
     proc = subprocess.Popen(
         [
             sys.executable,
