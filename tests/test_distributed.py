@@ -17,7 +17,8 @@ pytestmark = pytest.mark.model
 @pytest.fixture(scope="module")
 def client():
     """One in-process worker with one thread: fast to start and robust on 2 cores."""
-    distributed = pytest.importorskip("dask.distributed")
+    from dask import distributed
+
     cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None)
     with distributed.Client(cluster) as c:
         yield c

@@ -10,7 +10,6 @@ import pytest
 
 from analysis import tables
 from analysis.palette import article_html, party_colour, speaker_colour
-from analysis.records import Speaker
 from analysis.store import Store
 from tests.app_fixtures import FAKE_VERSION, fake_analyze, seed_analysis, seed_text
 
@@ -81,8 +80,17 @@ def test_colours_are_stable_and_conventional():
     assert party_colour("Tory") == party_colour("Conservative") == "#0087DC"
     assert party_colour("Some New Party") == party_colour("some new party")
     assert re.fullmatch(r"#[0-9A-F]{6}", party_colour("Some New Party"))
-    assert speaker_colour("keir-starmer", "Labour") == speaker_colour("keir-starmer", "Labour")
     assert speaker_colour(None) == speaker_colour(float("nan"))
+
+
+def test_a_speakers_colour_is_a_shade_of_their_party_the_same_in_every_run():
+    # Pinned: a salted hash() would give another colour in the next process, and a link shared
+    # today would show its speakers in other colours tomorrow.
+    assert speaker_colour("keir-starmer", "Labour") == "#A2002A"
+    assert speaker_colour("keir-starmer") == "#BCBD22"
+    labour_red = {speaker_colour(s, "Labour") for s in ("keir-starmer", "yvette-cooper", "angela-rayner")}
+    assert len(labour_red) == 3  # two Labour speakers tell apart ...
+    assert all(c[1:3] in ("A2", "FF") and c[3:5] < "40" for c in labour_red)  # ... and all are red
 
 
 def test_article_html_marks_quotes_and_escapes_everything():
@@ -115,7 +123,15 @@ def test_article_html_handles_overlapping_quotes():
     )
     out = article_html(dataclasses.replace(a, quotes=a.quotes + (inner,)))
     assert 'data-quote="inner"' in out
-    assert isinstance(Speaker(id="x", name="y"), Speaker)
+    # the inner quote's words are marked as the inner quote, the outer one resumes after them, and
+    # the article text is still all there, once
+    marks = re.findall(r'<mark [^>]*data-quote="([^"]+)"[^>]*>([^<]*)</mark>', out)
+    at = marks.index(("inner", inner.text))
+    assert marks[at - 1][0] == marks[at + 1][0] == q.id
+    body = out.split('<div class="se-article">', 1)[1]
+    import html as h
+
+    assert h.unescape(re.sub(r"<[^>]+>", "", body)) == a.article.text
 
 
 def test_speaker_summary_agrees_with_the_per_speaker_rules_on_random_labels():
