@@ -525,7 +525,9 @@ def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | N
     if hit is None and cue.rule == "according_to":
         hit = book.named_source(text, cue.subject_start, cue.subject_end)  # "according to a CNN tally"
     if hit is None and text.strip().lower() in ("he", "she", "they"):
-        hit = _latest_speaker(book, cue.subject_start, person=text.strip().lower() != "they")
+        at = cue.subject_start + len(text) - len(text.lstrip())
+        pronoun = Mention(text.strip(), at, at + len(text.strip()), "pronoun")
+        hit = _latest_speaker(book, cue.subject_start, pronoun, person=text.strip().lower() != "they")
     if hit is None:
         return None, None
     ent, mention = hit
@@ -653,7 +655,7 @@ def _first_of_coordinated_people(text: str, inside: list[tuple[Entity, Mention]]
     return None
 
 
-def _latest_speaker(book: SpeakerBook, pos: int, *, person: bool) -> tuple[Entity, Mention] | None:
+def _latest_speaker(book: SpeakerBook, pos: int, pronoun: Mention, *, person: bool) -> tuple[Entity, Mention] | None:
     """A pronoun the book could not resolve ("The minister said X but he warned Y"): the speaker who
     spoke last before it, when that was within the same stretch of text."""
     spoken = [
@@ -666,10 +668,7 @@ def _latest_speaker(book: SpeakerBook, pos: int, *, person: bool) -> tuple[Entit
     at, ent = max(spoken, key=lambda x: x[0])
     if pos - at > 300:
         return None
-    mention = Mention(
-        book.text[pos : pos + 4].split()[0] if book.text[pos : pos + 4].split() else "", pos, pos, "pronoun"
-    )
-    return ent, mention
+    return ent, pronoun
 
 
 ORG_NAME_END = re.compile(r"\s*(?:\(|[–—-]\s|,|$)")
@@ -984,6 +983,8 @@ def _content_span(
             return _trimmed(doc, sent.start, tok.i - 1, min_words=1) + _trimmed(doc, resume + 1, sent.end - 1)
         if tok.i > sent.start + 1:
             first, last = sent[0], doc[tok.i - 1]
+        elif resume >= sent.end:
+            return []  # "The according to minister": one word before the phrase and none after it
         else:
             first, last = doc[resume], sent[-1]
         return _trimmed(doc, first.i, last.i)

@@ -1233,6 +1233,10 @@ class SpeakerBook:
         return ent, self._add_mention(ent, clean, start, end, "subject phrase")
 
     def _add_mention(self, ent: Entity, text: str, start: int, end: int, rule: str) -> Mention:
+        if self.text[start:end] != text:  # a phrase cleaned of spaces, commas or "the": offsets follow its words
+            at = self.text.find(text, start, end)
+            if at >= 0:
+                start, end = at, at + len(text)
         mention = Mention(text, start, end, rule)
         ent.mentions.append(mention)
         self.mention_owner.append((mention, ent))

@@ -666,3 +666,31 @@ def test_report_that_opens_with_a_gerund_is_reported_whole():
         ["PRON", "VERB", "VERB", "PRON", "AUX", "VERB", "NOUN", "PART", "VERB"],
     )
     assert [t.text for t in misparsed_report_clause(p.doc[1], p.doc)] == ["legalizing"]
+
+
+# -- found by the property tests (tests/test_properties.py) ---------------------------------------
+
+
+@pytest.mark.model
+def test_according_to_with_one_word_before_and_nothing_after_is_no_statement_and_no_crash(nlp):
+    # was an IndexError that took the whole article down with it
+    assert analyze("The according to minister", nlp=nlp).quotes == ()
+
+
+@pytest.mark.model
+def test_a_source_phrase_with_spaces_inside_the_quote_marks_is_marked_where_its_words_are(nlp):
+    text = "The according to“  minister“"
+    (quote,) = analyze(text, nlp=nlp).quotes
+    m = quote.speaker_mention
+    assert (m.text, text[m.start : m.end]) == ("minister", "minister")  # was " minister"
+
+
+@pytest.mark.model
+def test_a_pronoun_given_to_the_last_speaker_is_marked_on_the_pronoun(nlp):
+    text = (
+        "Chris Philp, the shadow home secretary, warned that the plan would fail."
+        "“We will not back down,” the home secretary said.She told reporters: “This is a disaster for the country.”"
+    )
+    quote = next(q for q in analyze(text, nlp=nlp).quotes if q.text.startswith("This is a disaster"))
+    m = quote.speaker_mention
+    assert (m.rule, m.text, text[m.start : m.end]) == ("pronoun", "She", "She")  # was an empty span at "She"
