@@ -152,13 +152,6 @@ class Attribution:
         return explain(self.rule_id, self.cue.rule if self.cue else None)
 
 
-@dataclass(frozen=True)
-class ReportedSpeech:
-    start: int
-    end: int
-    attribution: Attribution
-
-
 def parsed_at(parsed: list[Parsed], pos: int) -> Parsed | None:
     """The parsed paragraph holding character `pos`."""
     for p in parsed:
@@ -857,10 +850,6 @@ def paraphrase_beyond_quotes(text: str, start: int, end: int, quoted: list[tuple
     pieces.append(text[pos:end])
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", " ".join(pieces)) if w.lower() not in GLUE_WORDS]
     return len(words) >= MIN_PARAPHRASE_WORDS
-
-
-OPENING_MARKS = '“"‘'
-CLOSING_MARKS = '”"’'
 
 
 def _close_open_quote(text: str, start: int, end: int) -> int:

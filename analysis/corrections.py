@@ -31,7 +31,6 @@ from analysis.stance_rules import StanceRule
 CorrectionKind = Literal["reassign_speaker", "merge_speakers", "edit_speaker", "set_stance", "not_quote", "add_quote"]
 KINDS: tuple[str, ...] = ("reassign_speaker", "merge_speakers", "edit_speaker", "set_stance", "not_quote", "add_quote")
 QUOTE_KINDS = ("reassign_speaker", "set_stance", "not_quote", "add_quote")  # keyed to a span
-SPEAKER_KINDS = ("merge_speakers", "edit_speaker")  # keyed to a speaker id
 Status = Literal["applied", "review"]
 USER_RULE = "user correction"
 USER_STANCE: StanceRule = "user_correction"  # the stance rule id of a stance a user set
@@ -123,10 +122,6 @@ class Applied:
     number_marks: dict[str, tuple[str, ...]]
     outcomes: dict[int, Outcome]  # correction id -> outcome
     removed: tuple[Quote, ...] = ()  # machine quotes users marked as not quotes
-
-    def corrected_quote_ids(self) -> set[str]:
-        """Quotes users changed or added."""
-        return set(self.quote_marks)
 
 
 def _short(text: str | None, n: int = 60) -> str:

@@ -48,10 +48,6 @@ class QuoteChain:
     def end(self) -> int:
         return self.parts[-1].end
 
-    @property
-    def balanced(self) -> bool:
-        return self.parts[-1].close_mark is not None
-
 
 @dataclass(frozen=True)
 class Paragraph:

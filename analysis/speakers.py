@@ -1339,20 +1339,6 @@ class SpeakerBook:
                 return hit[1]
         return None
 
-    def in_government(self, ent: Entity) -> bool | None:
-        """True for the incumbent government's side, False for its opponents, None if unknown."""
-        facts = government.SpeakerFacts(
-            ent.id,
-            ent.name,
-            self.role(ent),
-            self.party(ent),
-            self.country(ent),
-            ent.kind != "person",
-            bool(ent.speaks_for and ent.speaks_for.government),
-        )
-        voice = government.relation(facts, self.home_country, self.published, self.registry).voice
-        return {"government": True, "governing_party": True, "opposition": False, "advocate": False}.get(voice)
-
     def speakers(self, quoted_ids: set[str]) -> tuple[Speaker, ...]:
         out = []
         for ent in self.entities:

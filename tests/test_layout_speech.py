@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from analysis.blocks import block_after_intro, is_heading, title_case_label, transcript_turns
+from analysis.blocks import block_after_intro, is_heading, transcript_turns
 from analysis.pipeline import analyze
 from analysis.quotes import split_paragraphs
 
@@ -40,10 +40,6 @@ def test_headings_are_short_lines_without_closing_punctuation():
     assert is_heading("Channel migrant crossings")
     assert not is_heading("Home Secretary Sajid Javid said:")
     assert not is_heading("We will act.")
-
-
-def test_title_case_label_keeps_the_capital_after_an_apostrophe():
-    assert title_case_label("CLARE O'NEIL") == "Clare O'Neil"
 
 
 @pytest.mark.model
