@@ -81,7 +81,8 @@ def test_the_figures_stage_uses_only_the_records_and_small_helpers_of_the_librar
         f"{module_name(path)} imports {name}"
         for path in files("analysis/figures")
         for name in sorted(imports(path))
-        if _under(name, ("analysis",)) and not _under(name, FIGURES_MAY_IMPORT)
+        # "analysis" alone is `from analysis import x`: x is what counts, and it is listed too
+        if name != "analysis" and _under(name, ("analysis",)) and not _under(name, FIGURES_MAY_IMPORT)
     ]
     assert offenders == []
 
