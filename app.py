@@ -9,6 +9,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ui.shell import run_app  # noqa: E402
+from ui.shell import run_app
 
 run_app()

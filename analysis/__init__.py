@@ -11,12 +11,17 @@ Map of the package (no module here imports Streamlit):
 - pipeline.py  analyze(text, ...) -> Analysis: the one entry point everything calls
 """
 
+from typing import TYPE_CHECKING
+
 from analysis.records import Analysis, Article, NumberMention, Quote, Speaker, Stance
+
+if TYPE_CHECKING:
+    from analysis.pipeline import analyze, analyze_many
 
 __all__ = ["Analysis", "Article", "NumberMention", "Quote", "Speaker", "Stance", "analyze", "analyze_many"]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     # Lazy so that importing the records does not load spaCy.
     if name in ("analyze", "analyze_many"):
         from analysis import pipeline

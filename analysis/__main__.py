@@ -14,8 +14,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from analysis.ingest import InputError, decode_bytes, parse_date
+
+if TYPE_CHECKING:
+    from analysis.batch import Failure
+    from analysis.store import Store
 
 SUBCOMMANDS = ("batch", "distributed", "import-parquet")
 
@@ -60,7 +65,7 @@ def _one_file(argv: list[str]) -> int:
     return 0
 
 
-def _subcommand(argv: list[str]) -> int:
+def _subcommand_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis")
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("batch", help="analyse .txt/.html files into the store (resumable)")
@@ -78,84 +83,118 @@ def _subcommand(argv: list[str]) -> int:
     i = sub.add_parser("import-parquet", help="add the Parquet results of `distributed` to the store")
     i.add_argument("folder", type=Path, metavar="DIR")
     i.add_argument("--db", type=Path, help="corpus store (default: $STANCE_EXPLORER_DB or data/corpus.db)")
-    args = parser.parse_args(argv)
+    return parser
+
+
+class _CommandError(Exception):
+    """A message for standard error and exit code 2."""
+
+
+class _Progress:
+    """The progress bar on standard error, with the callbacks the runners take."""
+
+    def __init__(self) -> None:
+        from tqdm import tqdm
+
+        self.bar = tqdm(unit="article", file=sys.stderr, dynamic_ncols=True)
+        self.update = self.bar.update
+
+    def total(self, n: int) -> None:
+        self.bar.total = n
+        self.bar.refresh()
+
+    def failed(self, f: Failure) -> None:
+        self.bar.write(f"skipped {f.path}: {f.reason}", file=sys.stderr)
+
+
+def _subcommand(argv: list[str]) -> int:
+    args = _subcommand_parser().parse_args(argv)
 
     import logging
-
-    from tqdm import tqdm
 
     from analysis.store import Store, db_path_from_env
 
     logging.basicConfig(format="%(levelname)s %(message)s", level=logging.WARNING)
+    # `distributed` needs a store only to skip and import; the other commands write to one
     store = Store(args.db or db_path_from_env()) if args.command != "distributed" or args.db else None
-    bar = tqdm(unit="article", file=sys.stderr, dynamic_ncols=True)
+    progress = _Progress()
+    try:
+        try:
+            if args.command == "batch":
+                assert store is not None
+                summary, failures = _batch(args, store, progress)
+            elif args.command == "distributed":
+                summary, failures = _distributed(args, store, progress)
+            else:
+                assert store is not None
+                summary, failures = _import_parquet(args, store, progress)
+        finally:
+            progress.bar.close()
+    except _CommandError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(summary, file=sys.stderr)
+    return 1 if failures else 0
 
-    def total(n: int) -> None:
-        bar.total = n
-        bar.refresh()
 
-    def failed(f) -> None:  # noqa: ANN001 - analysis.batch.Failure
-        bar.write(f"skipped {f.path}: {f.reason}", file=sys.stderr)
+def _batch(args: argparse.Namespace, store: Store, progress: _Progress) -> tuple[str, list[Failure]]:
+    from analysis.batch import run_batch
+
+    r = run_batch(
+        args.paths,
+        store,
+        processes=args.processes,
+        chunk_size=args.chunk,
+        progress=progress.update,
+        on_failure=progress.failed,
+        on_total=progress.total,
+    )
+    summary = (
+        f"{r.files} files: {r.added} added, {r.skipped} already in the store, "
+        f"{len(r.failed)} failed; {r.seconds:.1f} s, {r.words_per_second:,.0f} words/s"
+    )
+    return summary, r.failed
+
+
+def _distributed(args: argparse.Namespace, store: Store | None, progress: _Progress) -> tuple[str, list[Failure]]:
+    from analysis.distributed import import_parquet, run
 
     try:
-        if args.command == "batch":
-            from analysis.batch import run_batch
+        r = run(
+            args.paths,
+            args.out,
+            scheduler=args.scheduler,
+            workers=args.workers,
+            chunk_size=args.chunk,
+            store=store,
+            progress=progress.update,
+            on_failure=progress.failed,
+            on_total=progress.total,
+        )
+    except (OSError, TimeoutError) as exc:  # scheduler unreachable, or the cluster could not start
+        raise _CommandError(f"Dask: {exc}") from exc
+    summary = (
+        f"{r.files} files: {r.written} written to {len(r.partitions)} partitions in {args.out}, "
+        f"{r.skipped} skipped, {len(r.failed)} failed; {r.seconds:.1f} s on {r.workers} workers, "
+        f"{r.words_per_second:,.0f} words/s"
+    )
+    if store is not None:
+        imp = import_parquet(args.out, store)
+        summary += f"; imported {imp.added} into {store.path} ({imp.skipped} already there)"
+    return summary, r.failed
 
-            r = run_batch(
-                args.paths,
-                store,
-                processes=args.processes,
-                chunk_size=args.chunk,
-                progress=bar.update,
-                on_failure=failed,
-                on_total=total,
-            )
-            summary = (
-                f"{r.files} files: {r.added} added, {r.skipped} already in the store, "
-                f"{len(r.failed)} failed; {r.seconds:.1f} s, {r.words_per_second:,.0f} words/s"
-            )
-        elif args.command == "distributed":
-            from analysis.distributed import import_parquet, run
 
-            try:
-                r = run(
-                    args.paths,
-                    args.out,
-                    scheduler=args.scheduler,
-                    workers=args.workers,
-                    chunk_size=args.chunk,
-                    store=store,
-                    progress=bar.update,
-                    on_failure=failed,
-                    on_total=total,
-                )
-            except (OSError, TimeoutError) as exc:  # scheduler unreachable, or the cluster could not start
-                bar.close()
-                print(f"error: Dask: {exc}", file=sys.stderr)
-                return 2
-            summary = (
-                f"{r.files} files: {r.written} written to {len(r.partitions)} partitions in {args.out}, "
-                f"{r.skipped} skipped, {len(r.failed)} failed; {r.seconds:.1f} s on {r.workers} workers, "
-                f"{r.words_per_second:,.0f} words/s"
-            )
-            if store is not None:
-                imp = import_parquet(args.out, store)
-                summary += f"; imported {imp.added} into {store.path} ({imp.skipped} already there)"
-        else:
-            from analysis.distributed import import_parquet, read_rows
+def _import_parquet(args: argparse.Namespace, store: Store, progress: _Progress) -> tuple[str, list[Failure]]:
+    from analysis.distributed import import_parquet, read_rows
 
-            if not args.folder.is_dir():
-                print(f"error: {args.folder} is not a folder", file=sys.stderr)
-                return 2
-            total(sum(1 for _ in read_rows(args.folder, ["id"])))
-            r = import_parquet(args.folder, store, progress=bar.update)
-            for f in r.failed:
-                failed(f)
-            summary = f"{r.added} added, {r.skipped} already in the store, {len(r.failed)} failed; {r.seconds:.1f} s"
-    finally:
-        bar.close()
-    print(summary, file=sys.stderr)
-    return 1 if r.failed else 0
+    if not args.folder.is_dir():
+        raise _CommandError(f"{args.folder} is not a folder")
+    progress.total(sum(1 for _ in read_rows(args.folder, ["id"])))
+    r = import_parquet(args.folder, store, progress=progress.update)
+    for f in r.failed:
+        progress.failed(f)
+    summary = f"{r.added} added, {r.skipped} already in the store, {len(r.failed)} failed; {r.seconds:.1f} s"
+    return summary, r.failed
 
 
 if __name__ == "__main__":

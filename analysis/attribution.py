@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -149,13 +150,6 @@ class Attribution:
     def rule(self) -> str:
         """The rule in words, for people."""
         return explain(self.rule_id, self.cue.rule if self.cue else None)
-
-
-@dataclass(frozen=True)
-class ReportedSpeech:
-    start: int
-    end: int
-    attribution: Attribution
 
 
 def parsed_at(parsed: list[Parsed], pos: int) -> Parsed | None:
@@ -449,7 +443,7 @@ LEADING_REPORT = re.compile(
 )
 
 
-def _cues_read_from_words(p: Parsed, found: list[Cue], outside) -> list[Cue]:
+def _cues_read_from_words(p: Parsed, found: list[Cue], outside: Callable[[Token], bool]) -> list[Cue]:
     """Cues for "A, B and C report that ..." sentences whose verb the parser read as a noun."""
     out = []
     doc = p.doc
@@ -524,7 +518,9 @@ def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | N
     if hit is None and cue.rule == "according_to":
         hit = book.named_source(text, cue.subject_start, cue.subject_end)  # "according to a CNN tally"
     if hit is None and text.strip().lower() in ("he", "she", "they"):
-        hit = _latest_speaker(book, cue.subject_start, person=text.strip().lower() != "they")
+        at = cue.subject_start + len(text) - len(text.lstrip())
+        pronoun = Mention(text.strip(), at, at + len(text.strip()), "pronoun")
+        hit = _latest_speaker(book, cue.subject_start, pronoun, person=text.strip().lower() != "they")
     if hit is None:
         return None, None
     ent, mention = hit
@@ -652,7 +648,7 @@ def _first_of_coordinated_people(text: str, inside: list[tuple[Entity, Mention]]
     return None
 
 
-def _latest_speaker(book: SpeakerBook, pos: int, *, person: bool) -> tuple[Entity, Mention] | None:
+def _latest_speaker(book: SpeakerBook, pos: int, pronoun: Mention, *, person: bool) -> tuple[Entity, Mention] | None:
     """A pronoun the book could not resolve ("The minister said X but he warned Y"): the speaker who
     spoke last before it, when that was within the same stretch of text."""
     spoken = [
@@ -665,10 +661,7 @@ def _latest_speaker(book: SpeakerBook, pos: int, *, person: bool) -> tuple[Entit
     at, ent = max(spoken, key=lambda x: x[0])
     if pos - at > 300:
         return None
-    mention = Mention(
-        book.text[pos : pos + 4].split()[0] if book.text[pos : pos + 4].split() else "", pos, pos, "pronoun"
-    )
-    return ent, mention
+    return ent, pronoun
 
 
 ORG_NAME_END = re.compile(r"\s*(?:\(|[–—-]\s|,|$)")
@@ -679,7 +672,9 @@ def _complete_org_name(ent: Entity, subject: str) -> None:
     often cuts an organisation's name short; the subject phrase, up to a bracket or dash, gives it whole."""
     phrase = subject.strip(" ,")
     abbreviation = re.match(r"[^(]*\([A-Z&]{2,8}\)", phrase)
-    phrase = abbreviation.group(0) if abbreviation else phrase[: ORG_NAME_END.search(phrase).start()].strip()
+    cut = ORG_NAME_END.search(phrase)
+    assert cut is not None  # the pattern ends in "$": it always matches
+    phrase = abbreviation.group(0) if abbreviation else phrase[: cut.start()].strip()
     words = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I).replace("(", "").split()
     if (
         len(phrase) > len(ent.name)
@@ -857,10 +852,6 @@ def paraphrase_beyond_quotes(text: str, start: int, end: int, quoted: list[tuple
     return len(words) >= MIN_PARAPHRASE_WORDS
 
 
-OPENING_MARKS = '“"‘'
-CLOSING_MARKS = '”"’'
-
-
 def _close_open_quote(text: str, start: int, end: int) -> int:
     """Extend reported speech to the closing mark of a quote it opens ('... had become "a national
     embarrassment.' -> '... embarrassment."'): the quotation marks inside a report belong to it."""
@@ -919,7 +910,9 @@ TRAILING = re.compile(
 )
 
 
-def _trailing_attributions(p: Parsed, found: list[tuple[int, int, Cue]], quoted: list[tuple[int, int]]):
+def _trailing_attributions(
+    p: Parsed, found: list[tuple[int, int, Cue]], quoted: list[tuple[int, int]]
+) -> Iterator[tuple[int, int, Cue]]:
     doc = p.doc
     for sent in p.sentences():
         m = TRAILING.match(sent.text)
@@ -972,24 +965,26 @@ def _content_span(
             return []
         while phrase_end > tok.i + 1 and doc[phrase_end].is_punct:
             phrase_end -= 1  # the comma that closes an apposition belongs to the sentence
-        after = phrase_end + 1
-        words_after = [t for t in doc[after : sent.end] if not t.is_punct]
-        if tok.i > sent.start + 1 and len(words_after) >= 3 and after < len(doc) and doc[after].text == ",":
+        resume = phrase_end + 1
+        words_after = [t for t in doc[resume : sent.end] if not t.is_punct]
+        if tok.i > sent.start + 1 and len(words_after) >= 3 and resume < len(doc) and doc[resume].text == ",":
             # "At the heart of it, according to Ross, was a decision ...": one statement, two pieces
-            return _trimmed(doc, sent.start, tok.i - 1, min_words=1) + _trimmed(doc, after + 1, sent.end - 1)
+            return _trimmed(doc, sent.start, tok.i - 1, min_words=1) + _trimmed(doc, resume + 1, sent.end - 1)
         if tok.i > sent.start + 1:
             first, last = sent[0], doc[tok.i - 1]
+        elif resume >= sent.end:
+            return []  # "The according to minister": one word before the phrase and none after it
         else:
-            first, last = doc[after], sent[-1]
+            first, last = doc[resume], sent[-1]
         return _trimmed(doc, first.i, last.i)
     if cue.rule == "verb_read_from_words":
         that = tok.i + 1 if tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "that" else tok.i
         return _trimmed(doc, that + 1, sent.end - 1)
     if cue.rule == "passive_report":
-        first = tok.left_edge.i
-        if first <= sent.start + 1:
+        lead = tok.left_edge.i
+        if lead <= sent.start + 1:
             return _trimmed(doc, tok.right_edge.i + 1, sent.end - 1)
-        return _trimmed(doc, sent.start, first - 1)
+        return _trimmed(doc, sent.start, lead - 1)
     comps = [c for c in tok.children if c.dep_ == "ccomp"] or misparsed_report_clause(tok, doc)
     after = [c for c in comps if c.i > tok.i]
     interjected = _interjected_report(tok, doc, sent)
@@ -1018,7 +1013,7 @@ def _content_span(
             limit = doc[lo].idx + cut.start()
             hi = max(i for i in range(lo, hi + 1) if doc[i].idx < limit)
         ranges.append((lo, hi))
-    spans = []
+    spans: list[tuple[int, int]] = []
     for lo, hi in sorted(ranges):
         # "said, speaking on condition of anonymity, that ...": the report starts after "that"
         mark = next((i for i in range(lo, min(hi, lo + 12)) if doc[i].lower_ == "that" and doc[i].dep_ == "mark"), None)

@@ -138,13 +138,13 @@ def analyse_items(items: Sequence[Item], *, nlp: Language | None = None) -> list
                 nlp=nlp,
             )
         )
-    except Exception:  # noqa: BLE001 - which article failed is found below, one at a time
+    except Exception:  # which article failed is found below, one at a time
         pass
     out: list[Analysis | Failure] = []
     for item in items:
         try:
             out.append(analyze(item.text, published=item.published, title=item.title, source=item.source, nlp=nlp))
-        except Exception as exc:  # noqa: BLE001 - a bad article is reported and skipped
+        except Exception as exc:  # a bad article is reported and skipped
             out.append(Failure(item.path, _reason(exc)))
     return out
 
@@ -234,7 +234,7 @@ def run_batch(
             continue
         try:
             res = store.add(item.text, title=item.title, published=item.published, source=item.source, analysis=result)
-        except Exception as exc:  # noqa: BLE001 - one unstorable article must not stop the batch
+        except Exception as exc:  # one unstorable article must not stop the batch
             fail(Failure(item.path, f"not stored: {_reason(exc)}"))
             continue
         if res.status == "added":

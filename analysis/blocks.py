@@ -236,11 +236,6 @@ def block_after_intro(
     return pieces
 
 
-def title_case_label(label: str) -> str:
-    """ "CLARE O'NEIL" -> "Clare O'Neil": how the name is written elsewhere in the article."""
-    return label.title()
-
-
 def _stripped(p: Paragraph) -> tuple[int, int]:
     lead = len(p.text) - len(p.text.lstrip())
     return p.start + lead, p.start + len(p.text.rstrip())

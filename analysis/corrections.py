@@ -23,14 +23,13 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from analysis.government import facts_of
-from analysis.records import Analysis, NumberMention, Quote, Speaker, Stance
+from analysis.records import Analysis, MigrationDirection, NumberMention, Quote, Speaker, Stance
 from analysis.stance import quote_stance, restance
 from analysis.stance_rules import StanceRule
 
 CorrectionKind = Literal["reassign_speaker", "merge_speakers", "edit_speaker", "set_stance", "not_quote", "add_quote"]
 KINDS: tuple[str, ...] = ("reassign_speaker", "merge_speakers", "edit_speaker", "set_stance", "not_quote", "add_quote")
 QUOTE_KINDS = ("reassign_speaker", "set_stance", "not_quote", "add_quote")  # keyed to a span
-SPEAKER_KINDS = ("merge_speakers", "edit_speaker")  # keyed to a speaker id
 Status = Literal["applied", "review"]
 USER_RULE = "user correction"
 USER_STANCE: StanceRule = "user_correction"  # the stance rule id of a stance a user set
@@ -118,10 +117,6 @@ class Applied:
     number_marks: dict[str, tuple[str, ...]]
     outcomes: dict[int, Outcome]  # correction id -> outcome
     removed: tuple[Quote, ...] = ()  # machine quotes users marked as not quotes
-
-    def corrected_quote_ids(self) -> set[str]:
-        """Quotes users changed or added."""
-        return set(self.quote_marks)
 
 
 def _short(text: str | None, n: int = 60) -> str:
@@ -415,7 +410,7 @@ def _add_quote(work: _Work, c: Correction) -> Outcome:
         return Outcome("applied", "the analyser now finds this quote too", quote_id=existing.id)
     qid = f"u{c.id if c.id is not None else len(work.quotes) + 1}"
     if v.get("migration") or v.get("government"):
-        migration = v.get("migration") or "n/a"
+        migration: MigrationDirection = v.get("migration") or "n/a"
         stance = Stance(
             about_migration=migration != "n/a",
             migration=migration,
@@ -491,7 +486,7 @@ def _edit(work: _Work, c: Correction) -> Outcome:
     sp = work.speakers.get(c.speaker_id or "")
     if sp is None:
         return Outcome("review", f"no speaker {c.speaker_id!r} in this article")
-    changes = {k: (c.value[k] or None) for k in ("role", "party", "country") if k in c.value}
+    changes: dict[str, Any] = {k: (c.value[k] or None) for k in ("role", "party", "country") if k in c.value}
     if c.value.get("name"):
         changes["name"] = c.value["name"]
     work.speakers[sp.id] = edited = replace(sp, **changes, role_source="user" if "role" in changes else sp.role_source)

@@ -178,8 +178,6 @@ def run(
     """
     from dask.distributed import as_completed
 
-    from analysis.store import input_hash
-
     start = time.perf_counter()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -194,23 +192,7 @@ def run(
         if on_failure:
             on_failure(f)
 
-    manifests: dict[Path, dict[str, Any]] = {}
-    todo: list[Item] = []
-    for path in files:
-        got = read_item(path, manifests)
-        if isinstance(got, Failure):
-            fail(got)
-            if progress:
-                progress(1)
-            continue
-        key = input_hash(got.text)
-        if key in done or (store is not None and store.find_duplicate(got.text) is not None):
-            report.skipped += 1
-            if progress:
-                progress(1)
-            continue
-        done.add(key)
-        todo.append(got)
+    todo = _still_to_do(files, done, store, report, fail, progress)
     if not todo:
         report.seconds = time.perf_counter() - start
         return report
@@ -242,6 +224,37 @@ def run(
     report.partitions.sort()
     report.seconds = time.perf_counter() - start
     return report
+
+
+def _still_to_do(
+    files: list[Path],
+    done: set[str],
+    store: Store | None,
+    report: RunReport,
+    fail: Callable[[Failure], None],
+    progress: Callable[[int], Any] | None,
+) -> list[Item]:
+    """The files not yet in the partitions (`done`) or the store; unreadable ones are failures."""
+    from analysis.store import input_hash
+
+    manifests: dict[Path, dict[str, Any]] = {}
+    todo: list[Item] = []
+    for path in files:
+        got = read_item(path, manifests)
+        if isinstance(got, Failure):
+            fail(got)
+            if progress:
+                progress(1)
+            continue
+        key = input_hash(got.text)
+        if key in done or (store is not None and store.find_duplicate(got.text) is not None):
+            report.skipped += 1
+            if progress:
+                progress(1)
+            continue
+        done.add(key)
+        todo.append(got)
+    return todo
 
 
 def analysis_of(row: dict[str, Any]) -> Analysis:
@@ -278,7 +291,7 @@ def import_parquet(folder: Path, store: Store, *, progress: Callable[[int], Any]
                 source=row["source"],
                 analysis=analysis_of(row),
             )
-        except Exception as exc:  # noqa: BLE001 - one bad row must not stop the import
+        except Exception as exc:  # one bad row must not stop the import
             report.failed.append(Failure(row.get("path") or row.get("id") or "?", f"{type(exc).__name__}: {exc}"))
         else:
             if res.status == "added":

@@ -270,14 +270,7 @@ def _quote_items(
     ps = {s.get("id"): s for s in pred.get("speakers", []) if isinstance(s, dict)}
     gq = [dict(q, kind="direct" if q["kind"] == "mixed" else q["kind"]) for q in gold["quotes"]]
     pq = scorer.split_paragraphs(pred.get("quotes", []), article)
-    # matched kind by kind, as the scorer's precision and recall are: a false alarm here is one there
-    pairs = []
-    for kind in ("direct", "indirect"):
-        gi_k = [i for i, q in enumerate(gq) if q["kind"] == kind]
-        pi_k = [i for i, q in enumerate(pq) if q.get("kind") == kind]
-        pairs += [(gi_k[g], pi_k[p]) for g, p in scorer.match([gq[i] for i in gi_k], [pq[i] for i in pi_k])]
-    matched_gold = {gi for gi, _ in pairs}
-    matched_pred = {pi for _, pi in pairs}
+    pairs = _matched_pairs(scorer, gq, pq)
     proper_ok = proper_n = exact = 0
     for gi, pi in pairs:
         g, p = gq[gi], pq[pi]
@@ -302,30 +295,57 @@ def _quote_items(
                 )
             )
         if stance:
-            for key, old in (("migration", "restriction"), ("government", "government_policy")):
-                gv = scorer._label((g.get("stance") or {}).get(key, (g.get("stance") or {}).get(old)))
-                pv = scorer._label((p.get("stance") or {}).get(key))
-                if gv not in ("", "n/a", "none") and gv != pv:
-                    res.items.append(Item(res.name, f"stance:{key}", g["kind"], _snippet(g["text"]), gv, pv))
+            res.items += _stance_items(scorer, res.name, g, p)
     res.counts["all_exact"] = exact
     res.counts["all_proper_speaker_n"], res.counts["all_proper_speaker_ok"] = proper_n, proper_ok
+    res.items += _unmatched_items(scorer, res.name, gold, gq, pq, ps, pairs)
+
+
+def _matched_pairs(scorer: ModuleType, gq: list[dict[str, Any]], pq: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """(gold index, predicted index) of matched quotes, matched kind by kind as the scorer's precision
+    and recall are: a false alarm here is one there."""
+    pairs: list[tuple[int, int]] = []
+    for kind in ("direct", "indirect"):
+        gi_k = [i for i, q in enumerate(gq) if q["kind"] == kind]
+        pi_k = [i for i, q in enumerate(pq) if q.get("kind") == kind]
+        pairs += [(gi_k[g], pi_k[p]) for g, p in scorer.match([gq[i] for i in gi_k], [pq[i] for i in pi_k])]
+    return pairs
+
+
+def _stance_items(scorer: ModuleType, name: str, g: dict[str, Any], p: dict[str, Any]) -> list[Item]:
+    """A stance label of a matched quote that differs from the gold one."""
+    out = []
+    for key, old in (("migration", "restriction"), ("government", "government_policy")):
+        gv = scorer._label((g.get("stance") or {}).get(key, (g.get("stance") or {}).get(old)))
+        pv = scorer._label((p.get("stance") or {}).get(key))
+        if gv not in ("", "n/a", "none") and gv != pv:
+            out.append(Item(name, f"stance:{key}", g["kind"], _snippet(g["text"]), gv, pv))
+    return out
+
+
+def _unmatched_items(
+    scorer: ModuleType,
+    name: str,
+    gold: dict[str, Any],
+    gq: list[dict[str, Any]],
+    pq: list[dict[str, Any]],
+    ps: dict[Any, dict[str, Any]],
+    pairs: list[tuple[int, int]],
+) -> list[Item]:
+    """Gold quotes the analyser missed, and quotes it found that the gold does not have."""
+    matched_gold = {gi for gi, _ in pairs}
+    matched_pred = {pi for _, pi in pairs}
+    out = []
     for gi, g in enumerate(gq):
         if gi not in matched_gold and not g.get("optional"):
-            res.items.append(
-                Item(res.name, "missed", g["kind"], _snippet(g["text"]), _gold_speaker_label(gold, g["speaker"]), "")
+            out.append(
+                Item(name, "missed", g["kind"], _snippet(g["text"]), _gold_speaker_label(gold, g["speaker"]), "")
             )
     for pi, p in enumerate(pq):
         if pi not in matched_pred:
-            res.items.append(
-                Item(
-                    res.name,
-                    "false alarm",
-                    str(p.get("kind")),
-                    _snippet(p.get("text", "")),
-                    "",
-                    scorer.pred_speaker_name(p, ps) or "(none)",
-                )
-            )
+            speaker = scorer.pred_speaker_name(p, ps) or "(none)"
+            out.append(Item(name, "false alarm", str(p.get("kind")), _snippet(p.get("text", "")), "", speaker))
+    return out
 
 
 def _same_words(a: str, b: str) -> bool:
@@ -386,8 +406,8 @@ def _f1(p: float | None, r: float | None) -> float | None:
 def summarise(results: list[CaseResult], *, figures: bool = True, stance: bool = True) -> dict[str, float | None]:
     """Micro-averaged figures of a set: counts summed over its articles, then divided."""
     t: dict[str, int] = {}
-    for r in results:
-        for k, v in r.counts.items():
+    for res in results:
+        for k, v in res.counts.items():
             t[k] = t.get(k, 0) + v
     out: dict[str, float | None] = {}
     for kind in ("direct", "indirect", "all"):

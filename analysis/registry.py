@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 REGISTRY_PATH = Path(__file__).with_name("data") / "registry.json"
 
@@ -122,7 +123,7 @@ def _date(value: str | None) -> date | None:
 class Registry:
     """Questions answered from data/registry.json."""
 
-    def __init__(self, data: dict) -> None:
+    def __init__(self, data: dict[str, Any]) -> None:
         self._data = data
         self.offices = {
             oid: Office(oid, o["label"], tuple(o["titles"]), o["country"]) for oid, o in data["offices"].items()
@@ -177,7 +178,7 @@ class Registry:
         for party, info in data["parties"].items():
             for alias in info["aliases"]:
                 self.party_words.setdefault(fold(alias), []).append((party, info["country"]))
-        self.demonyms = {k: v for k, v in data["demonyms"].items()}
+        self.demonyms: dict[str, str] = {k: v for k, v in data["demonyms"].items()}
         self.places = {c: tuple(words) for c, words in data["places"].items()}
         self._by_name: dict[str, list[RegistryPerson]] = {}
         for p in self.people:
@@ -193,7 +194,11 @@ class Registry:
                     self._org_by_name[fold(n)[4:]] = o
 
     def extended(
-        self, *, people: list[dict] = (), organisations: list[dict] = (), parties: dict[str, dict] | None = None
+        self,
+        *,
+        people: Sequence[dict[str, Any]] = (),
+        organisations: Sequence[dict[str, Any]] = (),
+        parties: dict[str, dict[str, Any]] | None = None,
     ) -> Registry:
         """A new registry with user-added entries (same JSON shapes as data/registry.json).
 
@@ -210,7 +215,7 @@ class Registry:
 
     def full_name_pattern(self) -> re.Pattern[str] | None:
         """One regex for every registry name of two words or more, longest first (built once)."""
-        cached = self.__dict__.get("_full_name_pattern")
+        cached: re.Pattern[str] | Literal[False] | None = self.__dict__.get("_full_name_pattern")
         if cached is None:
             names = {n for p in self.people for n in (p.name, *p.aliases) if len(n.split()) >= 2}
             body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))

@@ -260,7 +260,7 @@ def evidence_from_column(value: str) -> tuple[tuple[str, str, int, int], ...]:
 def insert_sql(table: str, columns: Sequence[str]) -> str:
     """INSERT with a named parameter per column, for `executemany` over row dicts."""
     names = ", ".join(f'"{c}"' for c in columns)
-    return f"INSERT INTO {table} ({names}) VALUES ({', '.join(':' + c for c in columns)})"  # noqa: S608
+    return f"INSERT INTO {table} ({names}) VALUES ({', '.join(':' + c for c in columns)})"
 
 
 def _sorted_json(value: Any) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, cast
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -604,7 +605,7 @@ class SpeakerBook:
                 )
                 if country and country not in ("EU", "NATO"):
                     votes[country] = votes.get(country, 0) + 3 * len([m for m in ent.mentions if m.rule != "pronoun"])
-        return max(votes, key=votes.get) if votes else "UK"
+        return max(votes, key=votes.__getitem__) if votes else "UK"
 
     # ----- collecting mentions ---------------------------------------------------------------
     def _raw_mentions(self) -> list[tuple[int, int, str, str, object]]:
@@ -621,8 +622,8 @@ class SpeakerBook:
                 found.append((s, e, self.text[s:e], rule, extra))
 
         # Offices and descriptions first: "the Prime Minister" must not become a person named "Minister".
-        for m in self._office_matches():
-            add(*m)
+        for office in self._office_matches():
+            add(*office)
         for m in DESCRIPTION_RE.finditer(self.text):
             # "The mayor of Westerwolde, Anneke Bos," names the person right after: not an anaphor
             if self._is_description(m.group(2)) and not re.match(
@@ -649,8 +650,8 @@ class SpeakerBook:
                     add(m.start("name"), m.end("name"), "name", None)
         for s, e in self.speaker_names:
             add(s, e, "name", None)
-        for m in self._registry_name_matches():
-            add(*m)
+        for named in self._registry_name_matches():
+            add(*named)
         for p in self.parsed:
             ents_at = {e.start: e for e in p.doc.ents}
             for tok in p.doc:
@@ -702,7 +703,7 @@ class SpeakerBook:
 
     def _office_matches(self) -> list[tuple[int, int, str, object]]:
         pattern = self.registry.office_pattern()
-        out = []
+        out: list[tuple[int, int, str, object]] = []
         for m in pattern.finditer(self.text):
             title = m.group(4)
             if not title[0].isupper() and re.match(r"\s+of\b", self.text[m.end() : m.end() + 5]):
@@ -728,6 +729,7 @@ class SpeakerBook:
     # ----- resolving -------------------------------------------------------------------------
     def _resolve_all(self) -> None:
         for s, e, text, rule, extra in self._raw_mentions():
+            entity: Entity | None
             if rule == "name" and (self._party_word(text) or self.registry.org_named(text)):
                 org = self.registry.org_named(text)
                 entity = self._resolve_org(text, (org, None if org else self._party_word(text)))
@@ -766,7 +768,7 @@ class SpeakerBook:
             return "full name"
         return "honorific + name" if fold(text).split()[0].rstrip(".") in HONORIFICS else "surname"
 
-    def _new(self, name: str, **kw) -> Entity:
+    def _new(self, name: str, **kw: Any) -> Entity:
         base = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "speaker"
         eid, n = base, 2
         while any(x.id == eid for x in self.entities):
@@ -856,7 +858,7 @@ class SpeakerBook:
         return self._new(core if not honor else text, gender=gender)
 
     def _resolve_office(self, s: int, e: int, text: str, extra: object) -> Entity | None:
-        title, demonym, tense = extra  # type: ignore[misc]
+        title, demonym, tense = cast("tuple[str, str | None, str | None]", extra)
         country = self.registry.demonyms.get(demonym) if demonym else None
         if title == "counterpart":
             return None
@@ -1012,8 +1014,8 @@ class SpeakerBook:
                 return subject, subject and any(is_main_clause_subject(t) for t in span)
         return False, False
 
-    def _resolve_org(self, text: str, extra: object) -> Entity | None:
-        org, party = extra  # type: ignore[misc]
+    def _resolve_org(self, text: str, extra: object) -> Entity:
+        org, party = cast("tuple[RegistryOrg | None, tuple[str, str] | None]", extra)
         if org is not None:
             for ent in self.entities:
                 if ent.org is org:
@@ -1174,8 +1176,6 @@ class SpeakerBook:
             if not tokens or not self._looks_like_a_name(name):
                 return None
             ent = self._resolve_name(start, end, name) or self._new(name)
-        if ent is None:
-            return None
         return ent, self._add_mention(ent, name, start, end, "headline name")
 
     def _looks_like_a_name(self, name: str) -> bool:
@@ -1298,6 +1298,10 @@ class SpeakerBook:
         return ent, self._add_mention(ent, clean, start, end, "subject phrase")
 
     def _add_mention(self, ent: Entity, text: str, start: int, end: int, rule: str) -> Mention:
+        if self.text[start:end] != text:  # a phrase cleaned of spaces, commas or "the": offsets follow its words
+            at = self.text.find(text, start, end)
+            if at >= 0:
+                start, end = at, at + len(text)
         mention = Mention(text, start, end, rule)
         ent.mentions.append(mention)
         self.mention_owner.append((mention, ent))
@@ -1399,20 +1403,6 @@ class SpeakerBook:
             if hit:
                 return hit[1]
         return None
-
-    def in_government(self, ent: Entity) -> bool | None:
-        """True for the incumbent government's side, False for its opponents, None if unknown."""
-        facts = government.SpeakerFacts(
-            ent.id,
-            ent.name,
-            self.role(ent),
-            self.party(ent),
-            self.country(ent),
-            ent.kind != "person",
-            bool(ent.speaks_for and ent.speaks_for.government),
-        )
-        voice = government.relation(facts, self.home_country, self.published, self.registry).voice
-        return {"government": True, "governing_party": True, "opposition": False, "advocate": False}.get(voice)
 
     def speakers(self, quoted_ids: set[str]) -> tuple[Speaker, ...]:
         out = []

@@ -74,7 +74,6 @@ EvidenceLabel = Literal[
     "opposition:criticism",  # criticism aimed at the opposition or a previous government
     "government:self",  # the government speaking of itself ("our government", "we inherited")
 ]
-DIRECTION_LABELS: dict[str, str] = {"direction:restrictive": "restrictive", "direction:open": "open"}
 
 EXPLANATIONS: dict[StanceRule, str] = {
     "not_about_migration": "no migration cue in the quote or its article",

@@ -197,7 +197,7 @@ class Words:
     parsed: bool
 
     def children(self, i: int) -> list[Tok]:
-        kids = self.__dict__.get("_kids")
+        kids: list[list[Tok]] | None = self.__dict__.get("_kids")
         if kids is None:  # built once: the rules ask for children again and again
             kids = [[] for _ in self.toks]
             for t in self.toks:
@@ -207,7 +207,8 @@ class Words:
         return kids[i]
 
     def subtree(self, i: int) -> list[Tok]:
-        out, todo = [], [i]
+        out: list[Tok] = []
+        todo = [i]
         while todo:
             j = todo.pop()
             out.append(self.toks[j])
@@ -215,7 +216,8 @@ class Words:
         return sorted(out, key=lambda t: t.i)
 
     def ancestors(self, i: int, limit: int = 6) -> list[Tok]:
-        out, j = [], self.toks[i].head
+        out: list[Tok] = []
+        j = self.toks[i].head
         while j >= 0 and len(out) < limit:
             out.append(self.toks[j])
             j = self.toks[j].head
@@ -360,7 +362,7 @@ def objects_of(words: Words, i: int) -> list[int]:
 def subject_of(words: Words, i: int) -> list[Tok]:
     """The subject of the clause of `i` (climbing through auxiliaries and conjoined verbs)."""
     if not words.parsed:
-        before = []
+        before: list[Tok] = []
         for t in reversed(words.toks[max(0, i - WINDOW - 2) : i]):
             if CLAUSE_BREAK.match(t.low):
                 break
@@ -561,7 +563,7 @@ def _action_lemma(words: Words, tok: Tok, wc: WordClasses) -> str | None:
     return None
 
 
-def _denied(words: Words, i: int, j: int, direction: str, cls: ObjectClass, wc: WordClasses) -> list[Finding]:
+def _denied(words: Words, i: int, j: int, direction: str, cls: ObjectClass | None, wc: WordClasses) -> list[Finding]:
     first, last = min(i, j), max(i, j)
     if cls in ("restrictive_measure", "open_measure"):  # not scrapping a measure keeps it
         flipped = "open" if direction == "restrictive" else "restrictive"
@@ -621,8 +623,8 @@ def _judged(words: Words, i: int, wc: WordClasses) -> tuple[int | None, int]:
         for t in words.toks[i + 1 : i + 1 + WINDOW]:
             if CLAUSE_BREAK.match(t.low):
                 break
-            if polarity(t) is not None:
-                return _signed(words, t.i, polarity(t), wc)
+            if (sign := polarity(t)) is not None:
+                return _signed(words, t.i, sign, wc)
         prev = words.toks[i - 1] if i > 0 else None
         if prev is not None and polarity(prev) is not None:
             return polarity(prev), prev.i
@@ -643,8 +645,8 @@ def _judged(words: Words, i: int, wc: WordClasses) -> tuple[int | None, int]:
             if polarity(pred) is not None and pred.low not in ("protect", "help") or pred.low in ("work", "works"):
                 return _signed(words, pred.i, polarity(pred) or 1, wc)
             for c in words.children(pred.i):
-                if c.dep in ("acomp", "attr", "oprd", "xcomp", "dobj") and polarity(c) is not None:
-                    return _signed(words, pred.i, polarity(c), wc, at=c.i)
+                if c.dep in ("acomp", "attr", "oprd", "xcomp", "dobj") and (sign := polarity(c)) is not None:
+                    return _signed(words, pred.i, sign, wc, at=c.i)
             return None, i
         if tok.dep not in ("compound", "pobj", "prep", "dobj", "amod") or tok.head < 0:
             return None, i
@@ -674,7 +676,12 @@ def open_border_findings(words: Words, wc: WordClasses) -> list[Finding]:
         wants = head is not None and (words.toks[head].low in wc.for_actions or words.toks[head].low in DEMAND_VERBS)
         if head is not None and wants and negated(words, head, wc):
             continue  # "nobody is calling for open borders": no direction
-        own = accuser is None and wants and (first_person(subject_of(words, head), wc) or not subject_of(words, head))
+        own = (
+            accuser is None
+            and head is not None
+            and wants
+            and (first_person(subject_of(words, head), wc) or not subject_of(words, head))
+        )
         if own and tok.low != "door":
             out.append(Finding("direction:open", prev.i, tok.i, (prev.i, tok.i)))
         else:

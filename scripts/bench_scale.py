@@ -146,7 +146,7 @@ def synthetic_db(n: int) -> Path:
     return db
 
 
-def _timed_run(at) -> float:  # noqa: ANN001 - AppTest
+def _timed_run(at) -> float:  # AppTest
     t0 = time.perf_counter()
     at.run()
     ms = (time.perf_counter() - t0) * 1000

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from analysis.evaluation import (  # noqa: E402
+from analysis.evaluation import (
     CaseResult,
     EvalSet,
     analyse_with_pipeline,

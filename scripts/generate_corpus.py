@@ -345,7 +345,7 @@ class _Writer:
         return "".join(self.parts)
 
 
-def synthetic(i: int, seed: int = 7, *, quotes: int = 10):  # noqa: ANN201 - (text, meta, Analysis)
+def synthetic(i: int, seed: int = 7, *, quotes: int = 10):  # (text, meta, Analysis)
     """The i-th synthetic article, its manifest entry and the Analysis its template implies."""
     import hashlib
 

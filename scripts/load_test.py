@@ -210,7 +210,7 @@ async def _step(report: Report, n: int, r: int, kind: str, js_errors: list[str],
         await action
         if page is not None:
             error = await page_errors(page) or (f"javascript error: {js_errors[0]}" if js_errors else "")
-    except Exception as exc:  # noqa: BLE001 - every failure is counted, none stops the run
+    except Exception as exc:  # every failure is counted, none stops the run
         error = f"{type(exc).__name__}: {str(exc).splitlines()[0][:160]}"
     js_errors.clear()
     report.steps.append(Step(n, r, kind, (time.perf_counter() - t0) * 1000, not error, error))

@@ -34,8 +34,6 @@ from pathlib import Path
 from typing import Any
 
 ALLOWED_SPLITS = ("train", "dev")
-OPEN_MARKS = '“"«'
-CLOSE_MARKS = '”"»'
 PRONOUNS = {"he", "she", "they", "i", "we", "him", "her", "them", "it", "you", "his", "hers", "their", "its"}
 GLUE_WORDS = {"that", "said", "says", "and", "but", "he", "she", "they", "it", "as", "of", "to", "the", "a", "in"}
 PLURAL_GROUP = re.compile(r"(?:s|people|police|staff|media)$")

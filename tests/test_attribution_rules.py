@@ -51,6 +51,7 @@ def speakers_of(result):
     return [(q.kind, q.speaker_name, q.text) for q in result.quotes]
 
 
+@pytest.mark.model
 def test_attribution_after_the_quote_and_split_quote(nlp):
     text = (
         "Jane Holloway, the chief executive of the Refugee Council, spoke on Monday.\n"
@@ -62,6 +63,7 @@ def test_attribution_after_the_quote_and_split_quote(nlp):
     assert len(result.quotes) == 2
 
 
+@pytest.mark.model
 def test_pronoun_speaker_resolves_to_the_person_named_before(nlp):
     text = "Tom Baxter, a Labour MP, visited the centre.\nHe said: “We must do more for these families.”"
     result = analyze(text, published=date(2024, 3, 1), nlp=nlp)
@@ -69,6 +71,7 @@ def test_pronoun_speaker_resolves_to_the_person_named_before(nlp):
     assert result.speaker(result.quotes[0].speaker_id).party == "Labour"
 
 
+@pytest.mark.model
 def test_office_resolves_by_publication_date(nlp):
     text = "The Prime Minister said: “We will stop the boats this year, whatever it takes.”"
     in_2023 = analyze(text, published=date(2023, 6, 1), nlp=nlp)
@@ -77,6 +80,7 @@ def test_office_resolves_by_publication_date(nlp):
     assert in_2025.quotes[0].speaker_name == "Keir Starmer"
 
 
+@pytest.mark.model
 def test_two_people_sharing_a_surname_stay_apart(nlp):
     text = (
         "Gareth Evans, a local councillor, and his neighbour Sian Evans both spoke.\n"
@@ -87,6 +91,7 @@ def test_two_people_sharing_a_surname_stay_apart(nlp):
     assert [q.speaker_name for q in result.quotes] == ["Gareth Evans", "Sian Evans"]
 
 
+@pytest.mark.model
 def test_description_resolves_to_compatible_party(nlp):
     text = (
         "Chris Philp, the shadow home secretary, said Sir Keir’s “entire visit is pure theatre”.\n"
@@ -97,6 +102,7 @@ def test_description_resolves_to_compatible_party(nlp):
     assert "The returns deal was decisive action by the previous government." in {q.text for q in result.quotes}
 
 
+@pytest.mark.model
 def test_reported_speech_without_marks_and_hedge_is_not_a_quote(nlp):
     text = (
         "The Home Office said the number of hotels had fallen to 200 this year.\n"
@@ -107,6 +113,7 @@ def test_reported_speech_without_marks_and_hedge_is_not_a_quote(nlp):
     assert result.quotes[0].text.startswith("the number of hotels had fallen")
 
 
+@pytest.mark.model
 def test_scare_quotes_are_not_speech(nlp):
     text = "Ministers want to end the so-called “revolving door effect” at the border."
     result = analyze(text, published=date(2025, 3, 1), nlp=nlp)
@@ -114,6 +121,7 @@ def test_scare_quotes_are_not_speech(nlp):
     assert [s.text for s in result.scare_quotes] == ["revolving door effect"]
 
 
+@pytest.mark.model
 def test_quote_outside_migration_gets_n_a_not_a_guess(nlp):
     text = "Rachel Reeves said: “This budget fixes the foundations of our economy and rebuilds the NHS.”"
     result = analyze(text, published=date(2024, 10, 30), nlp=nlp)
@@ -121,6 +129,7 @@ def test_quote_outside_migration_gets_n_a_not_a_guess(nlp):
     assert (stance.about_migration, stance.migration, stance.government) == (False, "n/a", "n/a")
 
 
+@pytest.mark.model
 def test_surname_alone_the_tagger_calls_an_organisation_is_still_the_person(nlp):
     text = (
         "Angela Eagle, the border security minister, visited Dover on Monday.\n"
@@ -130,6 +139,7 @@ def test_surname_alone_the_tagger_calls_an_organisation_is_still_the_person(nlp)
     assert [q.speaker_name for q in result.quotes] == ["Angela Eagle"]
 
 
+@pytest.mark.model
 def test_a_speaker_added_to_the_registry_is_known_in_later_articles(nlp):
     from analysis.registry import load_registry
 
@@ -150,6 +160,7 @@ def test_a_speaker_added_to_the_registry_is_known_in_later_articles(nlp):
     assert (speaker.name, speaker.party) == ("Ada Okonkwo", "Labour")
 
 
+@pytest.mark.model
 def test_us_wire_attributions(nlp):
     text = (
         "Sen. Jane Doe, R-Ohio, criticized the plan on Tuesday.\n"
@@ -170,6 +181,7 @@ def test_us_wire_attributions(nlp):
     assert result.speaker(result.quotes[0].speaker_id).party == "Republican"
 
 
+@pytest.mark.model
 def test_reports_said_in_a_statement_and_by_analysts_at_an_institute(nlp):
     text = (
         "The ministry said in a statement that about 17% of the orders issued last year had been enforced.\n"
@@ -183,6 +195,7 @@ def test_reports_said_in_a_statement_and_by_analysts_at_an_institute(nlp):
     ]
 
 
+@pytest.mark.model
 def test_the_department_refers_back_even_when_named_again_later_and_who_said_antecedent(nlp):
     text = (
         "The Department of Homeland Security said it would appeal.\n"
@@ -225,6 +238,7 @@ def test_pronoun_gender_must_agree():
     assert pronoun_antecedent(50, "f", [jane, tom]) == "jane"
 
 
+@pytest.mark.model
 def test_reported_speech_with_a_quoted_fragment_gives_the_report_and_the_fragment(nlp):
     # ../shared/real convention: the paraphrase is reported speech, the quoted words a partial quote
     text = (
@@ -239,11 +253,13 @@ def test_reported_speech_with_a_quoted_fragment_gives_the_report_and_the_fragmen
     ) in quotes
 
 
+@pytest.mark.model
 def test_a_quote_after_said_that_is_only_the_quote(nlp):
     text = 'The senator said that "we will not back down on this bill."'
     assert [q.kind for q in analyze(text, nlp=nlp).quotes] == ["direct"]
 
 
+@pytest.mark.model
 def test_adding_that_is_a_report_of_the_main_speaker(nlp):
     text = (
         "Representative Mark Benton said the bill would add 3,000 agents, "
@@ -265,6 +281,7 @@ def test_phrase_names_keep_the_words_the_article_uses():
     assert phrase_kind("a senior official") == "person"
 
 
+@pytest.mark.model
 def test_a_spokesperson_is_a_speaker_of_their_own_speaking_for_the_organisation(nlp):
     text = "Crime figures\n\nA Home Office spokesperson said the police must take every crime seriously."
     result = analyze(text, nlp=nlp)
@@ -274,6 +291,7 @@ def test_a_spokesperson_is_a_speaker_of_their_own_speaking_for_the_organisation(
     assert speaker.kind == "person" and speaker.registry_id is None
 
 
+@pytest.mark.model
 def test_coordinated_subject_is_one_speaker_with_every_conjunct(nlp):
     text = (
         "Camp\n\nU.N. officials and relief workers here say more than 70 percent of the people are women and children."
@@ -282,6 +300,7 @@ def test_coordinated_subject_is_one_speaker_with_every_conjunct(nlp):
     assert quote.speaker_name == "U.N. officials and relief workers here"
 
 
+@pytest.mark.model
 def test_an_aside_after_a_description_is_not_part_of_its_name(nlp):
     text = (
         "Court case\n\nThe lawsuit, filed in Portland by civil rights groups, alleges the administration broke the law."
@@ -290,18 +309,21 @@ def test_an_aside_after_a_description_is_not_part_of_its_name(nlp):
     assert quote.speaker_name == "The lawsuit"
 
 
+@pytest.mark.model
 def test_a_title_and_the_name_beside_it_give_the_named_person(nlp):
     text = "Borders\n\nThe Minister for Home Affairs Peter Dutton said the measures would secure the coast."
     (quote,) = analyze(text, nlp=nlp).quotes
     assert quote.speaker_name == "Peter Dutton"
 
 
+@pytest.mark.model
 def test_a_possessor_before_a_role_is_not_the_speaker(nlp):
     text = "Emails\n\nCarter’s press secretary, Peter Cook, told the Times that Carter regrets the mistake."
     (quote,) = analyze(text, nlp=nlp).quotes
     assert quote.speaker_name == "Peter Cook"
 
 
+@pytest.mark.model
 def test_speaker_after_a_long_quote_is_the_subject_next_to_the_verb(nlp):
     text = (
         'Courts\n\n"The courts decide cases for people seeking asylum, people who depend on a fair system," '
@@ -311,6 +333,7 @@ def test_speaker_after_a_long_quote_is_the_subject_next_to_the_verb(nlp):
     assert quote.speaker_name == "Melissa Crow"
 
 
+@pytest.mark.model
 def test_speech_acts_with_an_object_or_infinitive_report_it(nlp):
     cases = {
         "House Democrats urged immediate action on the fate of young immigrants Monday, using a procedural move.": (
@@ -331,6 +354,7 @@ def test_speech_acts_with_an_object_or_infinitive_report_it(nlp):
         assert quotes == [(speaker, content)], sentence
 
 
+@pytest.mark.model
 def test_naming_something_in_quote_marks_is_only_the_quote(nlp):
     text = "Title\n\nThe Chancellor said the rises would fill what she called a “£22bn black hole” in the budget."
     quotes = [(q.kind, q.cue, q.text) for q in analyze(text, nlp=nlp).quotes]
@@ -338,12 +362,14 @@ def test_naming_something_in_quote_marks_is_only_the_quote(nlp):
     assert not any(cue == "called" and kind == "indirect" for kind, cue, _ in quotes)
 
 
+@pytest.mark.model
 def test_report_before_the_verb_needs_the_comma_that_sets_it_off(nlp):
     text = "Title\n\nThe order will deter international students, education experts say."
     (quote,) = analyze(text, nlp=nlp).quotes
     assert (quote.speaker_name, quote.text) == ("Education experts", "The order will deter international students")
 
 
+@pytest.mark.model
 def test_attribution_in_mid_sentence_gives_one_statement_in_two_pieces(nlp):
     text = "Title\n\nIn his state, Christie said, nonviolent first-time drug offenders are sent to treatment."
     quotes = [(q.speaker_name, q.text) for q in analyze(text, nlp=nlp).quotes]
@@ -353,12 +379,14 @@ def test_attribution_in_mid_sentence_gives_one_statement_in_two_pieces(nlp):
     ]
 
 
+@pytest.mark.model
 def test_said_before_its_subject_after_the_report(nlp):
     text = "Title\n\nThe margins are not good enough, said Howard Rubel, a senior analyst at Jefferies."
     (quote,) = analyze(text, nlp=nlp).quotes
     assert (quote.speaker_name, quote.text) == ("Howard Rubel", "The margins are not good enough")
 
 
+@pytest.mark.model
 def test_documents_and_shares_of_people_are_sources(nlp):
     text = (
         "Title\n\nHackers compromised 12 workstations, the congressional report said.\n\n"
@@ -367,6 +395,7 @@ def test_documents_and_shares_of_people_are_sources(nlp):
     assert [q.speaker_name for q in analyze(text, nlp=nlp).quotes] == ["The congressional report", "47 percent"]
 
 
+@pytest.mark.model
 def test_a_joint_statement_goes_to_the_first_person_named(nlp):
     text = (
         'Title\n\n"The administration ignored this bipartisan agreement," committee chairman Jerrold Nadler and '
@@ -376,6 +405,7 @@ def test_a_joint_statement_goes_to_the_first_person_named(nlp):
     assert quote.speaker_name == "Jerrold Nadler"
 
 
+@pytest.mark.model
 def test_a_question_put_to_a_speaker_is_not_their_statement(nlp):
     text = (
         "Title\n\nAsked by reporters if the department had any comment on the case, spokesman "
@@ -384,6 +414,7 @@ def test_a_question_put_to_a_speaker_is_not_their_statement(nlp):
     assert [(q.kind, q.text) for q in analyze(text, nlp=nlp).quotes] == [("direct", "nope.")]
 
 
+@pytest.mark.model
 def test_a_group_within_a_party_is_named_as_the_article_names_it(nlp):
     text = (
         "Title\n\nThe U.S. Congress met in Washington, where President Donald Trump is pressing for a wall.\n\n"
@@ -395,6 +426,7 @@ def test_a_group_within_a_party_is_named_as_the_article_names_it(nlp):
     assert result.speaker(result.quotes[0].speaker_id).party == "Democratic"
 
 
+@pytest.mark.model
 def test_words_a_speaker_wants_someone_to_say_are_still_the_speaker_s(nlp):
     text = (
         "Title\n\nThe plaintiffs said they want the court to declare that the minister "
@@ -404,6 +436,7 @@ def test_words_a_speaker_wants_someone_to_say_are_still_the_speaker_s(nlp):
     assert ("direct", "The plaintiffs") in quotes
 
 
+@pytest.mark.model
 def test_a_title_case_headline_is_not_read_as_a_person(nlp):
     text = (
         "Refugees Stranded Amid Border Closures\n\nThe engineer from Mosul sat in front of his tent.\n\n"
@@ -413,6 +446,7 @@ def test_a_title_case_headline_is_not_read_as_a_person(nlp):
     assert "Border Closures" not in {s.name for s in result.speakers}
 
 
+@pytest.mark.model
 def test_as_reported_by_gives_the_report_to_its_agent(nlp):
     text = (
         "Title\n\nVisa approvals rose above 97% in 2024, as reported by the National Foundation for American "
@@ -434,6 +468,7 @@ def test_the_head_of_a_phrase_is_before_its_prepositional_tail():
     assert phrase_kind("the National Foundation for American Policy") == "organisation"
 
 
+@pytest.mark.model
 def test_a_surname_the_tagger_missed_still_introduces_its_speaker_for_later_pronouns(nlp):
     text = (
         "Title\n\nSebastian Gorka, a former adviser, spoke to the conference on Friday alongside John Bolton.\n\n"
@@ -444,6 +479,7 @@ def test_a_surname_the_tagger_missed_still_introduces_its_speaker_for_later_pron
     assert quotes == ["Sebastian Gorka", "Sebastian Gorka"]
 
 
+@pytest.mark.model
 def test_a_phrase_a_speaker_dubs_someone_is_their_words_but_the_narrator_s_so_called_is_not(nlp):
     text = (
         "Title\n\nDonald Trump took swipes at Marco Rubio, whom he dubbed “the little senator.”\n\n"
@@ -453,12 +489,14 @@ def test_a_phrase_a_speaker_dubs_someone_is_their_words_but_the_narrator_s_so_ca
     assert quotes == [("direct", "Donald Trump", "the little senator.")]
 
 
+@pytest.mark.model
 def test_whatever_according_to_names_is_the_source(nlp):
     text = "Title\n\nTrump has won 758 pledged delegates so far, according to a CNN tally."
     (quote,) = analyze(text, nlp=nlp).quotes
     assert (quote.speaker_name, quote.text) == ("A CNN tally", "Trump has won 758 pledged delegates so far")
 
 
+@pytest.mark.model
 def test_outlets_named_before_report_that_are_one_group_speaker_even_when_the_parser_misses_the_verb(nlp):
     text = (
         "Title\n\nThe Telegraph, Times, FT, Mail, Independent and the Today Programme report that the "
@@ -469,6 +507,7 @@ def test_outlets_named_before_report_that_are_one_group_speaker_even_when_the_pa
     assert quote.text.startswith("the minister has agreed")
 
 
+@pytest.mark.model
 def test_a_report_the_parser_read_as_a_modifier_is_still_a_report(nlp):
     text = (
         "Title\n\nAngela Merkel spoke in Berlin.\n\n"
@@ -481,6 +520,7 @@ def test_a_report_the_parser_read_as_a_modifier_is_still_a_report(nlp):
     )
 
 
+@pytest.mark.model
 def test_an_interjected_report_after_a_relative_word_reports_only_what_follows(nlp):
     text = (
         "Title\n\nThe administration introduced asylum measures that, Secretary Alejandro Mayorkas says, "
@@ -490,6 +530,7 @@ def test_an_interjected_report_after_a_relative_word_reports_only_what_follows(n
     assert quotes == [("Alejandro Mayorkas", "will lead to the expulsion of most migrants")]
 
 
+@pytest.mark.model
 def test_a_campaign_or_office_speaks_for_its_owner_but_is_not_its_owner(nlp):
     text = (
         "Title\n\nHillary Clinton spoke in Iowa on Monday.\n\n"
@@ -500,12 +541,14 @@ def test_a_campaign_or_office_speaks_for_its_owner_but_is_not_its_owner(nlp):
     assert quotes == ["Hillary Clinton’s campaign", "Bernie Sanders’ campaign"]
 
 
+@pytest.mark.model
 def test_what_someone_is_said_to_believe_or_fear_is_reported_as_theirs(nlp):
     text = "Title\n\nSenator Jane Holloway believes the bill would hurt farmers in her state."
     (quote,) = analyze(text, nlp=nlp).quotes
     assert (quote.kind, quote.speaker_name, quote.cue) == ("indirect", "Jane Holloway", "believes")
 
 
+@pytest.mark.model
 def test_words_quoted_from_another_speaker_are_that_speaker_s(nlp):
     text = "Title\n\nKemi Badenoch responded to Keir Starmer’s “take back control of our borders” with scorn."
     (quote,) = analyze(text, published=date(2025, 6, 1), nlp=nlp).quotes
@@ -513,6 +556,7 @@ def test_words_quoted_from_another_speaker_are_that_speaker_s(nlp):
     assert analyze(text, published=date(2025, 6, 1), nlp=nlp).speaker(quote.speaker_id).party == "Labour"
 
 
+@pytest.mark.model
 def test_a_party_possessive_before_a_name_gives_the_party_not_a_new_name(nlp):
     text = "Title\n\nLabour’s Jane Doe said the plan would fail."
     result = analyze(text, published=date(2025, 6, 1), nlp=nlp)
@@ -520,6 +564,7 @@ def test_a_party_possessive_before_a_name_gives_the_party_not_a_new_name(nlp):
     assert quote.speaker_name == "Jane Doe" and result.speaker(quote.speaker_id).party == "Labour"
 
 
+@pytest.mark.model
 def test_a_description_by_role_is_the_person_the_article_gave_that_role(nlp):
     text = (
         "Title\n\nMaria Lopez, a Houston resident, lost her job.\n\n"
@@ -529,6 +574,7 @@ def test_a_description_by_role_is_the_person_the_article_gave_that_role(nlp):
     assert quote.speaker_name == "Maria Lopez"
 
 
+@pytest.mark.model
 def test_a_description_by_candidacy_or_creed_is_the_person_the_copy_is_about(nlp):
     text = (
         "Title\n\nBernie Sanders held a rally in Springfield that drew 5,000 people. "
@@ -540,6 +586,7 @@ def test_a_description_by_candidacy_or_creed_is_the_person_the_copy_is_about(nlp
     assert second.speaker_name == "Hillary Clinton"
 
 
+@pytest.mark.model
 def test_a_description_picks_up_the_latest_subject_not_the_latest_name(nlp):
     text = (
         "Title\n\nDonald Trump, appearing after Hillary Clinton at the forum, cited problems he blamed on "
@@ -550,6 +597,7 @@ def test_a_description_picks_up_the_latest_subject_not_the_latest_name(nlp):
     assert quote.text == "running for president is tough" and quote.speaker_name == "Donald Trump"
 
 
+@pytest.mark.model
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
@@ -565,28 +613,33 @@ def test_a_description_picks_up_the_latest_subject_not_the_latest_name(nlp):
         ),
     ],
 )
+@pytest.mark.model
 def test_unnamed_sources_and_shares_of_voters_are_speakers_in_their_own_words(nlp, sentence, speaker):
     (quote,) = analyze("Title\n\n" + sentence, nlp=nlp).quotes
     assert quote.kind == "indirect" and quote.speaker_name == speaker
 
 
+@pytest.mark.model
 def test_a_described_surname_is_the_person_of_that_name(nlp):
     text = "Title\n\nJohn Kasich spoke in Ohio. The more moderate Kasich said he would stay in the race."
     (quote,) = analyze(text, nlp=nlp).quotes
     assert quote.speaker_name == "John Kasich"
 
 
+@pytest.mark.model
 def test_a_share_of_a_group_is_a_group_speaker(nlp):
     (quote,) = analyze("Title\n\nSix in 10 Virginia voters said Clinton is honest and trustworthy.", nlp=nlp).quotes
     assert quote.text == "Clinton is honest and trustworthy" and quote.speaker_name == "Six in 10 Virginia voters"
 
 
+@pytest.mark.model
 def test_an_office_the_registry_does_not_know_is_still_a_speaker(nlp):
     text = "Title\n\nPoland's prime minister said the pact would not be imposed on Poland."
     (quote,) = analyze(text, published=date(2025, 6, 1), nlp=nlp).quotes
     assert quote.speaker_name == "Poland's prime minister"
 
 
+@pytest.mark.model
 def test_a_quoted_clause_after_a_possessive_is_not_the_possessor_s_words(nlp):
     text = (
         "Title\n\nHillary Clinton spoke in New York.\n\n"
@@ -608,6 +661,7 @@ def test_a_pronoun_looks_back_to_the_sentence_before_first():
     assert pronoun_antecedent(90, "f", [whitman, harrison], sentence=5) == "whitman"
 
 
+@pytest.mark.model
 def test_according_to_in_mid_sentence_reports_both_pieces(nlp):
     text = (
         "Title\n\nAt the heart of the trouble, according to Dennis Ross, a former envoy, was a decision "
@@ -620,6 +674,7 @@ def test_according_to_in_mid_sentence_reports_both_pieces(nlp):
     ]
 
 
+@pytest.mark.model
 def test_what_a_report_found_is_reported_by_the_body_behind_it(nlp):
     text = (
         "Title\n\nA report by the National Audit Office found that the scheme had cost more than planned.\n\n"
@@ -669,3 +724,31 @@ def test_report_that_opens_with_a_gerund_is_reported_whole():
         ["PRON", "VERB", "VERB", "PRON", "AUX", "VERB", "NOUN", "PART", "VERB"],
     )
     assert [t.text for t in misparsed_report_clause(p.doc[1], p.doc)] == ["legalizing"]
+
+
+# -- found by the property tests (tests/test_properties.py) ---------------------------------------
+
+
+@pytest.mark.model
+def test_according_to_with_one_word_before_and_nothing_after_is_no_statement_and_no_crash(nlp):
+    # was an IndexError that took the whole article down with it
+    assert analyze("The according to minister", nlp=nlp).quotes == ()
+
+
+@pytest.mark.model
+def test_a_source_phrase_with_spaces_inside_the_quote_marks_is_marked_where_its_words_are(nlp):
+    text = "The according to“  minister“"
+    (quote,) = analyze(text, nlp=nlp).quotes
+    m = quote.speaker_mention
+    assert (m.text, text[m.start : m.end]) == ("minister", "minister")  # was " minister"
+
+
+@pytest.mark.model
+def test_a_pronoun_given_to_the_last_speaker_is_marked_on_the_pronoun(nlp):
+    text = (
+        "Chris Philp, the shadow home secretary, warned that the plan would fail."
+        "“We will not back down,” the home secretary said.She told reporters: “This is a disaster for the country.”"
+    )
+    quote = next(q for q in analyze(text, nlp=nlp).quotes if q.text.startswith("This is a disaster"))
+    m = quote.speaker_mention
+    assert (m.rule, m.text, text[m.start : m.end]) == ("pronoun", "She", "She")  # was an empty span at "She"

@@ -48,6 +48,7 @@ def test_find_files_takes_folders_globs_and_files(tmp_path):
     assert find_files([str(tmp_path / "in" / "a0*.txt"), paths[0]]) == paths
 
 
+@pytest.mark.model
 def test_resume_skips_what_the_store_already_holds(tmp_path, store, nlp):
     folder = tmp_path / "in"
     write_corpus(folder, 2)
@@ -59,6 +60,7 @@ def test_resume_skips_what_the_store_already_holds(tmp_path, store, nlp):
     assert store.count() == 3
 
 
+@pytest.mark.model
 def test_a_bad_file_in_the_middle_is_skipped_with_its_reason(tmp_path, store, nlp):
     folder = tmp_path / "in"
     write_corpus(folder, 1, start=0)
@@ -75,6 +77,7 @@ def test_a_bad_file_in_the_middle_is_skipped_with_its_reason(tmp_path, store, nl
     assert titles == {"a00", "a03"}
 
 
+@pytest.mark.model
 def test_one_and_two_processes_give_the_same_analyses(tmp_path, nlp):
     items = [read_item(p) for p in write_corpus(tmp_path / "in", 4)]
     assert not any(isinstance(i, Failure) for i in items)
@@ -91,6 +94,7 @@ def run_cli(*args):
     )
 
 
+@pytest.mark.model
 def test_cli_file_form_and_batch_subcommand(tmp_path):
     (path,) = write_corpus(tmp_path / "in", 1)
     one = run_cli(path, "--indent", "0")

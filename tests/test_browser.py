@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.model]  # the server analyses the seed
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -57,7 +57,7 @@ def fresh_server(tmp_path):
 def _running_server(tmp: Path):
     """Start `streamlit run app.py` on a free port with its own database; yield its base URL."""
     port = _free_port()
-    log = open(tmp / "server.log", "w")  # noqa: SIM115 - closed below
+    log = open(tmp / "server.log", "w")  # closed below
     proc = subprocess.Popen(
         [
             sys.executable,

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -14,6 +16,7 @@ def run(*args, stdin=None):
     )
 
 
+@pytest.mark.model
 def test_cli_offsets_point_into_the_text_exactly_as_read():
     seed = ROOT / "seeds" / "starmer_albania_2025-05-15.txt"
     out = run(str(seed), "--published", "2025-05-15")
@@ -33,6 +36,7 @@ def test_cli_binary_input_is_a_message_not_a_traceback(tmp_path):
     assert b"PDF" in out.stderr and b"Traceback" not in out.stderr
 
 
+@pytest.mark.model
 def test_cli_article_without_quotes_says_so():
     out = run("-", stdin=b"Net migration fell to 431,000 in the year to June, official figures show.")
     data = json.loads(out.stdout)

@@ -77,3 +77,10 @@ def test_speakers_of_a_party_get_shades_of_its_colour():
     shades = {speaker_colour(f"speaker-{i}", "Labour") for i in range(40)}
     assert party_colour("Labour") in shades and len(shades) > 2
     assert speaker_colour("jane-doe") == speaker_colour("jane-doe", None) != NO_PARTY_COLOUR
+
+
+def test_a_speakers_colour_is_the_same_in_every_run():
+    # Pinned: a salted hash() would give another colour in the next process, and a link shared
+    # today would show its speakers in other colours tomorrow.
+    assert speaker_colour("keir-starmer", "Labour") == "#A2002A"
+    assert speaker_colour("keir-starmer") == "#BCBD22"

@@ -42,7 +42,7 @@ def open_store(path) -> Store:
 
 def counts(path) -> dict[str, int]:
     with sqlite3.connect(path) as conn:
-        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}  # noqa: S608
+        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
 
 
 def integrity(path) -> str:
@@ -89,7 +89,7 @@ def test_threads_adding_correcting_and_reanalysing_lose_nothing(tmp_path):
     def run(fn, *args):
         try:
             fn(*args)
-        except BaseException as exc:  # noqa: BLE001 - reported below
+        except BaseException as exc:  # reported below
             errors.append(exc)
 
     def adder(worker: int) -> None:

@@ -358,6 +358,7 @@ def pick_quote(at, starts):
     box.select_index(i).run()
 
 
+@pytest.mark.app
 def test_page_reassigns_to_a_new_speaker_and_shows_it_corrected(app):
     pick_quote(app, THEATRE)
     app.selectbox(key="fix_speaker").set_value("__new__").run()
@@ -372,6 +373,7 @@ def test_page_reassigns_to_a_new_speaker_and_shows_it_corrected(app):
     assert any("✎" in label and THEATRE in label for label in app.selectbox(key="fix_quote").options)
 
 
+@pytest.mark.app
 def test_page_changes_stance_removes_a_quote_adds_one_and_undoes(app):
     pick_quote(app, THEATRE)
     app.selectbox(key="fix_migration").set_value("open").run()
@@ -390,6 +392,7 @@ def test_page_changes_stance_removes_a_quote_adds_one_and_undoes(app):
     assert len(app.db.query_quotes()) == 17 and len(app.db.corrections()) == 2
 
 
+@pytest.mark.app
 def test_page_refuses_words_that_are_not_in_the_article(app):
     app.text_area(key="add_words").input("nobody said this")
     app.button(key="add_quote").click().run()
@@ -397,6 +400,7 @@ def test_page_refuses_words_that_are_not_in_the_article(app):
     assert app.db.corrections() == []
 
 
+@pytest.mark.app
 def test_page_edits_and_merges_speakers_in_every_article(app):
     app.selectbox(key="sp_pick").set_value("chris-philp").run()
     app.text_input(key="sp_party_chris-philp").input("Reform UK")
@@ -452,6 +456,8 @@ def test_registry_additions_keep_bundled_offices_and_old_names():
     assert add["parties"] == {}
 
 
+@pytest.mark.app
+@pytest.mark.model
 def test_every_page_runs_with_every_kind_of_correction(app):
     from tests.test_app import PAGES
 
@@ -477,6 +483,7 @@ def _fix(analysis, starts: str, kind: str, cid: int, **value) -> Correction:
     )
 
 
+@pytest.mark.model
 def test_reassigning_a_quote_to_a_minister_decides_its_stance_again(seed_analysis):
     before = next(q for q in seed_analysis.quotes if q.text.startswith(THEATRE))
     assert before.stance.government == "opposes"
@@ -487,6 +494,7 @@ def test_reassigning_a_quote_to_a_minister_decides_its_stance_again(seed_analysi
     assert after.stance.evidence == before.stance.evidence  # the words are the same: only the decision changes
 
 
+@pytest.mark.model
 def test_a_stance_a_user_set_survives_a_later_speaker_change(seed_analysis):
     fixes = [
         _fix(seed_analysis, THEATRE, "set_stance", 1, migration="open", government="neutral"),
@@ -497,6 +505,7 @@ def test_a_stance_a_user_set_survives_a_later_speaker_change(seed_analysis):
     assert after.stance.rule_ids == (corr.USER_STANCE,)
 
 
+@pytest.mark.model
 def test_editing_a_speakers_party_moves_their_quotes_to_the_other_side(seed_analysis):
     fix = Correction(
         kind="edit_speaker",
@@ -509,6 +518,7 @@ def test_editing_a_speakers_party_moves_their_quotes_to_the_other_side(seed_anal
     assert quotes and all(q.stance.rule_ids[1].startswith("governing_party") for q in quotes)
 
 
+@pytest.mark.model
 def test_deciding_again_for_the_same_speaker_changes_nothing(seed_analysis):
     from analysis.government import facts_of
     from analysis.stance import restance
@@ -519,6 +529,7 @@ def test_deciding_again_for_the_same_speaker_changes_nothing(seed_analysis):
         assert again == q.stance, q.text[:40]
 
 
+@pytest.mark.model
 def test_a_quote_added_by_hand_without_labels_gets_the_rules_stance(seed_analysis):
     text = "agree measures to clamp down on people smuggling"
     at = seed_analysis.article.text.index(text)

@@ -11,11 +11,14 @@ from analysis.distributed import COLUMNS, analysis_of, import_parquet, read_rows
 from analysis.store import Store
 from tests.test_batch import as_json, write_corpus
 
+pytestmark = pytest.mark.model
+
 
 @pytest.fixture(scope="module")
 def client():
     """One in-process worker with one thread: fast to start and robust on 2 cores."""
-    distributed = pytest.importorskip("dask.distributed")
+    from dask import distributed
+
     cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None)
     with distributed.Client(cluster) as c:
         yield c

@@ -154,7 +154,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def log_message(self, *args):  # keep test output clean
         pass
 
-    def do_GET(self):  # noqa: N802 - http.server's name
+    def do_GET(self):  # http.server's name
         Handler.hosts.append(self.headers.get("Host", ""))
         if self.path == "/article":
             body = ARTICLE_HTML.encode()

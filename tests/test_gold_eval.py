@@ -36,11 +36,13 @@ def seed_scores():
     return load_scorer().score(gold, json.loads(out.stdout), case.article_path.read_text(encoding="utf-8"))
 
 
+@pytest.mark.model
 def test_seed_direct_quotes_all_found_with_every_speaker_right(seed_scores):
     direct = seed_scores["direct"]
     assert direct["f1"] == 1.0 and direct["speaker_acc"] == 1.0
 
 
+@pytest.mark.model
 def test_seed_reported_speech_all_found_with_every_speaker_right(seed_scores):
     # Precision is not pinned at 1.0: the seed's gold (older convention) gives only the quoted words
     # of a mixed quote, while ../shared/real gives the paraphrase as reported speech too, which the
@@ -49,6 +51,7 @@ def test_seed_reported_speech_all_found_with_every_speaker_right(seed_scores):
     assert indirect["recall"] == 1.0 and indirect["speaker_acc"] == 1.0
 
 
+@pytest.mark.model
 def test_seed_numbers_values_speakers_and_groups(seed_scores):
     numbers = seed_scores["numbers"]
     assert numbers["f1"] == 1.0
@@ -57,6 +60,7 @@ def test_seed_numbers_values_speakers_and_groups(seed_scores):
     assert numbers["same_metric_pairs"] == 1.0
 
 
+@pytest.mark.model
 def test_seed_stance_agrees_with_gold(seed_scores):
     assert seed_scores["stance"]["migration"] >= 0.93
     assert seed_scores["stance"]["government"] == 1.0
@@ -76,6 +80,8 @@ def test_the_real_development_set_is_found_next_to_the_repository():
     assert len(SETS["real"].cases) >= 16
 
 
+@pytest.mark.slow
+@pytest.mark.model
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_set_scores_do_not_fall_below_pinned_floors(name, nlp):
     if name not in SETS:

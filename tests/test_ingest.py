@@ -54,6 +54,7 @@ def test_publication_stamp_and_chrome_lines_are_found():
     assert kinds == ["banner", "timestamp", "caption"]
 
 
+@pytest.mark.model
 def test_a_month_alone_is_a_date_on_its_first_day_and_says_so(nlp):
     assert parse_date("2020-06") == date(2020, 6, 1)
     assert parse_date("2020-13") is None

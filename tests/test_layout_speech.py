@@ -2,7 +2,9 @@
 
 from datetime import date
 
-from analysis.blocks import block_after_intro, is_heading, title_case_label, transcript_turns
+import pytest
+
+from analysis.blocks import block_after_intro, is_heading, transcript_turns
 from analysis.pipeline import analyze
 from analysis.quotes import split_paragraphs
 
@@ -40,10 +42,7 @@ def test_headings_are_short_lines_without_closing_punctuation():
     assert not is_heading("We will act.")
 
 
-def test_title_case_label_keeps_the_capital_after_an_apostrophe():
-    assert title_case_label("CLARE O'NEIL") == "Clare O'Neil"
-
-
+@pytest.mark.model
 def test_press_release_paragraphs_after_x_said_are_x_s_words(nlp):
     text = (
         "Minister visits port\n\nThe Home Secretary visited Dover on Monday.\n\n"
@@ -60,6 +59,7 @@ def test_press_release_paragraphs_after_x_said_are_x_s_words(nlp):
     ]
 
 
+@pytest.mark.model
 def test_transcript_turns_are_direct_quotes_of_the_labelled_speaker(nlp):
     text = (
         "Press conference\n\nJANE HOLLOWAY: Welcome, everyone. We are here to launch a plan.\n\n"
@@ -73,6 +73,7 @@ def test_transcript_turns_are_direct_quotes_of_the_labelled_speaker(nlp):
     assert quotes[3] == ("Jane Holloway", "Yes, they will fall.")
 
 
+@pytest.mark.model
 def test_quote_over_several_paragraphs_takes_the_speaker_named_after_its_last(nlp):
     text = (
         "Boats intercepted\n\nThe minister spoke in Canberra.\n\n"
@@ -85,6 +86,7 @@ def test_quote_over_several_paragraphs_takes_the_speaker_named_after_its_last(nl
     assert {q.speaker_name for q in result.quotes if q.kind == "direct"} == {"Peter Holloway"}
 
 
+@pytest.mark.model
 def test_headline_name_colon_claim_is_reported_speech_of_that_name(nlp):
     text = (
         "Lynch: No outside influence on FBI probe into Clinton emails\n\n"
@@ -102,6 +104,7 @@ def test_a_label_like_headline_word_is_not_a_speaker():
     assert headline_claim("Darrell Scott: 'You find me an aberration'") is not None
 
 
+@pytest.mark.model
 def test_a_speaker_label_in_the_body_gives_the_words_after_it(nlp):
     text = (
         "Debate night\n\nThe panel discussed the tax plans of both candidates.\n\n"
@@ -111,6 +114,7 @@ def test_a_speaker_label_in_the_body_gives_the_words_after_it(nlp):
     assert quotes == [("direct", "Chris Matthews")]
 
 
+@pytest.mark.model
 def test_interview_with_mixed_case_labels_and_a_role_label_for_a_named_speaker(nlp):
     text = (
         "Interview\n\nJane Host, Presenter: Joining me is the minister, Tom Ashby. Thanks for your time.\n\n"
@@ -123,6 +127,7 @@ def test_interview_with_mixed_case_labels_and_a_role_label_for_a_named_speaker(n
     assert quotes[1] == ("Tom Ashby", "Good morning, ")
 
 
+@pytest.mark.model
 def test_a_label_of_role_words_is_an_unnamed_speaker_of_that_role(nlp):
     text = (
         "Background call\n\nSENIOR ADMINISTRATION OFFICIAL: Hi, everybody. Thank you for joining.\n\n"
@@ -131,6 +136,7 @@ def test_a_label_of_role_words_is_an_unnamed_speaker_of_that_role(nlp):
     assert {q.speaker_name for q in analyze(text, nlp=nlp).quotes} == {"Senior administration official"}
 
 
+@pytest.mark.model
 def test_quotes_attributable_to_a_minister_are_the_minister_s(nlp):
     text = (
         "Humanitarian program\n\nThe number of places will rise to 20,000.\n\n"

@@ -1,5 +1,7 @@
 """Quote-mark pairing: curly, straight, mixed, single, unbalanced, multi-paragraph."""
 
+import time
+
 from analysis.quotes import chain_quotes, find_quoted_spans
 
 
@@ -50,10 +52,12 @@ def test_closed_quote_does_not_chain_into_next_paragraph_quote():
     assert len(chain_quotes(text, find_quoted_spans(text))) == 2
 
 
-def test_thousands_of_quote_marks_do_not_crash():
+def test_thousands_of_quote_marks_are_not_thousands_of_empty_quotes():
     text = ("“" * 3000) + " text " + ('"' * 3001)
+    started = time.monotonic()
     spans = find_quoted_spans(text)
-    assert isinstance(spans, list)
+    assert time.monotonic() - started < 2
+    assert [text[s.start : s.end] for s in spans] == ["text"]  # the one run of words, not the marks
 
 
 def test_two_apostrophes_are_one_double_quote_mark():

@@ -12,7 +12,7 @@ import pytest
 
 from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, _require_browser, _running_server
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.model]
 
 SCRIPT = "<script>window.__pwned='script';document.title='PWNED';alert('script')</script>"
 IMG = "<img src=x onerror=\"window.__pwned='img';document.title='PWNED';alert('img')\">"

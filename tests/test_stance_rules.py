@@ -240,6 +240,7 @@ def test_stance_rule_is_a_literal_of_ids():
 # ----- end to end ------------------------------------------------------------------------------
 
 
+@pytest.mark.model
 def test_evidence_offsets_point_at_the_cue_words(nlp):
     text = "The Prime Minister said: “We will smash the gangs and cut net migration.”"
     quote = analyze(text, published=date(2025, 1, 10), nlp=nlp).quotes[0]
@@ -248,6 +249,7 @@ def test_evidence_offsets_point_at_the_cue_words(nlp):
         assert text[evidence.start : evidence.end] == evidence.text
 
 
+@pytest.mark.model
 def test_a_quote_with_no_cue_stays_neutral_whatever_the_speaker_said_elsewhere(nlp):
     text = (
         "Nigel Farage visited Dover, where small boats landed again and asylum seekers and migrants arrived.\n\n"
@@ -260,6 +262,7 @@ def test_a_quote_with_no_cue_stays_neutral_whatever_the_speaker_said_elsewhere(n
     assert second.stance.rule_ids[0] == "no_direction_cue"
 
 
+@pytest.mark.model
 def test_labour_and_the_conservatives_take_different_sides_of_the_same_government(nlp):
     text = (
         "Asylum and migration dominated the debate on small boats and the Channel crossings.\n\n"
@@ -271,6 +274,7 @@ def test_labour_and_the_conservatives_take_different_sides_of_the_same_governmen
     assert by_party == {"Conservative": "opposes", "Labour": "supports"}
 
 
+@pytest.mark.model
 def test_the_us_administrations_border_chief_speaks_for_the_government(nlp):
     text = (
         "Border czar Tom Homan defended the deportation flights and the immigration raids.\n\n"

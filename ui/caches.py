@@ -32,7 +32,7 @@ _RUN = threading.local()  # per script-run thread: is the shell rendering a page
 
 
 @st.cache_resource(show_spinner="Loading the English language model (once per server)…")
-def get_nlp():  # noqa: ANN201 - spaCy's Language
+def get_nlp():  # spaCy's Language
     """The spaCy pipeline, loaded once per server process."""
     from analysis.nlp import load_nlp
 
@@ -136,14 +136,14 @@ def _numbers(path: str, version: str, fq: tuple[tuple[str, str], ...]) -> pd.Dat
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
-def _derived(path: str, version: str, fq: tuple[tuple[str, str], ...], name: str):  # noqa: ANN202
+def _derived(path: str, version: str, fq: tuple[tuple[str, str], ...], name: str):
     from analysis import tables
 
     return tables.DERIVED_VIEWS[name](_quotes(path, version, fq))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _number_derived(path: str, version: str, fq: tuple[tuple[str, str], ...], name: str):  # noqa: ANN202
+def _number_derived(path: str, version: str, fq: tuple[tuple[str, str], ...], name: str):
     from analysis import tables
 
     return tables.NUMBER_VIEWS[name](_numbers(path, version, fq))
@@ -156,7 +156,7 @@ def _options(path: str, version: str) -> dict:
 
 def warm_caches(store: Store) -> None:
     """Build the sidebar options and the corpus frames now, so the first list page is fast."""
-    import plotly.express  # noqa: F401 - the chart pages' imports take about 0.5 s the first time
+    import plotly.express  # the chart pages' imports take about 0.5 s the first time
     import plotly.graph_objects  # noqa: F401
 
     path, version = str(store.path), store.data_version()
@@ -187,7 +187,7 @@ def numbers_df(store: Store, filters: Filters) -> pd.DataFrame:
     return _numbers(*_key(store, _number_filters(filters)))
 
 
-def number_view(store: Store, filters: Filters, name: str):  # noqa: ANN201 - a frame or a row map
+def number_view(store: Store, filters: Filters, name: str):  # a frame or a row map
     """A view of the filtered figures named in `analysis.tables.NUMBER_VIEWS` (cached, shared: read only)."""
     return _number_derived(*_key(store, _number_filters(filters)), name)
 
@@ -205,7 +205,7 @@ def chart_points(store: Store, filters: Filters, group: str, limit: int) -> pd.D
     return _chart_points(*_key(store, _number_filters(filters)), group, limit)
 
 
-def derived_df(store: Store, filters: Filters, name: str):  # noqa: ANN201 - a frame or a row map
+def derived_df(store: Store, filters: Filters, name: str):  # a frame or a row map
     """A view of the filtered quotes named in `analysis.tables.DERIVED_VIEWS` (cached, shared: read only)."""
     return _derived(*_key(store, filters), name)
 

@@ -101,12 +101,6 @@ def load_concepts(path: Path = METRICS_PATH) -> tuple[Concept, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=1)
-def concept_ids() -> frozenset[str]:
-    """The ids of the bundled concepts (a metric group built on one of them is a named metric)."""
-    return frozenset(c.id for c in load_concepts())
-
-
 def concept_by_id(concept_id: str) -> Concept | None:
     """The bundled concept with this id, if any."""
     return next((c for c in load_concepts() if c.id == concept_id), None)

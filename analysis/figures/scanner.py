@@ -296,7 +296,7 @@ _DIGIT = re.compile(r"\d")
 
 
 def _masked(text: str) -> list[tuple[int, int]]:
-    spans = []
+    spans: list[tuple[int, int]] = []
     for pat in (DIGIT_MASKS + WORD_MASKS) if _DIGIT.search(text) else WORD_MASKS:
         spans.extend((m.start(), m.end()) for m in pat.finditer(text))
     return spans

@@ -58,7 +58,6 @@ WORDS = (
     rf"(?:(?:[-\s]+|\s+and\s+)(?:{_ANY}))*\b"
 )
 HALF = r"(?:\s+and\s+an?\s+half\b)"  # "two and a half"
-NUMBER_WORDS = re.compile(rf"{WORDS}(?P<half>{HALF}(?:\s+(?P<half_scale>thousand|million|billion|trillion)\b)?)?", re.I)
 FRACTION = rf"\b(?:(?:a|an|one|{_alternation(ONES)})[-\s]+(?:{_alternation(FRACTION_WORDS)})|half)\b"
 WORD_VALUES: dict[str, float] = dict(_WORD_VALUES)
 

@@ -86,7 +86,7 @@ def edit_article(store: Store, article_id: str, **changes: str | dt.date | None)
             old = row[field]
             if old == new:
                 continue
-            conn.execute(f"UPDATE articles SET {field} = ? WHERE id = ?", (new, article_id))  # noqa: S608 - fixed names
+            conn.execute(f"UPDATE articles SET {field} = ? WHERE id = ?", (new, article_id))  # fixed names
             cur = conn.execute(
                 "INSERT INTO article_edits (article_id, field, old_value, new_value, edited_at) VALUES (?, ?, ?, ?, ?)",
                 (article_id, field, old, new, now),
@@ -133,7 +133,7 @@ def undo_edit(store: Store, edit_id: int) -> None:
         edit = serialization.from_fields(row, ArticleEdit)
         if edit.field not in FIELDS:
             raise ValueError(edit.field)
-        sql = f"UPDATE articles SET {edit.field} = ? WHERE id = ?"  # noqa: S608 - a name from FIELDS
+        sql = f"UPDATE articles SET {edit.field} = ? WHERE id = ?"  # a name from FIELDS
         conn.execute(sql, (edit.old_value, edit.article_id))
         conn.execute("DELETE FROM article_edits WHERE id = ?", (edit_id,))
         _touch_analysis(conn, edit.article_id, {edit.field: edit.old_value}, _now())

@@ -43,7 +43,7 @@ def _insert(conn: sqlite3.Connection, table: str, rows: list[serialization.Row])
 def write_rows(conn: sqlite3.Connection, article_id: str, analysis: Analysis) -> None:
     """Replace the article's rows: the machine analysis with the article's corrections laid over it."""
     for table in ROW_TABLES:
-        conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))  # noqa: S608 - fixed names
+        conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))  # fixed names
     applied = corrections_mod.apply(analysis, corrections_for(conn, article_id))
     shown = applied.analysis
     _insert(conn, "speakers", serialization.speaker_rows(article_id, shown.speakers, applied.speaker_marks))
