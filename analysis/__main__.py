@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from analysis.ingest import InputError, decode_bytes, parse_date
+from analysis.version import analyser_version
 
 if TYPE_CHECKING:
     from analysis.batch import Failure
@@ -37,6 +38,12 @@ def _one_file(argv: list[str]) -> int:
         prog="python -m analysis", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("file", help="article as .txt or .html ('-' for standard input)")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"Stance Explorer analyser {analyser_version()}",
+        help="print the analyser version (release + digest of the rules and data) and exit",
+    )
     parser.add_argument("--published", help="publication date YYYY-MM-DD, or YYYY-MM (else read from the page)")
     parser.add_argument("--title", help="article title")
     parser.add_argument("--indent", type=int, default=1, help="JSON indent (0 for one line)")

@@ -42,3 +42,12 @@ def test_cli_article_without_quotes_says_so():
     data = json.loads(out.stdout)
     assert data["quotes"] == [] and data["numbers"][0]["value"] == 431000
     assert any("No quotes" in w for w in data["warnings"])
+
+
+def test_the_cli_prints_the_analyser_version_with_the_digest_of_the_rules():
+    from analysis.version import analyser_version
+
+    out = run("--version")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.decode().strip() == f"Stance Explorer analyser {analyser_version()}"
+    assert "+" in analyser_version()  # release + digest of the rule modules and data files
