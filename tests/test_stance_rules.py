@@ -305,3 +305,15 @@ def test_reading_text_without_cues_finds_nothing(text):
 def test_a_speaker_is_plain_values():
     facts = SpeakerFacts("x", "X", role="Home Secretary", party="Labour", country="UK")
     assert relation(facts, "UK", date(2025, 6, 1)).voice == "government"
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Our border is not open. This is what will happen: you will be returned.", "restrictive"),
+        ("The plan will lead to the expulsion of the majority of migrants at the border.", "restrictive"),
+        ("We are stepping up the global resettlement effort with a bigger humanitarian intake.", "open"),
+    ],
+)
+def test_closed_borders_returns_and_resettlement_are_read_as_directions(text, direction):
+    assert uk_judge(text, "unknown").migration == direction
