@@ -10,6 +10,7 @@ import numpy as np
 import streamlit as st
 
 from ui.caches import current_filters, derived_df, get_store, quotes_df
+from ui.html_table import facts_html
 from ui.widgets import empty_state, plural
 
 PAGE_SIZE = 8  # speaker cards per page: each is about ten elements to build and send
@@ -98,11 +99,16 @@ for sp in shown.itertuples():
         who = " · ".join(str(x) for x in (sp.role, sp.party) if isinstance(x, str) and x)
         if who:
             st.caption(who)
-        c1, c2, c3, c4 = st.columns(4)
-        c1.metric("Quotes", sp.quotes)
-        c2.metric("Articles", sp.articles)
-        c3.metric("On migration", sp.direction)
-        c4.metric("Toward government", sp.government)
+        st.html(
+            facts_html(
+                [
+                    ("Quotes", f"{sp.quotes:,}"),
+                    ("Articles", f"{sp.articles:,}"),
+                    ("On migration", sp.direction),
+                    ("Toward government", sp.government),
+                ]
+            )
+        )
         if cards[sp.speaker_id]:  # one element for all of them: a dozen cards of ten elements each are slow
             st.html("".join(quote_html(row) for row in cards[sp.speaker_id]))
         if len(rows) > QUOTES_SHOWN:

@@ -14,7 +14,7 @@ import logging
 import threading
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
@@ -224,3 +224,45 @@ def corpus_listing(store: Store, limit: int) -> tuple[list, list[str]]:
 def options(store: Store) -> dict:
     """What the filters can choose from (cached)."""
     return _options(str(store.path), _version(store))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _quote_terms(path: str, version: str) -> dict[tuple[str, str], str]:
+    from analysis.quote_governments import quote_terms
+
+    return quote_terms(_open_store(path))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _government_rows(path: str, version: str, fq: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+    import numpy as np
+
+    from analysis.quote_governments import term_ids
+
+    quotes = _quotes(path, version, fq)
+    terms = term_ids(quotes, _quote_terms(path, version))
+    about = quotes["about_migration"].to_numpy(dtype=bool) if not quotes.empty else np.array([], dtype=bool)
+    out: dict[str, Any] = {}
+    for term in dict.fromkeys(terms[about]):
+        out[term] = np.flatnonzero(about & (terms == term))
+    return dict(sorted(out.items(), key=lambda kv: (-len(kv[1]), kv[0] == "", kv[0])))
+
+
+def government_rows(store: Store, filters: Filters) -> dict[str, Any]:
+    """Row positions of the filtered quotes about migration, per government they are measured
+    against (`analysis.quote_governments`); the government with most quotes first (cached, shared)."""
+    return _government_rows(*_key(store, filters))
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _government_positions(path: str, version: str, fq: tuple[tuple[str, str], ...], term: str) -> pd.DataFrame:
+    from analysis import tables
+
+    rows = _government_rows(path, version, fq).get(term)
+    quotes = _quotes(path, version, fq)
+    return tables.positions_frame(quotes.iloc[rows] if rows is not None else quotes.iloc[:0])
+
+
+def government_positions(store: Store, filters: Filters, term: str) -> pd.DataFrame:
+    """`analysis.tables.positions_frame` of the quotes measured against one government (cached, shared)."""
+    return _government_positions(*_key(store, filters), term)
