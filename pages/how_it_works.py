@@ -22,6 +22,7 @@ from ui.teaching import (
     explanation_html,
     link_html,
     passage_html,
+    passage_ranges,
     plain_entities,
     plain_parse,
 )
@@ -77,19 +78,14 @@ text = analysis.article.text
 mention = quote.speaker_mention
 link = earlier_naming(quote, list(analysis.speakers))
 
-# The passage around the quote, its cue, the speaker mention and the earlier name, cut at line breaks.
-points = [quote.start, quote.end] + [p for p in (quote.cue_start, quote.cue_end) if p is not None]
+# The passage around the quote, its cue and the speaker mention; the earlier name a pronoun or title
+# was linked to is shown too, in a piece of its own when it is further back.
+points = [p for p in (quote.cue_start, quote.start, quote.end, quote.cue_end) if p is not None]
 if mention:
     points += [mention.start, mention.end]
-if link and link.named_start is not None:
-    points += [link.named_start, link.named_start + len(link.named or "")]
-lo, hi = min(points), max(points)
-lo = text.rfind("\n", 0, lo) + 1
-hi_line = text.find("\n", hi)
-hi = len(text) if hi_line == -1 else hi_line
-if hi - lo > MAX_CONTEXT:
-    anchor = quote.cue_start if quote.cue_start is not None else quote.start
-    lo, hi = max(lo, anchor - MAX_CONTEXT // 2), min(hi, anchor + MAX_CONTEXT // 2)
+named = (link.named_start, link.named_start + len(link.named or "")) if link and link.named_start is not None else None
+ranges = passage_ranges(text, points, named, limit=MAX_CONTEXT)
+lo, hi = next(r for r in ranges if r[0] <= points[0] < r[1])  # the quote's piece: parsed below
 
 st.subheader("1 · In plain words")
 marks = []
@@ -100,7 +96,7 @@ if quote.cue_start is not None and quote.cue_end is not None:
 if link and link.named_start is not None:
     marks.append((link.named_start, link.named_start + len(link.named or ""), "se-t-named", "earlier name"))
 marks.append((quote.start, quote.end, "se-t-quote", "quote"))
-body = passage_html(text, lo, hi, marks)
+body = passage_html(text, ranges, marks)
 if link is not None:
     body += link_html(link, quote.speaker_name)
 st.html(TEACH_CSS + '<div class="se-teach">' + body + explanation_html(quote, link) + "</div>")

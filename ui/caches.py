@@ -266,3 +266,18 @@ def _government_positions(path: str, version: str, fq: tuple[tuple[str, str], ..
 def government_positions(store: Store, filters: Filters, term: str) -> pd.DataFrame:
     """`analysis.tables.positions_frame` of the quotes measured against one government (cached, shared)."""
     return _government_positions(*_key(store, filters), term)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _trend(path: str, version: str, fq: tuple[tuple[str, str], ...], kind: str, period: str, by: str) -> pd.DataFrame:
+    from analysis import trends
+
+    if kind == "stance":
+        return trends.stance_over_time(_quotes(path, version, fq), period=period, by=by)  # type: ignore[arg-type]
+    return trends.figures_over_time(_numbers(path, version, fq), period=period, by=by)  # type: ignore[arg-type]
+
+
+def trend(store: Store, filters: Filters, kind: str, period: str, by: str) -> pd.DataFrame:
+    """`analysis.trends.stance_over_time` ('stance') or `figures_over_time` ('figures') of the filtered corpus (cached)."""
+    f = filters if kind == "stance" else _number_filters(filters)
+    return _trend(*_key(store, f), kind, period, by)

@@ -71,7 +71,7 @@ def stacked_direction_bars(
         "barmode": "stack",
         "title": {"text": title},
         "height": 460,
-        "legend": legend_below("Speaker"),
+        "legend": {**legend_below("Speaker"), "traceorder": "normal"},
         "margin": {"t": 50, "b": 10, "l": 10, "r": 10},
         "font": {"size": 15},
         "xaxis": {"categoryorder": "array", "categoryarray": list(order), "automargin": True},
@@ -369,5 +369,108 @@ def direction_bar(counts: pd.DataFrame, colour: str, y_max: int | None = None) -
         "font": {"size": 14},
         "xaxis": {"title": {"text": "direction"}},
         "yaxis": {"title": {"text": "quotes"}, **({"range": [0, y_max * 1.08]} if y_max else {})},
+    }
+    return figure(data, layout)
+
+
+def group_colour(group: str, by: str) -> str:
+    """A party's colour, or a stable colour per outlet; grey for 'no party' and 'others'."""
+    from analysis.palette import party_colour, speaker_colour
+    from analysis.trends import MISSING
+
+    if group in (MISSING.get(by), "others"):
+        return OTHERS_COLOUR
+    return party_colour(group) if by == "party" else speaker_colour(f"outlet:{group}")
+
+
+def _period_axis(period: str) -> dict[str, Any]:
+    return {
+        "type": "date",
+        "title": {"text": "week starting" if period == "week" else "month"},
+        "tickformat": "%d %b %Y" if period == "week" else "%b %Y",
+        "automargin": True,
+    }
+
+
+def trend_lines(stance: pd.DataFrame, groups: list[str], by: str, period: str) -> go.Figure:
+    """Mean direction on migration per period, a line per group (`analysis.trends.stance_over_time`).
+
+    A marker's size grows with its quotes: a mean of two quotes should not look as firm as one of forty.
+    """
+    data = []
+    for group in groups:
+        rows = stance[stance["group"] == group]
+        rows = rows[rows["score"].notna()]
+        if rows.empty:
+            continue
+        quotes = _plain(rows["quotes"])
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines+markers",
+                "name": str(group),
+                "x": [d.isoformat() for d in rows["period"]],
+                "y": _plain(rows["score"].round(2)),
+                "line": {"color": group_colour(group, by), "width": 2},
+                "marker": {
+                    "color": group_colour(group, by),
+                    "size": [min(30, 8 + 3 * n**0.5) for n in quotes],
+                    "line": {"color": "white", "width": 1},
+                },
+                "customdata": [
+                    [str(group), d.isoformat(), n, r, o]
+                    for d, n, r, o in zip(rows["period"], quotes, _plain(rows["restrictive"]), _plain(rows["open"]))
+                ],
+                "hovertemplate": "<b>%{customdata[0]}</b> · %{x}<br>%{customdata[2]} quotes about migration"
+                "<br>%{customdata[3]} restrictive, %{customdata[4]} open<br>mean direction %{y:.2f}<extra></extra>",
+            }
+        )
+    layout = {
+        "height": 420,
+        "font": {"size": 14},
+        "title": {"text": "Direction on migration over time"},
+        "margin": {"t": 50, "b": 10, "l": 10, "r": 10},
+        "xaxis": _period_axis(period),
+        "yaxis": {
+            "range": [-1.15, 1.15],
+            "title": {"text": "← restrictive · open →"},
+            "zeroline": True,
+            "zerolinecolor": AXIS_COLOUR,
+            "automargin": True,
+        },
+        "legend": legend_below("Party" if by == "party" else "Outlet"),
+    }
+    return figure(data, layout)
+
+
+def trend_bars(counts: pd.DataFrame, column: str, groups: list[str], by: str, period: str, title: str) -> go.Figure:
+    """`column` (quotes or figures) per period, stacked by group; groups beyond `groups` as 'others'."""
+    kept = counts["group"].where(counts["group"].isin(groups), "others")
+    summed = counts.assign(group=kept).groupby(["group", "period"], sort=False)[column].sum().reset_index()
+    data = []
+    for group in [*groups, "others"]:
+        rows = summed[summed["group"] == group].sort_values("period")
+        if rows.empty:
+            continue
+        data.append(
+            {
+                "type": "bar",
+                "name": str(group),
+                "x": [d.isoformat() for d in rows["period"]],
+                "y": _plain(rows[column]),
+                "marker": {"color": group_colour(group, by)},
+                "customdata": [[str(group), d.isoformat()] for d in rows["period"]],
+                "hovertemplate": f"<b>%{{customdata[0]}}</b> · %{{x}}<br>%{{y}} {column}<extra></extra>",
+            }
+        )
+    layout = {
+        "barmode": "stack",
+        "height": 380,
+        "font": {"size": 14},
+        "title": {"text": title},
+        "margin": {"t": 50, "b": 10, "l": 10, "r": 10},
+        "xaxis": _period_axis(period),
+        "yaxis": {"title": {"text": column}, "automargin": True},
+        "legend": {**legend_below("Party" if by == "party" else "Outlet"), "traceorder": "normal"},
     }
     return figure(data, layout)

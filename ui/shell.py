@@ -19,6 +19,7 @@ PAGES = (
     ("pages/speakers.py", "Who said what", ":material/record_voice_over:"),
     ("pages/stance.py", "Stance", ":material/explore:"),
     ("pages/numbers.py", "Numbers", ":material/bar_chart:"),
+    ("pages/trends.py", "Trends", ":material/timeline:"),
     ("pages/compare.py", "Compare", ":material/compare_arrows:"),
     ("pages/how_it_works.py", "How it works", ":material/school:"),
     ("pages/corrections.py", "Corrections", ":material/edit_note:"),
