@@ -384,3 +384,41 @@ def test_how_it_works_links_a_pronoun_to_the_earlier_name_in_plain_words(at, db)
     assert "<details" in body and "refers back to" in body  # opens on click or tap, no hover needed
     svg = base64.b64decode(re.findall(r'class="se-displacy"[^>]*src="data:image/svg\+xml;base64,([^"]+)"', body)[0])
     assert b"subject" in svg and b"nsubj" not in svg  # plain names instead of spaCy's labels
+
+
+US_ARTICLE = (
+    "Trump vows to close the border\n"
+    "President Donald Trump said: “We will close the border to illegal immigration and deport criminals.”\n"
+    "Senator Maria Alvarez, a Democrat, said: “Deporting families is cruel and will not make us safer.”\n"
+)
+
+
+def test_the_positions_map_is_drawn_per_government_and_finds_a_speaker(at, db):
+    store_for(db).add(US_ARTICLE, title="Trump vows to close the border", published="2025-06-01")
+    at.run()
+    go(at, "pages/stance.py")
+    picker = at.segmented_control(key="map_government")
+    labels = " | ".join(picker.options)
+    assert "UK: Labour government (Starmer)" in labels and "US: Republican government (Trump)" in labels
+    picker.set_value("us-2025-01-20").run()
+    assert at.query_params.get("gov") == "us-2025-01-20"
+    (spec,) = [figure(e) for e in at.get("plotly_chart") if '"speakers"' in e.proto.spec]
+    names = {c[5] for t in spec["data"] if t["name"] in ("speakers", "parties") for c in t["customdata"]}
+    assert "Donald Trump" in names and "Keir Starmer" not in names  # one government per map
+    at.selectbox(key="map_find_us-2025-01-20").set_value("donald-trump").run()
+    assert not at.exception
+    assert any("by Donald Trump" in m.value for m in at.markdown)
+    body = "".join(h.value for h in at.html)
+    assert "close the border" in body
+
+
+def test_trends_by_outlet_and_month_list_the_quotes_of_a_period(at, db):
+    go(at, "pages/trends.py")
+    at.segmented_control(key="trend_by").set_value("outlet").run()
+    assert at.query_params.get("by") == "outlet" and at.query_params.get("period") == "month"
+    reading = at.selectbox(key="trend_read")
+    (may,) = [o for o in reading.options if o.startswith("May 2025 · LBC")]
+    reading.select_index(reading.options.index(may)).run()
+    assert not at.exception
+    assert any("May 2025 · LBC" in m.value for m in at.markdown)
+    assert "smash the gangs" in "".join(h.value for h in at.html)
