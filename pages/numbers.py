@@ -6,7 +6,7 @@ ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.p
 
 import streamlit as st
 
-from ui.caches import chart_points, current_filters, get_store, number_view, numbers_df
+from ui.caches import chart_points, current_filters, filters_key, get_store, memo, number_view, numbers_df
 from ui.charts import figures_chart
 from ui.html_table import table_html
 from ui.widgets import empty_state
@@ -16,6 +16,7 @@ MAX_GROUPS = 4  # charts drawn by default; more can be picked
 store = get_store()
 filters = current_filters()
 numbers = numbers_df(store, filters)
+fkey = filters_key(filters)
 
 st.title("Numbers")
 if numbers.empty:
@@ -57,7 +58,12 @@ for group in chosen:  # one chart per row: at 1,024 px two side by side leave no
     unit = g["unit"].dropna().head(1).tolist()
     label = group_label[group].rsplit(" (", 1)[0]
     flag = " ⚠ figures conflict" if g["disagrees"].any() else ""
-    fig = figures_chart(g, f"{label}{flag}", unit[0] if unit else None)
+    fig = memo(
+        store,
+        "numbers_chart",
+        (fkey, group),
+        lambda g=g, title=f"{label}{flag}", unit=unit: figures_chart(g, title, unit[0] if unit else None),
+    )
     st.plotly_chart(fig, key=f"numbers_{group}")
     if len(rows) > MAX_POINTS:
         st.caption(
@@ -75,19 +81,24 @@ TABLE_ROWS = 200  # longer lists: use the sidebar downloads
 if len(numbers) > TABLE_ROWS:
     st.caption(f"First {TABLE_ROWS} of {len(numbers)} figures; download them all from the sidebar.")
 st.html(
-    table_html(
-        numbers.head(TABLE_ROWS),
-        [
-            ("text", "figure"),
-            ("qualifier", "qualifier"),
-            ("metric", "metric"),
-            ("period", "period"),
-            ("cited_by_name", "cited by"),
-            ("sentence", "sentence"),
-            ("article_title", "article"),
-        ],
-        scroll=True,
-        widths={"sentence": "34%", "article_title": "16%"},
+    memo(
+        store,
+        "numbers_table",
+        (fkey,),
+        lambda: table_html(
+            numbers.head(TABLE_ROWS),
+            [
+                ("text", "figure"),
+                ("qualifier", "qualifier"),
+                ("metric", "metric"),
+                ("period", "period"),
+                ("cited_by_name", "cited by"),
+                ("sentence", "sentence"),
+                ("article_title", "article"),
+            ],
+            scroll=True,
+            widths={"sentence": "34%", "article_title": "16%"},
+        ),
     )
 )
 st.caption("Every column, with value, unit, offsets and conflicts: the Numbers CSV in the sidebar.")

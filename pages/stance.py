@@ -12,7 +12,16 @@ import streamlit as st
 
 from analysis.quote_governments import term_label
 from analysis.store import DIRECTIONS, GOVERNMENT
-from ui.caches import current_filters, derived_df, get_store, government_positions, government_rows, quotes_df
+from ui.caches import (
+    current_filters,
+    derived_df,
+    filters_key,
+    get_store,
+    government_positions,
+    government_rows,
+    memo,
+    quotes_df,
+)
 from ui.charts import MAP_LABELS, positions_map, stacked_direction_bars
 from ui.html_table import table_html
 from ui.sidebar import url_param
@@ -30,6 +39,7 @@ QUOTE_COLUMNS = [
 store = get_store()
 filters = current_filters()
 quotes = quotes_df(store, filters)
+fkey = filters_key(filters)  # what the cached figures and tables below depend on, with the corpus version
 
 st.title("Stance")
 if quotes.empty:
@@ -47,8 +57,15 @@ for column, order, title in (
     ("migration", DIRECTIONS, "Direction on migration"),
     ("government", GOVERNMENT, "Position toward the government"),
 ):
-    counts = derived_df(store, filters, f"{column}_counts")  # cached per filters
-    st.plotly_chart(stacked_direction_bars(counts, column, order, title), key=f"bar_{column}")
+    bars = memo(
+        store,
+        "stance_bars",
+        (fkey, column),
+        lambda column=column, order=order, title=title: stacked_direction_bars(
+            derived_df(store, filters, f"{column}_counts"), column, order, title
+        ),
+    )
+    st.plotly_chart(bars, key=f"bar_{column}")
 
 
 @st.fragment
@@ -87,7 +104,7 @@ def positions_section() -> None:
         key=f"map_find_{term}",
     )
     event = st.plotly_chart(
-        positions_map(positions, highlight=found),
+        memo(store, "stance_map", (fkey, term, found), lambda: positions_map(positions, highlight=found)),
         key=f"positions_map_{term}",
         on_select="rerun",
         selection_mode=("points",),
@@ -111,24 +128,27 @@ def positions_section() -> None:
         st.markdown(f"**{plural(len(chosen), 'quote')} by {name}**")
         st.html(table_html(chosen.head(TABLE_ROWS), QUOTE_COLUMNS, scroll=True))
     with st.expander(f"Every point on this map ({len(keys)})"):
-        table = positions.sort_values(["kind", "quotes"], ascending=[True, False]).assign(
-            direction=lambda d: d["x"].round(2), toward=lambda d: d["y"].round(2)
-        )
-        st.html(
-            table_html(
-                table,
-                [
-                    ("label", "name"),
-                    ("kind", "kind"),
-                    ("party", "party"),
-                    ("quotes", "quotes"),
-                    ("direction", "direction (−1 restrictive … +1 open)"),
-                    ("toward", "government (−1 supports … +1 opposes)"),
-                ],
-                numeric=("quotes",),
-                scroll=True,
-            )
-        )
+        st.html(memo(store, "stance_points", (fkey, term), lambda: points_html(positions)))
+
+
+def points_html(positions) -> str:  # noqa: ANN001 - a positions frame
+    """Every point of one map as a wrapping table, parties first, then the most quoted."""
+    table = positions.sort_values(["kind", "quotes"], ascending=[True, False]).assign(
+        direction=lambda d: d["x"].round(2), toward=lambda d: d["y"].round(2)
+    )
+    return table_html(
+        table,
+        [
+            ("label", "name"),
+            ("kind", "kind"),
+            ("party", "party"),
+            ("quotes", "quotes"),
+            ("direction", "direction (−1 restrictive … +1 open)"),
+            ("toward", "government (−1 supports … +1 opposes)"),
+        ],
+        numeric=("quotes",),
+        scroll=True,
+    )
 
 
 positions_section()
@@ -138,32 +158,45 @@ targets = derived_df(store, filters, "targets")
 if targets.empty:
     st.info("No policy targets (caps, deportations, safe routes…) were named in the filtered quotes.")
 else:
-    st.html(table_html(targets.head(TABLE_ROWS), [(c, c) for c in targets.columns]))
+    st.html(
+        memo(
+            store,
+            "stance_targets",
+            (fkey,),
+            lambda: table_html(targets.head(TABLE_ROWS), [(c, c) for c in targets.columns]),
+        )
+    )
+
+
+def label_tables() -> list[tuple[str, list[tuple[str, int, str]]]]:
+    """Per stance column, per label: (label, quotes, the first quotes as a wrapping table)."""
+    out = []
+    for column, title, other in (
+        ("migration", "Direction on migration", "government"),
+        ("government", "Position toward the government", "migration"),
+    ):
+        rows_of = derived_df(store, filters, f"about_rows_by_{column}")  # row positions per label
+        shown = []
+        for label in DIRECTIONS if column == "migration" else GOVERNMENT:
+            rows = rows_of.get(label, [])
+            if len(rows):
+                columns = [
+                    ("speaker", "speaker"),
+                    ("party", "party"),
+                    (other, other),
+                    ("text", "quote"),
+                    ("article_title", "article"),
+                ]
+                shown.append((label, len(rows), table_html(quotes.iloc[rows[:TABLE_ROWS]], columns)))
+        out.append((title, shown))
+    return out
+
 
 st.subheader("Quotes by label")
-for column, title, other in (
-    ("migration", "Direction on migration", "government"),
-    ("government", "Position toward the government", "migration"),
-):
-    rows_of = derived_df(store, filters, f"about_rows_by_{column}")  # row positions per label
+for title, shown in memo(store, "stance_labels", (fkey,), label_tables):
     st.markdown(f"**{title}**")
-    order = DIRECTIONS if column == "migration" else GOVERNMENT
-    for label in order:
-        rows = rows_of.get(label, [])
-        if not len(rows):
-            continue
-        with st.expander(f"{label} ({len(rows)})", expanded=False):
-            st.html(
-                table_html(
-                    quotes.iloc[rows[:TABLE_ROWS]],
-                    [
-                        ("speaker", "speaker"),
-                        ("party", "party"),
-                        (other, other),
-                        ("text", "quote"),
-                        ("article_title", "article"),
-                    ],
-                )
-            )
-            if len(rows) > TABLE_ROWS:
-                st.caption(f"First {TABLE_ROWS} of {len(rows)}; download them all from the sidebar.")
+    for label, n, body in shown:
+        with st.expander(f"{label} ({n})", expanded=False):
+            st.html(body)
+            if n > TABLE_ROWS:
+                st.caption(f"First {TABLE_ROWS} of {n}; download them all from the sidebar.")

@@ -13,7 +13,7 @@ import datetime as dt
 import streamlit as st
 
 from analysis import trends
-from ui.caches import current_filters, get_store, numbers_df, quotes_df, trend
+from ui.caches import current_filters, filters_key, get_store, memo, numbers_df, quotes_df, trend
 from ui.charts import trend_bars, trend_lines
 from ui.html_table import table_html
 from ui.sidebar import url_param
@@ -28,6 +28,7 @@ store = get_store()
 filters = current_filters()
 quotes = quotes_df(store, filters)
 numbers = numbers_df(store, filters)
+fkey = filters_key(filters)
 
 st.title("Trends")
 if quotes.empty and numbers.empty:
@@ -76,7 +77,7 @@ if stance.empty:
     st.info("None of the filtered quotes about migration comes from an article with a date.")
 else:
     st.plotly_chart(
-        trend_lines(stance, groups, by, period),
+        memo(store, "trend_lines", (fkey, by, period), lambda: trend_lines(stance, groups, by, period)),
         key=f"trend_lines_{by}_{period}",
         on_select=lambda: picked(f"trend_lines_{by}_{period}"),
         selection_mode=("points",),
@@ -87,14 +88,24 @@ else:
         + (f" The {LINES} groups with most quotes are drawn." if stance["group"].nunique() > LINES else "")
     )
     st.plotly_chart(
-        trend_bars(stance, "quotes", groups, by, period, "Quotes about migration"),
+        memo(
+            store,
+            "trend_quotes",
+            (fkey, by, period),
+            lambda: trend_bars(stance, "quotes", groups, by, period, "Quotes about migration"),
+        ),
         key=f"trend_quotes_{by}_{period}",
         on_select=lambda: picked(f"trend_quotes_{by}_{period}"),
         selection_mode=("points",),
     )
 if not figures.empty:
     st.plotly_chart(
-        trend_bars(figures, "figures", figure_groups, by, period, "Figures cited"),
+        memo(
+            store,
+            "trend_figures",
+            (fkey, by, period),
+            lambda: trend_bars(figures, "figures", figure_groups, by, period, "Figures cited"),
+        ),
         key=f"trend_figures_{by}_{period}",
         on_select=lambda: picked(f"trend_figures_{by}_{period}"),
         selection_mode=("points",),

@@ -52,7 +52,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-dev-shm-usage",
 ]
-PAGES = ("", "speakers", "stance", "numbers", "compare", "corpus", "corrections", "how_it_works")
+PAGES = ("", "speakers", "stance", "numbers", "trends", "compare", "corpus", "corrections", "how_it_works")
 SEARCHES = ("Albania", "boats", "migration", "Rwanda", "asylum")
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 HEADING = '[data-testid="stMainBlockContainer"] h1'
@@ -75,8 +75,10 @@ class Report:
     rounds: int
     steps: list[Step] = field(default_factory=list)
     wall_s: float = 0.0
+    pause_s: float = 0.0
     server_cpu_s: float | None = None  # only when this script started the server
     machine_cpu_s: float | None = None
+    runs: list[tuple[str, float, float]] = field(default_factory=list)  # (page, wall ms, CPU ms) per script run
 
     def summary(self) -> dict:
         def pct(values: list[float]) -> dict:
@@ -102,10 +104,19 @@ class Report:
             "error_messages": sorted({s.error for s in self.steps if not s.ok})[:10],
             "wall_s": round(self.wall_s, 1),
             "cores": os.cpu_count(),
+            "pause_s": self.pause_s,
             "server_cpu_s": None if self.server_cpu_s is None else round(self.server_cpu_s, 1),
+            "server_cpu_share": None
+            if self.server_cpu_s is None or not self.wall_s
+            else round(self.server_cpu_s / self.wall_s, 2),
             "machine_cpu_s": None if self.machine_cpu_s is None else round(self.machine_cpu_s, 1),
             "all_ms": pct([s.ms for s in ok]),
             **{f"{k}_ms": pct([s.ms for s in ok if s.kind.startswith(k)]) for k in kinds},
+            "server_run_ms": pct([r[1] for r in self.runs]),
+            "server_run_cpu_ms": pct([r[2] for r in self.runs]),
+            "server_run_ms_by_page": {
+                page: pct([r[1] for r in self.runs if r[0] == page]) for page in sorted({r[0] for r in self.runs})
+            },
         }
 
 
@@ -287,6 +298,7 @@ async def protocol_session(
     report: Report,
     start: asyncio.Event,
     pages: tuple[str, ...],
+    pause_s: float = 0.0,
 ) -> None:
     import websockets
 
@@ -296,16 +308,20 @@ async def protocol_session(
         sess = ProtocolSession(ws)
         await sess.rerun(timeout_s)  # the session's first run (what opening the app does), not measured
         await start.wait()
+        if pause_s:  # readers do not click in step: spread the sessions' first clicks over one pause
+            await asyncio.sleep(pause_s * n / max(report.sessions, 1))
         for r in range(rounds):
             if time.monotonic() > deadline:
                 break
             name = pages[(n + r) % len(pages)]
             await _step(report, n, r, f"page:{name or 'article'}", [], None, sess.rerun(timeout_s, page=name))
+            await asyncio.sleep(pause_s)
             if time.monotonic() > deadline:
                 break
             await _step(
                 report, n, r, "filter", [], None, sess.rerun(timeout_s, search=SEARCHES[(n + r) % len(SEARCHES)])
             )
+            await asyncio.sleep(pause_s)
 
 
 async def run_protocol(
@@ -316,20 +332,23 @@ async def run_protocol(
     step_timeout_ms: float,
     pages: tuple[str, ...] = PAGES,
     server_pid: int | None = None,
+    pause_s: float = 0.0,
+    run_log: Path | None = None,
 ) -> Report:
-    report = Report(sessions=sessions, rounds=rounds)
+    report = Report(sessions=sessions, rounds=rounds, pause_s=pause_s)
     warm = Report(sessions=1, rounds=1)
     await protocol_session(base, 0, 1, time.monotonic() + 180, 180_000, warm, _set(asyncio.Event()), ("",))
     await asyncio.sleep(6)  # the background model load starts 2 s after the first page
     start = asyncio.Event()
     deadline = time.monotonic() + max_seconds
     tasks = [
-        asyncio.create_task(protocol_session(base, i, rounds, deadline, step_timeout_ms, report, start, pages))
+        asyncio.create_task(protocol_session(base, i, rounds, deadline, step_timeout_ms, report, start, pages, pause_s))
         for i in range(sessions)
     ]
-    await asyncio.sleep(3.0)  # every session connected and through its first run
+    await asyncio.sleep(3.0 + sessions * 0.1)  # every session connected and through its first run
     t0, m0 = time.monotonic(), machine_cpu_s()
     s0 = process_cpu_s(server_pid) if server_pid else 0.0
+    log_from = run_log.stat().st_size if run_log and run_log.exists() else 0
     start.set()
     results = await asyncio.wait_for(asyncio.gather(*tasks, return_exceptions=True), timeout=max_seconds + 120)
     for i, res in enumerate(results):
@@ -339,7 +358,21 @@ async def run_protocol(
     report.machine_cpu_s = machine_cpu_s() - m0
     if server_pid:
         report.server_cpu_s = process_cpu_s(server_pid) - s0
+    if run_log and run_log.exists():
+        report.runs = read_runs(run_log, log_from)
     return report
+
+
+def read_runs(path: Path, offset: int = 0) -> list[tuple[str, float, float]]:
+    """The script runs the server logged ($STANCE_EXPLORER_RUN_LOG) from byte `offset` on."""
+    with path.open("rb") as fh:
+        fh.seek(offset)
+        lines = fh.read().decode("utf-8").splitlines()
+    out = []
+    for line in lines:
+        page, wall, cpu = line.split("\t")
+        out.append((page, float(wall), float(cpu)))
+    return out
 
 
 def _set(event: asyncio.Event) -> asyncio.Event:
@@ -404,6 +437,7 @@ def main() -> None:
         default="browser",
         help="browser: headless Chromium pages; protocol: Streamlit's websocket messages only",
     )
+    parser.add_argument("--pause", type=float, default=0.0, help="seconds each session waits after each step")
     parser.add_argument("--json", type=Path, help="also write the summary here")
     args = parser.parse_args()
     if not 1 <= args.sessions <= 100 or not 1 <= args.rounds <= 50:
@@ -411,6 +445,7 @@ def main() -> None:
 
     proc = None
     tmp = Path(tempfile.mkdtemp(prefix="stance-load-"))
+    run_log = None
     if args.url:
         host = urlsplit(args.url).hostname or ""
         if host not in LOCAL_HOSTS:
@@ -421,22 +456,38 @@ def main() -> None:
         if args.articles:
             add_generated(db, args.articles)
         port = free_port()
+        run_log = tmp / "runs.tsv"
+        os.environ["STANCE_EXPLORER_RUN_LOG"] = str(run_log)  # the server logs each script run's time
         proc = start_server(db, port, tmp / "server.log")
         base = f"http://127.0.0.1:{port}"
     try:
         pages = tuple(p.strip() for p in args.pages.split(","))
-        runner = run_protocol if args.mode == "protocol" else run
-        report = asyncio.run(
-            runner(
-                base,
-                args.sessions,
-                args.rounds,
-                args.max_seconds,
-                args.step_timeout * 1000,
-                pages,
-                server_pid=proc.pid if proc else None,
+        if args.mode == "protocol":
+            report = asyncio.run(
+                run_protocol(
+                    base,
+                    args.sessions,
+                    args.rounds,
+                    args.max_seconds,
+                    args.step_timeout * 1000,
+                    pages,
+                    server_pid=proc.pid if proc else None,
+                    pause_s=args.pause,
+                    run_log=run_log,
+                )
             )
-        )
+        else:
+            report = asyncio.run(
+                run(
+                    base,
+                    args.sessions,
+                    args.rounds,
+                    args.max_seconds,
+                    args.step_timeout * 1000,
+                    pages,
+                    server_pid=proc.pid if proc else None,
+                )
+            )
     finally:
         if proc is not None:
             proc.terminate()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -281,3 +282,23 @@ def trend(store: Store, filters: Filters, kind: str, period: str, by: str) -> pd
     """`analysis.trends.stance_over_time` ('stance') or `figures_over_time` ('figures') of the filtered corpus (cached)."""
     f = filters if kind == "stance" else _number_filters(filters)
     return _trend(*_key(store, f), kind, period, by)
+
+
+def filters_key(filters: Filters) -> tuple[tuple[str, str], ...]:
+    """The filters as a hashable cache key."""
+    return tuple(sorted(filters.to_query().items()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=1024)
+def _memo(path: str, version: str, name: str, key: tuple, _build: Callable[[], Any]) -> Any:
+    return _build()
+
+
+def memo(store: Store, name: str, key: tuple, build: Callable[[], Any]) -> Any:
+    """`build()` once per corpus version, `name` and `key`, shared between sessions.
+
+    For what a rerun would otherwise rebuild: rendered HTML, chart figures, a page's tables.
+    `key` must hold everything the result depends on besides the corpus (filters, page choices).
+    The result is shared: read it, never modify it.
+    """
+    return _memo(str(store.path), _version(store), name, key, build)
