@@ -33,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -57,6 +58,9 @@ SEARCHES = ("Albania", "boats", "migration", "Rwanda", "asylum")
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 HEADING = '[data-testid="stMainBlockContainer"] h1'
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+DISTINCT_SOURCES = False  # set by --servers: sessions connect from different loopback addresses
+NGINX = "/usr/sbin/nginx"
+NGINX_SITE = ROOT / "deploy" / "nginx" / "stance-explorer.conf"
 
 
 @dataclass
@@ -78,7 +82,7 @@ class Report:
     pause_s: float = 0.0
     server_cpu_s: float | None = None  # only when this script started the server
     machine_cpu_s: float | None = None
-    runs: list[tuple[str, float, float]] = field(default_factory=list)  # (page, wall ms, CPU ms) per script run
+    runs: list[tuple[str, float, float, str]] = field(default_factory=list)  # (page, wall ms, CPU ms, pid) per run
 
     def summary(self) -> dict:
         def pct(values: list[float]) -> dict:
@@ -114,6 +118,7 @@ class Report:
             **{f"{k}_ms": pct([s.ms for s in ok if s.kind.startswith(k)]) for k in kinds},
             "server_run_ms": pct([r[1] for r in self.runs]),
             "server_run_cpu_ms": pct([r[2] for r in self.runs]),
+            "server_runs_by_process": sorted(Counter(r[3] for r in self.runs).values(), reverse=True),
             "server_run_ms_by_page": {
                 page: pct([r[1] for r in self.runs if r[0] == page]) for page in sorted({r[0] for r in self.runs})
             },
@@ -304,7 +309,12 @@ async def protocol_session(
 
     url = base.replace("http://", "ws://", 1) + "/_stcore/stream"
     timeout_s = step_timeout_ms / 1000
-    async with websockets.connect(url, subprotocols=["streamlit"], max_size=None, open_timeout=timeout_s) as ws:
+    # Each session from its own loopback address (127.0.n.1), as each pupil's browser has its own
+    # address: nginx's ip_hash then spreads them over the servers as it would a classroom.
+    source = {"local_addr": (f"127.0.{n % 250 + 1}.1", 0)} if DISTINCT_SOURCES else {}
+    async with websockets.connect(
+        url, subprotocols=["streamlit"], max_size=None, open_timeout=timeout_s, proxy=None, **source
+    ) as ws:
         sess = ProtocolSession(ws)
         await sess.rerun(timeout_s)  # the session's first run (what opening the app does), not measured
         await start.wait()
@@ -331,13 +341,20 @@ async def run_protocol(
     max_seconds: float,
     step_timeout_ms: float,
     pages: tuple[str, ...] = PAGES,
-    server_pid: int | None = None,
+    server_pid: int | list[int] | None = None,
     pause_s: float = 0.0,
     run_log: Path | None = None,
 ) -> Report:
     report = Report(sessions=sessions, rounds=rounds, pause_s=pause_s)
+    # Warm-up (not measured), from the first sessions' addresses, so every server behind nginx has
+    # drawn a page and started loading its model before the clock starts.
     warm = Report(sessions=1, rounds=1)
-    await protocol_session(base, 0, 1, time.monotonic() + 180, 180_000, warm, _set(asyncio.Event()), ("",))
+    await asyncio.gather(
+        *(
+            protocol_session(base, i, 1, time.monotonic() + 180, 180_000, warm, _set(asyncio.Event()), ("",))
+            for i in range(min(sessions, 8 if DISTINCT_SOURCES else 1))
+        )
+    )
     await asyncio.sleep(6)  # the background model load starts 2 s after the first page
     start = asyncio.Event()
     deadline = time.monotonic() + max_seconds
@@ -347,7 +364,8 @@ async def run_protocol(
     ]
     await asyncio.sleep(3.0 + sessions * 0.1)  # every session connected and through its first run
     t0, m0 = time.monotonic(), machine_cpu_s()
-    s0 = process_cpu_s(server_pid) if server_pid else 0.0
+    pids = server_pid if isinstance(server_pid, list) else [server_pid] if server_pid else []
+    s0 = sum(process_cpu_s(pid) for pid in pids)
     log_from = run_log.stat().st_size if run_log and run_log.exists() else 0
     start.set()
     results = await asyncio.wait_for(asyncio.gather(*tasks, return_exceptions=True), timeout=max_seconds + 120)
@@ -356,22 +374,22 @@ async def run_protocol(
             report.steps.append(Step(i, -1, "connect", 0.0, False, f"{type(res).__name__}: {res}"[:200]))
     report.wall_s = time.monotonic() - t0
     report.machine_cpu_s = machine_cpu_s() - m0
-    if server_pid:
-        report.server_cpu_s = process_cpu_s(server_pid) - s0
+    if pids:
+        report.server_cpu_s = sum(process_cpu_s(pid) for pid in pids) - s0
     if run_log and run_log.exists():
         report.runs = read_runs(run_log, log_from)
     return report
 
 
-def read_runs(path: Path, offset: int = 0) -> list[tuple[str, float, float]]:
+def read_runs(path: Path, offset: int = 0) -> list[tuple[str, float, float, str]]:
     """The script runs the server logged ($STANCE_EXPLORER_RUN_LOG) from byte `offset` on."""
     with path.open("rb") as fh:
         fh.seek(offset)
         lines = fh.read().decode("utf-8").splitlines()
     out = []
     for line in lines:
-        page, wall, cpu = line.split("\t")
-        out.append((page, float(wall), float(cpu)))
+        page, wall, cpu, pid = line.split("\t")
+        out.append((page, float(wall), float(cpu), pid))
     return out
 
 
@@ -420,6 +438,38 @@ async def run(
     return report
 
 
+def start_nginx(ports: list[int], listen: int, tmp: Path) -> subprocess.Popen:
+    """nginx in the foreground with deploy/nginx/stance-explorer.conf, its upstream set to `ports`."""
+    import re
+
+    site = NGINX_SITE.read_text("utf-8")
+    servers = "".join(f"    server 127.0.0.1:{port};\n" for port in ports)
+    site = re.sub(r"(    server 127\.0\.0\.1:\d+;\n)+", servers, site)
+    site = site.replace("listen 80;", f"listen 127.0.0.1:{listen};")
+    conf = tmp / "nginx.conf"
+    conf.write_text(
+        f"pid {tmp}/nginx.pid;\nerror_log {tmp}/nginx-error.log;\nworker_processes 1;\n"
+        "events { worker_connections 1024; }\n"
+        f"http {{\n access_log off;\n client_body_temp_path {tmp}/body;\n proxy_temp_path {tmp}/proxy;\n"
+        f" fastcgi_temp_path {tmp}/fcgi;\n uwsgi_temp_path {tmp}/uwsgi;\n scgi_temp_path {tmp}/scgi;\n"
+        f"{site}\n}}\n",
+        "utf-8",
+    )
+    proc = subprocess.Popen([NGINX, "-p", str(tmp), "-c", str(conf), "-g", "daemon off;"])
+    deadline = time.monotonic() + 20
+    import urllib.request
+
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{listen}/_stcore/health", timeout=2) as r:
+                if r.read().strip() == b"ok":
+                    return proc
+        except OSError:
+            time.sleep(0.3)
+    proc.terminate()
+    raise SystemExit("nginx did not start: " + (tmp / "nginx-error.log").read_text()[-2000:])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", help="an already running server on 127.0.0.1 (default: start one)")
@@ -438,14 +488,23 @@ def main() -> None:
         help="browser: headless Chromium pages; protocol: Streamlit's websocket messages only",
     )
     parser.add_argument("--pause", type=float, default=0.0, help="seconds each session waits after each step")
+    parser.add_argument(
+        "--servers",
+        type=int,
+        default=1,
+        help="start this many Streamlit processes behind nginx (deploy/nginx/stance-explorer.conf; protocol mode)",
+    )
     parser.add_argument("--json", type=Path, help="also write the summary here")
     args = parser.parse_args()
     if not 1 <= args.sessions <= 100 or not 1 <= args.rounds <= 50:
         raise SystemExit("--sessions must be 1..100 and --rounds 1..50")
 
     proc = None
+    extra: list[subprocess.Popen] = []  # more servers and nginx, with --servers
     tmp = Path(tempfile.mkdtemp(prefix="stance-load-"))
     run_log = None
+    if args.servers > 1 and (args.url or args.mode != "protocol"):
+        raise SystemExit("--servers starts its own servers, in protocol mode only")
     if args.url:
         host = urlsplit(args.url).hostname or ""
         if host not in LOCAL_HOSTS:
@@ -460,6 +519,16 @@ def main() -> None:
         os.environ["STANCE_EXPLORER_RUN_LOG"] = str(run_log)  # the server logs each script run's time
         proc = start_server(db, port, tmp / "server.log")
         base = f"http://127.0.0.1:{port}"
+        if args.servers > 1:
+            global DISTINCT_SOURCES
+            DISTINCT_SOURCES = True
+            ports = [port]
+            for i in range(1, args.servers):
+                ports.append(free_port())
+                extra.append(start_server(db, ports[-1], tmp / f"server{i}.log"))
+            listen = free_port()
+            extra.append(start_nginx(ports, listen, tmp))
+            base = f"http://127.0.0.1:{listen}"
     try:
         pages = tuple(p.strip() for p in args.pages.split(","))
         if args.mode == "protocol":
@@ -471,7 +540,7 @@ def main() -> None:
                     args.max_seconds,
                     args.step_timeout * 1000,
                     pages,
-                    server_pid=proc.pid if proc else None,
+                    server_pid=[proc.pid] + [x.pid for x in extra[:-1]] if extra else proc.pid if proc else None,
                     pause_s=args.pause,
                     run_log=run_log,
                 )
@@ -489,6 +558,12 @@ def main() -> None:
                 )
             )
     finally:
+        for other in reversed(extra):
+            other.terminate()
+            try:
+                other.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                other.kill()
         if proc is not None:
             proc.terminate()
             try:

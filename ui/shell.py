@@ -44,10 +44,11 @@ def run_app() -> None:
 
 
 def _log_run(started: float, cpu: float) -> None:
-    """Append the run's page, wall and CPU milliseconds (the script run, in this server process)."""
+    """Append the run's page, wall and CPU milliseconds (the script run) and this server process's id."""
     page = getattr(_RUN, "page_title", "?")  # not session state: after st.stop() Streamlit calls raise
     with open(RUN_LOG, "a", encoding="utf-8") as fh:  # noqa: PTH123 - one short line, appended
-        fh.write(f"{page}\t{(time.perf_counter() - started) * 1000:.1f}\t{(time.thread_time() - cpu) * 1000:.1f}\n")
+        wall, used = (time.perf_counter() - started) * 1000, (time.thread_time() - cpu) * 1000
+        fh.write(f"{page}\t{wall:.1f}\t{used:.1f}\t{os.getpid()}\n")
 
 
 def _run_app() -> None:
