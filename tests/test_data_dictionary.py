@@ -60,3 +60,11 @@ def test_the_dictionary_names_every_download_button():
     assert len(buttons) == 4
     for kind, fmt in buttons:
         assert f"`{kind}.{fmt}`" in text
+
+
+def test_every_screenshot_the_docs_link_to_exists():
+    for doc in (ROOT / "README.md", ROOT / "docs" / "app.md"):
+        links = re.findall(r"\((?:docs/)?(screenshots/[\w/]+\.png)\)", doc.read_text("utf-8"))
+        assert links, doc
+        for link in links:
+            assert (ROOT / "docs" / link).exists(), f"{doc.name} links to a missing {link}"
