@@ -113,6 +113,20 @@ def _touch_analysis(conn, article_id: str, values: dict[str, str | None], now: s
     )
 
 
+def edits_marker(store: Store) -> str:
+    """Changes with every edit and undo: part of the app's cache key beside `Store.data_version`.
+
+    `data_version` follows the latest `analysed_at`, kept to the second by re-analysis: an edit and
+    a re-analysis within the second the article was analysed could bring it back to a value it had.
+    """
+    with store.connect() as conn:
+        exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'article_edits'").fetchone()
+        if not exists:
+            return "0:0"
+        n, top = conn.execute("SELECT count(*), coalesce(max(id), 0) FROM article_edits").fetchone()
+    return f"{n}:{top}"
+
+
 def edits(store: Store, article_id: str | None = None) -> list[ArticleEdit]:
     """The metadata edits, newest first (of one article, or all)."""
     _ensure(store)

@@ -109,11 +109,17 @@ def _version(store: Store) -> str:
     """
     memo = getattr(_RUN, "versions", None)
     if memo is None:  # outside a page run (the warm-up thread): read it each time
-        return store.data_version()
+        return _read_version(store)
     key = str(store.path)
     if key not in memo:
-        memo[key] = store.data_version()
+        memo[key] = _read_version(store)
     return memo[key]
+
+
+def _read_version(store: Store) -> str:
+    from analysis.article_edits import edits_marker
+
+    return f"{store.data_version()}:{edits_marker(store)}"
 
 
 def _key(store: Store, filters: Filters) -> tuple[str, str, tuple[tuple[str, str], ...]]:
@@ -160,7 +166,7 @@ def warm_caches(store: Store) -> None:
     import plotly.express  # noqa: F401 - the chart pages' imports take about 0.5 s the first time
     import plotly.graph_objects  # noqa: F401
 
-    path, version = str(store.path), store.data_version()
+    path, version = str(store.path), _read_version(store)
     _options(path, version)
     _quotes(path, version, ())
     _numbers(path, version, ())

@@ -55,7 +55,8 @@ def _run_app() -> None:
     st.set_page_config(page_title="Stance Explorer", page_icon=":material/newspaper:", layout="wide")
     pages = [st.Page(path, title=title, icon=icon, default=i == 0) for i, (path, title, icon) in enumerate(PAGES)]
     page = st.navigation(pages)
-    _RUN.page_title = page.title
+    if RUN_LOG:  # (outside a server, st.navigation returns a stand-in without a title)
+        _RUN.page_title = getattr(page, "title", "?")
     _RUN.versions = {}  # data versions read during this run (see _version)
     store = get_store()
     filters = sidebar_filters(store)
