@@ -361,3 +361,20 @@ def test_trends_a_click_on_a_bar_lists_the_quotes_of_that_month_and_party(server
     settled(page)
     listed = page.locator(".se-cmp").first.inner_text()
     assert "quote" in listed and "outlet" in listed
+
+
+def test_stance_a_click_on_a_point_of_the_map_lists_that_speakers_quotes(server, page):
+    open_page(page, server + "/stance?gov=uk-2024-07-05", "Stance")
+    charts_drawn(page)
+    assert "UK: Labour government (Starmer)" in page.get_by_role("radio", checked=True).first.inner_text()
+    points = (
+        page.locator('[data-testid="stPlotlyChart"]').nth(2).locator("g.trace.scatter").nth(1).locator("path.point")
+    )
+    assert points.count() >= 10  # speakers on the UK Labour government's map
+    points.first.scroll_into_view_if_needed()
+    box = points.first.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_timeout(500)
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.get_by_text(re.compile(r"^\d+ quotes? by .+")).first.wait_for()
+    assert "quote" in page.locator(".se-cmp").first.inner_text()
