@@ -1,6 +1,7 @@
 """Load test: many concurrent browsing sessions against the app on 127.0.0.1.
 
     python scripts/load_test.py [--sessions 20] [--rounds 3] [--url http://127.0.0.1:8501]
+    python scripts/load_test.py --mode protocol --sessions 30 --rounds 9 --pause 3 [--servers 2]
 
 Without --url it starts `streamlit run app.py` on a free port with a fresh database (the seed
 article, plus --articles generated ones) and stops it afterwards. Only 127.0.0.1 / localhost
@@ -17,6 +18,14 @@ until the app has finished its script run and shows the result: the page's headi
 filter in the URL (in protocol mode: the `script_finished` message, and the search written into
 the URL's query string). Errors: timeouts, exceptions on the page, Streamlit error boxes, websocket
 disconnects. Loops are bounded by --rounds and by --max-seconds in total.
+
+--pause S: each session waits S seconds after each step, as a reader does (a class: 3 s); the
+sessions' first clicks are spread over the first pause. When this script starts the server it sets
+$STANCE_EXPLORER_RUN_LOG, and the server logs each script run's wall and CPU time, reported as
+server_run_ms and server_run_cpu_ms. --servers N (protocol mode): N servers on one database
+behind nginx (/usr/sbin/nginx, configured from deploy/nginx/stance-explorer.conf with the ports
+filled in); each session connects from its own loopback address (127.0.n.1), so nginx's ip_hash
+spreads them as it would a classroom's machines.
 
 Prints latency percentiles per step kind and overall, and the error count; --json writes the
 same as JSON. Exit code 1 when any step failed.
