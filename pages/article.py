@@ -9,7 +9,7 @@ import streamlit as st
 from analysis.corrections import for_display
 from analysis.records import NARRATOR
 from ui.article_html import article_html
-from ui.caches import current_filters, get_store, options
+from ui.caches import current_filters, get_store, memo, options
 from ui.colours import speaker_colour
 from ui.sidebar import url_param
 from ui.widgets import empty_state, legend, plural
@@ -38,11 +38,13 @@ if "article_pick" not in st.session_state or st.session_state["article_pick"] no
 article_id = st.selectbox("Article", ids, format_func=labels.get, key="article_pick")
 url_param("id", article_id)
 
-applied = store.applied(article_id)  # stale ones: re-analysed in the background / on the Corpus page
+# Stale ones are re-analysed in the background or on the Corpus page. Cached per corpus version:
+# the stored JSON is parsed, and the article drawn, once, not on every rerun.
+applied = memo(store, "applied", (article_id,), lambda: store.applied(article_id))
 if applied is None:
     empty_state("That article is no longer in the corpus.")
     st.stop()
-analysis = for_display(applied)  # users' corrections laid over the analyser's output
+analysis = memo(store, "for_display", (article_id,), lambda: for_display(applied))  # users' corrections laid over
 
 art = analysis.article
 meta = " · ".join(x for x in (art.source, art.published.isoformat() if art.published else None) if x)
@@ -80,7 +82,9 @@ if applied.quote_marks or applied.removed:
     st.page_link("pages/corrections.py", label="Correct this article", icon=":material/edit_note:")
 if not analysis.quotes:
     st.info("No quotes were found in this article. The How it works page explains what the analyser looks for.")
-st.html(article_html(analysis, show_numbers=show_numbers))
+st.html(
+    memo(store, "article_html", (article_id, show_numbers), lambda: article_html(analysis, show_numbers=show_numbers))
+)
 if analysis.warnings:
     with st.expander("Analyser warnings"):
         for w in analysis.warnings:

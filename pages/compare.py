@@ -11,7 +11,7 @@ import streamlit as st
 
 from analysis import tables
 from analysis.store import DIRECTIONS
-from ui.caches import current_filters, derived_df, get_store, numbers_df, quotes_df
+from ui.caches import current_filters, derived_df, filters_key, get_store, memo, numbers_df, quotes_df
 from ui.charts import direction_bar
 from ui.compare import (
     MODE_LABELS,
@@ -80,19 +80,24 @@ for i, (side_key, kind) in enumerate(zip(("a", "b"), kinds)):
     url_param(side_key, chosen)
     sides.append(Side(kind, chosen, names[kind][chosen]))
 
-mine = [s.quotes(quotes) for s in sides]
-about = [m[m["about_migration"].astype(bool)] for m in mine]
-counts = [
-    a["migration"].value_counts().reindex(DIRECTIONS, fill_value=0).rename_axis("direction").reset_index(name="quotes")
-    for a in about
-]
-y_max = max(int(c["quotes"].max()) for c in counts) or 1  # one scale for both charts
-figs = [s.figures(numbers) for s in sides]
 
-cols = st.columns(2)
-for n, (col, side, m, a, c, f) in enumerate(zip(cols, sides, mine, about, counts, figs)):
-    colour = side.colour(m)
-    with col:
+def build() -> dict:
+    """Everything below the pickers, for these two sides: cached per corpus version, filters and sides."""
+    mine = [s.quotes(quotes) for s in sides]
+    about = [m[m["about_migration"].astype(bool)] for m in mine]
+    counts = [
+        a["migration"]
+        .value_counts()
+        .reindex(DIRECTIONS, fill_value=0)
+        .rename_axis("direction")
+        .reset_index(name="quotes")
+        for a in about
+    ]
+    y_max = max(int(c["quotes"].max()) for c in counts) or 1  # one scale for both charts
+    figs = [s.figures(numbers) for s in sides]
+    heads, bars = [], []
+    for side, m, a, c, f in zip(sides, mine, about, counts, figs):
+        colour = side.colour(m)
         facts = [
             ("Quotes", plural(len(m), "quote")),
             ("On migration", f"{tables.overall_direction(a['migration'])} ({plural(len(a), 'quote')})"),
@@ -101,67 +106,49 @@ for n, (col, side, m, a, c, f) in enumerate(zip(cols, sides, mine, about, counts
         ]
         if side.kind == "speaker" and not m.empty:
             role, party = m["role"].dropna(), m["party"].dropna()
-            facts.insert(
-                0,
-                (
-                    "Party · role",
-                    f"{party.iloc[0] if len(party) else 'no party'} · {role.iloc[0] if len(role) else 'no role known'}",
-                ),
+            who = f"{party.iloc[0] if len(party) else 'no party'} · {role.iloc[0] if len(role) else 'no role known'}"
+            facts.insert(0, ("Party · role", who))
+        heads.append(header_html(side, colour, facts))
+        bars.append(direction_bar(c, colour, y_max))
+    labels = []
+    for heading, column in (
+        ("Targets (what they want done)", "targets"),
+        ("Frames (the argument used)", "frames"),
+        ("Direction on migration", "migration"),
+    ):
+        cells = []
+        for a in about:
+            table = by_label(a, column)
+            first = table.columns[0]
+            cells.append(
+                None
+                if table.empty
+                else table_html(
+                    table,
+                    [(first, first), ("quotes", "quotes"), ("example", "example quote"), ("speaker", "said by")],
+                    numeric=("quotes",),
+                )
             )
-        st.html(header_html(side, colour, facts))
-        st.plotly_chart(
-            direction_bar(c, colour, y_max),
-            key=f"compare_bar_{n}",
-        )
-
-st.subheader("Stance by target and by frame")
-st.caption("Quotes about migration only; the example is the longest quote with that label.")
-for heading, column in (
-    ("Targets (what they want done)", "targets"),
-    ("Frames (the argument used)", "frames"),
-    ("Direction on migration", "migration"),
-):
-    st.markdown(f"**{heading}**")
-    cols = st.columns(2)
-    for col, a in zip(cols, about):
-        table = by_label(a, column)
-        if table.empty:
-            col.caption("None.")
-            continue
-        first = table.columns[0]
-        col.html(
-            table_html(
-                table,
-                [(first, first), ("quotes", "quotes"), ("example", "example quote"), ("speaker", "said by")],
-                numeric=("quotes",),
-            )
-        )
-
-st.subheader("Figures, lined up by metric")
-lined = figures_by_metric(*figs)
-if not lined:
-    st.caption("Neither side cites a figure in the filtered articles.")
-else:
-    urls = {str(a): u for f in figs for a, u in zip(f["article_id"], f["article_url"]) if isinstance(u, str)}
-    st.html(figures_html(lined, sides[0], sides[1], urls))
-
-st.subheader("Who speaks, and their quotes")
-cols = st.columns(2)
-for col, side, m in zip(cols, sides, mine):
-    with col:
-        st.markdown(f"**{side.name}**")
+        labels.append((heading, cells))
+    lined = figures_by_metric(*figs)
+    figures = None
+    if lined:
+        urls = {str(a): u for f in figs for a, u in zip(f["article_id"], f["article_url"]) if isinstance(u, str)}
+        figures = figures_html(lined, sides[0], sides[1], urls)
+    who = []
+    for side, m in zip(sides, mine):
+        parts = []
         if side.kind == "party":
-            st.html(
+            parts.append(
                 table_html(
                     speakers_of(m),
                     [("speaker", "speaker"), ("role", "role"), ("party", "party"), ("quotes", "quotes")],
                     numeric=("quotes",),
                 )
             )
-        shown = m.head(QUOTES_SHOWN)
-        st.html(
+        parts.append(
             table_html(
-                shown,
+                m.head(QUOTES_SHOWN),
                 [
                     ("speaker", "speaker"),
                     ("text", "quote"),
@@ -171,5 +158,35 @@ for col, side, m in zip(cols, sides, mine):
                 ],
             )
         )
-        if len(m) > QUOTES_SHOWN:
-            st.caption(f"First {QUOTES_SHOWN} of {plural(len(m), 'quote')}; download them all from the sidebar.")
+        who.append(("".join(parts), len(m)))
+    return {"heads": heads, "bars": bars, "labels": labels, "figures": figures, "who": who}
+
+
+view = memo(store, "compare", (filters_key(filters), mode, *(s.key for s in sides)), build)
+
+for n, (col, head, bar) in enumerate(zip(st.columns(2), view["heads"], view["bars"])):
+    col.html(head)
+    col.plotly_chart(bar, key=f"compare_bar_{n}")
+
+st.subheader("Stance by target and by frame")
+st.caption("Quotes about migration only; the example is the longest quote with that label.")
+for heading, cells in view["labels"]:
+    st.markdown(f"**{heading}**")
+    for col, cell in zip(st.columns(2), cells):
+        if cell is None:
+            col.caption("None.")
+        else:
+            col.html(cell)
+
+st.subheader("Figures, lined up by metric")
+if view["figures"] is None:
+    st.caption("Neither side cites a figure in the filtered articles.")
+else:
+    st.html(view["figures"])
+
+st.subheader("Who speaks, and their quotes")
+for col, side, (body, n) in zip(st.columns(2), sides, view["who"]):
+    col.markdown(f"**{side.name}**")
+    col.html(body)
+    if n > QUOTES_SHOWN:
+        col.caption(f"First {QUOTES_SHOWN} of {plural(n, 'quote')}; download them all from the sidebar.")

@@ -14,10 +14,10 @@ from ui.caches import CORPUS_SHOWN, corpus_listing, current_filters, get_store, 
 store = get_store()
 st.title("Corpus")
 
-FORM_KEYS = ("paste_text", "paste_title", "paste_date", "paste_source", "url_text")
+FORM_KEYS = {"paste_text": "", "paste_title": "", "paste_date": None, "paste_source": "", "url_text": ""}
 if st.session_state.pop("corpus_clear_form", False):  # after a successful add: the next paste starts blank
-    for key in FORM_KEYS:
-        st.session_state.pop(key, None)
+    # Set, not deleted: a deleted widget value comes back from the browser, which still holds it.
+    st.session_state.update(FORM_KEYS)
 
 for kind, message in st.session_state.pop("corpus_flash", []):
     getattr(st, kind)(message)
@@ -199,6 +199,17 @@ e2.date_input("Published", key="edit_date")
 e3.text_input("Outlet", key="edit_source")
 
 
+def keep_picked(article_id: str) -> None:
+    """After a headline or date change, keep the pickers on this article.
+
+    A selectbox's choice travels back from the browser as its label; once the label has changed
+    the old one matches nothing, and the picker would jump to the first article.
+    """
+    for key in ("edit_pick", "reanalyse_pick", "delete_pick"):
+        if key == "edit_pick" or st.session_state.get(key) == article_id:
+            st.session_state[key] = article_id
+
+
 def save_edit(article_id: str, label: str) -> None:
     try:
         made = store.edit_article(
@@ -211,6 +222,7 @@ def save_edit(article_id: str, label: str) -> None:
         st.session_state["corpus_flash"] = [("error", f"Not saved: {exc}")]
         return
     st.session_state["_edit_loaded"] = None
+    keep_picked(article_id)
     st.session_state["corpus_flash"] = [
         ("success", f"Saved {len(made)} change{'s' if len(made) != 1 else ''} to “{label}”.")
         if made
@@ -224,11 +236,12 @@ if history:
     st.markdown("**Changes made to this article**")
     for ed in history[:10]:
         h1, h2 = st.columns([5, 1])
-        h1.markdown(f"{ed.field}: “{ed.old_value or '—'}” → “{ed.new_value or '—'}” ({ed.edited_at[:16]} UTC)")
+        h1.text(f"{ed.field}: “{ed.old_value or '—'}” → “{ed.new_value or '—'}” ({ed.edited_at[:16]} UTC)")
 
         def undo(edit_id: int = ed.id) -> None:
             store.undo_edit(edit_id)
             st.session_state["_edit_loaded"] = None
+            keep_picked(edit_pick)
             st.session_state["corpus_flash"] = [("success", "Change undone.")]
 
         h2.button("Undo", key=f"edit_undo_{ed.id}", on_click=undo)

@@ -9,7 +9,7 @@ import streamlit as st
 
 from analysis.corrections import Correction, slug, span_from_selection
 from analysis.store import DIRECTIONS, GOVERNMENT
-from ui.caches import current_filters, get_store, options
+from ui.caches import current_filters, get_store, memo, options
 from ui.sidebar import url_param
 from ui.widgets import articles_to_pick, empty_state
 
@@ -42,7 +42,7 @@ if st.session_state.get("fix_article") not in ids:
     st.session_state["fix_article"] = wanted if wanted in ids else ids[0]
 article_id = st.selectbox("Article", ids, format_func=labels.get, key="fix_article")
 url_param("id", article_id)
-applied = store.applied(article_id)
+applied = memo(store, "applied", (article_id,), lambda: store.applied(article_id))  # per corpus version
 if applied is None:
     empty_state("That article is no longer in the corpus.")
     st.stop()

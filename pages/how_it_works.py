@@ -11,7 +11,7 @@ import streamlit as st
 from spacy import displacy
 
 from analysis import tables
-from ui.caches import current_filters, get_nlp, get_store
+from ui.caches import current_filters, get_nlp, get_store, memo
 from ui.sidebar import url_param
 from ui.teaching import CSS as TEACH_CSS
 from ui.teaching import (
@@ -22,6 +22,7 @@ from ui.teaching import (
     explanation_html,
     link_html,
     passage_html,
+    passage_ranges,
     plain_entities,
     plain_parse,
 )
@@ -48,9 +49,8 @@ if st.session_state.get("hiw_article") not in ids:
     st.session_state["hiw_article"] = wanted if wanted in ids else ids[0]
 article_id = st.selectbox("Article", ids, format_func=labels.get, key="hiw_article")
 url_param("id", article_id)
-analysis = store.get_analysis(
-    article_id, refresh=False
-)  # stale ones: re-analysed in the background / on the Corpus page
+# Stale ones are re-analysed in the background or on the Corpus page; parsed once per corpus version.
+analysis = memo(store, "analysis", (article_id,), lambda: store.get_analysis(article_id, refresh=False))
 if analysis is None or not analysis.quotes:
     st.info("The analyser found no quotes in this article, so there is nothing to explain yet.")
     st.stop()
@@ -77,19 +77,14 @@ text = analysis.article.text
 mention = quote.speaker_mention
 link = earlier_naming(quote, list(analysis.speakers))
 
-# The passage around the quote, its cue, the speaker mention and the earlier name, cut at line breaks.
-points = [quote.start, quote.end] + [p for p in (quote.cue_start, quote.cue_end) if p is not None]
+# The passage around the quote, its cue and the speaker mention; the earlier name a pronoun or title
+# was linked to is shown too, in a piece of its own when it is further back.
+points = [p for p in (quote.cue_start, quote.start, quote.end, quote.cue_end) if p is not None]
 if mention:
     points += [mention.start, mention.end]
-if link and link.named_start is not None:
-    points += [link.named_start, link.named_start + len(link.named or "")]
-lo, hi = min(points), max(points)
-lo = text.rfind("\n", 0, lo) + 1
-hi_line = text.find("\n", hi)
-hi = len(text) if hi_line == -1 else hi_line
-if hi - lo > MAX_CONTEXT:
-    anchor = quote.cue_start if quote.cue_start is not None else quote.start
-    lo, hi = max(lo, anchor - MAX_CONTEXT // 2), min(hi, anchor + MAX_CONTEXT // 2)
+named = (link.named_start, link.named_start + len(link.named or "")) if link and link.named_start is not None else None
+ranges = passage_ranges(text, points, named, limit=MAX_CONTEXT)
+lo, hi = next(r for r in ranges if r[0] <= points[0] < r[1])  # the quote's piece: parsed below
 
 st.subheader("1 · In plain words")
 marks = []
@@ -100,7 +95,7 @@ if quote.cue_start is not None and quote.cue_end is not None:
 if link and link.named_start is not None:
     marks.append((link.named_start, link.named_start + len(link.named or ""), "se-t-named", "earlier name"))
 marks.append((quote.start, quote.end, "se-t-quote", "quote"))
-body = passage_html(text, lo, hi, marks)
+body = passage_html(text, ranges, marks)
 if link is not None:
     body += link_html(link, quote.speaker_name)
 st.html(TEACH_CSS + '<div class="se-teach">' + body + explanation_html(quote, link) + "</div>")
@@ -109,8 +104,49 @@ st.caption(
     " Click or tap a step to open it."
 )
 
-passage = text[lo:hi]
-doc = get_nlp()(passage)
+
+def parse_views() -> tuple[list[str], str, object]:
+    """spaCy's reading of the passage: the grammar diagrams of the quote's sentences, the names it
+    recognised and every word, all in plain words. Cached per corpus version and quote, so the
+    parse runs once, not on every rerun of every student's page."""
+    doc = get_nlp()(text[lo:hi])
+    focus = [
+        s
+        for s in doc.sents
+        if any(
+            a is not None and lo + s.start_char <= a < lo + s.end_char
+            for a in (quote.cue_start, mention.start if mention else None)
+        )
+    ]
+    diagrams = []
+    for sent in (focus or list(doc.sents)[:1])[:2]:
+        svg = displacy.render(
+            plain_parse(sent),
+            style="dep",
+            manual=True,
+            page=False,
+            jupyter=False,
+            options={"compact": True, "distance": 120, "word_spacing": 30},
+        )
+        # As an image: the sanitiser behind st.html drops parts of displaCy's SVG (textPath links).
+        width = re.search(r'width="(\d+)"', svg)
+        data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+        diagrams.append(
+            '<div class="se-parse" style="overflow-x:auto;background:white;border:1px solid #E5E7EB;padding:0.5rem">'
+            f'<img class="se-displacy" alt="grammar links of the sentence" src="data:image/svg+xml;base64,{data}"'
+            f' style="max-width:none;width:{width.group(1) if width else 1200}px"></div>'
+        )
+    ents = displacy.render(plain_entities(doc), style="ent", manual=True, page=False, jupyter=False)
+    tokens = tables.tokens_frame(doc)
+    tokens["start"] += lo
+    tokens["end"] += lo
+    tokens["pos"] = tokens["pos"].map(lambda v: POS_NAMES.get(v, v))
+    tokens["dep"] = tokens["dep"].map(dep_name)
+    tokens["entity"] = tokens["entity"].map(lambda v: ENT_NAMES.get(v[2:], v[2:]) if v else "")
+    return diagrams, f'<div style="font-size:1.25rem;line-height:2.3">{ents}</div>', tokens
+
+
+diagrams, entities, tokens = memo(store, "parse_views", (article_id, quote.id, lo, hi), parse_views)
 
 st.subheader("2 · Grammar links")
 st.caption(
@@ -118,36 +154,11 @@ st.caption(
     "\u201cclause said\u201d: what was said). Attribution rules look for a speech word whose subject "
     "is a person and whose clause or quote is the statement. Scroll sideways to see the whole sentence."
 )
-focus = [
-    s
-    for s in doc.sents
-    if any(
-        a is not None and lo + s.start_char <= a < lo + s.end_char
-        for a in (quote.cue_start, mention.start if mention else None)
-    )
-]
-focus = focus or list(doc.sents)[:1]
-for sent in focus[:2]:
-    svg = displacy.render(
-        plain_parse(sent),
-        style="dep",
-        manual=True,
-        page=False,
-        jupyter=False,
-        options={"compact": True, "distance": 120, "word_spacing": 30},
-    )
-    # As an image: the sanitiser behind st.html drops parts of displaCy's SVG (textPath links).
-    width = re.search(r'width="(\d+)"', svg)
-    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    st.html(
-        '<div class="se-parse" style="overflow-x:auto;background:white;border:1px solid #E5E7EB;padding:0.5rem">'
-        f'<img class="se-displacy" alt="grammar links of the sentence" src="data:image/svg+xml;base64,{data}"'
-        f' style="max-width:none;width:{width.group(1) if width else 1200}px"></div>'
-    )
+for diagram in diagrams:
+    st.html(diagram)
 
 st.subheader("3 · Names the analyser recognised")
-ents = displacy.render(plain_entities(doc), style="ent", manual=True, page=False, jupyter=False)
-st.html(f'<div style="font-size:1.25rem;line-height:2.3">{ents}</div>')
+st.html(entities)
 
 st.subheader("4 · Stance cue words")
 st.markdown(
@@ -164,12 +175,6 @@ else:
     st.caption("No cue words: the labels come from defaults, not evidence in the text.")
 
 with st.expander("5 · Every word, with its kind and grammar link"):
-    tokens = tables.tokens_frame(doc)
-    tokens["start"] += lo
-    tokens["end"] += lo
-    tokens["pos"] = tokens["pos"].map(lambda v: POS_NAMES.get(v, v))
-    tokens["dep"] = tokens["dep"].map(dep_name)
-    tokens["entity"] = tokens["entity"].map(lambda v: ENT_NAMES.get(v[2:], v[2:]) if v else "")
     st.dataframe(
         tokens.drop(columns=["tag"]).rename(
             columns={

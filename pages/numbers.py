@@ -6,8 +6,9 @@ ensure_app()  # opened directly by Streamlit's pages/ runner: hand over to app.p
 
 import streamlit as st
 
-from ui.caches import chart_points, current_filters, get_store, number_view, numbers_df
+from ui.caches import chart_points, current_filters, filters_key, get_store, memo, number_view, numbers_df
 from ui.charts import figures_chart
+from ui.html_table import table_html
 from ui.widgets import empty_state
 
 MAX_GROUPS = 4  # charts drawn by default; more can be picked
@@ -15,6 +16,7 @@ MAX_GROUPS = 4  # charts drawn by default; more can be picked
 store = get_store()
 filters = current_filters()
 numbers = numbers_df(store, filters)
+fkey = filters_key(filters)
 
 st.title("Numbers")
 if numbers.empty:
@@ -50,23 +52,27 @@ if not chosen:
     st.info("Choose at least one metric to chart.")
 
 MAX_POINTS = 60  # a chart of thousands of markers says nothing and costs seconds to draw
-cols = st.columns(2)
-for i, group in enumerate(chosen):
+for group in chosen:  # one chart per row: at 1,024 px two side by side leave no room for their legends
     rows = rows_of.get(group, [])
     g = chart_points(store, filters, group, MAX_POINTS)
     unit = g["unit"].dropna().head(1).tolist()
     label = group_label[group].rsplit(" (", 1)[0]
     flag = " ⚠ figures conflict" if g["disagrees"].any() else ""
-    fig = figures_chart(g, f"{label}{flag}", unit[0] if unit else None)
-    cols[i % 2].plotly_chart(fig, key=f"numbers_{group}")
+    fig = memo(
+        store,
+        "numbers_chart",
+        (fkey, group),
+        lambda g=g, title=f"{label}{flag}", unit=unit: figures_chart(g, title, unit[0] if unit else None),
+    )
+    st.plotly_chart(fig, key=f"numbers_{group}")
     if len(rows) > MAX_POINTS:
-        cols[i % 2].caption(
+        st.caption(
             f"The {MAX_POINTS} most recent of {len(rows):,} figures for this metric; "
             "filter by article or date in the sidebar to see others."
         )
 st.caption(
     "Bars show the range of a qualified figure (\u201cabout 12,700\u201d); a triangle marks an "
-    "open-ended one (\u201cover 12,000\u201d); a cross marks a figure that conflicts with another "
+    "open-ended one, pointing the way it is open (\u201cover 12,000\u201d); a cross marks a figure that conflicts with another "
     "for the same metric."
 )
 
@@ -74,23 +80,25 @@ st.subheader("All figures, with their sentence")
 TABLE_ROWS = 200  # longer lists: use the sidebar downloads
 if len(numbers) > TABLE_ROWS:
     st.caption(f"First {TABLE_ROWS} of {len(numbers)} figures; download them all from the sidebar.")
-st.dataframe(
-    numbers.head(TABLE_ROWS)[
-        [
-            "text",
-            "value",
-            "unit",
-            "qualifier",
-            "metric",
-            "period",
-            "cited_by_name",
-            "disagrees",
-            "sentence",
-            "article_title",
-            "start",
-            "end",
-        ]
-    ],
-    hide_index=True,
-    column_config={"cited_by_name": "cited by", "sentence": st.column_config.TextColumn(width="large")},
+st.html(
+    memo(
+        store,
+        "numbers_table",
+        (fkey,),
+        lambda: table_html(
+            numbers.head(TABLE_ROWS),
+            [
+                ("text", "figure"),
+                ("qualifier", "qualifier"),
+                ("metric", "metric"),
+                ("period", "period"),
+                ("cited_by_name", "cited by"),
+                ("sentence", "sentence"),
+                ("article_title", "article"),
+            ],
+            scroll=True,
+            widths={"sentence": "34%", "article_title": "16%"},
+        ),
+    )
 )
+st.caption("Every column, with value, unit, offsets and conflicts: the Numbers CSV in the sidebar.")

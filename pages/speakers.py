@@ -9,8 +9,9 @@ import html
 import numpy as np
 import streamlit as st
 
-from ui.caches import current_filters, derived_df, get_store, quotes_df
+from ui.caches import current_filters, derived_df, filters_key, get_store, memo, quotes_df
 from ui.colours import speaker_colour, tint
+from ui.html_table import facts_html
 from ui.widgets import empty_state, plural
 
 PAGE_SIZE = 8  # speaker cards per page: each is about ten elements to build and send
@@ -44,9 +45,9 @@ shown = speakers.iloc[(page_no - 1) * PAGE_SIZE : page_no * PAGE_SIZE]
 
 def quote_html(row) -> str:
     """One quote in its context, highlighted, with where it comes from underneath (all escaped)."""
-    colour = speaker_colour(row.speaker_id, row.party)
     before = (row.before if isinstance(row.before, str) else "")[-110:]
     after = (row.after if isinstance(row.after, str) else "")[:110]
+    colour = speaker_colour(row.speaker_id, row.party)
     source = (
         f"{row.article_title or row.article_id} · {row.migration} · government: {row.government}"
         + (f" · frames: {', '.join(row.frames)}" if row.frames else "")
@@ -81,33 +82,42 @@ SHOWN_COLUMNS = [
     "corrected",
 ]
 
-# One take of every quote the cards show, instead of one per speaker.
-first_rows = {sid: rows_of.get(sid, [])[:QUOTES_SHOWN] for sid in shown["speaker_id"]}
-taken = list(quotes[SHOWN_COLUMNS].iloc[[i for rows in first_rows.values() for i in rows]].astype(object).itertuples())
-cards = {}
-for sid, rows in first_rows.items():
-    cards[sid], taken = taken[: len(rows)], taken[len(rows) :]
 
-for sp in shown.itertuples():
-    rows = rows_of.get(sp.speaker_id, [])
-    dot = speaker_colour(sp.speaker_id, sp.party)
-    with st.container(border=True):
-        st.html(
+def cards_html() -> dict[str, str]:
+    """Each shown speaker's card (name, role and party, headline values, first quotes) as one HTML block."""
+    # One take of every quote the cards show, instead of one per speaker.
+    first_rows = {sid: rows_of.get(sid, [])[:QUOTES_SHOWN] for sid in shown["speaker_id"]}
+    taken = list(
+        quotes[SHOWN_COLUMNS].iloc[[i for rows in first_rows.values() for i in rows]].astype(object).itertuples()
+    )
+    out = {}
+    for sp in shown.itertuples():
+        mine, taken = taken[: len(first_rows[sp.speaker_id])], taken[len(first_rows[sp.speaker_id]) :]
+        who = " · ".join(str(x) for x in (sp.role, sp.party) if isinstance(x, str) and x)
+        out[sp.speaker_id] = (
             f'<div style="display:flex;align-items:center;gap:0.6rem">'
-            f'<span style="width:1.1rem;height:1.1rem;border-radius:50%;background:{dot};'
+            f'<span style="width:1.1rem;height:1.1rem;border-radius:50%;background:{speaker_colour(sp.speaker_id, sp.party)};'
             f'display:inline-block"></span><span style="font-size:1.5rem;font-weight:700">'
             f"{html.escape(sp.speaker)}</span></div>"
+            + (f'<div style="color:#4B5563;font-size:0.95rem">{html.escape(who)}</div>' if who else "")
+            + facts_html(
+                [
+                    ("Quotes", f"{sp.quotes:,}"),
+                    ("Articles", f"{sp.articles:,}"),
+                    ("On migration", sp.direction),
+                    ("Toward government", sp.government),
+                ]
+            )
+            + "".join(quote_html(row) for row in mine)
         )
-        who = " · ".join(str(x) for x in (sp.role, sp.party) if isinstance(x, str) and x)
-        if who:
-            st.caption(who)
-        c1, c2, c3, c4 = st.columns(4)
-        c1.metric("Quotes", sp.quotes)
-        c2.metric("Articles", sp.articles)
-        c3.metric("On migration", sp.direction)
-        c4.metric("Toward government", sp.government)
-        if cards[sp.speaker_id]:  # one element for all of them: a dozen cards of ten elements each are slow
-            st.html("".join(quote_html(row) for row in cards[sp.speaker_id]))
+    return out
+
+
+cards = memo(store, "speaker_cards", (filters_key(filters), page_no), cards_html)
+for sp in shown.itertuples():
+    rows = rows_of.get(sp.speaker_id, [])
+    with st.container(border=True):
+        st.html(cards[sp.speaker_id])  # one element per card: a dozen cards of ten elements each are slow
         if len(rows) > QUOTES_SHOWN:
             more = rows[QUOTES_SHOWN : QUOTES_SHOWN + MORE_ROWS]
             with st.expander(f"{plural(len(rows) - QUOTES_SHOWN, 'more quote')}"):

@@ -1,6 +1,7 @@
 """Load test: many concurrent browsing sessions against the app on 127.0.0.1.
 
     python scripts/load_test.py [--sessions 20] [--rounds 3] [--url http://127.0.0.1:8501]
+    python scripts/load_test.py --mode protocol --sessions 30 --rounds 9 --pause 3 [--servers 2]
 
 Without --url it starts `streamlit run app.py` on a free port with a fresh database (the seed
 article, plus --articles generated ones) and stops it afterwards. Only 127.0.0.1 / localhost
@@ -18,6 +19,14 @@ filter in the URL (in protocol mode: the `script_finished` message, and the sear
 the URL's query string). Errors: timeouts, exceptions on the page, Streamlit error boxes, websocket
 disconnects. Loops are bounded by --rounds and by --max-seconds in total.
 
+--pause S: each session waits S seconds after each step, as a reader does (a class: 3 s); the
+sessions' first clicks are spread over the first pause. When this script starts the server it sets
+$STANCE_EXPLORER_RUN_LOG, and the server logs each script run's wall and CPU time, reported as
+server_run_ms and server_run_cpu_ms. --servers N (protocol mode): N servers on one database
+behind nginx (/usr/sbin/nginx, configured from deploy/nginx/stance-explorer.conf with the ports
+filled in); each session connects from its own loopback address (127.0.n.1), so nginx's ip_hash
+spreads them as it would a classroom's machines.
+
 Prints latency percentiles per step kind and overall, and the error count; --json writes the
 same as JSON. Exit code 1 when any step failed.
 """
@@ -33,6 +42,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -52,11 +62,14 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-dev-shm-usage",
 ]
-PAGES = ("", "speakers", "stance", "numbers", "compare", "corpus", "corrections", "how_it_works")
+PAGES = ("", "speakers", "stance", "numbers", "trends", "compare", "corpus", "corrections", "how_it_works")
 SEARCHES = ("Albania", "boats", "migration", "Rwanda", "asylum")
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 HEADING = '[data-testid="stMainBlockContainer"] h1'
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+DISTINCT_SOURCES = False  # set by --servers: sessions connect from different loopback addresses
+NGINX = "/usr/sbin/nginx"
+NGINX_SITE = ROOT / "deploy" / "nginx" / "stance-explorer.conf"
 
 
 @dataclass
@@ -75,8 +88,10 @@ class Report:
     rounds: int
     steps: list[Step] = field(default_factory=list)
     wall_s: float = 0.0
+    pause_s: float = 0.0
     server_cpu_s: float | None = None  # only when this script started the server
     machine_cpu_s: float | None = None
+    runs: list[tuple[str, float, float, str]] = field(default_factory=list)  # (page, wall ms, CPU ms, pid) per run
 
     def summary(self) -> dict:
         def pct(values: list[float]) -> dict:
@@ -102,10 +117,20 @@ class Report:
             "error_messages": sorted({s.error for s in self.steps if not s.ok})[:10],
             "wall_s": round(self.wall_s, 1),
             "cores": os.cpu_count(),
+            "pause_s": self.pause_s,
             "server_cpu_s": None if self.server_cpu_s is None else round(self.server_cpu_s, 1),
+            "server_cpu_share": None
+            if self.server_cpu_s is None or not self.wall_s
+            else round(self.server_cpu_s / self.wall_s, 2),
             "machine_cpu_s": None if self.machine_cpu_s is None else round(self.machine_cpu_s, 1),
             "all_ms": pct([s.ms for s in ok]),
             **{f"{k}_ms": pct([s.ms for s in ok if s.kind.startswith(k)]) for k in kinds},
+            "server_run_ms": pct([r[1] for r in self.runs]),
+            "server_run_cpu_ms": pct([r[2] for r in self.runs]),
+            "server_runs_by_process": sorted(Counter(r[3] for r in self.runs).values(), reverse=True),
+            "server_run_ms_by_page": {
+                page: pct([r[1] for r in self.runs if r[0] == page]) for page in sorted({r[0] for r in self.runs})
+            },
         }
 
 
@@ -287,25 +312,35 @@ async def protocol_session(
     report: Report,
     start: asyncio.Event,
     pages: tuple[str, ...],
+    pause_s: float = 0.0,
 ) -> None:
     import websockets
 
     url = base.replace("http://", "ws://", 1) + "/_stcore/stream"
     timeout_s = step_timeout_ms / 1000
-    async with websockets.connect(url, subprotocols=["streamlit"], max_size=None, open_timeout=timeout_s) as ws:
+    # Each session from its own loopback address (127.0.n.1), as each pupil's browser has its own
+    # address: nginx's ip_hash then spreads them over the servers as it would a classroom.
+    source = {"local_addr": (f"127.0.{n % 250 + 1}.1", 0)} if DISTINCT_SOURCES else {}
+    async with websockets.connect(
+        url, subprotocols=["streamlit"], max_size=None, open_timeout=timeout_s, proxy=None, **source
+    ) as ws:
         sess = ProtocolSession(ws)
         await sess.rerun(timeout_s)  # the session's first run (what opening the app does), not measured
         await start.wait()
+        if pause_s:  # readers do not click in step: spread the sessions' first clicks over one pause
+            await asyncio.sleep(pause_s * n / max(report.sessions, 1))
         for r in range(rounds):
             if time.monotonic() > deadline:
                 break
             name = pages[(n + r) % len(pages)]
             await _step(report, n, r, f"page:{name or 'article'}", [], None, sess.rerun(timeout_s, page=name))
+            await asyncio.sleep(pause_s)
             if time.monotonic() > deadline:
                 break
             await _step(
                 report, n, r, "filter", [], None, sess.rerun(timeout_s, search=SEARCHES[(n + r) % len(SEARCHES)])
             )
+            await asyncio.sleep(pause_s)
 
 
 async def run_protocol(
@@ -315,21 +350,32 @@ async def run_protocol(
     max_seconds: float,
     step_timeout_ms: float,
     pages: tuple[str, ...] = PAGES,
-    server_pid: int | None = None,
+    server_pid: int | list[int] | None = None,
+    pause_s: float = 0.0,
+    run_log: Path | None = None,
 ) -> Report:
-    report = Report(sessions=sessions, rounds=rounds)
+    report = Report(sessions=sessions, rounds=rounds, pause_s=pause_s)
+    # Warm-up (not measured), from the first sessions' addresses, so every server behind nginx has
+    # drawn a page and started loading its model before the clock starts.
     warm = Report(sessions=1, rounds=1)
-    await protocol_session(base, 0, 1, time.monotonic() + 180, 180_000, warm, _set(asyncio.Event()), ("",))
+    await asyncio.gather(
+        *(
+            protocol_session(base, i, 1, time.monotonic() + 180, 180_000, warm, _set(asyncio.Event()), ("",))
+            for i in range(min(sessions, 8 if DISTINCT_SOURCES else 1))
+        )
+    )
     await asyncio.sleep(6)  # the background model load starts 2 s after the first page
     start = asyncio.Event()
     deadline = time.monotonic() + max_seconds
     tasks = [
-        asyncio.create_task(protocol_session(base, i, rounds, deadline, step_timeout_ms, report, start, pages))
+        asyncio.create_task(protocol_session(base, i, rounds, deadline, step_timeout_ms, report, start, pages, pause_s))
         for i in range(sessions)
     ]
-    await asyncio.sleep(3.0)  # every session connected and through its first run
+    await asyncio.sleep(3.0 + sessions * 0.1)  # every session connected and through its first run
     t0, m0 = time.monotonic(), machine_cpu_s()
-    s0 = process_cpu_s(server_pid) if server_pid else 0.0
+    pids = server_pid if isinstance(server_pid, list) else [server_pid] if server_pid else []
+    s0 = sum(process_cpu_s(pid) for pid in pids)
+    log_from = run_log.stat().st_size if run_log and run_log.exists() else 0
     start.set()
     results = await asyncio.wait_for(asyncio.gather(*tasks, return_exceptions=True), timeout=max_seconds + 120)
     for i, res in enumerate(results):
@@ -337,9 +383,23 @@ async def run_protocol(
             report.steps.append(Step(i, -1, "connect", 0.0, False, f"{type(res).__name__}: {res}"[:200]))
     report.wall_s = time.monotonic() - t0
     report.machine_cpu_s = machine_cpu_s() - m0
-    if server_pid:
-        report.server_cpu_s = process_cpu_s(server_pid) - s0
+    if pids:
+        report.server_cpu_s = sum(process_cpu_s(pid) for pid in pids) - s0
+    if run_log and run_log.exists():
+        report.runs = read_runs(run_log, log_from)
     return report
+
+
+def read_runs(path: Path, offset: int = 0) -> list[tuple[str, float, float, str]]:
+    """The script runs the server logged ($STANCE_EXPLORER_RUN_LOG) from byte `offset` on."""
+    with path.open("rb") as fh:
+        fh.seek(offset)
+        lines = fh.read().decode("utf-8").splitlines()
+    out = []
+    for line in lines:
+        page, wall, cpu, pid = line.split("\t")
+        out.append((page, float(wall), float(cpu), pid))
+    return out
 
 
 def _set(event: asyncio.Event) -> asyncio.Event:
@@ -387,6 +447,38 @@ async def run(
     return report
 
 
+def start_nginx(ports: list[int], listen: int, tmp: Path) -> subprocess.Popen:
+    """nginx in the foreground with deploy/nginx/stance-explorer.conf, its upstream set to `ports`."""
+    import re
+
+    site = NGINX_SITE.read_text("utf-8")
+    servers = "".join(f"    server 127.0.0.1:{port};\n" for port in ports)
+    site = re.sub(r"(    server 127\.0\.0\.1:\d+;\n)+", servers, site)
+    site = site.replace("listen 80;", f"listen 127.0.0.1:{listen};")
+    conf = tmp / "nginx.conf"
+    conf.write_text(
+        f"pid {tmp}/nginx.pid;\nerror_log {tmp}/nginx-error.log;\nworker_processes 1;\n"
+        "events { worker_connections 1024; }\n"
+        f"http {{\n access_log off;\n client_body_temp_path {tmp}/body;\n proxy_temp_path {tmp}/proxy;\n"
+        f" fastcgi_temp_path {tmp}/fcgi;\n uwsgi_temp_path {tmp}/uwsgi;\n scgi_temp_path {tmp}/scgi;\n"
+        f"{site}\n}}\n",
+        "utf-8",
+    )
+    proc = subprocess.Popen([NGINX, "-p", str(tmp), "-c", str(conf), "-g", "daemon off;"])
+    deadline = time.monotonic() + 20
+    import urllib.request
+
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{listen}/_stcore/health", timeout=2) as r:
+                if r.read().strip() == b"ok":
+                    return proc
+        except OSError:
+            time.sleep(0.3)
+    proc.terminate()
+    raise SystemExit("nginx did not start: " + (tmp / "nginx-error.log").read_text()[-2000:])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", help="an already running server on 127.0.0.1 (default: start one)")
@@ -404,13 +496,24 @@ def main() -> None:
         default="browser",
         help="browser: headless Chromium pages; protocol: Streamlit's websocket messages only",
     )
+    parser.add_argument("--pause", type=float, default=0.0, help="seconds each session waits after each step")
+    parser.add_argument(
+        "--servers",
+        type=int,
+        default=1,
+        help="start this many Streamlit processes behind nginx (deploy/nginx/stance-explorer.conf; protocol mode)",
+    )
     parser.add_argument("--json", type=Path, help="also write the summary here")
     args = parser.parse_args()
     if not 1 <= args.sessions <= 100 or not 1 <= args.rounds <= 50:
         raise SystemExit("--sessions must be 1..100 and --rounds 1..50")
 
     proc = None
+    extra: list[subprocess.Popen] = []  # more servers and nginx, with --servers
     tmp = Path(tempfile.mkdtemp(prefix="stance-load-"))
+    run_log = None
+    if args.servers > 1 and (args.url or args.mode != "protocol"):
+        raise SystemExit("--servers starts its own servers, in protocol mode only")
     if args.url:
         host = urlsplit(args.url).hostname or ""
         if host not in LOCAL_HOSTS:
@@ -421,23 +524,55 @@ def main() -> None:
         if args.articles:
             add_generated(db, args.articles)
         port = free_port()
+        run_log = tmp / "runs.tsv"
+        os.environ["STANCE_EXPLORER_RUN_LOG"] = str(run_log)  # the server logs each script run's time
         proc = start_server(db, port, tmp / "server.log")
         base = f"http://127.0.0.1:{port}"
+        if args.servers > 1:
+            global DISTINCT_SOURCES
+            DISTINCT_SOURCES = True
+            ports = [port]
+            for i in range(1, args.servers):
+                ports.append(free_port())
+                extra.append(start_server(db, ports[-1], tmp / f"server{i}.log"))
+            listen = free_port()
+            extra.append(start_nginx(ports, listen, tmp))
+            base = f"http://127.0.0.1:{listen}"
     try:
         pages = tuple(p.strip() for p in args.pages.split(","))
-        runner = run_protocol if args.mode == "protocol" else run
-        report = asyncio.run(
-            runner(
-                base,
-                args.sessions,
-                args.rounds,
-                args.max_seconds,
-                args.step_timeout * 1000,
-                pages,
-                server_pid=proc.pid if proc else None,
+        if args.mode == "protocol":
+            report = asyncio.run(
+                run_protocol(
+                    base,
+                    args.sessions,
+                    args.rounds,
+                    args.max_seconds,
+                    args.step_timeout * 1000,
+                    pages,
+                    server_pid=[proc.pid] + [x.pid for x in extra[:-1]] if extra else proc.pid if proc else None,
+                    pause_s=args.pause,
+                    run_log=run_log,
+                )
             )
-        )
+        else:
+            report = asyncio.run(
+                run(
+                    base,
+                    args.sessions,
+                    args.rounds,
+                    args.max_seconds,
+                    args.step_timeout * 1000,
+                    pages,
+                    server_pid=proc.pid if proc else None,
+                )
+            )
     finally:
+        for other in reversed(extra):
+            other.terminate()
+            try:
+                other.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                other.kill()
         if proc is not None:
             proc.terminate()
             try:

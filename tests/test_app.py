@@ -68,6 +68,12 @@ def figure(el) -> dict:
     return spec
 
 
+def figures_table(at: AppTest) -> str:
+    """The Numbers page's table of every figure (escaped HTML)."""
+    (table,) = [h.value for h in at.html if ">sentence</th>" in h.value]
+    return table
+
+
 def test_starts_on_the_seed_already_analysed(at, db):
     assert [t.value for t in at.title] == ["Article"]
     assert "Starmer visits Albania" in at.selectbox(key="article_pick").format_func(
@@ -90,8 +96,9 @@ def test_filter_by_speaker_narrows_pages_and_goes_into_the_url(at, db):
     go(at, "pages/speakers.py")
     cards = [h.value for h in at.html if "font-weight:700" in h.value]
     assert len(cards) == 1 and "Chris Philp" in cards[0]
-    (quotes,) = [m.value for m in at.metric if m.label == "Quotes"]
-    assert int(quotes) == len(store_for(db).query_quotes(Filters(speakers=("chris-philp",)))) > 0
+    facts = "".join(h.value for h in at.html if 'class="se-facts"' in h.value)
+    (quotes,) = re.findall(r'se-k">Quotes</div><div class="se-v">([\d,]+)<', facts)
+    assert int(quotes.replace(",", "")) == len(store_for(db).query_quotes(Filters(speakers=("chris-philp",)))) > 0
     go(at, "pages/stance.py")
     assert at.sidebar.multiselect(key="f_speaker").value == ["chris-philp"]
     assert at.query_params.get("speaker") == "chris-philp"
@@ -162,19 +169,20 @@ def test_bad_upload_shows_an_error_and_changes_nothing(at, db):
 
 def test_numbers_page_shows_the_seed_figures(at):
     go(at, "pages/numbers.py")
-    texts = " | ".join(at.dataframe[-1].value["text"])
+    texts = figures_table(at)
     assert "12,699" in texts and "95%" in texts
     charts = " ".join(e.proto.spec for e in at.get("plotly_chart"))
     assert "12,699" in charts and "95%" in charts
     for el in at.get("plotly_chart"):  # figure labels stay labels ("12,000" is not the number 12000)
-        assert json.loads(el.proto.spec)["layout"]["xaxis"]["type"] == "category"
+        assert json.loads(el.proto.spec)["layout"]["yaxis"]["type"] == "category"
+    assert at.get("plotly_chart"), "no chart drawn"
 
 
 def test_stance_map_puts_starmer_and_philp_on_opposite_sides_of_the_government_axis(at):
     go(at, "pages/stance.py")
     (spec,) = [figure(e) for e in at.get("plotly_chart") if '"speakers"' in e.proto.spec]
     (speakers,) = [t for t in spec["data"] if t["name"] == "speakers"]
-    y = dict(zip(speakers["text"], speakers["y"]))
+    y = {c[5]: v for c, v in zip(speakers["customdata"], speakers["y"])}
     assert y["Keir Starmer"] < 0 < y["Chris Philp"]
 
 
@@ -244,7 +252,7 @@ def test_numbers_page_follows_a_speaker_filter(at):
     go(at, "pages/numbers.py")
     at.sidebar.multiselect(key="f_speaker").set_value(["chris-philp"]).run()
     assert not at.exception
-    texts = " | ".join(at.dataframe[-1].value["text"])
+    texts = figures_table(at)
     assert "90%" in texts and "12,699" not in texts
 
 
@@ -368,3 +376,41 @@ def test_how_it_works_links_a_pronoun_to_the_earlier_name_in_plain_words(at, db)
     assert "<details" in body and "refers back to" in body  # opens on click or tap, no hover needed
     svg = base64.b64decode(re.findall(r'class="se-displacy"[^>]*src="data:image/svg\+xml;base64,([^"]+)"', body)[0])
     assert b"subject" in svg and b"nsubj" not in svg  # plain names instead of spaCy's labels
+
+
+US_ARTICLE = (
+    "Trump vows to close the border\n"
+    "President Donald Trump said: “We will close the border to illegal immigration and deport criminals.”\n"
+    "Senator Maria Alvarez, a Democrat, said: “Deporting families is cruel and will not make us safer.”\n"
+)
+
+
+def test_the_positions_map_is_drawn_per_government_and_finds_a_speaker(at, db):
+    store_for(db).add(US_ARTICLE, title="Trump vows to close the border", published="2025-06-01")
+    at.run()
+    go(at, "pages/stance.py")
+    picker = at.segmented_control(key="map_government")
+    labels = " | ".join(picker.options)
+    assert "UK: Labour government (Starmer)" in labels and "US: Republican government (Trump)" in labels
+    picker.set_value("us-2025-01-20").run()
+    assert at.query_params.get("gov") == "us-2025-01-20"
+    (spec,) = [figure(e) for e in at.get("plotly_chart") if '"speakers"' in e.proto.spec]
+    names = {c[5] for t in spec["data"] if t["name"] in ("speakers", "parties") for c in t["customdata"]}
+    assert "Donald Trump" in names and "Keir Starmer" not in names  # one government per map
+    at.selectbox(key="map_find_us-2025-01-20").set_value("donald-trump").run()
+    assert not at.exception
+    assert any("by Donald Trump" in m.value for m in at.markdown)
+    body = "".join(h.value for h in at.html)
+    assert "close the border" in body
+
+
+def test_trends_by_outlet_and_month_list_the_quotes_of_a_period(at, db):
+    go(at, "pages/trends.py")
+    at.segmented_control(key="trend_by").set_value("outlet").run()
+    assert at.query_params.get("by") == "outlet" and at.query_params.get("period") == "month"
+    reading = at.selectbox(key="trend_read")
+    (may,) = [o for o in reading.options if o.startswith("May 2025 · LBC")]
+    reading.select_index(reading.options.index(may)).run()
+    assert not at.exception
+    assert any("May 2025 · LBC" in m.value for m in at.markdown)
+    assert "smash the gangs" in "".join(h.value for h in at.html)

@@ -12,9 +12,10 @@ from __future__ import annotations
 import gc
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
@@ -108,11 +109,16 @@ def _version(store: Store) -> str:
     """
     memo = getattr(_RUN, "versions", None)
     if memo is None:  # outside a page run (the warm-up thread): read it each time
-        return store.data_version()
+        return _read_version(store)
     key = str(store.path)
     if key not in memo:
-        memo[key] = store.data_version()
+        memo[key] = _read_version(store)
     return memo[key]
+
+
+def _read_version(store: Store) -> str:
+    # analysed_at keeps microseconds, so an edit or a re-analysis always moves the version
+    return store.data_version()
 
 
 def _key(store: Store, filters: Filters) -> tuple[str, str, tuple[tuple[str, str], ...]]:
@@ -159,7 +165,7 @@ def warm_caches(store: Store) -> None:
     import plotly.express  # the chart pages' imports take about 0.5 s the first time
     import plotly.graph_objects  # noqa: F401
 
-    path, version = str(store.path), store.data_version()
+    path, version = str(store.path), _read_version(store)
     _options(path, version)
     _quotes(path, version, ())
     _numbers(path, version, ())
@@ -224,3 +230,80 @@ def corpus_listing(store: Store, limit: int) -> tuple[list, list[str]]:
 def options(store: Store) -> dict:
     """What the filters can choose from (cached)."""
     return _options(str(store.path), _version(store))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _quote_terms(path: str, version: str) -> dict[tuple[str, str], str]:
+    from analysis.tables.quote_governments import quote_terms
+
+    return quote_terms(_open_store(path))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _government_rows(path: str, version: str, fq: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+    import numpy as np
+
+    from analysis.tables.quote_governments import term_ids
+
+    quotes = _quotes(path, version, fq)
+    terms = term_ids(quotes, _quote_terms(path, version))
+    about = quotes["about_migration"].to_numpy(dtype=bool) if not quotes.empty else np.array([], dtype=bool)
+    out: dict[str, Any] = {}
+    for term in dict.fromkeys(terms[about]):
+        out[term] = np.flatnonzero(about & (terms == term))
+    return dict(sorted(out.items(), key=lambda kv: (-len(kv[1]), kv[0] == "", kv[0])))
+
+
+def government_rows(store: Store, filters: Filters) -> dict[str, Any]:
+    """Row positions of the filtered quotes about migration, per government they are measured
+    against (`analysis.tables.quote_governments`); the government with most quotes first (cached, shared)."""
+    return _government_rows(*_key(store, filters))
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _government_positions(path: str, version: str, fq: tuple[tuple[str, str], ...], term: str) -> pd.DataFrame:
+    from analysis import tables
+
+    rows = _government_rows(path, version, fq).get(term)
+    quotes = _quotes(path, version, fq)
+    return tables.positions_frame(quotes.iloc[rows] if rows is not None else quotes.iloc[:0])
+
+
+def government_positions(store: Store, filters: Filters, term: str) -> pd.DataFrame:
+    """`analysis.tables.positions_frame` of the quotes measured against one government (cached, shared)."""
+    return _government_positions(*_key(store, filters), term)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _trend(path: str, version: str, fq: tuple[tuple[str, str], ...], kind: str, period: str, by: str) -> pd.DataFrame:
+    from analysis.tables import trends
+
+    if kind == "stance":
+        return trends.stance_over_time(_quotes(path, version, fq), period=period, by=by)  # type: ignore[arg-type]
+    return trends.figures_over_time(_numbers(path, version, fq), period=period, by=by)  # type: ignore[arg-type]
+
+
+def trend(store: Store, filters: Filters, kind: str, period: str, by: str) -> pd.DataFrame:
+    """`analysis.tables.trends.stance_over_time` ('stance') or `figures_over_time` ('figures') of the filtered corpus (cached)."""
+    f = filters if kind == "stance" else _number_filters(filters)
+    return _trend(*_key(store, f), kind, period, by)
+
+
+def filters_key(filters: Filters) -> tuple[tuple[str, str], ...]:
+    """The filters as a hashable cache key."""
+    return tuple(sorted(filters.to_query().items()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=1024)
+def _memo(path: str, version: str, name: str, key: tuple, _build: Callable[[], Any]) -> Any:
+    return _build()
+
+
+def memo(store: Store, name: str, key: tuple, build: Callable[[], Any]) -> Any:
+    """`build()` once per corpus version, `name` and `key`, shared between sessions.
+
+    For what a rerun would otherwise rebuild: rendered HTML, chart figures, a page's tables.
+    `key` must hold everything the result depends on besides the corpus (filters, page choices).
+    The result is shared: read it, never modify it.
+    """
+    return _memo(str(store.path), _version(store), name, key, build)

@@ -73,22 +73,123 @@ def stacked_direction_bars(
     layout = {
         "barmode": "stack",
         "title": {"text": title},
-        "height": 380,
-        "legend": {"title": {"text": "Speaker"}},
-        "margin": {"t": 50, "b": 10},
+        "height": 460,
+        "legend": {**legend_below("Speaker"), "traceorder": "normal"},
+        "margin": {"t": 50, "b": 10, "l": 10, "r": 10},
         "font": {"size": 15},
-        "xaxis": {"categoryorder": "array", "categoryarray": list(order)},
+        "xaxis": {"categoryorder": "array", "categoryarray": list(order), "automargin": True},
+        "yaxis": {"title": {"text": "quotes"}, "automargin": True},
     }
     return figure(data, layout)
 
 
-def positions_map(positions: pd.DataFrame) -> go.Figure:
-    """The stance map: speakers (circles) and parties (diamonds) by mean direction and government position."""
+def legend_below(title: str | None = None) -> dict[str, Any]:
+    """A horizontal legend under the plot, in its own margin: at 1,024 px a legend beside a chart
+    takes most of its width, and one inside the plot covers bars and points."""
+    legend: dict[str, Any] = {
+        "orientation": "h",
+        "yref": "container",
+        "y": 0,
+        "yanchor": "bottom",
+        "x": 0,
+        "xanchor": "left",
+        "font": {"size": 13},
+    }
+    if title:
+        legend["title"] = {"text": title, "side": "top left"}
+    return legend
+
+
+# The positions map is drawn at 560 px height and at least about 520 px wide (the main column at a
+# 1,024 px window with the sidebar open); label boxes are estimated at that size.
+MAP_WIDTH_PX, MAP_HEIGHT_PX = 440.0, 450.0
+MAP_X_RANGE, MAP_Y_RANGE = (-1.3, 1.3), (-1.35, 1.35)
+MAP_LABELS = 12  # at most this many names on the map; every point has a hover text and a table row
+LABEL_FONT_PX = 14
+_CHAR_PX, _LINE_PX, _GAP_PX, _MARKER_PX = 0.58 * LABEL_FONT_PX, 1.25 * LABEL_FONT_PX, 4.0, 10.0
+# Where a label may go around its point, in the order tried: (Plotly textposition, dx, dy) with dx/dy
+# the direction of the label's box from the point.
+_PLACES = (
+    ("top center", 0, 1),
+    ("bottom center", 0, -1),
+    ("middle right", 1, 0),
+    ("middle left", -1, 0),
+    ("top right", 1, 1),
+    ("top left", -1, 1),
+    ("bottom right", 1, -1),
+    ("bottom left", -1, -1),
+)
+
+
+def _px(x: float, y: float) -> tuple[float, float]:
+    """Data coordinates to the map's estimated pixels (y upward)."""
+    (x0, x1), (y0, y1) = MAP_X_RANGE, MAP_Y_RANGE
+    return (x - x0) / (x1 - x0) * MAP_WIDTH_PX, (y - y0) / (y1 - y0) * MAP_HEIGHT_PX
+
+
+def label_places(points: list[tuple[float, float, str]], *, limit: int = MAP_LABELS) -> list[str | None]:
+    """A Plotly textposition for each point's label, or None for no label, so that no two labels
+    overlap each other or sit on another point, and at most `limit` are shown.
+
+    `points` are (x, y, label) in map coordinates, most important first: the first points get
+    their labels, and a label that fits nowhere is left to the hover text and the table.
+    """
+    centres = [_px(x, y) for x, y, _ in points]
+    boxes: list[tuple[float, float, float, float]] = []
+    out: list[str | None] = []
+    for i, ((cx, cy), (_x, _y, text)) in enumerate(zip(centres, points)):
+        if len(boxes) >= limit or not text:
+            out.append(None)
+            continue
+        w, h = len(text) * _CHAR_PX, _LINE_PX
+        chosen = None
+        for place, dx, dy in _PLACES:
+            left = cx - w / 2 + dx * (w / 2 + _MARKER_PX) if dx else cx - w / 2
+            bottom = cy - h / 2 + dy * (h / 2 + _MARKER_PX) if dy else cy - h / 2
+            box = (left, bottom, left + w, bottom + h)
+            if box[0] < 0 or box[2] > MAP_WIDTH_PX or box[1] < 0 or box[3] > MAP_HEIGHT_PX:
+                continue
+            if any(_overlap(box, b) for b in boxes):
+                continue
+            if any(
+                j != i and _overlap(box, (px - _MARKER_PX, py - _MARKER_PX, px + _MARKER_PX, py + _MARKER_PX))
+                for j, (px, py) in enumerate(centres)
+            ):
+                continue
+            chosen = place
+            boxes.append((box[0] - _GAP_PX, box[1] - _GAP_PX, box[2] + _GAP_PX, box[3] + _GAP_PX))
+            break
+        out.append(chosen)
+    return out
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def positions_map(positions: pd.DataFrame, highlight: str | None = None) -> go.Figure:
+    """The stance map: speakers (circles) and parties (diamonds) by mean direction and government position.
+
+    Parties and the most quoted speakers are named where their names fit (`label_places`); every
+    point names itself on hover. `highlight` (a point's key) rings that point and always names it.
+    """
+    order = positions.assign(_party=positions["kind"] == "party").sort_values(
+        ["_party", "quotes"], ascending=[False, False], kind="stable"
+    )
+    keys = _plain(order["key"])
+    places = label_places(
+        [
+            (float(x), float(y), "" if k == highlight else str(label))
+            for x, y, label, k in zip(_plain(order["px"]), _plain(order["py"]), _plain(order["label"]), keys)
+        ]
+    )
+    place_of = dict(zip(keys, places))
     data = []
-    for kind, symbol, size in (("party", "diamond", 26), ("speaker", "circle", 18)):
-        pts = positions[positions["kind"] == kind]
+    for kind, symbol, size in (("party", "diamond", 24), ("speaker", "circle", 16)):
+        pts = order[order["kind"] == kind]
         if pts.empty:
             continue
+        labels, pkeys = _plain(pts["label"]), _plain(pts["key"])
         data.append(
             {
                 "type": "scatter",
@@ -96,9 +197,9 @@ def positions_map(positions: pd.DataFrame) -> go.Figure:
                 "y": _plain(pts["py"]),
                 "mode": "markers+text",
                 "name": "parties" if kind == "party" else "speakers",
-                "text": _plain(pts["label"]),
-                "textposition": "bottom center" if kind == "party" else "top center",
-                "textfont": {"size": 15},
+                "text": [str(t) if place_of.get(k) else "" for t, k in zip(labels, pkeys)],
+                "textposition": [place_of.get(k) or "top center" for k in pkeys],
+                "textfont": {"size": LABEL_FONT_PX},
                 "marker": {
                     "color": _point_colours(pts),
                     "size": size,
@@ -109,32 +210,52 @@ def positions_map(positions: pd.DataFrame) -> go.Figure:
                     list(row)
                     for row in zip(
                         _plain(pts["kind"]),
-                        _plain(pts["key"]),
+                        pkeys,
                         _plain(pts["quotes"]),
                         _plain(pts["x"]),
                         _plain(pts["y"]),
+                        [str(t) for t in labels],
                     )
                 ],
-                "hovertemplate": "<b>%{text}</b><br>%{customdata[2]} quotes<br>"
+                "hovertemplate": "<b>%{customdata[5]}</b><br>%{customdata[2]} quotes<br>"
                 "direction %{customdata[3]:.2f} · government %{customdata[4]:.2f}<extra></extra>",
+            }
+        )
+    if highlight is not None and highlight in place_of:
+        pt = order[order["key"] == highlight].iloc[0]
+        data.append(
+            {
+                "type": "scatter",
+                "x": [float(pt["px"])],
+                "y": [float(pt["py"])],
+                "mode": "markers+text",
+                "name": "found",
+                "showlegend": False,
+                "hoverinfo": "skip",
+                "text": [str(pt["label"])],
+                "textposition": "top center",
+                "textfont": {"size": LABEL_FONT_PX + 2, "color": "#111827"},
+                "marker": {"size": 34, "symbol": "circle-open", "color": "#111827", "line": {"width": 3}},
             }
         )
     axis_line = {"type": "line", "line": {"color": AXIS_COLOUR}}
     layout = {
         "height": 560,
         "font": {"size": 15},
-        "margin": {"t": 20},
+        "margin": {"t": 10, "b": 10, "l": 10, "r": 10},
         "xaxis": {
-            "range": [-1.3, 1.3],
+            "range": list(MAP_X_RANGE),
             "title": {"text": "← restrictive   ·   migration   ·   open →"},
             "zeroline": False,
+            "automargin": True,
         },
         "yaxis": {
-            "range": [-1.35, 1.35],
+            "range": list(MAP_Y_RANGE),
             "title": {"text": "← supports   ·   the government   ·   opposes →"},
             "zeroline": False,
+            "automargin": True,
         },
-        "legend": {"orientation": "h", "y": 1.05},
+        "legend": legend_below(),
         "shapes": [
             {**axis_line, "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": 0, "y1": 0},
             {**axis_line, "yref": "paper", "y0": 0, "y1": 1, "xref": "x", "x0": 0, "x1": 0},
@@ -170,8 +291,13 @@ def _citer_colour(col: dict[str, list[Any]], row: int) -> str:
     return speaker_colour(col["cited_by"][row], col["party"][row])
 
 
+# The dot plot's value axis runs left to right: "over 12,000" points right, "under 500" left.
+SIDEWAYS = {"triangle-up": "triangle-right", "triangle-down": "triangle-left"}
+
+
 def figures_chart(points: pd.DataFrame, title: str, unit: str | None, max_citers: int = 8) -> go.Figure:
-    """One metric's figures (`analysis.tables.chart_points`), a colour per citer, error bars for ranges."""
+    """One metric's figures (`analysis.tables.chart_points`) as a dot plot: a row per figure, labelled
+    with its text and date, its value along the axis; a colour per citer, error bars for ranges."""
     col = {c: _plain(points[c]) for c in FIGURE_COLUMNS}
     counts: dict[Any, int] = {}
     for who in col["cited_by_name"]:
@@ -192,17 +318,17 @@ def figures_chart(points: pd.DataFrame, title: str, unit: str | None, max_citers
         data.append(
             {
                 "type": "scatter",
-                "x": pick("label"),
-                "y": pick("value"),
+                "x": pick("value"),
+                "y": pick("label"),
                 "mode": "markers",
                 "name": str(who) if who is not None else "others",
                 "marker": {
                     "size": 18,
                     "color": _citer_colour(col, rows[0]) if who is not None else OTHERS_COLOUR,
-                    "symbol": pick("symbol"),
+                    "symbol": [SIDEWAYS.get(v, v) for v in pick("symbol")],
                     "line": {"width": 1, "color": "white"},
                 },
-                "error_y": {
+                "error_x": {
                     "type": "data",
                     "symmetric": False,
                     "array": pick("err_plus"),
@@ -222,18 +348,19 @@ def figures_chart(points: pd.DataFrame, title: str, unit: str | None, max_citers
                     ]
                     for i in rows
                 ],
-                "hovertemplate": "%{y:,}<br>qualifier: %{customdata[0]}<br>period: %{customdata[1]}"
+                "hovertemplate": "%{x:,}<br>qualifier: %{customdata[0]}<br>period: %{customdata[1]}"
                 "<br>%{customdata[2]}<extra>%{customdata[3]}</extra>",
             }
         )
     layout = {
         "title": {"text": title, "font": {"size": 17}},
-        "height": 400,
+        "height": 150 + 30 * len(set(col["label"])),  # one row per figure, in type a projector shows
         "font": {"size": 14},
-        "yaxis": {"title": {"text": unit or "value"}},
-        "legend": {"title": {"text": "Cited by"}},
-        "margin": {"t": 60, "b": 10},
-        "xaxis": {"type": "category"},  # "12,000" must stay a label, not become the number 12000
+        "xaxis": {"title": {"text": unit or "value"}, "automargin": True},
+        # "12,000" must stay a label, not become the number 12000; the first figure at the top
+        "yaxis": {"type": "category", "automargin": True, "autorange": "reversed"},
+        "legend": legend_below("Cited by"),
+        "margin": {"t": 60, "b": 10, "l": 10, "r": 10},
     }
     return figure(data, layout)
 
@@ -258,5 +385,107 @@ def direction_bar(counts: pd.DataFrame, colour: str, y_max: int | None = None) -
         "font": {"size": 14},
         "xaxis": {"title": {"text": "direction"}},
         "yaxis": {"title": {"text": "quotes"}, **({"range": [0, y_max * 1.08]} if y_max else {})},
+    }
+    return figure(data, layout)
+
+
+def group_colour(group: str, by: str) -> str:
+    """A party's colour, or a stable colour per outlet; grey for 'no party' and 'others'."""
+    from analysis.tables.trends import MISSING
+
+    if group in (MISSING.get(by), "others"):
+        return OTHERS_COLOUR
+    return party_colour(group) if by == "party" else speaker_colour(f"outlet:{group}")
+
+
+def _period_axis(period: str) -> dict[str, Any]:
+    return {
+        "type": "date",
+        "title": {"text": "week starting" if period == "week" else "month"},
+        "tickformat": "%d %b %Y" if period == "week" else "%b %Y",
+        "automargin": True,
+    }
+
+
+def trend_lines(stance: pd.DataFrame, groups: list[str], by: str, period: str) -> go.Figure:
+    """Mean direction on migration per period, a line per group (`analysis.tables.trends.stance_over_time`).
+
+    A marker's size grows with its quotes: a mean of two quotes should not look as firm as one of forty.
+    """
+    data = []
+    for group in groups:
+        rows = stance[stance["group"] == group]
+        rows = rows[rows["score"].notna()]
+        if rows.empty:
+            continue
+        quotes = _plain(rows["quotes"])
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines+markers",
+                "name": str(group),
+                "x": [d.isoformat() for d in rows["period"]],
+                "y": _plain(rows["score"].round(2)),
+                "line": {"color": group_colour(group, by), "width": 2},
+                "marker": {
+                    "color": group_colour(group, by),
+                    "size": [min(30, 8 + 3 * n**0.5) for n in quotes],
+                    "line": {"color": "white", "width": 1},
+                },
+                "customdata": [
+                    [str(group), d.isoformat(), n, r, o]
+                    for d, n, r, o in zip(rows["period"], quotes, _plain(rows["restrictive"]), _plain(rows["open"]))
+                ],
+                "hovertemplate": "<b>%{customdata[0]}</b> · %{x}<br>%{customdata[2]} quotes about migration"
+                "<br>%{customdata[3]} restrictive, %{customdata[4]} open<br>mean direction %{y:.2f}<extra></extra>",
+            }
+        )
+    layout = {
+        "height": 420,
+        "font": {"size": 14},
+        "title": {"text": "Direction on migration over time"},
+        "margin": {"t": 50, "b": 10, "l": 10, "r": 10},
+        "xaxis": _period_axis(period),
+        "yaxis": {
+            "range": [-1.15, 1.15],
+            "title": {"text": "← restrictive · open →"},
+            "zeroline": True,
+            "zerolinecolor": AXIS_COLOUR,
+            "automargin": True,
+        },
+        "legend": legend_below("Party" if by == "party" else "Outlet"),
+    }
+    return figure(data, layout)
+
+
+def trend_bars(counts: pd.DataFrame, column: str, groups: list[str], by: str, period: str, title: str) -> go.Figure:
+    """`column` (quotes or figures) per period, stacked by group; groups beyond `groups` as 'others'."""
+    kept = counts["group"].where(counts["group"].isin(groups), "others")
+    summed = counts.assign(group=kept).groupby(["group", "period"], sort=False)[column].sum().reset_index()
+    data = []
+    for group in [*groups, "others"]:
+        rows = summed[summed["group"] == group].sort_values("period")
+        if rows.empty:
+            continue
+        data.append(
+            {
+                "type": "bar",
+                "name": str(group),
+                "x": [d.isoformat() for d in rows["period"]],
+                "y": _plain(rows[column]),
+                "marker": {"color": group_colour(group, by)},
+                "customdata": [[str(group), d.isoformat()] for d in rows["period"]],
+                "hovertemplate": f"<b>%{{customdata[0]}}</b> · %{{x}}<br>%{{y}} {column}<extra></extra>",
+            }
+        )
+    layout = {
+        "barmode": "stack",
+        "height": 380,
+        "font": {"size": 14},
+        "title": {"text": title},
+        "margin": {"t": 50, "b": 10, "l": 10, "r": 10},
+        "xaxis": _period_axis(period),
+        "yaxis": {"title": {"text": column}, "automargin": True},
+        "legend": {**legend_below("Party" if by == "party" else "Outlet"), "traceorder": "normal"},
     }
     return figure(data, layout)

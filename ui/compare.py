@@ -13,6 +13,7 @@ from typing import Literal
 import pandas as pd
 
 from ui.colours import party_colour, speaker_colour
+from ui.html_table import e, facts_html, table_html  # noqa: F401 - the page imports table_html from here too
 from ui.widgets import plural  # noqa: F401 - the page imports it from here too
 
 Kind = Literal["speaker", "party"]
@@ -141,40 +142,17 @@ CSS = """
 .se-cmp .se-fig{margin:0 0 0.6rem 0}
 .se-cmp .se-value{font-weight:700;font-size:1.1rem}
 .se-head{font-size:1.5rem;font-weight:700;padding-left:0.6rem;overflow-wrap:anywhere}
-.se-facts{display:flex;flex-wrap:wrap;gap:0.5rem 1.5rem;margin:0.4rem 0 0.6rem 0}
-.se-facts div{min-width:8rem}
-.se-facts .se-k{font-size:0.85rem;color:#4B5563}
-.se-facts .se-v{font-size:1.25rem;font-weight:600;white-space:normal;overflow-wrap:anywhere}
 </style>
 """
 
 
-def e(value: object) -> str:
-    """Escaped text; missing values as an em dash."""
-    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
-        return "—"
-    return html.escape(str(value))
-
-
 def header_html(side: Side, colour: str, facts: list[tuple[str, str]]) -> str:
     """The side's name in its colour, and its headline values, which wrap rather than truncate."""
-    cells = "".join(f'<div><div class="se-k">{e(k)}</div><div class="se-v">{e(v)}</div></div>' for k, v in facts)
     return (
-        CSS + f'<div class="se-head" style="border-left:0.5rem solid {html.escape(colour)}">{e(side.name)}</div>'
-        f'<div class="se-facts">{cells}</div>'
+        CSS
+        + f'<div class="se-head" style="border-left:0.5rem solid {html.escape(colour)}">{e(side.name)}</div>'
+        + facts_html(facts)
     )
-
-
-def table_html(frame: pd.DataFrame, columns: list[tuple[str, str]], *, numeric: tuple[str, ...] = ()) -> str:
-    """A wrapping table of `frame`'s columns [(column, heading)], every cell escaped."""
-    head = "".join(f'<th class="{"se-num" if c in numeric else ""}">{e(h)}</th>' for c, h in columns)
-    body = "".join(
-        "<tr>"
-        + "".join(f'<td class="{"se-num" if c in numeric else ""}">{e(row[c])}</td>' for c, _h in columns)
-        + "</tr>"
-        for _, row in frame.iterrows()
-    )
-    return CSS + f'<div class="se-cmp"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
 def _figure_html(row: pd.Series, urls: dict[str, str | None]) -> str:

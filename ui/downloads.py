@@ -1,6 +1,6 @@
 """Downloads of the filtered quotes and figures: CSV that Excel opens (UTF-8 with a BOM) and JSON.
 
-Every row carries its article's id, title, URL and content hash; docs/exports.md lists every column.
+Every row carries its article's id, title, URL and content hash; docs/data_dictionary.md lists every column (tests/test_data_dictionary.py checks it).
 """
 
 from __future__ import annotations

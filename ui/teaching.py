@@ -188,6 +188,7 @@ CSS = """
 .se-teach .se-t-cue{background:#BFDBFE;font-weight:700}
 .se-teach .se-t-mention{background:#BBF7D0;font-weight:700}
 .se-teach .se-t-named{background:#DDD6FE;font-weight:700}
+.se-teach .se-gap{color:#6B7280;font-weight:700;margin:0.2rem 0}
 .se-teach .se-tag{font-size:0.8rem;vertical-align:super;font-weight:700;margin-left:0.1rem}
 .se-link{display:flex;flex-wrap:wrap;align-items:center;gap:0.6rem;font-size:1.3rem;margin:0.6rem 0}
 .se-link .se-arrow{font-size:1.6rem;color:#6D28D9;font-weight:700}
@@ -200,23 +201,51 @@ def _e(text: object) -> str:
     return html.escape(str(text))
 
 
-def passage_html(text: str, lo: int, hi: int, marks: list[tuple[int, int, str, str]]) -> str:
-    """text[lo:hi] with non-overlapping marks [(start, end, css class, tag)], everything escaped."""
-    out, pos = [], lo
-    for start, end, cls, tag in sorted(m for m in marks if lo <= m[0] < m[1] <= hi):
-        if start < pos:
-            continue  # overlaps a mark already drawn (a cue inside the quote is marked by the quote)
-        out.append(_e(text[pos:start]))
-        out.append(f'<mark class="{cls}">{_e(text[start:end])}<span class="se-tag">{_e(tag)}</span></mark>')
-        pos = end
-    out.append(_e(text[pos:hi]))
+def passage_html(text: str, ranges: list[tuple[int, int]], marks: list[tuple[int, int, str, str]]) -> str:
+    """The pieces text[lo:hi] of `ranges` (in order, joined by '…') with non-overlapping marks
+    [(start, end, css class, tag)], everything escaped, under a key to the colours."""
+    pieces = []
+    for lo, hi in ranges:
+        out, pos = [], lo
+        for start, end, cls, tag in sorted(m for m in marks if lo <= m[0] < m[1] <= hi):
+            if start < pos:
+                continue  # overlaps a mark already drawn (a cue inside the quote is marked by the quote)
+            out.append(_e(text[pos:start]))
+            out.append(f'<mark class="{cls}">{_e(text[start:end])}<span class="se-tag">{_e(tag)}</span></mark>')
+            pos = end
+        out.append(_e(text[pos:hi]))
+        pieces.append("".join(out))
     key = (
         '<div class="se-key"><span><mark class="se-t-quote">quote</mark></span>'
         '<span><mark class="se-t-cue">speech word</mark></span>'
         '<span><mark class="se-t-mention">who says it</mark></span>'
         '<span><mark class="se-t-named">earlier name</mark></span></div>'
     )
-    return key + '<div class="se-passage">' + "".join(out) + "</div>"
+    return key + '<div class="se-passage">' + '<div class="se-gap">…</div>'.join(pieces) + "</div>"
+
+
+def passage_ranges(
+    text: str, points: list[int], named: tuple[int, int] | None, *, limit: int = 700
+) -> list[tuple[int, int]]:
+    """Where to cut the passage: the lines around `points` (quote, cue, mention), at most `limit`
+    characters around the first point; and, when the earlier name lies outside that, a piece of its
+    own line before it, so the class sees both ends of the link."""
+
+    def lines(lo: int, hi: int) -> tuple[int, int]:
+        end = text.find("\n", hi)
+        return text.rfind("\n", 0, lo) + 1, len(text) if end == -1 else end
+
+    lo, hi = lines(min(points), max(points))
+    if hi - lo > limit:
+        anchor = points[0]
+        lo, hi = max(lo, anchor - limit // 2), min(hi, anchor + limit // 2)
+    if named is None or lo <= named[0] and named[1] <= hi:
+        return [(lo, hi)]
+    nlo, nhi = lines(*named)
+    if named[0] < lo and lo - named[0] < limit // 3:  # just before the passage: start it earlier
+        return [(max(nlo, named[0] - 80), hi)]
+    nlo, nhi = max(nlo, named[0] - limit // 4), min(nhi, named[1] + limit // 4)
+    return [(nlo, nhi), (lo, hi)] if nhi <= lo else [(lo, hi), (nlo, nhi)]
 
 
 def link_html(link: Link, speaker_name: str | None) -> str:
