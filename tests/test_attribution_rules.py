@@ -6,8 +6,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from analysis.attribution import find_cues, is_finite_report, misparsed_report_clause
+from analysis.cues import find_cues, is_finite_report
 from analysis.pipeline import analyze
+from analysis.reported_speech import misparsed_report_clause
 from analysis.speakers import Parsed
 
 # English lexical attributes (lower case, is_punct) without a trained pipeline
