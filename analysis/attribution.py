@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from analysis.attribution_rules import AttributionRule, explain
 from analysis.cue_speakers import resolve_cue
 from analysis.cues import Cue
+from analysis.entities import Entity
 from analysis.lexical import upos
+from analysis.parsed import Parsed
 from analysis.quotes import QuoteChain, word_count
 from analysis.records import Mention
-from analysis.speakers import Entity, Parsed, SpeakerBook
+from analysis.speakers import SpeakerBook
 from analysis.speech_words import SPEECH_NOUNS
 
 SCARE_MARKERS = re.compile(

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 
 from analysis.cues import Cue
+from analysis.entities import Entity
 from analysis.records import Mention
 from analysis.registry import fold
-from analysis.speakers import GROUP_NOUNS, PARTY_ROLE, ROLE_NOUNS, UNNAMED_PERSON_HEADS, Entity, SpeakerBook
+from analysis.speaker_words import GROUP_NOUNS, PARTY_ROLE, ROLE_NOUNS, UNNAMED_PERSON_HEADS
+from analysis.speakers import SpeakerBook
 
 Hit = tuple[Entity, Mention]
 

@@ -16,7 +16,8 @@ from spacy.tokens import Token
 
 from analysis.attribution_rules import CueKind
 from analysis.lexical import form_table, lemma, upos
-from analysis.speakers import SUBJECT_DEPS, TITLE_WORDS, Parsed
+from analysis.parsed import Parsed
+from analysis.speaker_words import SUBJECT_DEPS, TITLE_WORDS
 from analysis.speech_words import HEDGE_AUX, HEDGE_HEADS, NARRATOR_SOURCES, REPORTING_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 
 

@@ -15,7 +15,8 @@ from spacy.tokens import Span as SpacySpan
 
 from analysis.cues import Cue, cue_subject_left, is_finite_report, misparsed_report
 from analysis.lexical import lemma, upos
-from analysis.speakers import Parsed, SpeakerBook
+from analysis.parsed import Parsed
+from analysis.speakers import SpeakerBook
 from analysis.speech_words import REPORTING_VERBS, SPEECH_VERBS
 
 GLUE_WORDS = frozenset("that and but or as he she it they we i the a an said says".split())
