@@ -232,3 +232,16 @@ def is_description(phrase: str) -> bool:
         and all(w[0].isupper() for w in words)
         and words[-1] not in ("Tory", "Conservative", "Republican", "Democrat", "MP", "MEP", "Green", "Labour")
     )
+
+
+def looks_like_a_name(text: str, registry: Registry, name: str) -> bool:
+    """A person the article names again, the registry knows, or a known first name starts."""
+    words = [w for w in name.replace("’s", "").split() if w[:1].isupper()]
+    if not words:
+        return False
+    body = text[text.find("\n") :] if "\n" in text else ""
+    return (
+        bool(re.search(rf"\b{re.escape(words[-1])}\b", body))
+        or bool(registry.people_named(name))
+        or fold(words[0]) in first_name_genders()
+    )

@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from analysis import speaker_facts
 from analysis.blocks import Turn
 from analysis.entities import Entity
-from analysis.mentions import raw_mentions
+from analysis.mentions import looks_like_a_name, raw_mentions
 from analysis.name_rules import (
     NameParts,
     earlier_org_of_kind,
@@ -41,7 +41,7 @@ from analysis.name_rules import (
 from analysis.parsed import Parsed
 from analysis.records import Mention, Speaker
 from analysis.registry import Registry, RegistryOrg, RegistryPerson, fold
-from analysis.resolution import Candidate, is_main_clause_subject, pronoun_antecedent
+from analysis.resolution import Candidate, latest_subject, pronoun_antecedent, subject_roles
 from analysis.speaker_phrases import mention_rule, phrase_kind, phrase_name, strip_the
 from analysis.speaker_words import (
     DATELINE_RE,
@@ -221,7 +221,7 @@ class SpeakerBook:
         people = [ent for ent in self.entities if ent.kind == "person" and ent.mentions and ent.last_mention() < s]
         if not people:
             return None
-        latest = self._latest_subject(people, s) or max(people, key=lambda x: x.last_mention())
+        latest = latest_subject(self.parsed, people, s) or max(people, key=lambda x: x.last_mention())
 
         def latest_at(ent: Entity) -> int:
             return max((m.start for m in ent.mentions if m.start < s), default=-1)
@@ -274,7 +274,7 @@ class SpeakerBook:
                 ent.id,
                 ent.gender,
                 m.start,
-                *self._subject_roles(m),
+                *subject_roles(self.parsed, m),
                 self._in_quote(m.start),
                 self._sentence_index(m.start),
             )
@@ -297,31 +297,6 @@ class SpeakerBook:
 
     def _in_quote(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.quoted)
-
-    def _latest_subject(self, people: list[Entity], s: int) -> Entity | None:
-        """The person the text is about just before `s`: the latest one named as the subject of a
-        sentence ("Trump, appearing after Clinton, cited the policies of Obama and Clinton. The
-        New York businessman said" is Trump), None when no one was."""
-        best: tuple[int, Entity] | None = None
-        for ent in people:
-            for m in ent.mentions:
-                if m.start < s and (best is None or m.start > best[0]) and self._subject_roles(m)[0]:
-                    best = (m.start, ent)
-        return best[1] if best else None
-
-    def _subject_roles(self, m: Mention) -> tuple[bool, bool]:
-        """(is a subject, is a main-clause subject) for a mention, from its paragraph's parse."""
-        for p in self.parsed:
-            if p.base <= m.start < p.base + len(p.text):
-                span = p.doc.char_span(m.start - p.base, m.end - p.base, alignment_mode="expand")
-                if not span:
-                    return False, False
-                subject = any(
-                    t.dep_ in SUBJECT_DEPS or t.head.dep_ in SUBJECT_DEPS and t.dep_ in ("compound", "appos")
-                    for t in span
-                )
-                return subject, subject and any(is_main_clause_subject(t) for t in span)
-        return False, False
 
     def _resolve_org(self, text: str, extra: object) -> Entity:
         org, party = cast("tuple[RegistryOrg | None, tuple[str, str] | None]", extra)
@@ -482,22 +457,10 @@ class SpeakerBook:
             return None
         else:
             tokens = [w for w in words if w[:1].isupper()]
-            if not tokens or not self._looks_like_a_name(name):
+            if not tokens or not looks_like_a_name(self.text, self.registry, name):
                 return None
             ent = self._resolve_name(start, end, name) or self._new(name)
         return ent, self._add_mention(ent, name, start, end, "headline name")
-
-    def _looks_like_a_name(self, name: str) -> bool:
-        """A person the article names again, the registry knows, or a known first name starts."""
-        words = [w for w in name.replace("’s", "").split() if w[:1].isupper()]
-        if not words:
-            return False
-        body = self.text[self.text.find("\n") :] if "\n" in self.text else ""
-        return (
-            bool(re.search(rf"\b{re.escape(words[-1])}\b", body))
-            or bool(self.registry.people_named(name))
-            or fold(words[0]) in first_name_genders()
-        )
 
     def party_group(self, party_ent: Entity, phrase: str, start: int, end: int) -> tuple[Entity, Mention] | None:
         """ "House Democrats", "Senate Republicans", "Tory MPs": a group within a party, named as the
@@ -558,7 +521,7 @@ class SpeakerBook:
     def person_before(self, pos: int, gender: str) -> Entity | None:
         """Whom a "his" or "her" at `pos` refers to (the pronoun rule, without a token)."""
         candidates = [
-            Candidate(ent.id, ent.gender, m.start, *self._subject_roles(m), self._in_quote(m.start))
+            Candidate(ent.id, ent.gender, m.start, *subject_roles(self.parsed, m), self._in_quote(m.start))
             for ent in self.entities
             if ent.kind == "person"
             for m in ent.mentions
