@@ -28,20 +28,10 @@ from spacy.tokens import Span as SpacySpan
 from analysis.government import Relation, SpeakerFacts, Voice, relation, sides
 from analysis.records import Evidence, Stance
 from analysis.registry import Registry, load_registry
+from analysis.scope_words import Tok, Words, words_from_span, words_from_text
 from analysis.stance_cues import LEXICON_PATH, Lexicon, find_cues, load_lexicon, migration_cue_count
 from analysis.stance_rules import StanceRule, explain
-from analysis.stance_scope import (
-    Sides,
-    Tok,
-    Words,
-    criticised_side,
-    key_spans,
-    read_words,
-    to_evidence,
-    token_at,
-    words_from_span,
-    words_from_text,
-)
+from analysis.stance_scope import Sides, criticised_side, key_spans, read_words, to_evidence, token_at
 
 __all__ = [
     "LEXICON_PATH",
