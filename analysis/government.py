@@ -178,10 +178,35 @@ def _relation(facts: SpeakerFacts | None, country: str | None, on: date | None, 
 def _voice(
     facts: SpeakerFacts, country: str | None, on: date | None, term: GovernmentTerm | None, registry: Registry
 ) -> tuple[Voice, bool]:
+    """The speaker's voice and whether they are a minister: from their office, then their role words
+    (official, media, advocate, committee), then their party, then what kind of body they are."""
     role = facts.role or ""
     words = " ".join(x for x in (role, facts.name or "") if x)
     home = facts.country or _country_in(role, registry)
     abroad = home is not None and country is not None and home != country
+    office = _office_voice(facts, role, country, abroad, registry)
+    if office is not None:
+        return office
+    party = facts.party or party_from_role(role, country, on, registry)
+    governing = party is not None and term is not None and _in_government(party, term)
+    if OFFICIAL_ROLE.search(words) and not NOT_OFFICIAL.search(role) and (party is None or governing):
+        return ("foreign", False) if abroad else ("government", bool(MINISTER_ROLE.search(role)))
+    described = _described_voice(facts, role, words)
+    if described is not None:
+        return described
+    if party is not None:
+        return _party_voice(party, country, term, registry, governing=governing)
+    if NEUTRAL_BODY.search(words):
+        return "neutral_body", False
+    if abroad:
+        return "foreign", False
+    return "unknown", False
+
+
+def _office_voice(
+    facts: SpeakerFacts, role: str, country: str | None, abroad: bool, registry: Registry
+) -> tuple[Voice, bool] | None:
+    """A government body, an executive office the registry knows, or a shadow minister."""
     if facts.government_body:
         return ("foreign", False) if abroad else ("government", False)
     office_country = _executive(role, registry) if role else None
@@ -189,10 +214,11 @@ def _voice(
         return ("foreign", True) if country is not None and office_country != country else ("government", True)
     if SHADOW.search(role):
         return "opposition", False
-    party = facts.party or party_from_role(role, country, on, registry)
-    governing = party is not None and term is not None and _in_government(party, term)
-    if OFFICIAL_ROLE.search(words) and not NOT_OFFICIAL.search(role) and (party is None or governing):
-        return ("foreign", False) if abroad else ("government", bool(MINISTER_ROLE.search(role)))
+    return None
+
+
+def _described_voice(facts: SpeakerFacts, role: str, words: str) -> tuple[Voice, bool] | None:
+    """Media, an advocate or a committee, known by the words of the speaker's role or name."""
     if (
         (facts.organisation or not facts.role)
         and MEDIA.search(words)
@@ -203,18 +229,19 @@ def _voice(
         return "advocate", False
     if COMMITTEE_VOICE.search(role):  # a committee chair speaks for a cross-party committee
         return "neutral_body", False
-    if party is not None:
-        party_country = registry.party_country(party)
-        if party_country is not None and country is not None and party_country != country:
-            return "foreign", False
-        if term is None:
-            return "unknown", False
-        return ("governing_party", False) if governing else ("opposition", False)
-    if NEUTRAL_BODY.search(words):
-        return "neutral_body", False
-    if abroad:
+    return None
+
+
+def _party_voice(
+    party: str, country: str | None, term: GovernmentTerm | None, registry: Registry, *, governing: bool
+) -> tuple[Voice, bool]:
+    """A party's voice: foreign, in government or in opposition (unknown when no incumbent is known)."""
+    party_country = registry.party_country(party)
+    if party_country is not None and country is not None and party_country != country:
         return "foreign", False
-    return "unknown", False
+    if term is None:
+        return "unknown", False
+    return ("governing_party", False) if governing else ("opposition", False)
 
 
 def party_from_role(

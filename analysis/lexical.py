@@ -73,7 +73,7 @@ def forms(lemma: str) -> set[str]:
 
 @lru_cache(maxsize=1)
 def _form_table() -> dict[str, str]:
-    from analysis.attribution import HEDGE_HEADS, NARRATOR_SOURCES, SPEECH_NOUNS, SPEECH_VERBS
+    from analysis.speech_words import HEDGE_HEADS, NARRATOR_SOURCES, SPEECH_NOUNS, SPEECH_VERBS
 
     table: dict[str, str] = {}
     for lemma in sorted(SPEECH_VERBS | SPEECH_NOUNS | HEDGE_HEADS | NARRATOR_SOURCES | {"have", "be", "do"}):

@@ -18,11 +18,11 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
-from analysis.attribution import SPEECH_NOUNS, SPEECH_VERBS
 from analysis.lexical import forms
 from analysis.numbers import WORD_NUMBERS
 from analysis.phrase_gate import text_words
 from analysis.quotes import ALL_MARKS
+from analysis.speech_words import SPEECH_NOUNS, SPEECH_VERBS
 
 
 @lru_cache(maxsize=1)

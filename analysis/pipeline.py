@@ -13,17 +13,7 @@ from datetime import date
 
 from spacy.language import Language
 
-from analysis.attribution import (
-    REPORTING_VERBS,
-    Attribution,
-    Cue,
-    attribute_chain,
-    cue_subject_name,
-    find_cues,
-    is_finite_report,
-    reported_speech,
-    resolve_cue,
-)
+from analysis.attribution import Attribution, attribute_chain
 from analysis.blocks import (
     attributable_to,
     block_after_intro,
@@ -32,6 +22,8 @@ from analysis.blocks import (
     paragraphs_after,
     transcript_turns,
 )
+from analysis.cue_speakers import resolve_cue
+from analysis.cues import Cue, cue_subject_name, find_cues, is_finite_report
 from analysis.ingest import IngestedText, InputError, ingest, month_only, parse_date
 from analysis.lexical import lemma
 from analysis.nlp import load_nlp
@@ -40,7 +32,9 @@ from analysis.parsing import parse_paragraphs
 from analysis.quotes import Paragraph, QuoteChain, chain_quotes, find_quoted_spans, split_paragraphs
 from analysis.records import Analysis, Article, Mention, Quote, Span
 from analysis.registry import Registry, load_registry
+from analysis.reported_speech import reported_speech
 from analysis.speakers import Entity, Parsed, SpeakerBook
+from analysis.speech_words import REPORTING_VERBS
 from analysis.stance import SpeakerFacts, migration_cue_count, quote_stance
 from analysis.version import analyser_version
 

@@ -11,6 +11,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from analysis.entities import Entity
+from analysis.parsed import Parsed
+from analysis.records import Mention
+
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -63,3 +67,29 @@ def is_main_clause_subject(tok: Token) -> bool:
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ in ("ROOT", "advcl", "parataxis") or verb.head.i == verb.i
+
+
+def latest_subject(parsed: Sequence[Parsed], people: Sequence[Entity], s: int) -> Entity | None:
+    """The person the text is about just before `s`: the latest one named as the subject of a
+    sentence ("Trump, appearing after Clinton, cited the policies of Obama and Clinton. The
+    New York businessman said" is Trump), None when no one was."""
+    best: tuple[int, Entity] | None = None
+    for ent in people:
+        for m in ent.mentions:
+            if m.start < s and (best is None or m.start > best[0]) and subject_roles(parsed, m)[0]:
+                best = (m.start, ent)
+    return best[1] if best else None
+
+
+def subject_roles(parsed: Sequence[Parsed], m: Mention) -> tuple[bool, bool]:
+    """(is a subject, is a main-clause subject) for a mention, from its paragraph's parse."""
+    for p in parsed:
+        if p.base <= m.start < p.base + len(p.text):
+            span = p.doc.char_span(m.start - p.base, m.end - p.base, alignment_mode="expand")
+            if not span:
+                return False, False
+            subject = any(
+                t.dep_ in SUBJECT_DEPS or t.head.dep_ in SUBJECT_DEPS and t.dep_ in ("compound", "appos") for t in span
+            )
+            return subject, subject and any(is_main_clause_subject(t) for t in span)
+    return False, False

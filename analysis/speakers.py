@@ -5,552 +5,63 @@ surname, "Sir Keir" or "Mr Rama" refers back to the most recent compatible perso
 ("the PM") goes to the person the article gave that role, else to the registry's holder on the
 publication date; a description ("the senior Tory") goes to the most recent compatible speaker;
 a pronoun to the most recent subject of the same gender.
+
+`SpeakerBook` holds the entities of one article. Finding the candidate mentions is
+`analysis.mentions`' job; the pure steps of resolution are in `analysis.name_rules` and
+`analysis.resolution`; what a finished entity shows (name, role, party, country) is in
+`analysis.speaker_facts`; the word lists are in `analysis.speaker_words`.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
-from pathlib import Path
 from typing import Any, cast
 
-from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
-from analysis import government
+from analysis import speaker_facts
 from analysis.blocks import Turn
+from analysis.entities import Entity
+from analysis.mentions import looks_like_a_name, raw_mentions
+from analysis.name_rules import (
+    NameParts,
+    earlier_org_of_kind,
+    earlier_person_of_role,
+    name_parts,
+    name_words,
+    office_holder_in_article,
+    person_called,
+    person_named,
+    person_with_surname,
+    surname_only_person,
+)
+from analysis.parsed import Parsed
 from analysis.records import Mention, Speaker
 from analysis.registry import Registry, RegistryOrg, RegistryPerson, fold
-from analysis.resolution import Candidate, is_main_clause_subject, pronoun_antecedent
-
-FIRST_NAMES_PATH = Path(__file__).with_name("data") / "first_names.json"
-HONORIFICS = {
-    "sir": "m",
-    "mr": "m",
-    "lord": "m",
-    "ms": "f",
-    "mrs": "f",
-    "miss": "f",
-    "dame": "f",
-    "lady": "f",
-    "baroness": "f",
-    "dr": None,
-    "prof": None,
-    "professor": None,
-    "sen": None,
-    "senator": None,
-    "rep": None,
-    "gov": None,
-    "governor": None,
-}
-FIRST_NAME_HONORIFICS = {"sir", "dame"}  # British usage: "Sir Keir" is Keir Starmer
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-# Words that can stand before a name as part of a title ("shadow home secretary Chris Philp").
-TITLE_WORDS = {
-    "prime",
-    "minister",
-    "secretary",
-    "home",
-    "foreign",
-    "shadow",
-    "president",
-    "vice",
-    "senator",
-    "sen.",
-    "rep.",
-    "representative",
-    "governor",
-    "gov.",
-    "chancellor",
-    "mayor",
-    "leader",
-    "mp",
-    "mep",
-    "deputy",
-    "former",
-    "chief",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "justice",
-    "interior",
-    "immigration",
-    "migration",
-    "border",
-    "security",
-    "tory",
-    "conservative",
-    "labour",
-    "labor",
-    "republican",
-    "democrat",
-    "democratic",
-    "reform",
-    "liberal",
-    "green",
-    "uk",
-    "us",
-    "eu",
-    "opposition",
-    "party",
-    "chair",
-    "chairman",
-    "chairwoman",
-    "attorney",
-    "general",
-    "speaker",
-    "house",
-    "senate",
-    "commissioner",
-    "first",
-    "junior",
-    "senior",
-    "veteran",
-    "backbencher",
-    "backbench",
-    "councillor",
-    "congressman",
-    "congresswoman",
-    "lawmaker",
-    "premier",
-    "taoiseach",
-    "affairs",
-    "state",
-    "director",
-    "executive",
-    "head",
-    "officer",
-    "minority",
-    "majority",
-    "whip",
-    "campaigner",
-    "activist",
-    "mr",
-    "ms",
-    "mrs",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "dr",
-    "baroness",
-    "counterpart",
-    "his",
-    "her",
-    "their",
-    "fellow",
-    "economist",
-    "professor",
-    "prof",
-    "analyst",
-    "czar",
-    "tsar",
-    "press",
-    "white",
-}
-ROLE_NOUNS = (
-    "secretary",
-    "minister",
-    "leader",
-    "mp",
-    "mep",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "chief",
-    "director",
-    "chair",
-    "chairman",
-    "chairwoman",
-    "president",
-    "senator",
-    "mayor",
-    "governor",
-    "professor",
-    "head",
-    "founder",
-    "campaigner",
-    "executive",
-    "officer",
-    "ceo",
-    "chancellor",
-    "member",
-    "councillor",
-    "lawmaker",
-    "congressman",
-    "congresswoman",
-    "commissioner",
-    "premier",
-    "economist",
-    "analyst",
-    "researcher",
-    "fellow",
-    "advocate",
-    "lawyer",
-    "solicitor",
-    "barrister",
-    "adviser",
-    "advisor",
-    "coordinator",
-    "manager",
-    "organiser",
-    "organizer",
-    "czar",
-    "tsar",
-    "speaker",
-    "whip",
-    "representative",
-    "candidate",
-    "deputy",
-    "counterpart",
-    "activist",
-    "resident",
-    "owner",
-    "worker",
-    "volunteer",
-    "priest",
-    "bishop",
-    "doctor",
-    "nurse",
-    "teacher",
-    "judge",
-    "correspondent",
-    "editor",
-)
-DESCRIPTION_HEADS = (
-    "Tory",
-    "Conservative",
-    "Labour MP",
-    "MP",
-    "minister",
-    "senator",
-    "congressman",
-    "congresswoman",
-    "Republican",
-    "Democrat",
-    "leader",
-    "politician",
-    "MEP",
-    "lawmaker",
-    "peer",
-    "official",
-    "campaigner",
-    "activist",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "mayor",
-    "governor",
-    "councillor",
-    "backbencher",
-    "chancellor",
-    "secretary",
-    "premier",
-    "president",
-    "chief",
-    "economist",
-    "professor",
-    "academic",
-    "analyst",
-    "director",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "congressman",
-    "Labour politician",
-    "veteran",
-    "frontbencher",
-    "Lib Dem",
-    "Green",
-    "Liberal",
-    "Labor",
-    "Reform UK",
-    "nationalist",
-    "populist",
-    "far-right leader",
-    "opposition leader",
-    # people the copy names by what they stand for or are running as: "the self-described
-    # democratic socialist", "the Republican front-runner", "the billionaire businessman"
-    "socialist",
-    "billionaire",
-    "businessman",
-    "businesswoman",
-    "mogul",
-    "tycoon",
-    "candidate",
-    "nominee",
-    "front-runner",
-    "frontrunner",
-    "hopeful",
-    "incumbent",
-    "challenger",
-)
-DESCRIPTION_RE = re.compile(
-    r"\b([Tt]he) ((?:(?:senior|veteran|former|junior|outspoken|local|backbench|shadow|new|top|"
-    r"embattled|then|presidential|democratic|presumptive|eventual|likely|leading|longtime|outgoing|incoming|"
-    r"[a-z]+-[a-z]+(?:-[a-z]+)*|\d+-year-old|[A-Z]{2,5}|"
-    r"[A-Z][a-z]+(?: [A-Z][a-z]+)?)[ -]){0,3}"
-    r"(?:" + "|".join(sorted((re.escape(h) for h in DESCRIPTION_HEADS), key=len, reverse=True)) + r"))\b"
-)
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-GROUP_NOUNS = {
-    "critics",
-    "campaigners",
-    "charities",
-    "officials",
-    "ministers",
-    "mps",
-    "protesters",
-    "residents",
-    "experts",
-    "activists",
-    "opponents",
-    "supporters",
-    "lawyers",
-    "unions",
-    "councils",
-    "police",
-    "sources",
-    "insiders",
-    "aides",
-    "allies",
-    "rebels",
-    "backbenchers",
-    "tories",
-    "conservatives",
-    "democrats",
-    "republicans",
-    "economists",
-    "analysts",
-    "groups",
-    "advocates",
-    "leaders",
-    "organisations",
-    "organizations",
-    "researchers",
-    "figures",
-    "statistics",
-    "data",
-    "polls",
-}
-ORG_HEADS = {
-    "department",
-    "ministry",
-    "agency",
-    "office",
-    "council",
-    "government",
-    "administration",
-    "court",
-    "party",
-    "campaign",
-    "company",
-    "union",
-    "charity",
-    "group",
-    "organisation",
-    "organization",
-    "police",
-    "committee",
-    "commission",
-    "embassy",
-    "service",
-    "board",
-    "authority",
-    "force",
-    "institute",
-    "centre",
-    "center",
-    "foundation",
-    "coalition",
-    "alliance",
-    "network",
-    "association",
-    "federation",
-    "watchdog",
-}
-UNNAMED_PERSON_HEADS = {
-    "official",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "aide",
-    "source",
-    "adviser",
-    "advisor",
-    "lawyer",
-    "resident",
-    "protester",
-    "worker",
-    "economist",
-    "analyst",
-    "expert",
-    "diplomat",
-    "minister",
-    "lawmaker",
-    "insider",
-    "staffer",
-    "officer",
-    "agent",
-    "volunteer",
-    "campaigner",
-    "activist",
-    "teacher",
-    "doctor",
-    "nurse",
-    "parent",
-    "student",
-    "migrant",
-    "refugee",
-    "asylum-seeker",
-    "owner",
-    "farmer",
-    "mother",
-    "father",
-    "judge",
-    "senator",
-    "congressman",
-    "congresswoman",
-    "representative",
-    "governor",
-    "mayor",
-    "strategist",
-    "pollster",
-    "consultant",
-    "voter",
-    "supporter",
-    "member",
-    "man",
-    "woman",
-    "witness",
-    "researcher",
-    "professor",
-    "attorney",
-    "prosecutor",
-    "lobbyist",
-    "executive",
-    "leader",
-    # anonymous and ordinary sources as the copy names them: "a person familiar with the
-    # planning", "a campaign surrogate", "his childhood friend", "one California delegate"
-    "person",
-    "producer",
-    "surrogate",
-    "operative",
-    "donor",
-    "delegate",
-    "friend",
-    "brother",
-    "sister",
-    "wife",
-    "husband",
-    "son",
-    "daughter",
-    "general",
-    "trader",
-    "columnist",
-    "commentator",
-    "host",
-    "reporter",
-    "journalist",
-    "historian",
-    "scholar",
-    "scientist",
-    "pastor",
-    "rabbi",
-    "imam",
-    "sheriff",
-    "businessman",
-    "businesswoman",
-}
-# "a Home Office spokesperson", "a White House official": the organisation is a proper name
-DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’-]{2,}(?:\s*\([A-Za-z. ]+\))?\s*[—–-]+\s*")
-# "Analysts at the Border Policy Institute", "researchers from the Migration Observatory"
-PEOPLE_AT_ORG_RE = re.compile(
-    r"^(?i:(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:analysts?|researchers?|experts?|officials?|economists?|"
-    r"lawyers?|staff|spokes(?:man|woman|person)|sources?)\s+(?:at|from|for|with)\s+(?:the\s+)?)"
-    r"([A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w&’'.-]*)*)"
-)
-# "a just-released poll from Florida Atlantic University", "a report by the National Audit Office"
-DOCUMENT_BY_ORG_RE = re.compile(
-    r"^(?i:(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:poll|survey|study|report|analysis|review|audit|letter|"
-    r"statement|tally|count|estimate|data)s?\s+(?:from|by|of|for|(?:conducted|commissioned|published|released) by)"
-    r"\s+(?:the\s+)?)([A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w&’'.-]*)*)"
-)
-ORG_SUFFIX_RE = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he)\s+([A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w.&’'-]*)*)"
-    r"\s+(?:spokesman|spokeswoman|spokesperson|source|official)\b"
-)
-SPOKES_FOR_RE = re.compile(
-    r"\b(?:spokesman|spokeswoman|spokesperson|source|official)s? (?:for|from|at) (?:the )?(.+)$", re.I
+from analysis.resolution import Candidate, latest_subject, pronoun_antecedent, subject_roles
+from analysis.speaker_phrases import mention_rule, phrase_kind, phrase_name, strip_the
+from analysis.speaker_words import (
+    DATELINE_RE,
+    DOCUMENT_BY_ORG_RE,
+    FIRST_NAME_HONORIFICS,
+    HONORIFICS,
+    NOT_SPEAKER_WORDS,
+    ORG_SUFFIX_RE,
+    PARTY_ROLE,
+    PEOPLE_AT_ORG_RE,
+    PRONOUN_GENDER,
+    ROLE_NOUNS,
+    SPOKES_FOR_RE,
+    SUBJECT_DEPS,
+    TITLE_WORDS,
+    UNNAMED_PERSON_HEADS,
+    first_name_genders,
 )
 
-
-@dataclass
-class Entity:
-    """A speaker being built up while reading the article (mutable; frozen into Speaker at the end)."""
-
-    id: str
-    name: str
-    kind: str = "person"
-    gender: str | None = None
-    registry: RegistryPerson | None = None
-    org: RegistryOrg | None = None
-    affiliation: RegistryOrg | None = None  # the organisation a spokesperson or official speaks for
-    article_role: str | None = None
-    article_party: str | None = None
-    article_country: str | None = None
-    aliases: list[str] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    spoke_at: list[int] = field(default_factory=list)
-
-    @property
-    def name_tokens(self) -> list[str]:
-        return _name_tokens(self.name)
-
-    def last_mention(self) -> int:
-        return self.mentions[-1].start if self.mentions else -1
-
-    @property
-    def speaks_for(self) -> RegistryOrg | None:
-        """The registry organisation this speaker is or speaks for."""
-        return self.org or self.affiliation
-
-
-@dataclass(frozen=True)
-class Parsed:
-    """A parsed paragraph and where it starts in the article."""
-
-    doc: Doc
-    base: int
-
-    @property
-    def text(self) -> str:
-        """The paragraph's text, built once (spaCy joins every token on each `doc.text`)."""
-        cached = self.__dict__.get("_text")
-        if cached is None:
-            cached = self.doc.text
-            object.__setattr__(self, "_text", cached)
-        return cached
-
-    def sentences(self) -> tuple[SpacySpan, ...]:
-        """The paragraph's sentences, computed once (spaCy rebuilds them on every `doc.sents`)."""
-        cached = self.__dict__.get("_sentences")
-        if cached is None:
-            cached = tuple(self.doc.sents)
-            object.__setattr__(self, "_sentences", cached)
-        return cached
-
-    def sentence_at(self, char: int) -> SpacySpan | None:
-        """The sentence holding paragraph offset `char` (or ending right before it)."""
-        for sent in self.sentences():
-            if sent.start_char <= char < sent.end_char + 1:
-                return sent
-        return None
+__all__ = ["Entity", "Parsed", "SpeakerBook"]
 
 
 class SpeakerBook:
@@ -574,161 +85,15 @@ class SpeakerBook:
         self.published = published
         self.entities: list[Entity] = []
         self.mention_owner: list[tuple[Mention, Entity]] = []
-        self.home_country = self._home_country()
+        self.home_country = speaker_facts.home_country(text, registry, self.entities, resolved=False)
         self._resolve_all()
-        self.home_country = self._home_country(resolved=True)
-
-    # ----- the article's country -------------------------------------------------------------
-    def _home_country(self, *, resolved: bool = False) -> str:
-        """The country whose politics the article is about. Before resolution: place words and
-        registry names. After: every mention of a person or organisation whose country we know
-        counts three times, since an article about a UK-France deal quotes mostly UK politicians."""
-        votes: dict[str, int] = {}
-        low = self.text
-        for country, words in self.registry.places.items():
-            for w in words:
-                if w not in low:  # a plain substring test first: most place words are absent
-                    continue
-                n = len(re.findall(rf"\b{re.escape(w)}\b", low))
-                if n:
-                    votes[country] = votes.get(country, 0) + n
-        if not resolved:
-            for p in self.registry.people:
-                if p.country and p.name in low and re.search(rf"\b{re.escape(p.name)}\b", low):
-                    votes[p.country] = votes.get(p.country, 0) + 3
-        else:
-            for ent in self.entities:
-                country = (
-                    (ent.registry.country if ent.registry else None)
-                    or (ent.org.country if ent.org else None)
-                    or ent.article_country
-                )
-                if country and country not in ("EU", "NATO"):
-                    votes[country] = votes.get(country, 0) + 3 * len([m for m in ent.mentions if m.rule != "pronoun"])
-        return max(votes, key=votes.__getitem__) if votes else "UK"
-
-    # ----- collecting mentions ---------------------------------------------------------------
-    def _raw_mentions(self) -> list[tuple[int, int, str, str, object]]:
-        """(start, end, text, rule, extra) for every candidate mention, unresolved."""
-        found: list[tuple[int, int, str, str, object]] = []
-        taken: list[tuple[int, int]] = []
-
-        def free(s: int, e: int) -> bool:
-            return all(e <= a or s >= b for a, b in taken)
-
-        def add(s: int, e: int, rule: str, extra: object = None) -> None:
-            if e > s and free(s, e):
-                taken.append((s, e))
-                found.append((s, e, self.text[s:e], rule, extra))
-
-        # Offices and descriptions first: "the Prime Minister" must not become a person named "Minister".
-        for office in self._office_matches():
-            add(*office)
-        for m in DESCRIPTION_RE.finditer(self.text):
-            # "The mayor of Westerwolde, Anneke Bos," names the person right after: not an anaphor
-            if self._is_description(m.group(2)) and not re.match(
-                r"(?: of [^,.;]{1,50})?, [A-Z]", self.text[m.end() : m.end() + 60]
-            ):
-                add(m.start(), m.end(), "description", m.group(2))
-        title_end = self.text.find("\n") if "\n" in self.text else len(self.text)
-        for p in self.parsed:
-            for ent in p.doc.ents:
-                if ent.label_ == "PERSON":
-                    s, e = self._person_extent(ent, p)
-                    if ORG_NAME_LEAD_RE.search(self.text[max(0, s - 40) : s]):
-                        continue  # "the Council of Economic Advisors": part of an organisation's name
-                    if s < title_end and not self._plausible_title_name(self.text[s:e], title_end):
-                        continue  # a title-case headline reads as names to the tagger: "... Border Closures"
-                    add(s, e, "name", ent)
-        for m in HONORIFIC_NAME_RE.finditer(self.text):
-            add(m.start(), m.end(), "name", None)
-        for pattern in (NAME_THEN_ROLE_RE, ROLE_THEN_NAME_RE):
-            for m in pattern.finditer(self.text):  # names the tagger missed, known by their apposition
-                if fold(m.group("name").split()[0]) not in NOT_FIRST_NAMES and not ORG_NAME_LEAD_RE.search(
-                    self.text[max(0, m.start("name") - 40) : m.start("name")]
-                ):
-                    add(m.start("name"), m.end("name"), "name", None)
-        for s, e in self.speaker_names:
-            add(s, e, "name", None)
-        for named in self._registry_name_matches():
-            add(*named)
-        for p in self.parsed:
-            ents_at = {e.start: e for e in p.doc.ents}
-            for tok in p.doc:
-                low = tok.lower_
-                if low in ("he", "she", "they"):
-                    add(p.base + tok.idx, p.base + tok.idx + len(tok), "pronoun", tok)
-                elif tok.ent_type_ in ("ORG", "FAC", "NORP") and tok.ent_iob_ == "B":
-                    ent = ents_at[tok.i]
-                    org = self.registry.org_named(ent.text) or self.registry.org_named(_strip_the(ent.text))
-                    party = self._party_word(_strip_the(ent.text))
-                    if (
-                        org
-                        or (party and ent.root.dep_ in SUBJECT_DEPS)
-                        or (ent.label_ == "ORG" and ent.root.dep_ in SUBJECT_DEPS)
-                    ):
-                        add(p.base + ent.start_char, p.base + ent.end_char, "organisation", (org, party))
-        for org in self.registry.orgs:
-            for alias in sorted((org.name, *org.aliases), key=len, reverse=True):  # the fullest form first
-                if alias.lower().startswith("the ") or alias in ("ministers", "Whitehall"):
-                    continue  # too generic to find by name alone
-                if alias not in self.text:  # a plain substring test first: most aliases are absent
-                    continue
-                for m in re.finditer(rf"\b{re.escape(alias)}\b", self.text):
-                    add(m.start(), m.end(), "organisation", (org, None))
-        found.sort(key=lambda f: f[0])
-        return found
-
-    def _plausible_title_name(self, name: str, title_end: int) -> bool:
-        """A name in the headline counts when the article names that person again, the registry
-        knows them, or it starts with a known first name."""
-        words = [w for w in re.findall(r"[\w’'-]+", name) if w.lower() not in HONORIFICS]
-        if not words:
-            return False
-        body = self.text[title_end:]
-        if re.search(rf"\b{re.escape(words[-1])}\b", body):
-            return True
-        return bool(self.registry.people_named(name)) or fold(words[0]) in first_name_genders()
-
-    def _person_extent(self, ent: SpacySpan, p: Parsed) -> tuple[int, int]:
-        s, e = ent.start, ent.end
-        doc = ent.doc
-        while s > 0 and doc[s - 1].lower_.rstrip(".") in HONORIFICS and doc[s - 1].is_title:
-            s -= 1
-        # "Keir Starmer’s" -> "Keir Starmer"; trailing possessives are not part of the name
-        while e > s + 1 and doc[e - 1].tag_ == "POS":
-            e -= 1
-        span = doc[s:e]
-        return p.base + span.start_char, p.base + span.end_char
-
-    def _office_matches(self) -> list[tuple[int, int, str, object]]:
-        pattern = self.registry.office_pattern()
-        out: list[tuple[int, int, str, object]] = []
-        for m in pattern.finditer(self.text):
-            title = m.group(4)
-            if not title[0].isupper() and re.match(r"\s+of\b", self.text[m.end() : m.end() + 5]):
-                continue  # "the president of the club" is not an office we know
-            out.append((m.start(), m.end(), "office", (title, m.group(2), m.group(3))))
-        for m in re.finditer(r"\b([Hh]is|[Hh]er) ((?:[A-Z][a-z]+ )?counterpart)\b", self.text):
-            out.append((m.start(), m.end(), "office", ("counterpart", None, None)))
-        return out
-
-    def _registry_name_matches(self) -> list[tuple[int, int, str, object]]:
-        pattern = self.registry.full_name_pattern()
-        return [(m.start(), m.end(), "name", None) for m in pattern.finditer(self.text)] if pattern else []
-
-    def _is_description(self, phrase: str) -> bool:
-        words = phrase.split()
-        # "the Home Office" or "the European Commission" are organisations, not descriptions
-        return not (
-            len(words) >= 2
-            and all(w[0].isupper() for w in words)
-            and words[-1] not in ("Tory", "Conservative", "Republican", "Democrat", "MP", "MEP", "Green", "Labour")
-        )
+        self.home_country = speaker_facts.home_country(text, registry, self.entities, resolved=True)
 
     # ----- resolving -------------------------------------------------------------------------
     def _resolve_all(self) -> None:
-        for s, e, text, rule, extra in self._raw_mentions():
+        for s, e, text, rule, extra in raw_mentions(
+            self.text, self.parsed, self.registry, self.speaker_names, home_country=self.home_country
+        ):
             entity: Entity | None
             if rule == "name" and (self._party_word(text) or self.registry.org_named(text)):
                 org = self.registry.org_named(text)
@@ -748,7 +113,7 @@ class SpeakerBook:
                 entity = self._resolve_org(text, extra)
             if entity is None:
                 continue
-            mention = Mention(text, s, e, self._mention_rule(rule, text, entity))
+            mention = Mention(text, s, e, mention_rule(rule, text))
             entity.mentions.append(mention)
             if rule != "pronoun" and text not in entity.aliases:
                 entity.aliases.append(text)
@@ -759,14 +124,6 @@ class SpeakerBook:
     def _is_known_surname(self, text: str) -> bool:
         key = fold(text).replace(".", "")
         return " " not in key and any(ent.kind == "person" and ent.name_tokens[-1:] == [key] for ent in self.entities)
-
-    def _mention_rule(self, rule: str, text: str, entity: Entity) -> str:
-        if rule != "name":
-            return rule
-        toks = [t for t in fold(text).replace(".", "").split() if t not in HONORIFICS]
-        if len(toks) >= 2:
-            return "full name"
-        return "honorific + name" if fold(text).split()[0].rstrip(".") in HONORIFICS else "surname"
 
     def _new(self, name: str, **kw: Any) -> Entity:
         base = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "speaker"
@@ -786,76 +143,50 @@ class SpeakerBook:
         return ent
 
     def _resolve_name(self, s: int, e: int, text: str) -> Entity | None:
-        words = text.replace("’", "'").split()
-        if len(words) > 1 and re.search(r"[^s]'s$|s'$", words[-1]):
-            words[-1] = re.sub(r"'s?$", "", words[-1])  # "Keir Starmer's": the name without the possessive
+        words = name_words(text)
         party_of = self._party_word(words[0][:-2]) if len(words) > 2 and words[0].endswith("'s") else None
         if party_of is not None:  # "Labour's Jane Doe": the party, then the person
             ent = self._resolve_name(s, e, " ".join(words[1:]))
             if ent is not None and ent.article_party is None and not (ent.registry and ent.registry.party):
                 ent.article_party = party_of[0]
             return ent
-        honor = words[0].lower().rstrip(".") if words and words[0].lower().rstrip(".") in HONORIFICS else None
-        core_words = words[1:] if honor else words
-        while len(core_words) > 2 and core_words[0].lower().strip(",") in TITLE_WORDS:
-            core_words = core_words[1:]  # "Minister Clare O'Neil" -> "Clare O'Neil"
-        core = " ".join(core_words)
-        if not core:
+        parts = name_parts(words)
+        if parts is None:
             return None
-        core_tokens = fold(core).replace(".", "").split()
-        if honor and len(core_tokens) >= 2:
-            # "Mr Van der Burg": a surname of several words, not a first name and surname
-            for ent in sorted(self.entities, key=lambda x: -x.last_mention()):
-                if (
-                    ent.kind == "person"
-                    and len(ent.name_tokens) > len(core_tokens)
-                    and ent.name_tokens[-len(core_tokens) :] == core_tokens
-                ):
-                    return ent
-        if len(core_tokens) >= 2:
-            for ent in self.entities:
-                if ent.kind == "person" and ent.name_tokens == core_tokens:
-                    return ent
-            people = self.registry.people_named(core) or self.registry.people_named(text)
-            if len(people) == 1:
-                return self._from_registry(people[0])
-            # an earlier surname-only mention ("Starmer") now gets its full name
-            for ent in reversed(self.entities):
-                if ent.kind == "person" and len(ent.name_tokens) == 1 and ent.name_tokens[0] == core_tokens[-1]:
-                    ent.name = core
-                    return ent
-            gender = HONORIFICS.get(honor or "") or first_name_genders().get(core_tokens[0])
-            return self._new(core, gender=gender)
-        token = core_tokens[0]
-        gender = HONORIFICS.get(honor or "")
-        by_first = honor in FIRST_NAME_HONORIFICS
-        candidates = [
-            ent
-            for ent in self.entities
-            if ent.kind == "person"
-            and ent.name_tokens
-            and (ent.name_tokens[0] == token if by_first else ent.name_tokens[-1] == token)
-            and (gender is None or ent.gender in (None, gender))
-        ]
-        if not candidates and not by_first:
-            candidates = [
-                ent
-                for ent in self.entities
-                if ent.kind == "person"
-                and token in ent.name_tokens
-                and (gender is None or ent.gender in (None, gender))
-            ]
-        if candidates:
-            ent = max(candidates, key=lambda x: x.last_mention())
+        if len(parts.tokens) >= 2:
+            return self._resolve_full_name(text, parts)
+        return self._resolve_one_word_name(text, parts)
+
+    def _resolve_full_name(self, text: str, parts: NameParts) -> Entity:
+        # "Mr Van der Burg": a surname of several words, not a first name and surname
+        known = (person_with_surname(self.entities, parts.tokens) if parts.honor else None) or person_named(
+            self.entities, parts.tokens
+        )
+        if known is not None:
+            return known
+        people = self.registry.people_named(parts.core) or self.registry.people_named(text)
+        if len(people) == 1:
+            return self._from_registry(people[0])
+        earlier = surname_only_person(self.entities, parts.tokens[-1])
+        if earlier is not None:
+            earlier.name = parts.core  # an earlier surname-only mention ("Starmer") now gets its full name
+            return earlier
+        gender = HONORIFICS.get(parts.honor or "") or first_name_genders().get(parts.tokens[0])
+        return self._new(parts.core, gender=gender)
+
+    def _resolve_one_word_name(self, text: str, parts: NameParts) -> Entity:
+        gender = HONORIFICS.get(parts.honor or "")
+        ent = person_called(self.entities, parts.tokens[0], gender, by_first=parts.honor in FIRST_NAME_HONORIFICS)
+        if ent is not None:
             if gender and ent.gender is None:
                 ent.gender = gender
             return ent
-        people = [p for p in self.registry.people_named(text) + self.registry.people_named(core)]
+        people = [p for p in self.registry.people_named(text) + self.registry.people_named(parts.core)]
         people = list({p.id: p for p in people}.values())
         current = [p for p in people if p.offices_on(self.published)] or people
         if len(current) == 1:
             return self._from_registry(current[0])
-        return self._new(core if not honor else text, gender=gender)
+        return self._new(parts.core if not parts.honor else text, gender=gender)
 
     def _resolve_office(self, s: int, e: int, text: str, extra: object) -> Entity | None:
         title, demonym, tense = cast("tuple[str, str | None, str | None]", extra)
@@ -864,29 +195,8 @@ class SpeakerBook:
             return None
         if tense in ("former", "late"):
             return self._resolve_description(s, text, title)
-        want = fold(title)
         # 1. someone the article itself gave this role
-        best = None
-        for ent in self.entities:
-            if ent.kind != "person":
-                continue
-            role = fold(ent.article_role or "")
-            holds = [
-                o
-                for o in (ent.registry.offices_on(self.published) if ent.registry else [])
-                if want in (fold(t) for t in o.titles)
-            ]
-            role_has = bool(re.search(rf"\b{re.escape(want)}\b", role))
-            ent_country = ent.article_country or (holds[0].country if holds else None)
-            if country is None and role_has and ent.article_country and ent.article_country != self.home_country:
-                continue
-            if country is not None and ent_country not in (None, country):
-                continue
-            if role_has or holds:
-                if country is None and holds and all(o.country != self.home_country for o in holds) and not role_has:
-                    continue
-                if best is None or ent.last_mention() > best.last_mention():
-                    best = ent
+        best = office_holder_in_article(self.entities, fold(title), country, self.home_country, self.published)
         if best is not None:
             return best
         # 2. the registry's holder on the publication date
@@ -894,8 +204,7 @@ class SpeakerBook:
         for office in offices:
             holders = self.registry.holders(office, self.published)
             if len(holders) == 1:
-                ent = self._from_registry(holders[0])
-                return ent
+                return self._from_registry(holders[0])
         return None
 
     def _resolve_description(self, s: int, text: str, phrase: object) -> Entity | None:
@@ -912,7 +221,7 @@ class SpeakerBook:
         people = [ent for ent in self.entities if ent.kind == "person" and ent.mentions and ent.last_mention() < s]
         if not people:
             return None
-        latest = self._latest_subject(people, s) or max(people, key=lambda x: x.last_mention())
+        latest = latest_subject(self.parsed, people, s) or max(people, key=lambda x: x.last_mention())
 
         def latest_at(ent: Entity) -> int:
             return max((m.start for m in ent.mentions if m.start < s), default=-1)
@@ -965,7 +274,7 @@ class SpeakerBook:
                 ent.id,
                 ent.gender,
                 m.start,
-                *self._subject_roles(m),
+                *subject_roles(self.parsed, m),
                 self._in_quote(m.start),
                 self._sentence_index(m.start),
             )
@@ -989,31 +298,6 @@ class SpeakerBook:
     def _in_quote(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.quoted)
 
-    def _latest_subject(self, people: list[Entity], s: int) -> Entity | None:
-        """The person the text is about just before `s`: the latest one named as the subject of a
-        sentence ("Trump, appearing after Clinton, cited the policies of Obama and Clinton. The
-        New York businessman said" is Trump), None when no one was."""
-        best: tuple[int, Entity] | None = None
-        for ent in people:
-            for m in ent.mentions:
-                if m.start < s and (best is None or m.start > best[0]) and self._subject_roles(m)[0]:
-                    best = (m.start, ent)
-        return best[1] if best else None
-
-    def _subject_roles(self, m: Mention) -> tuple[bool, bool]:
-        """(is a subject, is a main-clause subject) for a mention, from its paragraph's parse."""
-        for p in self.parsed:
-            if p.base <= m.start < p.base + len(p.text):
-                span = p.doc.char_span(m.start - p.base, m.end - p.base, alignment_mode="expand")
-                if not span:
-                    return False, False
-                subject = any(
-                    t.dep_ in SUBJECT_DEPS or t.head.dep_ in SUBJECT_DEPS and t.dep_ in ("compound", "appos")
-                    for t in span
-                )
-                return subject, subject and any(is_main_clause_subject(t) for t in span)
-        return False, False
-
     def _resolve_org(self, text: str, extra: object) -> Entity:
         org, party = cast("tuple[RegistryOrg | None, tuple[str, str] | None]", extra)
         if org is not None:
@@ -1023,7 +307,7 @@ class SpeakerBook:
             ent = self._new(org.name, kind="organisation", org=org)
             ent.id = org.id if not any(x.id == org.id for x in self.entities if x is not ent) else ent.id
             return ent
-        name = _strip_the(text)
+        name = strip_the(text)
         if party is not None:
             name = party[0]
         for ent in self.entities:
@@ -1165,7 +449,7 @@ class SpeakerBook:
         """The speaker a name before a colon stands for ("Lynch: ...", "PolitiFact: ..."): an
         organisation or party the registry knows, else a person, found again if the article names them."""
         words = name.split()
-        org = self.registry.org_named(name) or self.registry.org_named(_strip_the(name))
+        org = self.registry.org_named(name) or self.registry.org_named(strip_the(name))
         party = self._party_word(name)
         if (org or party) and not people_only:
             ent = self._resolve_org(name, (org, None if org else party))
@@ -1173,27 +457,15 @@ class SpeakerBook:
             return None
         else:
             tokens = [w for w in words if w[:1].isupper()]
-            if not tokens or not self._looks_like_a_name(name):
+            if not tokens or not looks_like_a_name(self.text, self.registry, name):
                 return None
             ent = self._resolve_name(start, end, name) or self._new(name)
         return ent, self._add_mention(ent, name, start, end, "headline name")
 
-    def _looks_like_a_name(self, name: str) -> bool:
-        """A person the article names again, the registry knows, or a known first name starts."""
-        words = [w for w in name.replace("’s", "").split() if w[:1].isupper()]
-        if not words:
-            return False
-        body = self.text[self.text.find("\n") :] if "\n" in self.text else ""
-        return (
-            bool(re.search(rf"\b{re.escape(words[-1])}\b", body))
-            or bool(self.registry.people_named(name))
-            or fold(words[0]) in first_name_genders()
-        )
-
     def party_group(self, party_ent: Entity, phrase: str, start: int, end: int) -> tuple[Entity, Mention] | None:
         """ "House Democrats", "Senate Republicans", "Tory MPs": a group within a party, named as the
         article names it, with the party's name and country."""
-        clean = _strip_the(phrase.strip(" ,"))
+        clean = strip_the(phrase.strip(" ,"))
         party_name = self.display_name(party_ent)
         if fold(clean) == fold(party_name) or len(clean.split()) > 4 or not clean[:1].isupper():
             return None
@@ -1209,25 +481,7 @@ class SpeakerBook:
         clean = DATELINE_RE.sub("", phrase.strip(" ,"))  # "WASHINGTON (AP) — A federal judge"
         # "The lawsuit, filed in Portland by ...,": the phrase before a lower-case aside names it
         clean = re.sub(r",\s+(?:[a-z(]|who\b|which\b).*$", "", clean).strip()
-        if not clean or clean.lower() in (
-            "it",
-            "this",
-            "that",
-            "there",
-            "which",
-            "who",
-            "i",
-            "we",
-            "you",
-            "he",
-            "she",
-            "they",
-            "him",
-            "her",
-            "them",
-            "us",
-            "me",
-        ):
+        if not clean or clean.lower() in NOT_SPEAKER_WORDS:
             return None
         # "the more moderate Kasich": a known surname after words that describe its bearer
         described = re.fullmatch(r"(?i:the|a|an)\s+(?:[a-z][\w-]*\s+){1,3}([A-Z][\w’'-]+)", clean)
@@ -1249,7 +503,9 @@ class SpeakerBook:
             ent = self._resolve_org(org_name, (self.registry.org_named(org_name), self._party_word(org_name)))
             if ent is not None:
                 return ent, self._add_mention(ent, clean, start, end, "spokesperson")
-        earlier = self._earlier_org_of_kind(clean, start) or self._earlier_person_of_role(clean, start)
+        earlier = earlier_org_of_kind(self.entities, clean, start) or earlier_person_of_role(
+            self.entities, clean, start
+        )
         if earlier is not None:
             return earlier, self._add_mention(earlier, clean, start, end, "description")
         kind = phrase_kind(clean)
@@ -1265,7 +521,7 @@ class SpeakerBook:
     def person_before(self, pos: int, gender: str) -> Entity | None:
         """Whom a "his" or "her" at `pos` refers to (the pronoun rule, without a token)."""
         candidates = [
-            Candidate(ent.id, ent.gender, m.start, *self._subject_roles(m), self._in_quote(m.start))
+            Candidate(ent.id, ent.gender, m.start, *subject_roles(self.parsed, m), self._in_quote(m.start))
             for ent in self.entities
             if ent.kind == "person"
             for m in ent.mentions
@@ -1314,7 +570,7 @@ class SpeakerBook:
         if not m:
             return None
         org_name = m.group(1).strip()
-        org = self.registry.org_named(org_name) or self.registry.org_named(_strip_the(org_name))
+        org = self.registry.org_named(org_name) or self.registry.org_named(strip_the(org_name))
         name = phrase_name(phrase)
         ent = next((e for e in self.entities if fold(e.name) == fold(name)), None)
         if ent is None:
@@ -1325,241 +581,20 @@ class SpeakerBook:
                 ent.article_party, ent.article_country = party
         return ent
 
-    def _earlier_person_of_role(self, phrase: str, start: int) -> Entity | None:
-        """ "The Houston resident said" after "Maria Lopez, a Houston resident,": the person the
-        article gave that role, the latest such before."""
-        m = re.match(r"(?:the|this|that)\s+(.+)$", phrase, re.I)
-        if not m:
-            return None
-        words = fold(m.group(1)).split()
-        if not words or words[-1] not in ROLE_NOUNS and words[-1] not in UNNAMED_PERSON_HEADS:
-            return None
-        matches = [
-            e
-            for e in self.entities
-            if e.kind == "person"
-            and e.article_role
-            and e.last_mention() < start
-            and set(words) <= set(fold(e.article_role).replace(",", " ").split())
-        ]
-        return max(matches, key=lambda e: e.last_mention()) if matches else None
-
-    def _earlier_org_of_kind(self, phrase: str, start: int) -> Entity | None:
-        """ "The department said": the organisation of that kind named most recently before."""
-        head = re.sub(r"[^\w-]", "", phrase.split()[-1].lower())
-        if head not in ORG_HEADS or not re.match(r"(?:the|its|this)\s", phrase, re.I):
-            return None
-
-        def latest_before(e: Entity) -> int:
-            return max((m.start for m in e.mentions if m.start < start), default=-1)
-
-        earlier = [
-            e
-            for e in self.entities
-            if e.kind == "organisation" and head in fold(e.name).split() and latest_before(e) >= 0
-        ]
-        return max(earlier, key=latest_before) if earlier else None
-
+    # ----- what a finished entity shows ------------------------------------------------------
     def display_name(self, ent: Entity) -> str:
-        """The name to show: for an organisation, the fullest form the article used
-        ("U.S. Immigration and Customs Enforcement" rather than the registry's short form)."""
-        if ent.kind != "organisation":
-            return ent.name
-        if ent.article_role == PARTY_ROLE and ent.aliases:
-            return _strip_the(ent.aliases[0])  # a party as the article first names it: "Democrats", "Labour"
-        longer = [
-            a for a in ent.aliases if fold(ent.name) in fold(a) and not a.lower().startswith(("a ", "an ", "the "))
-        ]
-        return max(longer, key=len) if longer else ent.name
+        """The name to show (for an organisation, the fullest form the article used)."""
+        return speaker_facts.display_name(ent)
 
     def role(self, ent: Entity) -> str | None:
-        if ent.registry:
-            offices = ent.registry.offices_on(self.published)
-            if offices:
-                return offices[0].label
-        if ent.org:
-            return ent.org.role
-        return ent.article_role[0].upper() + ent.article_role[1:] if ent.article_role else None
+        return speaker_facts.role(ent, self.published)
 
     def party(self, ent: Entity) -> str | None:
-        if ent.article_party:
-            return ent.article_party
-        if ent.registry and ent.registry.party:
-            return ent.registry.party
-        if ent.speaks_for and ent.speaks_for.government and ent.speaks_for.country:
-            return self.registry.governing_party(ent.speaks_for.country, self.published)
-        return government.party_from_role(self.role(ent), self.home_country, self.published, self.registry)
+        return speaker_facts.party(ent, self.registry, self.published, self.home_country)
 
     def country(self, ent: Entity) -> str | None:
-        if ent.registry and ent.registry.country:
-            return ent.registry.country
-        if ent.speaks_for and ent.speaks_for.country:
-            return ent.speaks_for.country
-        if ent.article_country:
-            return ent.article_country
-        party = self.party(ent)
-        if party:
-            hit = self._party_word(party)
-            if hit:
-                return hit[1]
-        return None
+        return speaker_facts.country(ent, self.registry, self.published, self.home_country)
 
     def speakers(self, quoted_ids: set[str]) -> tuple[Speaker, ...]:
-        out = []
-        for ent in self.entities:
-            if ent.kind != "person" and ent.id not in quoted_ids:
-                continue
-            named = [m for m in ent.mentions if m.rule != "pronoun"]
-            if not named and ent.id not in quoted_ids:
-                continue
-            name = self.display_name(ent)
-            out.append(
-                Speaker(
-                    id=ent.id,
-                    name=name,
-                    kind=ent.kind,  # type: ignore[arg-type]
-                    role=self.role(ent),
-                    party=self.party(ent),
-                    country=self.country(ent),
-                    aliases=tuple(dict.fromkeys(ent.aliases)),
-                    mentions=tuple(ent.mentions),
-                    quoted=ent.id in quoted_ids,
-                    role_source="registry"
-                    if (ent.registry and ent.registry.offices_on(self.published)) or ent.org
-                    else ("article" if ent.article_role else None),
-                    registry_id=ent.registry.id if ent.registry else (ent.org.id if ent.org else None),
-                )
-            )
-        return tuple(out)
-
-
-# Documents that say things: "the report said", "a new poll found", "the lawsuit alleges".
-DOCUMENT_HEADS = frozenset(
-    """
-report study statement letter poll survey memo memorandum lawsuit complaint filing analysis review audit
-assessment document dossier indictment ruling order proclamation bill motion resolution manifesto
-""".split()
-)
-# Shares of people: "47 percent said", "a majority said".
-SHARE_OF_RE = re.compile(
-    r"(?:(?:about|nearly|almost|roughly|around|more than|fewer than|less than|over|under|just)\s+)?"
-    r"(?:\w+|\d+)\s+(?:in|out of)\s+(?:\d+|ten|four|three|five)\b",
-    re.I,
-)
-SHARE_HEADS = frozenset({"percent", "%", "majority", "minority", "half", "third", "quarter", "most", "many", "some"})
-
-
-PARTY_ROLE = "Political party"
-ORG_NAME_LEAD_RE = re.compile(
-    r"\b(?:Council|Department|Ministry|Office|Bureau|Institute|Association|Society|Board|Commission|Committee|"
-    r"Agency|Foundation|Center|Centre|School|University|College|League|Federation|Union|Court) (?:of|for) (?:the )?$"
-)
-
-
-def phrase_kind(phrase: str) -> str | None:
-    """What a subject phrase that names no one is: a group ("critics", "The newspapers", "47 percent"),
-    an organisation ("the department", "the National Foundation for American Policy"), an unnamed
-    person ("a senior official"), or None."""
-    core = re.sub(r"\s+(?:here|there|now|today|too|also)$", "", phrase)  # "relief workers here"
-    bare = re.sub(r"^(?:the|a|an|some|many|other)\s+", "", core, flags=re.I)
-    proper = bare[:1].isupper() and core.split()[-1][:1].isupper()
-    # the head is the last word before a prepositional tail: "a court in Rome" -> court
-    head_words = (
-        re.split(r"\s+(?:close to|familiar with|in|at|of|from|for|with|on|to)\s+", core)[0].split()
-        if not proper
-        else core.split()
-    )
-    head = re.sub(r"[^\w-]", "", head_words[-1].lower())
-    if SHARE_OF_RE.match(core):
-        return "group"  # "Six in 10 Virginia voters", "two out of three Republicans"
-    if head in GROUP_NOUNS or head in SHARE_HEADS or (head.endswith("s") and not proper):
-        return "group"  # "critics", "47 percent" (of those polled)
-    if head in ORG_HEADS or head in DOCUMENT_HEADS:
-        return "organisation"  # "the department"; "the congressional report" speaks for its authors
-    if (head in UNNAMED_PERSON_HEADS or head in ROLE_NOUNS) and re.match(
-        r"(?:a|an|one|another|the|[A-Z][\w.-]*[’']s)\s", phrase, re.I
-    ):
-        return "person"  # "a senior administration official": a source the article does not name
-    if proper and ("," in bare or " and " in bare) and len(bare.split()) <= 16:
-        return "group"  # "The Telegraph, Times, FT, Mail, Independent and the Today Programme"
-    if proper and len(bare.split()) <= 8 and head[:1].isalpha():
-        return "organisation"  # "Acme Corp", "the National Foundation for American Policy"
-    return None
-
-
-def phrase_name(phrase: str) -> str:
-    """The name to show for a speaker the article names only by a phrase: the phrase as written,
-    article included ("The department", "Some U.S. lawmakers", "The Home Affairs Committee"), since
-    that is how a reader would find it in the text."""
-    return phrase[0].upper() + phrase[1:]
-
-
-HONORIFIC_NAME_RE = re.compile(
-    r"\b(?:Sir|Mr|Mrs|Ms|Miss|Dame|Lord|Lady|Baroness|Dr|Prof|Professor|Sen|Senator|Rep|Gov|Governor)\.?"
-    r"\s+[A-Z][a-z]*(?:['’-][A-Z][a-z]+)*(?:\s+(?:von der |de |van |Le )?[A-Z][a-z]*(?:['’-][A-Z][a-z]+)*)?"
-)
-
-
-@lru_cache(maxsize=1)
-def first_name_genders() -> dict[str, str]:
-    """First name (folded) -> 'm' or 'f', from data/first_names.json."""
-    data = json.loads(FIRST_NAMES_PATH.read_text(encoding="utf-8"))
-    return {fold(n): g for g in ("m", "f") for n in data[g]}
-
-
-_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # Latin letters with accents: "Olivier Véran", "Micheál Martin"
-_NAME = (
-    rf"[{_UP}][{_LOW}]+(?:[-’'][{_UP}]?[{_LOW}]+)?(?: (?:van der |van |von |de |da |le |van den )?"
-    rf"[{_UP}][{_LOW}]+(?:[-’'][{_UP}][{_LOW}]+)?){{1,2}}"
-)
-_ROLE_HEAD = "|".join(ROLE_NOUNS)
-# "Joost Verhagen, an MP for the Freedom Party," and "The mayor of Westerwolde, Anneke Bos,"
-NAME_THEN_ROLE_RE = re.compile(
-    rf"(?<![\w’'])(?P<name>{_NAME}), (?:a|an|the|who|its|their|[A-Z][a-z]+’s|[A-Z][a-z]+'s)\b[^,.;“”\"]{{0,60}}?\b(?:{_ROLE_HEAD}|MP|MEP)s?\b"
-)
-ROLE_THEN_NAME_RE = re.compile(
-    rf"\b(?:[Tt]he|[Aa]n?) [^,.;“”\"]{{0,60}}?\b(?:{_ROLE_HEAD}|MP|MEP)\b[^,.;“”\"]{{0,40}}, (?P<name>{_NAME}),"
-)
-NOT_FIRST_NAMES = {
-    "the",
-    "a",
-    "an",
-    "in",
-    "on",
-    "at",
-    "but",
-    "and",
-    "labour",
-    "conservative",
-    "tory",
-    "reform",
-    "prime",
-    "home",
-    "mr",
-    "ms",
-    "mrs",
-    "sir",
-    "dame",
-    "president",
-    "senator",
-    "minister",
-    "downing",
-    "white",
-    "european",
-    "british",
-    "french",
-    "german",
-    "italian",
-    "dutch",
-    "american",
-    "australian",
-}
-
-
-@lru_cache(maxsize=4096)
-def _name_tokens(name: str) -> list[str]:
-    return [t for t in fold(name).replace(".", "").split() if t not in HONORIFICS]
-
-
-def _strip_the(text: str) -> str:
-    return re.sub(r"^(?:the|The)\s+", "", text).strip()
+        """The finished records: every person named, and every other speaker that is quoted."""
+        return speaker_facts.speakers(self.entities, quoted_ids, self.registry, self.published, self.home_country)

@@ -25,23 +25,13 @@ from datetime import date
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from analysis.government import Relation, SpeakerFacts, relation, sides
+from analysis.government import Relation, SpeakerFacts, Voice, relation, sides
 from analysis.records import Evidence, Stance
 from analysis.registry import Registry, load_registry
+from analysis.scope_words import Tok, Words, words_from_span, words_from_text
 from analysis.stance_cues import LEXICON_PATH, Lexicon, find_cues, load_lexicon, migration_cue_count
 from analysis.stance_rules import StanceRule, explain
-from analysis.stance_scope import (
-    Sides,
-    Tok,
-    Words,
-    criticised_side,
-    key_spans,
-    read_words,
-    to_evidence,
-    token_at,
-    words_from_span,
-    words_from_text,
-)
+from analysis.stance_scope import Sides, criticised_side, key_spans, read_words, to_evidence, token_at
 
 __all__ = [
     "LEXICON_PATH",
@@ -250,74 +240,134 @@ CRITIC_VOICES = frozenset({"neutral_body", "unknown"})
 OTHER_WAY = {"restrictive": "open", "open": "restrictive"}
 
 
-def _government(n: Counter[str], rel: Relation, direction: str) -> Call:
-    term = rel.government
-    if term is None:
-        return Call("neutral", "no_incumbent_known", 0.5)
+@dataclass(frozen=True)
+class GovernmentCues:
+    """What a quote's cues say toward the incumbent government, counted once for every voice's rule."""
+
+    criticism: int
+    praise: int
+    at_opposition: int  # criticism of the opposition (or of the predecessor, when the speaker says "we")
+    self_ref: int  # the government speaking of itself: "we inherited a system in chaos"
+    directed: bool  # the quote argues restrictive or open
+    aligned: bool  # ... the way the government's policy goes
+    against: bool  # ... the other way
+    policy: str | None  # the government's migration policy, None when undated or unknown
+    direction: str
+    minister: bool
+
+
+def _government_cues(n: Counter[str], rel: Relation, direction: str) -> GovernmentCues:
+    assert rel.government is not None
     criticism, praise = n["government:criticism"], n["government:praise"]
     at_opposition, self_ref = n["opposition:criticism"], n["government:self"]
     if self_ref:  # "we inherited a system in chaos": the chaos is the predecessor's
         at_opposition, criticism = at_opposition + criticism, 0
     directed = direction in ("restrictive", "open")
-    policy = term.migration_policy if rel.dated else None  # undated: whose policy is unknown
-    aligned = directed and direction == policy
-    against = directed and policy in ("restrictive", "open") and direction != policy
-    voice = rel.voice
-    if voice == "government":
-        if directed or criticism or praise or at_opposition or self_ref:
-            return Call("supports", "government_voice", 0.9)
-        if rel.minister:
-            return Call("supports", "government_minister", 0.75)
-        return Call("neutral", "government_facts", 0.5)
-    if voice == "governing_party":
-        if criticism and not praise:
-            return Call("opposes", "governing_party_criticises", 0.6)
-        if praise or at_opposition or self_ref:
-            return Call("supports", "governing_party_backs", 0.7)
-        if aligned:
-            return Call("supports", "governing_party_aligned", 0.55)
-        if against:
-            return Call("opposes", "governing_party_against", 0.55)
-        return Call("supports", "governing_party_no_cue", 0.55)
-    if voice == "opposition":
-        if praise and not criticism:
-            return Call("supports", "opposition_praises", 0.55)
-        if criticism or directed:
-            return Call("opposes", "opposition_criticises", 0.85)
-        return Call("opposes", "opposition_no_cue", 0.6)
-    if voice == "advocate":
-        if praise and not criticism:
-            return Call("supports", "advocate_praises", 0.5)
-        if criticism or direction == "open":
-            return Call("opposes", "advocate_opposes", 0.8)
-        if policy == "restrictive":  # advocates of migrants oppose a restrictive policy
-            return Call("opposes", "advocate_no_cue", 0.6)
-        return Call("neutral", "advocate_no_cue", 0.5)
-    if voice == "foreign":
-        if criticism and not praise:
-            return Call("opposes", "foreign_criticises", 0.5)
-        if praise and not criticism:
-            return Call("supports", "foreign_praises", 0.5)
-        return Call("neutral", "foreign_no_cue", 0.6)
-    if voice == "neutral_body":
-        if criticism and not praise:
-            return Call("opposes", "neutral_body_criticises", 0.6)
-        return Call("neutral", "neutral_body", 0.75)
-    if voice == "media":
-        return Call("neutral", "media_report", 0.7)
-    if self_ref:
+    policy = rel.government.migration_policy if rel.dated else None  # undated: whose policy is unknown
+    return GovernmentCues(
+        criticism=criticism,
+        praise=praise,
+        at_opposition=at_opposition,
+        self_ref=self_ref,
+        directed=directed,
+        aligned=directed and direction == policy,
+        against=directed and policy in ("restrictive", "open") and direction != policy,
+        policy=policy,
+        direction=direction,
+        minister=rel.minister,
+    )
+
+
+def _government_voice(c: GovernmentCues) -> Call:
+    if c.directed or c.criticism or c.praise or c.at_opposition or c.self_ref:
+        return Call("supports", "government_voice", 0.9)
+    if c.minister:
+        return Call("supports", "government_minister", 0.75)
+    return Call("neutral", "government_facts", 0.5)
+
+
+def _governing_party_voice(c: GovernmentCues) -> Call:
+    if c.criticism and not c.praise:
+        return Call("opposes", "governing_party_criticises", 0.6)
+    if c.praise or c.at_opposition or c.self_ref:
+        return Call("supports", "governing_party_backs", 0.7)
+    if c.aligned:
+        return Call("supports", "governing_party_aligned", 0.55)
+    if c.against:
+        return Call("opposes", "governing_party_against", 0.55)
+    return Call("supports", "governing_party_no_cue", 0.55)
+
+
+def _opposition_voice(c: GovernmentCues) -> Call:
+    if c.praise and not c.criticism:
+        return Call("supports", "opposition_praises", 0.55)
+    if c.criticism or c.directed:
+        return Call("opposes", "opposition_criticises", 0.85)
+    return Call("opposes", "opposition_no_cue", 0.6)
+
+
+def _advocate_voice(c: GovernmentCues) -> Call:
+    if c.praise and not c.criticism:
+        return Call("supports", "advocate_praises", 0.5)
+    if c.criticism or c.direction == "open":
+        return Call("opposes", "advocate_opposes", 0.8)
+    if c.policy == "restrictive":  # advocates of migrants oppose a restrictive policy
+        return Call("opposes", "advocate_no_cue", 0.6)
+    return Call("neutral", "advocate_no_cue", 0.5)
+
+
+def _foreign_voice(c: GovernmentCues) -> Call:
+    if c.criticism and not c.praise:
+        return Call("opposes", "foreign_criticises", 0.5)
+    if c.praise and not c.criticism:
+        return Call("supports", "foreign_praises", 0.5)
+    return Call("neutral", "foreign_no_cue", 0.6)
+
+
+def _neutral_body_voice(c: GovernmentCues) -> Call:
+    if c.criticism and not c.praise:
+        return Call("opposes", "neutral_body_criticises", 0.6)
+    return Call("neutral", "neutral_body", 0.75)
+
+
+def _media_voice(c: GovernmentCues) -> Call:
+    return Call("neutral", "media_report", 0.7)
+
+
+def _unknown_voice(c: GovernmentCues) -> Call:
+    """A speaker of no known side: the cues alone, then how the words sit with the government's policy."""
+    if c.self_ref:
         return Call("supports", "self_reference", 0.7)
-    if at_opposition and not criticism:
+    if c.at_opposition and not c.criticism:
         return Call("supports", "criticises_opposition", 0.55)
-    if criticism and not praise:
+    if c.criticism and not c.praise:
         return Call("opposes", "criticism_cues", 0.65)
-    if praise and not criticism:
+    if c.praise and not c.criticism:
         return Call("supports", "praise_cues", 0.5)
-    if aligned:
+    if c.aligned:
         return Call("supports", "aligned_with_policy", 0.5)
-    if against:
+    if c.against:
         return Call("opposes", "against_policy", 0.5)
     return Call("neutral", "no_government_cue", 0.45)
+
+
+GOVERNMENT_RULES: dict[Voice, Callable[[GovernmentCues], Call]] = {
+    "government": _government_voice,
+    "governing_party": _governing_party_voice,
+    "opposition": _opposition_voice,
+    "advocate": _advocate_voice,
+    "foreign": _foreign_voice,
+    "neutral_body": _neutral_body_voice,
+    "media": _media_voice,
+    "unknown": _unknown_voice,
+}
+
+
+def _government(n: Counter[str], rel: Relation, direction: str) -> Call:
+    """The quote's position toward the incumbent government, by the rule of the speaker's voice."""
+    if rel.government is None:
+        return Call("neutral", "no_incumbent_known", 0.5)
+    return GOVERNMENT_RULES.get(rel.voice, _unknown_voice)(_government_cues(n, rel, direction))
 
 
 # ----- both steps --------------------------------------------------------------------------------

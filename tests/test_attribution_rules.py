@@ -6,9 +6,10 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from analysis.attribution import find_cues, is_finite_report, misparsed_report_clause
+from analysis.cues import find_cues, is_finite_report
+from analysis.parsed import Parsed
 from analysis.pipeline import analyze
-from analysis.speakers import Parsed
+from analysis.reported_speech import misparsed_report_clause
 
 # English lexical attributes (lower case, is_punct) without a trained pipeline
 ENGLISH_VOCAB = spacy.blank("en").vocab
@@ -271,7 +272,7 @@ def test_adding_that_is_a_report_of_the_main_speaker(nlp):
 
 
 def test_phrase_names_keep_the_words_the_article_uses():
-    from analysis.speakers import phrase_kind, phrase_name
+    from analysis.speaker_phrases import phrase_kind, phrase_name
 
     assert phrase_name("the Home Affairs Committee") == "The Home Affairs Committee"
     assert phrase_name("the department") == "The department"
@@ -460,7 +461,7 @@ def test_as_reported_by_gives_the_report_to_its_agent(nlp):
 
 
 def test_the_head_of_a_phrase_is_before_its_prepositional_tail():
-    from analysis.speakers import phrase_kind
+    from analysis.speaker_phrases import phrase_kind
 
     assert phrase_kind("A court in Rome") == "organisation"
     assert phrase_kind("U.N. officials and relief workers here") == "group"

@@ -10,8 +10,9 @@ from spacy.vocab import Vocab
 
 from analysis.government import sides
 from analysis.registry import load_registry
+from analysis.scope_words import words_from_span, words_from_text
 from analysis.stance_cues import load_lexicon
-from analysis.stance_scope import criticised_side, read_words, words_from_span, words_from_text
+from analysis.stance_scope import criticised_side, read_words
 
 VOCAB = Vocab()
 WC = load_lexicon().words

@@ -1,0 +1,248 @@
+"""Who a speech cue's subject is: the entity in the speaker book that its subject phrase names.
+
+"White House press secretary Karoline Leavitt said" is Leavitt, "her office said" is her office,
+"analysts at the Border Policy Institute said" is the institute. Each step takes the cue and the
+mentions inside its subject and returns a speaker or None; `resolve_cue` tries them in order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.cues import Cue
+from analysis.entities import Entity
+from analysis.records import Mention
+from analysis.registry import fold
+from analysis.speaker_words import GROUP_NOUNS, PARTY_ROLE, ROLE_NOUNS, UNNAMED_PERSON_HEADS
+from analysis.speakers import SpeakerBook
+
+Hit = tuple[Entity, Mention]
+
+# Head words of a subject that are a title or role, so that a name beside them is the speaker.
+ROLE_HEAD_WORDS = (
+    frozenset(ROLE_NOUNS)
+    | UNNAMED_PERSON_HEADS
+    | {
+        "minister",
+        "secretary",
+        "president",
+        "senator",
+        "governor",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "mayor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "attorney",
+        "leader",
+        "head",
+        "chief",
+        "director",
+    }
+)
+
+
+def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | None]:
+    """The entity a cue's subject names."""
+    head = cue.base + cue.token.idx
+    inside = [
+        (ent, mention)
+        for mention, ent in book.mention_owner
+        if mention.start >= cue.subject_start and mention.end <= cue.subject_end
+    ]
+    possessed = _possessed(book, cue, inside)
+    if possessed is not None:
+        return _spoke(possessed, head)
+    hit = _speaker_among(book.text, cue, inside) or _speaker_beyond_mentions(book, cue, inside)
+    if hit is None:
+        return None, None
+    return _spoke(_as_the_subject_names_it(book, cue, hit), head)
+
+
+def _speaker_among(text: str, cue: Cue, inside: list[Hit]) -> Hit | None:
+    """The speaker among the mentions inside the subject. The mention that holds the subject's head
+    word names the speaker: in "White House press secretary Karoline Leavitt said" that is Leavitt,
+    not the White House."""
+    hit = _first_of_coordinated_people(text, inside) or next(
+        ((ent, m) for ent, m in inside if m.start <= cue.subject_head < m.end), None
+    )
+    if hit is None and inside:
+        return _speaker_by_head_word(text, cue, inside)
+    return hit
+
+
+def _speaker_by_head_word(text: str, cue: Cue, inside: list[Hit]) -> Hit | None:
+    """The speaker when no mention holds the subject's head word: the person a title names, the
+    organisation a group speaks for, else the earliest mention that is not a pronoun."""
+    head_word = text[cue.subject_head :].split(" ", 1)[0].strip(",.;:").lower() if cue.subject_head >= 0 else ""
+    named = _named_person_in_apposition(text, cue, inside, head_word.split("-")[-1])
+    if named is not None:
+        return named
+    if head_word in GROUP_NOUNS or head_word in UNNAMED_PERSON_HEADS:
+        return _organisation_of_group(text, cue, inside)
+    return min(inside, key=lambda x: (x[1].rule == "pronoun", x[1].start))
+
+
+def _organisation_of_group(text: str, cue: Cue, inside: list[Hit]) -> Hit | None:
+    """ "Analysts at the Border Policy Institute said": they speak for the institute; "White House
+    officials said": a group, not the White House itself."""
+    for ent, m in inside:
+        between = text[cue.subject_head : m.start].lower()
+        if (
+            ent.kind == "organisation"
+            and m.start > cue.subject_head
+            and re.match(r"^\w+\s+(?:at|from|for|of|with)\s+(?:the\s+)?$", between)
+        ):
+            return ent, m
+    return None
+
+
+def _speaker_beyond_mentions(book: SpeakerBook, cue: Cue, inside: list[Hit]) -> Hit | None:
+    """The speaker when no mention inside the subject gives one: an entity the book finds for the
+    phrase, a named source ("according to a CNN tally"), or the last speaker for a bare pronoun."""
+    hit = None if inside else book.entity_at(cue.subject_start, cue.subject_end)
+    if hit is not None:
+        return hit
+    text = book.text[cue.subject_start : cue.subject_end]
+    hit = book.entity_for_phrase(text, cue.subject_start, cue.subject_end)
+    if hit is None and cue.rule == "according_to":
+        hit = book.named_source(text, cue.subject_start, cue.subject_end)  # "according to a CNN tally"
+    if hit is None and text.strip().lower() in ("he", "she", "they"):
+        at = cue.subject_start + len(text) - len(text.lstrip())
+        pronoun = Mention(text.strip(), at, at + len(text.strip()), "pronoun")
+        hit = _latest_speaker(book, cue.subject_start, pronoun, person=text.strip().lower() != "they")
+    return hit
+
+
+def _as_the_subject_names_it(book: SpeakerBook, cue: Cue, hit: Hit) -> Hit:
+    """ "Senate Democrats said" is a party group, not the party; an organisation the tagger cut short
+    takes its whole name from the subject."""
+    ent, mention = hit
+    subject = book.text[cue.subject_start : cue.subject_end]
+    if ent.article_role == PARTY_ROLE and re.fullmatch(
+        r"(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,3}" + re.escape(mention.text), subject.strip(" ,")
+    ):
+        return book.party_group(ent, subject, cue.subject_start, cue.subject_end) or hit
+    if ent.kind == "organisation" and ent.org is None:
+        _complete_org_name(ent, subject)
+    return hit
+
+
+def _spoke(hit: tuple[Entity, Mention], at: int) -> tuple[Entity, Mention]:
+    ent, _ = hit
+    if at not in ent.spoke_at:
+        ent.spoke_at.append(at)
+    return hit
+
+
+# What someone's organisation or staff is: "Sanders' campaign said", "her office said".
+POSSESSED_HEADS = frozenset(
+    {
+        "campaign",
+        "office",
+        "team",
+        "staff",
+        "aide",
+        "aides",
+        "lawyer",
+        "lawyers",
+        "attorney",
+        "attorneys",
+        "camp",
+        "allies",
+    }
+)
+POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}
+
+
+def _possessed(book: SpeakerBook, cue: Cue, inside: list[tuple[Entity, Mention]]) -> tuple[Entity, Mention] | None:
+    """The speaker of "X's campaign said" / "her office said": X's campaign, not X."""
+    text = book.text
+    if cue.subject_head < 0:
+        return None
+    head = text[cue.subject_head :].split(" ", 1)[0].strip(",.;:")
+    if head.lower() not in POSSESSED_HEADS:
+        return None
+    before = text[cue.subject_start : cue.subject_head]
+    owner = None
+    pron = re.search(r"\b(his|her)\s+(?:[\w-]+\s+){0,2}$", before, re.I)
+    if pron:
+        owner = book.person_before(cue.subject_start + pron.start(), POSSESSIVE_PRONOUNS[pron.group(1).lower()])
+    else:
+        for ent, m in sorted(inside, key=lambda x: -x[1].end):
+            if m.end <= cue.subject_head and re.match(r"[’']s?\s", text[m.end : m.end + 3]) and m.rule != "pronoun":
+                owner = ent
+                break
+    if owner is None:
+        return None
+    phrase = text[cue.subject_start : cue.subject_end]
+    return book.possessed_speaker(owner, head.lower(), cue.subject_start, cue.subject_end) if phrase else None
+
+
+def _first_of_coordinated_people(text: str, inside: list[tuple[Entity, Mention]]) -> tuple[Entity, Mention] | None:
+    """ "Chairman Jerrold Nadler and chairwoman Zoe Lofgren said": a joint statement is given to the
+    first person named (the others are its co-speakers)."""
+    people = sorted(((e, m) for e, m in inside if e.kind == "person" and m.rule != "pronoun"), key=lambda x: x[1].start)
+    for (a, ma), (b, mb) in zip(people, people[1:]):
+        if a is not b and re.search(r"\band\b", text[ma.end : mb.start]):
+            return a, ma
+    return None
+
+
+def _latest_speaker(book: SpeakerBook, pos: int, pronoun: Mention, *, person: bool) -> tuple[Entity, Mention] | None:
+    """A pronoun the book could not resolve ("The minister said X but he warned Y"): the speaker who
+    spoke last before it, when that was within the same stretch of text."""
+    spoken = [
+        (max(at for at in e.spoke_at if at < pos), e)
+        for e in book.entities
+        if (e.kind == "person") == person and any(at < pos for at in e.spoke_at)
+    ]
+    if not spoken:
+        return None
+    at, ent = max(spoken, key=lambda x: x[0])
+    if pos - at > 300:
+        return None
+    return ent, pronoun
+
+
+ORG_NAME_END = re.compile(r"\s*(?:\(|[–—-]\s|,|$)")
+
+
+def _complete_org_name(ent: Entity, subject: str) -> None:
+    """ "The Association of Public and Land-grant Universities (APLU) – an advocacy ...": the tagger
+    often cuts an organisation's name short; the subject phrase, up to a bracket or dash, gives it whole."""
+    phrase = subject.strip(" ,")
+    abbreviation = re.match(r"[^(]*\([A-Z&]{2,8}\)", phrase)
+    cut = ORG_NAME_END.search(phrase)
+    assert cut is not None  # the pattern ends in "$": it always matches
+    phrase = abbreviation.group(0) if abbreviation else phrase[: cut.start()].strip()
+    words = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I).replace("(", "").split()
+    if (
+        len(phrase) > len(ent.name)
+        and fold(ent.name).removeprefix("the ") in fold(phrase)
+        and all(w[0].isupper() or w in ("for", "of", "and", "the", "on", "in", "&") for w in words)
+        and len(words) <= 12
+    ):
+        ent.name = phrase[0].upper() + phrase[1:]  # as the article names it, article and abbreviation included
+
+
+def _named_person_in_apposition(
+    text: str, cue: Cue, inside: list[tuple[Entity, Mention]], head_word: str
+) -> tuple[Entity, Mention] | None:
+    """ "The Minister for Home Affairs Peter Dutton said", "Carter's press secretary, Peter Cook, told":
+    a title or role at the head, and the person it names beside it. A possessor ("Carter's") and a
+    name after a preposition ("an attorney with ...") are not that person."""
+    if head_word not in ROLE_HEAD_WORDS:
+        return None
+    for ent, m in sorted(inside, key=lambda x: x[1].start):
+        if ent.kind != "person" or m.rule == "pronoun":
+            continue
+        if re.match(r"[’']s?\b", text[m.end : m.end + 2]):
+            continue
+        before = text[cue.subject_start : m.start].lower()
+        if re.search(r"\b(?:of|at|with|from|for|by|to)\s+(?:the\s+)?$", before):
+            continue
+        return ent, m
+    return None

@@ -1,0 +1,340 @@
+"""Speech cues: the reporting verb, "according to" or speech noun in a paragraph, and its subject.
+
+A cue is found through the dependency parse (and, where the parser often fails, from the words);
+its subject phrase is who speaks. Which entity that phrase names is `analysis.cue_speakers`' job.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from analysis.attribution_rules import CueKind
+from analysis.lexical import form_table, lemma, upos
+from analysis.parsed import Parsed
+from analysis.speaker_words import SUBJECT_DEPS, TITLE_WORDS
+from analysis.speech_words import HEDGE_AUX, HEDGE_HEADS, NARRATOR_SOURCES, REPORTING_VERBS, SPEECH_NOUNS, SPEECH_VERBS
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A speech cue and the speaker it points to."""
+
+    token: Token
+    base: int
+    subject_start: int
+    subject_end: int
+    text: str
+    start: int
+    end: int
+    rule: CueKind
+    subject_head: int = -1  # article offset of the subject's head word, -1 if unknown
+
+
+def misparsed_report(tok: Token) -> bool:
+    """ "Merkel added Germany has benefited ...": the parser read the past-tense verb as a modifier of
+    the next word. A reporting verb right after its subject, with a clause after it, is a report."""
+    doc = tok.doc
+    return (
+        tok.dep_ in ("amod", "compound")
+        and tok.tag_ in ("VBD", "VBN", "VBZ")
+        and lemma(tok) in REPORTING_VERBS
+        and tok.i > 0
+        and doc[tok.i - 1].dep_ in SUBJECT_DEPS
+        and tok.i + 4 < len(doc)
+        and any(t.dep_ == "ROOT" and t.i > tok.i + 1 for t in doc[tok.i + 1 :])
+    )
+
+
+def is_finite_report(tok: Token) -> bool:
+    """A reporting verb that states something was said (not "is expected to say", not "will say")."""
+    if upos(tok) not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+        return False
+    if any(c.dep_ == "neg" for c in tok.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in HEDGE_AUX for c in tok.children):
+        return False
+    if tok.dep_ in ("xcomp", "amod", "acl", "compound") or (lemma(tok.head) in HEDGE_HEADS and tok.head.i != tok.i):
+        return False
+    if tok.tag_ == "VBN" and not any(lemma(c) == "have" for c in tok.children):
+        return (
+            tok.dep_ in ("conj", "ROOT", "advcl", "ccomp")
+            and any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+            and not any(c.dep_ == "auxpass" for c in tok.children)
+        )
+    if tok.tag_ == "VB":
+        return False
+    return True
+
+
+def subject_of(tok: Token) -> Token | None:
+    """The subject of a verb, following conjunctions and participles ("..., adding: ")."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and upos(tok.head) in ("NOUN", "PROPN"):
+        return tok.head  # "protesters chanting ..."
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+        reporter = _reporting_ancestor(tok)
+        if reporter is not None:
+            return reporter  # "X said it would add agents, adding that ...": X adds
+    speech_head = tok.head
+    while speech_head.head.i != speech_head.i and lemma(speech_head) not in SPEECH_VERBS:
+        speech_head = speech_head.head
+    subj = _own_subject(tok)
+    if (
+        subj is not None
+        and upos(subj) in ("NOUN",)
+        and subj.lower_ not in ("spokesman", "spokeswoman", "spokesperson")
+        and tok.dep_ in ("conj", "advcl")
+        and speech_head.i != tok.i
+        and lemma(speech_head) in SPEECH_VERBS
+    ):
+        # "said the pact amounted to X and claimed that Y": the parser may hang "claimed" on "amounted"
+        other = _own_subject(speech_head)
+        if other is not None:
+            return other
+    return subj
+
+
+def _reporting_ancestor(tok: Token) -> Token | None:
+    """The subject of the report a participle ("..., adding that ...") continues: the nearest speech
+    verb above it that is not itself inside reported words."""
+    head = tok.head
+    while head.i != head.head.i or head.dep_ == "ROOT":
+        if lemma(head) in SPEECH_VERBS and head.dep_ not in ("ccomp", "xcomp"):
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return subj
+        if head.i == head.head.i:
+            return None
+        head = head.head
+    return None
+
+
+def _own_subject(tok: Token) -> Token | None:
+    seen = 0
+    while seen < 4:
+        seen += 1
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if subjects:
+            # two subjects mean a misparse ('"..., people who ...," Melissa Crow said'): the nearer one speaks
+            return min(subjects, key=lambda c: abs(c.i - tok.i))
+        if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and tok.head.i != tok.i:
+            tok = tok.head  # "responded by first saying ...": through "by" to the verb it modifies
+            continue
+        return None
+    return None
+
+
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis", "ccomp"})
+
+
+def subject_extent(subj: Token) -> tuple[int, int]:
+    """Character extent (in the paragraph) of the subject phrase: the whole noun phrase with its
+    conjuncts ("U.N. officials and relief workers") and appositions, without relative clauses."""
+    cut: set[int] = set()
+    for t in subj.subtree:
+        if t.i != subj.i and t.dep_ in CLAUSE_DEPS:
+            cut |= {x.i for x in t.subtree}
+    kept = [t.i for t in subj.subtree if t.i not in cut]
+    doc = subj.doc
+    left, right = min(kept), max(kept)
+    while right > left and (doc[right].is_punct or doc[right].tag_ == "POS"):
+        right -= 1
+    while left < right and doc[left].is_punct:
+        left += 1
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+@lru_cache(maxsize=1)
+def _speech_candidates() -> frozenset[str]:
+    """Lower-cased forms whose form-table lemma is a speech verb or noun, and "according".
+
+    `find_cues` skips every other token without looking it up: most tokens are not cues.
+    """
+    speech = SPEECH_VERBS | SPEECH_NOUNS
+    table = form_table()
+    return frozenset(
+        {form for form, lem in table.items() if lem in speech} | {w for w in speech if w not in table} | {"according"}
+    )
+
+
+def find_cues(p: Parsed, quoted: list[tuple[int, int]]) -> list[Cue]:
+    """Speech cues in one paragraph that are outside quoted text."""
+    outside = _outside_quotes(p, quoted)
+    candidates = _speech_candidates()
+    cues = []
+    for tok in p.doc:
+        if not tok.lemma_ and tok.lower_ not in candidates:
+            continue  # cannot be a speech verb, a speech noun or "according" (see _speech_candidates)
+        if not outside(tok):
+            continue
+        cue = _cue_at(p, tok)
+        if cue is not None:
+            cues.append(cue)
+    cues.extend(_cues_read_from_words(p, cues, outside))
+    return cues
+
+
+def _outside_quotes(p: Parsed, quoted: list[tuple[int, int]]) -> Callable[[Token], bool]:
+    """A test of whether a token of paragraph `p` lies outside every quoted span."""
+    end = p.base + len(p.text)
+    local = sorted((a, b) for a, b in quoted if a < end and b > p.base)
+    starts = [a for a, _ in local]
+
+    def outside(tok: Token) -> bool:
+        pos = p.base + tok.idx
+        i = bisect_right(starts, pos) - 1
+        return i < 0 or pos >= local[i][1]
+
+    return outside
+
+
+def _cue_at(p: Parsed, tok: Token) -> Cue | None:
+    """The cue `tok` makes, tried as a passive report, a speech verb, "according to", a speech noun."""
+    agent = _passive_agent(tok) if lemma(tok) in SPEECH_VERBS and tok.tag_ == "VBN" else None
+    if agent is not None:  # "..., as reported by the National Foundation for American Policy"
+        return _cue(p, tok, agent, "passive_report", tok.text, tok.idx, tok.idx + len(tok))
+    if lemma(tok) in SPEECH_VERBS and (upos(tok) in ("VERB", "AUX") or tok.tag_.startswith("VB")):
+        return _verb_cue(p, tok)
+    if tok.lower_ == "according" and tok.i + 2 < len(p.doc) and p.doc[tok.i + 1].lower_ == "to":
+        return _according_to_cue(p, tok)
+    if lemma(tok) in SPEECH_NOUNS and upos(tok) == "NOUN":
+        return _noun_cue(p, tok)
+    return None
+
+
+def _cue(p: Parsed, tok: Token, speaker: Token, rule: CueKind, text: str, start: int, end: int) -> Cue:
+    """A cue of paragraph `p` whose subject phrase is headed by `speaker` (offsets in the paragraph)."""
+    s, e = subject_extent(speaker)
+    return Cue(tok, p.base, p.base + s, p.base + e, text, p.base + start, p.base + end, rule, p.base + speaker.idx)
+
+
+def _verb_cue(p: Parsed, tok: Token) -> Cue | None:
+    subj = subject_of(tok)
+    if subj is None:
+        return None
+    if subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl" and upos(tok.head) in ("NOUN", "PROPN"):
+        subj = tok.head  # "a spokesperson for the OMB, who said ...": the antecedent speaks
+    if subj.lower_ in ("it", "this", "that", "which", "there", "what") or lemma(subj) in NARRATOR_SOURCES:
+        return None  # "figures show ...": the article's own voice, by our annotation convention
+    return _cue(p, tok, subj, "speech_verb", tok.text, tok.idx, tok.idx + len(tok))
+
+
+def _according_to_cue(p: Parsed, tok: Token) -> Cue | None:
+    to = p.doc[tok.i + 1]
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    return _cue(p, tok, obj, "according_to", "according to", tok.idx, to.idx + 2)
+
+
+def _noun_cue(p: Parsed, tok: Token) -> Cue | None:
+    """ "Sanders' promise", "the minister's warning": the owner of the noun, or the subject of its verb."""
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None:
+        verb = tok.head
+        while verb.dep_ not in ("ROOT",) and upos(verb) not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        owner = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if owner is None or owner.lower_ in ("it", "this", "that", "which", "there"):
+        return None
+    doc = p.doc
+    left = tok.left_edge.i if tok.left_edge.dep_ == "compound" else tok.i
+    for c in tok.lefts:
+        if c.dep_ == "compound":
+            left = min(left, c.i)
+    return _cue(p, tok, owner, "speech_noun", doc[left : tok.i + 1].text, doc[left].idx, tok.idx + len(tok))
+
+
+def _passive_agent(tok: Token) -> Token | None:
+    """The agent of a passive report set off from what it reports ("as reported by X", "as noted by X")."""
+    if tok.dep_ not in ("advcl", "acl") and not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return None
+    by = next((c for c in tok.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+def cue_subject_name(p: Parsed, cue: Cue, article: str) -> tuple[int, int] | None:
+    """Article offsets of the proper name heading a cue's subject ("Gorka declared"), so that the
+    speaker book knows the name even when the entity tagger missed it; None for other subjects."""
+    if cue.subject_head < 0 or cue.rule not in ("speech_verb", "passive_report"):
+        return None
+    span = p.doc.char_span(cue.subject_head - p.base, cue.subject_head - p.base + 1, alignment_mode="expand")
+    if not span:
+        return None
+    head = span[0]
+    if (
+        head.tag_ not in ("NNP", "NNPS")
+        or head.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC")
+        or head.ent_type_ == "PERSON"
+    ):
+        return None
+    lo = head.i
+    while (
+        lo > 0
+        and p.doc[lo - 1].tag_ == "NNP"
+        and p.doc[lo - 1].dep_ in ("compound", "flat")
+        and p.doc[lo - 1].head.i == head.i
+    ):
+        lo -= 1
+    run = p.doc[lo : head.i + 1]
+    if not all(t.text[:1].isupper() and t.lower_.rstrip(".") not in TITLE_WORDS for t in run):
+        return None  # "the Minister said": a title, not a name
+    subject = p.doc.char_span(cue.subject_start - p.base, cue.subject_end - p.base, alignment_mode="expand") or run
+    if any(t.ent_type_ in ("ORG", "GPE", "NORP", "FAC") for t in subject):
+        return None  # part of an organisation's name the tagger did find
+    if len(run) == 1 and not re.search(rf"\b[A-Z][\w’'-]+ {re.escape(head.text)}\b", article[: p.base + head.idx]):
+        return None  # one word is a name only as the surname of someone named before ("Gorka" after "Sebastian Gorka")
+    return p.base + p.doc[lo].idx, p.base + head.idx + len(head)
+
+
+# "The Guardian, Express and Mirror report that ...": news digests name outlets before "report"
+# or "say", and the parser often reads "Mirror report" as a noun phrase.
+LEADING_REPORT = re.compile(
+    r"^(?P<subj>(?:The )?[A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*)*(?:,? (?:and |& )?(?:the )?[A-Z][\w&’'.-]*"
+    r"(?: [A-Z][\w&’'.-]*)*)+) (?P<verb>report|reports|say|says|claim|claims|reveal|reveals) that "
+)
+
+
+def _cues_read_from_words(p: Parsed, found: list[Cue], outside: Callable[[Token], bool]) -> list[Cue]:
+    """Cues for "A, B and C report that ..." sentences whose verb the parser read as a noun."""
+    out = []
+    doc = p.doc
+    for sent in p.sentences():
+        m = LEADING_REPORT.match(sent.text)
+        if not m:
+            continue
+        span = doc.char_span(sent.start_char + m.start("verb"), sent.start_char + m.end("verb"))
+        if span is None or any(c.token.i == span[0].i for c in found) or not outside(span[0]):
+            continue
+        subj_s, subj_e = p.base + sent.start_char + m.start("subj"), p.base + sent.start_char + m.end("subj")
+        verb = span[0]
+        out.append(
+            Cue(
+                verb,
+                p.base,
+                subj_s,
+                subj_e,
+                verb.text,
+                p.base + verb.idx,
+                p.base + verb.idx + len(verb),
+                "verb_read_from_words",
+                subj_e - len(m.group("subj").split()[-1]),
+            )
+        )
+    return out
+
+
+def cue_subject_left(tok: Token) -> int:
+    subj = subject_of(tok)
+    if subj is None:
+        return tok.i
+    left = subj.left_edge.i
+    doc = tok.doc
+    while left > 0 and doc[left - 1].is_punct:
+        left -= 1
+    return left

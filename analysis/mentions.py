@@ -1,0 +1,247 @@
+"""Candidate mentions of people and organisations in an article, before they are resolved.
+
+Each source (offices, descriptions, tagged names, names known by their apposition, pronouns,
+organisations) yields (start, end, rule, extra); `raw_mentions` takes them in a fixed order and an
+earlier source wins any overlap, so "the Prime Minister" never becomes a person named "Minister".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Span as SpacySpan
+
+from analysis.parsed import Parsed
+from analysis.registry import Registry, fold
+from analysis.speaker_phrases import strip_the
+from analysis.speaker_words import (
+    DESCRIPTION_RE,
+    HONORIFICS,
+    ORG_NAME_LEAD_RE,
+    ROLE_NOUNS,
+    SUBJECT_DEPS,
+    first_name_genders,
+)
+
+HONORIFIC_NAME_RE = re.compile(
+    r"\b(?:Sir|Mr|Mrs|Ms|Miss|Dame|Lord|Lady|Baroness|Dr|Prof|Professor|Sen|Senator|Rep|Gov|Governor)\.?"
+    r"\s+[A-Z][a-z]*(?:['’-][A-Z][a-z]+)*(?:\s+(?:von der |de |van |Le )?[A-Z][a-z]*(?:['’-][A-Z][a-z]+)*)?"
+)
+
+
+_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # Latin letters with accents: "Olivier Véran", "Micheál Martin"
+_NAME = (
+    rf"[{_UP}][{_LOW}]+(?:[-’'][{_UP}]?[{_LOW}]+)?(?: (?:van der |van |von |de |da |le |van den )?"
+    rf"[{_UP}][{_LOW}]+(?:[-’'][{_UP}][{_LOW}]+)?){{1,2}}"
+)
+_ROLE_HEAD = "|".join(ROLE_NOUNS)
+# "Joost Verhagen, an MP for the Freedom Party," and "The mayor of Westerwolde, Anneke Bos,"
+NAME_THEN_ROLE_RE = re.compile(
+    rf"(?<![\w’'])(?P<name>{_NAME}), (?:a|an|the|who|its|their|[A-Z][a-z]+’s|[A-Z][a-z]+'s)\b[^,.;“”\"]{{0,60}}?\b(?:{_ROLE_HEAD}|MP|MEP)s?\b"
+)
+ROLE_THEN_NAME_RE = re.compile(
+    rf"\b(?:[Tt]he|[Aa]n?) [^,.;“”\"]{{0,60}}?\b(?:{_ROLE_HEAD}|MP|MEP)\b[^,.;“”\"]{{0,40}}, (?P<name>{_NAME}),"
+)
+NOT_FIRST_NAMES = {
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "labour",
+    "conservative",
+    "tory",
+    "reform",
+    "prime",
+    "home",
+    "mr",
+    "ms",
+    "mrs",
+    "sir",
+    "dame",
+    "president",
+    "senator",
+    "minister",
+    "downing",
+    "white",
+    "european",
+    "british",
+    "french",
+    "german",
+    "italian",
+    "dutch",
+    "american",
+    "australian",
+}
+
+# (start, end, text, rule, extra): a mention as found, with what its source knows of it
+RawMention = tuple[int, int, str, str, object]
+# (start, end, rule, extra): what a source yields
+Found = tuple[int, int, str, object]
+
+
+def raw_mentions(
+    text: str, parsed: list[Parsed], registry: Registry, speaker_names: Sequence[tuple[int, int]], *, home_country: str
+) -> list[RawMention]:
+    """(start, end, text, rule, extra) for every candidate mention, unresolved, in reading order."""
+    sources: tuple[Iterator[Found], ...] = (
+        # offices and descriptions first: "the Prime Minister" must not become a person named "Minister"
+        iter(office_matches(text, registry)),
+        _descriptions(text),
+        _tagged_people(text, parsed, registry),
+        _honorific_names(text),
+        _names_by_apposition(text),
+        ((s, e, "name", None) for s, e in speaker_names),
+        iter(registry_name_matches(text, registry)),
+        _pronouns_and_tagged_organisations(parsed, registry, home_country),
+        _registry_organisations(text, registry),
+    )
+    found: list[RawMention] = []
+    taken: list[tuple[int, int]] = []
+    for source in sources:
+        for s, e, rule, extra in source:
+            if e > s and all(e <= a or s >= b for a, b in taken):
+                taken.append((s, e))
+                found.append((s, e, text[s:e], rule, extra))
+    found.sort(key=lambda f: f[0])
+    return found
+
+
+def _descriptions(text: str) -> Iterator[Found]:
+    for m in DESCRIPTION_RE.finditer(text):
+        # "The mayor of Westerwolde, Anneke Bos," names the person right after: not an anaphor
+        if is_description(m.group(2)) and not re.match(r"(?: of [^,.;]{1,50})?, [A-Z]", text[m.end() : m.end() + 60]):
+            yield m.start(), m.end(), "description", m.group(2)
+
+
+def _tagged_people(text: str, parsed: list[Parsed], registry: Registry) -> Iterator[Found]:
+    """The people the entity tagger found, with honorifics and without possessives."""
+    title_end = text.find("\n") if "\n" in text else len(text)
+    for p in parsed:
+        for ent in p.doc.ents:
+            if ent.label_ == "PERSON":
+                s, e = person_extent(ent, p)
+                if ORG_NAME_LEAD_RE.search(text[max(0, s - 40) : s]):
+                    continue  # "the Council of Economic Advisors": part of an organisation's name
+                if s < title_end and not plausible_title_name(text, registry, text[s:e], title_end):
+                    continue  # a title-case headline reads as names to the tagger: "... Border Closures"
+                yield s, e, "name", ent
+
+
+def _honorific_names(text: str) -> Iterator[Found]:
+    for m in HONORIFIC_NAME_RE.finditer(text):
+        yield m.start(), m.end(), "name", None
+
+
+def _names_by_apposition(text: str) -> Iterator[Found]:
+    """Names the tagger missed, known by their apposition ("Joost Verhagen, an MP for ...")."""
+    for pattern in (NAME_THEN_ROLE_RE, ROLE_THEN_NAME_RE):
+        for m in pattern.finditer(text):
+            if fold(m.group("name").split()[0]) not in NOT_FIRST_NAMES and not ORG_NAME_LEAD_RE.search(
+                text[max(0, m.start("name") - 40) : m.start("name")]
+            ):
+                yield m.start("name"), m.end("name"), "name", None
+
+
+def _pronouns_and_tagged_organisations(parsed: list[Parsed], registry: Registry, home_country: str) -> Iterator[Found]:
+    """ "he", "she", "they", and the organisations the tagger found that the registry knows, that
+    are a party, or that are the subject of their clause, in reading order."""
+    for p in parsed:
+        ents_at = {e.start: e for e in p.doc.ents}
+        for tok in p.doc:
+            low = tok.lower_
+            if low in ("he", "she", "they"):
+                yield p.base + tok.idx, p.base + tok.idx + len(tok), "pronoun", tok
+            elif tok.ent_type_ in ("ORG", "FAC", "NORP") and tok.ent_iob_ == "B":
+                ent = ents_at[tok.i]
+                org = registry.org_named(ent.text) or registry.org_named(strip_the(ent.text))
+                party = registry.party_of_word(strip_the(ent.text), country=home_country)
+                if (
+                    org
+                    or (party and ent.root.dep_ in SUBJECT_DEPS)
+                    or (ent.label_ == "ORG" and ent.root.dep_ in SUBJECT_DEPS)
+                ):
+                    yield p.base + ent.start_char, p.base + ent.end_char, "organisation", (org, party)
+
+
+def _registry_organisations(text: str, registry: Registry) -> Iterator[Found]:
+    for org in registry.orgs:
+        for alias in sorted((org.name, *org.aliases), key=len, reverse=True):  # the fullest form first
+            if alias.lower().startswith("the ") or alias in ("ministers", "Whitehall"):
+                continue  # too generic to find by name alone
+            if alias not in text:  # a plain substring test first: most aliases are absent
+                continue
+            for m in re.finditer(rf"\b{re.escape(alias)}\b", text):
+                yield m.start(), m.end(), "organisation", (org, None)
+
+
+def plausible_title_name(text: str, registry: Registry, name: str, title_end: int) -> bool:
+    """A name in the headline counts when the article names that person again, the registry
+    knows them, or it starts with a known first name."""
+    words = [w for w in re.findall(r"[\w’'-]+", name) if w.lower() not in HONORIFICS]
+    if not words:
+        return False
+    body = text[title_end:]
+    if re.search(rf"\b{re.escape(words[-1])}\b", body):
+        return True
+    return bool(registry.people_named(name)) or fold(words[0]) in first_name_genders()
+
+
+def person_extent(ent: SpacySpan, p: Parsed) -> tuple[int, int]:
+    """Article offsets of a tagged person with the honorifics before it and without a possessive."""
+    s, e = ent.start, ent.end
+    doc = ent.doc
+    while s > 0 and doc[s - 1].lower_.rstrip(".") in HONORIFICS and doc[s - 1].is_title:
+        s -= 1
+    # "Keir Starmer’s" -> "Keir Starmer"; trailing possessives are not part of the name
+    while e > s + 1 and doc[e - 1].tag_ == "POS":
+        e -= 1
+    span = doc[s:e]
+    return p.base + span.start_char, p.base + span.end_char
+
+
+def office_matches(text: str, registry: Registry) -> list[Found]:
+    """Offices the registry knows ("the Prime Minister", "the French president") and "his counterpart"."""
+    pattern = registry.office_pattern()
+    out: list[Found] = []
+    for m in pattern.finditer(text):
+        title = m.group(4)
+        if not title[0].isupper() and re.match(r"\s+of\b", text[m.end() : m.end() + 5]):
+            continue  # "the president of the club" is not an office we know
+        out.append((m.start(), m.end(), "office", (title, m.group(2), m.group(3))))
+    for m in re.finditer(r"\b([Hh]is|[Hh]er) ((?:[A-Z][a-z]+ )?counterpart)\b", text):
+        out.append((m.start(), m.end(), "office", ("counterpart", None, None)))
+    return out
+
+
+def registry_name_matches(text: str, registry: Registry) -> list[Found]:
+    pattern = registry.full_name_pattern()
+    return [(m.start(), m.end(), "name", None) for m in pattern.finditer(text)] if pattern else []
+
+
+def is_description(phrase: str) -> bool:
+    """Whether a description match describes someone: "the Home Office" or "the European Commission"
+    are organisations."""
+    words = phrase.split()
+    return not (
+        len(words) >= 2
+        and all(w[0].isupper() for w in words)
+        and words[-1] not in ("Tory", "Conservative", "Republican", "Democrat", "MP", "MEP", "Green", "Labour")
+    )
+
+
+def looks_like_a_name(text: str, registry: Registry, name: str) -> bool:
+    """A person the article names again, the registry knows, or a known first name starts."""
+    words = [w for w in name.replace("’s", "").split() if w[:1].isupper()]
+    if not words:
+        return False
+    body = text[text.find("\n") :] if "\n" in text else ""
+    return (
+        bool(re.search(rf"\b{re.escape(words[-1])}\b", body))
+        or bool(registry.people_named(name))
+        or fold(words[0]) in first_name_genders()
+    )

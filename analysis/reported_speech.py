@@ -1,0 +1,391 @@
+"""Reported speech: the words a speech cue reports, with or without quote marks.
+
+"ICE said arrests rose", "The plan, the senator said, would fail", "according to Ross, it was a
+decision ...": each cue gives the character spans of what it reports, trimmed of glue words and of
+the narrator's framing ("..., as he warned", "... on Monday").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from analysis.cues import Cue, cue_subject_left, is_finite_report, misparsed_report
+from analysis.lexical import lemma, upos
+from analysis.parsed import Parsed
+from analysis.speakers import SpeakerBook
+from analysis.speech_words import REPORTING_VERBS, SPEECH_VERBS
+
+GLUE_WORDS = frozenset("that and but or as he she it they we i the a an said says".split())
+MIN_PARAPHRASE_WORDS = 1
+
+
+def paraphrase_beyond_quotes(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
+    """Whether reported speech says more than the quoted words inside it: "alleges the administration
+    has 'manipulated the courts'" is a report of its own with a quoted fragment; "said 'we will win'"
+    is only the quote."""
+    inside = [(max(a, start), min(b, end)) for a, b in quoted if a < end and b > start]
+    if not inside:
+        return True
+    pieces, pos = [], start
+    for a, b in sorted(inside):
+        pieces.append(text[pos : max(pos, a - 1)])
+        pos = max(pos, b + 1)
+    pieces.append(text[pos:end])
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", " ".join(pieces)) if w.lower() not in GLUE_WORDS]
+    return len(words) >= MIN_PARAPHRASE_WORDS
+
+
+def _close_open_quote(text: str, start: int, end: int) -> int:
+    """Extend reported speech to the closing mark of a quote it opens ('... had become "a national
+    embarrassment.' -> '... embarrassment."'): the quotation marks inside a report belong to it."""
+    piece = text[start:end]
+    opened = sum(piece.count(m) for m in "“") - piece.count("”") + (piece.count('"') % 2)
+    if opened <= 0:
+        return end
+    m = re.match(r"[.,!?…]?[”\"]", text[end : end + 3])
+    return end + m.end() if m else end
+
+
+def reported_speech(
+    p: Parsed, book: SpeakerBook, cues: list[Cue], quoted: list[tuple[int, int]]
+) -> list[tuple[int, int, Cue]]:
+    """Reported speech without quote marks: (start, end, cue) of each content clause."""
+    out = []
+    doc = p.doc
+    for cue in cues:
+        tok = cue.token
+        if cue.rule == "speech_noun" or (
+            cue.rule in ("speech_verb", "passive_report", "verb_read_from_words")
+            and lemma(tok) not in REPORTING_VERBS
+            and lemma(tok) not in OBJECT_SPEECH_VERBS
+        ):
+            continue
+        misparsed = cue.rule == "speech_verb" and misparsed_report(tok)
+        if cue.rule == "speech_verb" and not is_finite_report(tok) and not misparsed:
+            continue
+        sent = p.sentence_at(tok.idx) or tok.sent
+        spans = (
+            _trimmed(doc, tok.i + 1 + (doc[tok.i + 1].lower_ == "that"), sent.end - 1)
+            if misparsed
+            else _content_span(tok, cue, doc, sent)
+        )
+        for s, e in spans:
+            abs_s, abs_e = p.base + s, p.base + e
+            abs_e = _close_open_quote(book.text, abs_s, abs_e)
+            if not paraphrase_beyond_quotes(book.text, abs_s, abs_e, quoted):
+                continue  # only quoted words (and "that"): the quote itself is the statement
+            if len(doc.char_span(s, e, alignment_mode="expand") or []) < 2:
+                continue
+            out.append((abs_s, abs_e, cue))
+    out.extend(_trailing_attributions(p, out, quoted))
+    return out
+
+
+# "..., U.S. Immigration and Customs Enforcement said Wednesday." The parser often hangs such a
+# trailing attribution on the wrong clause, so it is read from the words as well.
+TRAILING = re.compile(
+    r"^(?P<content>.{15,}?),\s+(?P<subj>(?:the |a |an )?[\w.’'&-]+(?: [\w.’'&-]+){0,9}?)\s+"
+    r"(?P<verb>(?:has |have |had )?(?:said|says|added|warned|claimed|argued|stated|confirmed|announced|"
+    r"insisted|noted|wrote|reported|estimated|told reporters|told [A-Z][\w ]{2,30}?))"
+    r"(?:,? (?:on |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"last week|this week|in a statement|on Twitter|on X|in an interview)\b)*\s*(?:[.;!?]\W*)?$"
+)
+
+
+def _trailing_attributions(
+    p: Parsed, found: list[tuple[int, int, Cue]], quoted: list[tuple[int, int]]
+) -> Iterator[tuple[int, int, Cue]]:
+    doc = p.doc
+    for sent in p.sentences():
+        m = TRAILING.match(sent.text)
+        if not m:
+            continue
+        s = p.base + sent.start_char + m.start("content")
+        e = p.base + sent.start_char + m.end("content")
+        if any(a < e and b > s for a, b, _ in found) or any(a < e and b > s for a, b in quoted):
+            continue
+        subj_s = p.base + sent.start_char + m.start("subj")
+        subj_e = p.base + sent.start_char + m.end("subj")
+        if m.group("subj").split()[0].lower() in ("it", "this", "that", "which", "who", "and", "but"):
+            continue
+        verb_s = sent.start_char + m.start("verb")
+        span = doc.char_span(verb_s, sent.start_char + m.end("verb"), alignment_mode="expand")
+        if span is None:
+            continue
+        verb = next((t for t in span if lemma(t) in SPEECH_VERBS), span[-1])
+        cue = Cue(
+            verb,
+            p.base,
+            subj_s,
+            subj_e,
+            m.group("verb"),
+            p.base + verb_s,
+            p.base + sent.start_char + m.end("verb"),
+            "verb_after_content",
+            subj_e - len(m.group("subj").split()[-1]),
+        )
+        yield s, e, cue
+
+
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+TRAILING_TIME = re.compile(
+    rf",?\s+(?:on\s+{_DAY}|{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"(?:earlier|later)\s+this\s+(?:week|month))$"
+)
+CUT_CLAUSE = re.compile(r"\s*,?\s+(?:as|after|before|when|while|because|since)\s+(?:he|she|they|it)\b", re.I)
+
+
+def _content_span(tok: Token, cue: Cue, doc: Doc, sent: SpacySpan) -> list[tuple[int, int]]:
+    """Character spans (in the paragraph) of what the cue reports; several when quotes interrupt it."""
+    if cue.rule == "according_to":
+        return _according_to_content(tok, doc, sent)
+    if cue.rule == "verb_read_from_words":
+        that = tok.i + 1 if tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "that" else tok.i
+        return _trimmed(doc, that + 1, sent.end - 1)
+    if cue.rule == "passive_report":
+        lead = tok.left_edge.i
+        if lead <= sent.start + 1:
+            return _trimmed(doc, tok.right_edge.i + 1, sent.end - 1)
+        return _trimmed(doc, sent.start, lead - 1)
+    return _verb_content(tok, doc, sent)
+
+
+def _according_to_content(tok: Token, doc: Doc, sent: SpacySpan) -> list[tuple[int, int]]:
+    """The rest of the sentence around "according to X", before it or after it."""
+    to = doc[tok.i + 1]
+    phrase_end = max(t.i for t in to.subtree)
+    rest_tokens = [t for t in sent if not (tok.i <= t.i <= phrase_end) and not t.is_punct]
+    if not rest_tokens:
+        return []
+    while phrase_end > tok.i + 1 and doc[phrase_end].is_punct:
+        phrase_end -= 1  # the comma that closes an apposition belongs to the sentence
+    resume = phrase_end + 1
+    words_after = [t for t in doc[resume : sent.end] if not t.is_punct]
+    if tok.i > sent.start + 1 and len(words_after) >= 3 and resume < len(doc) and doc[resume].text == ",":
+        # "At the heart of it, according to Ross, was a decision ...": one statement, two pieces
+        return _trimmed(doc, sent.start, tok.i - 1, min_words=1) + _trimmed(doc, resume + 1, sent.end - 1)
+    if tok.i > sent.start + 1:
+        first, last = sent[0], doc[tok.i - 1]
+    elif resume >= sent.end:
+        return []  # "The according to minister": one word before the phrase and none after it
+    else:
+        first, last = doc[resume], sent[-1]
+    return _trimmed(doc, first.i, last.i)
+
+
+def _verb_content(tok: Token, doc: Doc, sent: SpacySpan) -> list[tuple[int, int]]:
+    """What a reporting verb reports: its complement clauses, the words set off before it, or its object."""
+    comps = [c for c in tok.children if c.dep_ == "ccomp"] or misparsed_report_clause(tok, doc)
+    after = [c for c in comps if c.i > tok.i]
+    interjected = _interjected_report(tok, doc, sent)
+    if interjected is not None:
+        return interjected
+    if not after and (comps or (tok.dep_ in ("ccomp", "parataxis", "conj") and tok.head.i < tok.i)):
+        return _content_before_verb(tok, doc, sent)
+    if not after:
+        return _object_content(tok, doc) if lemma(tok) in OBJECT_SPEECH_VERBS else []
+    out = []
+    for lo, hi in _joined_pieces(_clause_ranges(after, doc), doc):
+        out.extend(_trimmed(doc, lo, hi))
+    return out
+
+
+def _content_before_verb(tok: Token, doc: Doc, sent: SpacySpan) -> list[tuple[int, int]]:
+    """ "Arrests rose, ICE said Wednesday." / "..., the Home Office has said": reported before the
+    verb, set off by a comma (not "to fill what she called a black hole")."""
+    left = min(cue_subject_left(tok), tok.i)  # "..., said Howard Rubel": the verb comes first
+    set_off = doc[left].is_punct or left > sent.start and doc[left - 1].text in (",", "—", "–", "-", ":", "”", '"', "’")
+    if left <= sent.start or not set_off:
+        return []
+    return _trimmed(doc, sent.start, left - 1)
+
+
+def _clause_ranges(comps: list[Token], doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of each reported clause and each clause conjoined to it, without the
+    narrator's framing that follows ("..., as he warned ...")."""
+    units: list[set[int]] = []
+    for comp in comps:
+        units.extend(_clause_units(comp))
+    ranges = []
+    for unit in units:
+        lo, hi = min(unit), max(unit)
+        cut = CUT_CLAUSE.search(doc[lo : hi + 1].text)
+        if cut and cut.start() > 10:  # "..., as he warned ...": the narrator's framing, not the report
+            limit = doc[lo].idx + cut.start()
+            hi = max(i for i in range(lo, hi + 1) if doc[i].idx < limit)
+        ranges.append((lo, hi))
+    return ranges
+
+
+def _joined_pieces(ranges: list[tuple[int, int]], doc: Doc) -> list[tuple[int, int]]:
+    """Clause ranges in order, each joined to the one before when only punctuation or a
+    conjunction lies between them and it does not start a new "that" report."""
+    spans: list[tuple[int, int]] = []
+    for lo, hi in sorted(ranges):
+        # "said, speaking on condition of anonymity, that ...": the report starts after "that"
+        mark = next((i for i in range(lo, min(hi, lo + 12)) if doc[i].lower_ == "that" and doc[i].dep_ == "mark"), None)
+        if mark is not None and mark > lo and any(doc[i].is_punct for i in range(lo, mark)):
+            lo = mark + 1
+        gap = range(spans[-1][1] + 1, lo) if spans else range(0)
+        starts_new_report = any(doc[i].lower_ == "that" and doc[i].dep_ == "mark" for i in range(lo, min(lo + 3, hi)))
+        if (
+            spans
+            and lo <= spans[-1][1] + 3
+            and not starts_new_report
+            and all(doc[i].is_punct or doc[i].dep_ in ("cc", "mark") for i in gap)
+        ):
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
+# Between a speech verb and a clause the parser hung elsewhere: only time, place and occasion.
+ADVERBIAL_DEPS = frozenset(
+    {"advmod", "npadvmod", "prep", "pobj", "det", "compound", "amod", "nummod", "poss", "case", "dative"}
+)
+
+
+def misparsed_report_clause(tok: Token, doc: Doc) -> list[Token]:
+    """The reported clause when the parser did not make it the verb's complement."""
+    # "said earlier on Friday during a news conference that he may wait": the clause hung on
+    # "conference"; a "that" marking a clause (not a relative pronoun) after adverbials only
+    mark = next(
+        (
+            t
+            for t in tok.subtree
+            if t.i > tok.i
+            and t.lower_ == "that"
+            and t.dep_ == "mark"
+            and t.head.i != tok.i
+            and upos(t.head) in ("VERB", "AUX")
+        ),
+        None,
+    )
+    if mark is not None and mark.i - tok.i <= 12:
+        if all(t.is_punct or t.dep_ in ADVERBIAL_DEPS for t in doc[tok.i + 1 : mark.i]):
+            return [mark.head]
+    # "He said legalizing it could put thousands to work": a gerund subject read as the verb's xcomp
+    gerund = next((c for c in tok.children if c.dep_ == "xcomp" and c.i == tok.i + 1 and c.tag_ == "VBG"), None)
+    if gerund is not None and any(t.dep_ == "ccomp" and t.i > gerund.i for t in gerund.children):
+        return [gerund]
+    return []
+
+
+# Speech acts whose content is an object or an infinitive, not a clause: "urged immediate action",
+# "called on Congress to act", "pledged to intensify joint work", "accused the department of ...".
+OBJECT_SPEECH_VERBS = frozenset(
+    """
+urge call pledge promise vow demand propose criticise criticize condemn welcome praise blame accuse deny
+reject dismiss defend endorse decry slam blast applaud hail thank recommend announce threaten warn offer
+attack request reiterate insist appeal report advise
+""".split()
+)
+OBJECT_DEPS = frozenset({"dobj", "xcomp", "prep", "dative", "ccomp", "attr"})
+# "calling him 'a total stiff'", "described it as 'a shambles'": the quoted words are the statement.
+NAMING_VERBS = frozenset({"call", "describe", "brand", "label", "term", "dub", "name"})
+
+
+def _interjected_report(tok: Token, doc: Doc, sent: SpacySpan) -> list[tuple[int, int]] | None:
+    """ "The plan, the senator said, would fail": a report set off by commas inside the sentence it
+    reports gives one statement in two pieces, the words before and after it."""
+    if tok.dep_ != "parataxis" or tok.head.i < tok.i:
+        return None
+    left = min(cue_subject_left(tok), tok.i)
+    while left < tok.i and doc[left].is_punct:
+        left += 1
+    comma_before = left - 1
+    comma_after = next((i for i in range(tok.i + 1, min(sent.end, tok.i + 8)) if doc[i].text == ","), None)
+    if comma_before < sent.start or doc[comma_before].text != "," or comma_after is None:
+        return None
+    pieces = []
+    # "measures that, Mayorkas says, will lead to ...": what comes before the relative word is the
+    # narrator's; "The plan, the senator said, would fail" reports both pieces
+    relative = doc[comma_before - 1].lower_ in ("that", "which", "who") if comma_before > sent.start else False
+    if comma_before - sent.start >= 1 and not relative:
+        pieces.extend(_trimmed(doc, sent.start, comma_before - 1, min_words=1))
+    pieces.extend(_trimmed(doc, comma_after + 1, sent.end - 1))
+    return pieces
+
+
+def _object_content(tok: Token, doc: Doc) -> list[tuple[int, int]]:
+    """What a speech act without a complement clause reports: its object and what follows it
+    ("immediate action on the fate of 800,000 people"), up to a comma that starts an aside."""
+    kids = [c for c in tok.rights if c.dep_ in OBJECT_DEPS]
+    if not kids:
+        return []
+    if lemma(tok) in NAMING_VERBS and (
+        any(c.dep_ == "oprd" for c in tok.children) or any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+    ):
+        return []
+    if lemma(tok) == "call" and not any(
+        c.dep_ in ("prep", "xcomp") and (c.lower_ in ("for", "on") or c.dep_ == "xcomp") for c in tok.children
+    ):
+        return []  # "called the plan a disaster" names, "called for a vote" / "called on X to" asks
+    lo = kids[0].left_edge.i
+    hi = lo
+    for c in tok.rights:
+        if c.i < lo:
+            continue
+        if c.dep_ in OBJECT_DEPS:
+            hi = max(hi, c.right_edge.i)
+        elif c.dep_ == "punct" and c.i > hi:
+            break
+    if doc[lo].dep_ == "prep" and doc[lo].head.i == tok.i and doc[lo].lower_ in ("on", "for", "to"):
+        lo += 1  # "called on Congress to ..." reports "Congress to ..."
+    for i in range(lo + 2, hi + 1):
+        # "urged action on X Monday, using a procedural move": the participle is how, not what
+        if doc[i].tag_ == "VBG" and doc[i - 1].text == "," and lemma(doc[i]) not in ("include", "involve"):
+            hi = i - 2
+            break
+    return _trimmed(doc, lo, hi) if hi - lo >= 1 else []
+
+
+def _clause_units(root: Token) -> list[set[int]]:
+    """A clause and each clause conjoined to it ("X and that Y") as separate sets of token indices.
+    A conjoined speech verb ("... but warned that ...", "..., adding that ...") is a report of its
+    own, found through its own cue: it is left out here."""
+    conjs = [
+        c
+        for c in root.children
+        if (c.dep_ == "conj" and upos(c) in ("VERB", "AUX"))
+        or (c.dep_ == "advcl" and c.tag_ == "VBG" and lemma(c) in SPEECH_VERBS)
+    ]
+    own = {t.i for t in root.subtree}
+    for c in conjs:
+        own -= {t.i for t in c.subtree}
+    units = [own]
+    for c in conjs:
+        if lemma(c) not in SPEECH_VERBS:
+            units.extend(_clause_units(c))
+    return units
+
+
+def _trimmed(doc: Doc, lo: int, hi: int, *, min_words: int = 3) -> list[tuple[int, int]]:
+    while lo <= hi and (
+        doc[lo].is_punct
+        or doc[lo].dep_ in ("cc", "mark")
+        and doc[lo].lower_ in ("and", "that", "but", "or")
+        or doc[lo].is_space
+    ):
+        lo += 1
+    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space or doc[hi].dep_ == "cc"):
+        hi -= 1
+    if hi - lo < min(2, min_words - 1):
+        return []
+    s, e = doc[lo].idx, doc[hi].idx + len(doc[hi])
+    m = CUT_CLAUSE.search(doc[lo : hi + 1].text)
+    if m and m.start() > 10:
+        e = s + m.start()
+    span_text = doc[lo : hi + 1].text[: e - s]  # doc.text would rebuild the whole paragraph
+    when = TRAILING_TIME.search(span_text)
+    if when and when.start() > 0:
+        e = s + when.start()  # "... to act earlier this month": when it was said, not what
+        span_text = span_text[: when.start()]
+    if len(span_text.split()) < min_words:
+        return []  # "criticized the plan": too little to be a statement of its own
+    return [(s, e)]

@@ -1,0 +1,77 @@
+"""Pure helpers over the words of a speaker phrase: what kind of speaker it names, and by what name."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from analysis.registry import fold
+from analysis.speaker_words import (
+    DOCUMENT_HEADS,
+    GROUP_NOUNS,
+    HONORIFICS,
+    ORG_HEADS,
+    ROLE_NOUNS,
+    SHARE_HEADS,
+    SHARE_OF_RE,
+    UNNAMED_PERSON_HEADS,
+)
+
+
+def phrase_kind(phrase: str) -> str | None:
+    """What a subject phrase that names no one is: a group ("critics", "The newspapers", "47 percent"),
+    an organisation ("the department", "the National Foundation for American Policy"), an unnamed
+    person ("a senior official"), or None."""
+    core = re.sub(r"\s+(?:here|there|now|today|too|also)$", "", phrase)  # "relief workers here"
+    bare = re.sub(r"^(?:the|a|an|some|many|other)\s+", "", core, flags=re.I)
+    proper = bare[:1].isupper() and core.split()[-1][:1].isupper()
+    # the head is the last word before a prepositional tail: "a court in Rome" -> court
+    head_words = (
+        re.split(r"\s+(?:close to|familiar with|in|at|of|from|for|with|on|to)\s+", core)[0].split()
+        if not proper
+        else core.split()
+    )
+    head = re.sub(r"[^\w-]", "", head_words[-1].lower())
+    if SHARE_OF_RE.match(core):
+        return "group"  # "Six in 10 Virginia voters", "two out of three Republicans"
+    if head in GROUP_NOUNS or head in SHARE_HEADS or (head.endswith("s") and not proper):
+        return "group"  # "critics", "47 percent" (of those polled)
+    if head in ORG_HEADS or head in DOCUMENT_HEADS:
+        return "organisation"  # "the department"; "the congressional report" speaks for its authors
+    if (head in UNNAMED_PERSON_HEADS or head in ROLE_NOUNS) and re.match(
+        r"(?:a|an|one|another|the|[A-Z][\w.-]*[’']s)\s", phrase, re.I
+    ):
+        return "person"  # "a senior administration official": a source the article does not name
+    if proper and ("," in bare or " and " in bare) and len(bare.split()) <= 16:
+        return "group"  # "The Telegraph, Times, FT, Mail, Independent and the Today Programme"
+    if proper and len(bare.split()) <= 8 and head[:1].isalpha():
+        return "organisation"  # "Acme Corp", "the National Foundation for American Policy"
+    return None
+
+
+def phrase_name(phrase: str) -> str:
+    """The name to show for a speaker the article names only by a phrase: the phrase as written,
+    article included ("The department", "Some U.S. lawmakers", "The Home Affairs Committee"), since
+    that is how a reader would find it in the text."""
+    return phrase[0].upper() + phrase[1:]
+
+
+@lru_cache(maxsize=4096)
+def name_tokens(name: str) -> list[str]:
+    """The folded words of a name without honorifics or dots: "Sir Keir Starmer" -> ["keir", "starmer"]."""
+    return [t for t in fold(name).replace(".", "").split() if t not in HONORIFICS]
+
+
+def strip_the(text: str) -> str:
+    """The text without a leading "the"."""
+    return re.sub(r"^(?:the|The)\s+", "", text).strip()
+
+
+def mention_rule(rule: str, text: str) -> str:
+    """How a mention names its entity, for people: "full name", "honorific + name", "surname", or the finder's rule."""
+    if rule != "name":
+        return rule
+    toks = [t for t in fold(text).replace(".", "").split() if t not in HONORIFICS]
+    if len(toks) >= 2:
+        return "full name"
+    return "honorific + name" if fold(text).split()[0].rstrip(".") in HONORIFICS else "surname"
