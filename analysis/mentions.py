@@ -88,6 +88,7 @@ def raw_mentions(
     text: str, parsed: list[Parsed], registry: Registry, speaker_names: Sequence[tuple[int, int]], *, home_country: str
 ) -> list[RawMention]:
     """(start, end, text, rule, extra) for every candidate mention, unresolved, in reading order."""
+    found: list[RawMention] = []
     sources: tuple[Iterator[Found], ...] = (
         # offices and descriptions first: "the Prime Minister" must not become a person named "Minister"
         iter(office_matches(text, registry)),
@@ -97,10 +98,10 @@ def raw_mentions(
         _names_by_apposition(text),
         ((s, e, "name", None) for s, e in speaker_names),
         iter(registry_name_matches(text, registry)),
+        _surname_echoes(text, found),  # lazily: reads the names the sources above found
         _pronouns_and_tagged_organisations(parsed, registry, home_country),
         _registry_organisations(text, registry),
     )
-    found: list[RawMention] = []
     taken: list[tuple[int, int]] = []
     for source in sources:
         for s, e, rule, extra in source:
@@ -109,6 +110,23 @@ def raw_mentions(
                 found.append((s, e, text[s:e], rule, extra))
     found.sort(key=lambda f: f[0])
     return found
+
+
+CAPITALISED_BEFORE = re.compile(r"[A-Z][\w.’'-]* $")  # "Bernie Sanders", "Sen. Sanders": part of a longer name
+
+
+def _surname_echoes(text: str, found: list[RawMention]) -> Iterator[Found]:
+    """A full name's surname used alone later ("Sanders is pushing back") where the tagger missed
+    it: a capitalised word standing apart from other capitalised words, after the full name."""
+    first_at: dict[str, int] = {}
+    for s, _, name, rule, _ in found:
+        words = re.findall(r"[A-Z][\w’'-]+", name) if rule == "name" else []
+        if len(words) >= 2 and len(words[-1]) >= 3 and words[0].lower().rstrip(".") not in HONORIFICS:
+            first_at.setdefault(words[-1], s)
+    for surname, since in first_at.items():
+        for m in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w’'-])(?! [A-Z])", text):
+            if m.start() > since and not CAPITALISED_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+                yield m.start(), m.end(), "name", None
 
 
 def _descriptions(text: str) -> Iterator[Found]:

@@ -753,3 +753,15 @@ def test_a_pronoun_given_to_the_last_speaker_is_marked_on_the_pronoun(nlp):
     quote = next(q for q in analyze(text, nlp=nlp).quotes if q.text.startswith("This is a disaster"))
     m = quote.speaker_mention
     assert (m.rule, m.text, text[m.start : m.end]) == ("pronoun", "She", "She")  # was an empty span at "She"
+
+
+@pytest.mark.model
+def test_a_bare_surname_the_tagger_missed_is_still_that_person(nlp):
+    text = (
+        "Title\n\nBernie Sanders and Hillary Clinton met in Milwaukee. Barack Obama said the party was united. "
+        "Hillary Clinton is telling voters she can win.\n\n"
+        "Sanders is pushing back, questioning Clinton’s judgment in supporting the war in Iraq.\n\n"
+        "He asks, “Do we really feel confident about a candidate saying she is going to bring change?”"
+    )
+    quote = analyze(text, nlp=nlp).quotes[-1]
+    assert quote.kind == "direct" and quote.speaker_name == "Bernie Sanders"
