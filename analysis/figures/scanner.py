@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from analysis.figures.counted_words import COMPOUND_NOT_COUNTED, IRREGULAR_PLURALS, MEASURE_NOUNS, NOT_NOUNS
 from analysis.figures.words import (
     FRACTION,
     FRACTION_WORDS,
@@ -209,56 +210,7 @@ PEOPLE_NOUNS = re.compile(
     r"deportations|removals|returns|flights|hotels|boats|deaths|arrests|encounters)\b",
     re.I,
 )
-# A counted noun after a number word: a plural, an irregular plural, or a word in -men.
-_IRREGULAR_PLURALS = (
-    "people",
-    "children",
-    "men",
-    "women",
-    "police",
-    "staff",
-    "personnel",
-    "aircraft",
-    "crew",
-    "feet",
-    "sheep",
-    "cattle",
-    "fish",
-    "offspring",
-    "media",
-    "data",
-)
-_NOT_NOUNS = {
-    "is",
-    "was",
-    "has",
-    "as",
-    "this",
-    "its",
-    "us",
-    "yes",
-    "his",
-    "does",
-    "across",
-    "less",
-    "unless",
-    "plus",
-    "thus",
-    "perhaps",
-    "always",
-    "towards",
-    "besides",
-    "whereas",
-    "sometimes",
-    "hers",
-    "ours",
-    "yours",
-    "theirs",
-    "whose",
-    "afterwards",
-    "nevertheless",
-}
-_COUNTED = re.compile(rf"\s+(?:[\w’'-]+\s+){{0,3}}?(?P<noun>[A-Za-z-]+s|{'|'.join(_IRREGULAR_PLURALS)}|[a-z]+men)\b")
+_COUNTED = re.compile(rf"\s+(?:[\w’'-]+\s+){{0,3}}?(?P<noun>[A-Za-z-]+s|{'|'.join(IRREGULAR_PLURALS)}|[a-z]+men)\b")
 _VERB_AFTER = re.compile(r"\s+(?:were|are|have|had|was|will|would|could|can|did|remain|remained|died|survived)\b", re.I)
 _OF_GROUP = re.compile(r"\s+of\s+(?:the|them|their|her|his|its|these|those|our|us|whom|which|my|your)\b", re.I)
 # Anonymous sources are counted in words but are not figures the article reports.
@@ -436,54 +388,9 @@ def _multiplier(m: re.Match[str], chunk: str) -> list[Found] | None:
     return [Found("multiplier", m.start(), m.end(), MULTIPLIERS[word], "factor", rule="multiplier word")]
 
 
-# After a number word in a compound these nouns measure ("a ten-point lead", "a five-mile queue");
-# other nouns name a kind of thing ("a three-bedroom home").
-MEASURE_NOUNS = {
-    "point",
-    "vote",
-    "seat",
-    "member",
-    "mile",
-    "kilometer",
-    "kilometre",
-    "meter",
-    "metre",
-    "foot",
-    "inch",
-    "acre",
-    "hectare",
-    "ton",
-    "tonne",
-    "gallon",
-    "litre",
-    "liter",
-    "barrel",
-    "page",
-    "count",
-    "percent",
-}
-_COMPOUND_NOT_COUNTED = {
-    "odd",
-    "something",
-    "ish",
-    "plus",
-    "old",
-    "off",
-    "sided",
-    "way",
-    "stop",
-    "time",
-    "man",
-    "to",
-    "and",
-    "or",
-    "in",
-}
-
-
 def _compound(m: re.Match[str], chunk: str) -> list[Found] | None:
     num, noun = m.group("num"), m.group("noun").lower()
-    if len(noun) < 3 or noun in _COMPOUND_NOT_COUNTED or noun in FRACTION_WORDS or noun in WORD_VALUES:
+    if len(noun) < 3 or noun in COMPOUND_NOT_COUNTED or noun in FRACTION_WORDS or noun in WORD_VALUES:
         return None  # "3-D", "one-off", "two-thirds", "twenty-one"
     value = read_number(num) if num.lower() not in SCALE_WORDS else SCALE_WORDS[num.lower()]
     if value is None:
@@ -585,7 +492,7 @@ def _word(m: re.Match[str], chunk: str) -> list[Found] | None:
             return None  # "one" is a figure when it is counted against something: "at least one minister"
         return [Found("word", s, e, value, None, rule="number word")]
     counted = _COUNTED.match(after)
-    if counted and counted.group("noun").lower() not in _NOT_NOUNS:
+    if counted and counted.group("noun").lower() not in NOT_NOUNS:
         return [Found("word", s, e, value, None, rule="number word")]
     if _VERB_AFTER.match(after) or _OF_GROUP.match(after):
         return [Found("word", s, e, value, None, rule="number word")]  # "four had been returned", "two of them"
