@@ -7,7 +7,8 @@
 The same --n and --seed always give the same articles. Speakers, roles, parties, stances
 and figures come from small hand-written pools modelled on UK coverage of 2023-2025, so the
 analyser meets the constructions it meets in real articles (said:, added:, reported speech,
-titles before names, figures in quotes and in the narrator's voice).
+titles before names, figures in quotes and in the narrator's voice). The pools are in
+`corpus_templates.py`, beside this file.
 
 `--synthetic` is for load tests of the app, not of the analyser: it does NOT run spaCy or the
 analyser. It builds longer articles (about 10 quotes each, several hundred minor speakers) and
@@ -28,97 +29,28 @@ import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-
-@dataclass(frozen=True)
-class Person:
-    name: str
-    title: str  # "the home secretary"
-    party: str
-    camp: str  # "government", "right", "open"
-    honorific: str = "Mr"
-
-
-PEOPLE = (
-    Person("Keir Starmer", "the Prime Minister", "Labour", "government"),
-    Person("Yvette Cooper", "the home secretary", "Labour", "government", "Ms"),
-    Person("Angela Eagle", "the border security minister", "Labour", "government", "Ms"),
-    Person("Chris Philp", "the shadow home secretary", "Conservative", "right"),
-    Person("Kemi Badenoch", "the Conservative leader", "Conservative", "right", "Ms"),
-    Person("Robert Jenrick", "the former immigration minister", "Conservative", "right"),
-    Person("Nigel Farage", "the Reform UK leader", "Reform UK", "right"),
-    Person("Zia Yusuf", "Reform UK's head of policy", "Reform UK", "right"),
-    Person("Ed Davey", "the Liberal Democrat leader", "Liberal Democrats", "open"),
-    Person("Carla Denyer", "the Green Party co-leader", "Green", "open", "Ms"),
-    Person("Enver Solomon", "chief executive of the Refugee Council", "", "open"),
-    Person("Sonya Sceats", "chief executive of Freedom from Torture", "", "open", "Ms"),
+from corpus_templates import (  # noqa: E402  (found beside this file: scripts/ is on sys.path)
+    CUES,
+    GOVERNMENT_BY_CAMP,
+    HEADLINES,
+    INDIRECT,
+    MONTHS,
+    PEOPLE,
+    QUOTES,
+    SOURCES,
+    Person,
+    minor_people,
 )
 
-QUOTES = {
-    "government": (
-        "We are smashing the gangs and returning people who have no right to be here.",
-        "Our plan is bringing net migration down and restoring control of our borders.",
-        "Every week we are removing more people with no right to be in the UK than the last government did.",
-        "We inherited a broken asylum system and we are fixing it, closing hotels and clearing the backlog.",
-        "Working with our partners in Europe, we are cracking down on the criminal networks behind the crossings.",
-    ),
-    "right": (
-        "Labour has lost control of our borders and the small boats keep coming.",
-        "This government scrapped the Rwanda deterrent before it even started, and the crossings have soared.",
-        "We need a binding annual cap on migration, and Labour refuses to act.",
-        "The home secretary's plan is weak and completely out of touch with what the country demands.",
-        "Britain must leave the ECHR so that we can deport every illegal migrant who arrives.",
-    ),
-    "open": (
-        "We need safe and legal routes so that desperate people are not forced into small boats.",
-        "Refugees fleeing war and persecution deserve protection, not hostile rhetoric from ministers.",
-        "The asylum backlog is a failure of administration, and people are left in limbo in hotels for years.",
-        "Cruel deterrence policies do not work; they only push people into more dangerous journeys.",
-        "The government should let asylum seekers work while their claims are decided.",
-    ),
-}
-INDIRECT = {
-    "government": (
-        "the number of people returned had risen sharply since the election",
-        "the new rules would bring net migration down by the end of the parliament",
-    ),
-    "right": (
-        "the government had lost control of the Channel",
-        "only a cap on numbers would restore public trust",
-    ),
-    "open": (
-        "the government should open more safe routes for refugees",
-        "the asylum system was leaving thousands of people in limbo",
-    ),
-}
-HEADLINES = (
-    "{a} and {b} clash over small boat crossings",
-    "Small boat crossings rise as {a} defends migration plan",
-    "{a} under pressure as asylum backlog grows",
-    "Migration figures: {a} and {b} trade blows",
-    "{a} unveils new immigration rules as {b} attacks plan",
-    "Channel crossings: what {a} and {b} said",
-)
-SOURCES = ("LBC", "The Guardian", "BBC News", "Sky News", "The Independent", "The Telegraph", "ITV News")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+if TYPE_CHECKING:
+    from analysis.records import Evidence, Mention, NumberMention, Quote, Speaker, Stance
 
 
 def _figures(rng: random.Random, year: int) -> dict[str, str]:
@@ -173,153 +105,9 @@ def articles(n: int, seed: int = 7) -> Iterator[tuple[str, dict[str, str]]]:
 
 # -- synthetic: articles with their Analysis built from the template (no spaCy) -----------------
 
-FIRST = (
-    "Sarah",
-    "James",
-    "Priya",
-    "Tom",
-    "Aisha",
-    "David",
-    "Helen",
-    "Mark",
-    "Fatima",
-    "Owen",
-    "Claire",
-    "Daniel",
-    "Nadia",
-    "Peter",
-    "Grace",
-    "Rahul",
-    "Emma",
-    "Hugh",
-    "Zara",
-    "Liam",
-)
-LAST = (
-    "Holt",
-    "Bennett",
-    "Okafor",
-    "Reid",
-    "Malik",
-    "Hughes",
-    "Fraser",
-    "Doyle",
-    "Kaur",
-    "Price",
-    "Walsh",
-    "Turner",
-    "Nolan",
-    "Shah",
-    "Carter",
-    "Lloyd",
-    "Quinn",
-    "Ellis",
-    "Patel",
-    "Moore",
-    "Barker",
-    "Greene",
-    "Foster",
-    "Sutton",
-    "Rowe",
-)
-MINOR_ROLES = (
-    ("the Labour MP for {place}", "Labour", "government"),
-    ("the Conservative MP for {place}", "Conservative", "right"),
-    ("Reform UK's candidate in {place}", "Reform UK", "right"),
-    ("a Liberal Democrat councillor in {place}", "Liberal Democrats", "open"),
-    ("a Green councillor in {place}", "Green", "open"),
-    ("a spokesperson for the {place} Refugee Forum", "", "open"),
-    ("a caseworker in {place}", "", "open"),
-    ("leader of {place} council", "Conservative", "right"),
-)
-PLACES = (
-    "Dover",
-    "Folkestone",
-    "Kent",
-    "Hull",
-    "Stoke",
-    "Rotherham",
-    "Bournemouth",
-    "Epping",
-    "Canterbury",
-    "Portsmouth",
-    "Bolton",
-    "Ipswich",
-    "Wakefield",
-    "Clacton",
-    "Swindon",
-    "Crawley",
-    "Luton",
-    "Hastings",
-)
-MINOR_COUNT = 500
-CUES = {  # (label, phrase): the phrases the analyser's lexicon also knows, for the template's quotes
-    "direction:restrictive": (
-        "smashing the gangs",
-        "returning people",
-        "removing",
-        "restoring control",
-        "cracking down",
-        "criminal networks",
-        "lost control",
-        "cap on",
-        "deport",
-        "closing hotels",
-        "weak",
-        "scrapped",
-        "leave the ECHR",
-        "restore public trust",
-    ),
-    "direction:open": (
-        "safe and legal routes",
-        "safe routes",
-        "protection",
-        "deserve",
-        "do not work",
-        "let asylum seekers work",
-        "limbo",
-        "desperate",
-    ),
-    "frame:security and crime": ("gangs", "criminal"),
-    "frame:humanitarian": ("Refugees", "persecution", "desperate", "dangerous"),
-    "frame:political": ("Labour",),
-    "frame:cooperation": ("partners",),
-    "frame:administration": ("backlog", "administration"),
-    "target:enforcement and returns": ("returning", "removing", "deport", "cracking down", "returned"),
-    "target:caps on numbers": ("cap",),
-    "target:safe and legal routes": ("safe and legal routes", "safe routes"),
-    "target:asylum accommodation": ("hotels",),
-    "target:international agreements": ("ECHR", "Rwanda"),
-    "topic": ("migration", "borders", "small boats", "crossings", "asylum", "Channel", "illegal migrant"),
-}
-GOVERNMENT_BY_CAMP = {"government": "supports", "right": "opposes", "open": "opposes", "official": "neutral"}
-
 
 def _slug(name: str) -> str:
     return "-".join(name.lower().replace("'", "").split())
-
-
-def minor_people(seed: int = 7) -> tuple[Person, ...]:
-    """The pool of minor speakers (MPs, councillors, campaigners) the synthetic articles draw on."""
-    rng = random.Random(seed)
-    names = [f"{f} {last}" for f in FIRST for last in LAST]
-    rng.shuffle(names)
-    out = []
-    for k, name in enumerate(names[:MINOR_COUNT]):
-        role, party, camp = MINOR_ROLES[k % len(MINOR_ROLES)]
-        out.append(
-            Person(
-                name,
-                role.format(place=PLACES[k % len(PLACES)]),
-                party,
-                camp,
-                "Ms"
-                if name.split()[0]
-                in ("Sarah", "Priya", "Aisha", "Helen", "Fatima", "Claire", "Nadia", "Grace", "Emma", "Zara")
-                else "Mr",
-            )
-        )
-    return tuple(out)
 
 
 class _Writer:
@@ -345,51 +133,73 @@ class _Writer:
         return "".join(self.parts)
 
 
-def synthetic(i: int, seed: int = 7, *, quotes: int = 10):  # (text, meta, Analysis)
-    """The i-th synthetic article, its manifest entry and the Analysis its template implies."""
-    import hashlib
+class _Said(NamedTuple):
+    """A quote the template wrote: who said it, where, and the cue that introduced it."""
 
-    from analysis.pipeline import ANALYSER_VERSION
-    from analysis.records import (
-        Analysis,
-        Article,
-        Chrome,
-        Evidence,
-        Mention,
-        NumberMention,
-        Quote,
-        Span,
-        Speaker,
-        Stance,
-    )
+    speaker_id: str
+    speaker_name: str
+    start: int
+    end: int
+    kind: str
+    rule: str
+    cue: tuple[int, int]
+    mention: Mention
 
-    rng = random.Random(seed * 7_000_003 + i)
-    day = dt.date(2023, 1, 1) + dt.timedelta(days=rng.randrange(0, 1000))
-    gov = rng.choice([p for p in PEOPLE if p.camp == "government"])
-    other = rng.choice([p for p in PEOPLE if p.camp != "government"])
-    third = rng.choice([p for p in PEOPLE if p not in (gov, other)])
-    cast = [gov, other, third, *rng.sample(_MINOR, 4)]
-    f = _figures(rng, day.year)
-    surname = lambda p: p.name.split()[-1]  # noqa: E731
-    title = rng.choice(HEADLINES).format(a=surname(gov), b=surname(other))
-    stamp = f"{day.day} {MONTHS[day.month - 1]} {day.year}, {rng.randrange(7, 22):02d}:{rng.randrange(0, 60):02d}"
-    w = _Writer()
-    chrome = [Chrome("heading", title, *w.para(title)[0]), Chrome("timestamp", stamp, *w.para(stamp)[0])]
-    mentions: dict[str, list[Mention]] = {}
-    quoted: list[tuple[str, str, int, int, str, str, tuple[int, int], Mention]] = []
-    numbers: list[tuple[str, int, int, str, str, str, str | None, tuple[str, int, int]]] = []
+
+class _Figure(NamedTuple):
+    """A figure the template wrote, with what it measures and the sentence it sits in."""
+
+    text: str
+    start: int
+    end: int
+    unit: str
+    metric: str
+    group: str
+    cited_by: str | None
+    sentence: tuple[int, int]
+
+
+@dataclass
+class _Draft:
+    """A synthetic article being written, and what its Analysis will say about each piece."""
+
+    rng: random.Random
+    figures: dict[str, str]
+    writer: _Writer = field(default_factory=_Writer)
+    mentions: dict[str, list[Mention]] = field(default_factory=dict)
+    quoted: list[_Said] = field(default_factory=list)
+    numbers: list[_Figure] = field(default_factory=list)
 
     def figure(
-        span: tuple[int, int], key: str, unit: str, metric: str, group: str, who: str | None, sentence: tuple[int, int]
+        self,
+        span: tuple[int, int],
+        key: str,
+        unit: str,
+        metric: str,
+        group: str,
+        who: str | None,
+        sentence: tuple[int, int],
     ) -> None:
-        numbers.append((f[key], span[0], span[1], unit, metric, group, who, sentence))
+        self.numbers.append(_Figure(self.figures[key], span[0], span[1], unit, metric, group, who, sentence))
 
-    s = w.para(
+    def mention(self, speaker_id: str, mention: Mention) -> None:
+        self.mentions.setdefault(speaker_id, []).append(mention)
+
+
+def _surname(person: Person) -> str:
+    return person.name.split()[-1]
+
+
+def _write_opening(d: _Draft, gov: Person) -> None:
+    """The two narrator's paragraphs: crossings, then net migration and the asylum backlog."""
+    from analysis.records import Mention
+
+    s = d.writer.para(
         f"{gov.name} has defended the government's record on migration after figures showed ",
-        f["crossings"],
-        f" people crossed the Channel in small boats in {f['year']}.",
+        d.figures["crossings"],
+        f" people crossed the Channel in small boats in {d.figures['year']}.",
     )
-    figure(
+    d.figure(
         s[1],
         "crossings",
         "people",
@@ -398,62 +208,98 @@ def synthetic(i: int, seed: int = 7, *, quotes: int = 10):  # (text, meta, Analy
         None,
         (s[0][0], s[2][1]),
     )
-    mentions.setdefault(_slug(gov.name), []).append(Mention(gov.name, s[0][0], s[0][0] + len(gov.name), "full name"))
-    s = w.para(
+    d.mention(_slug(gov.name), Mention(gov.name, s[0][0], s[0][0] + len(gov.name), "full name"))
+    s = d.writer.para(
         "Net migration stood at ",
-        f["net"],
+        d.figures["net"],
         " in the latest official estimate, while ",
-        f["claims"],
+        d.figures["claims"],
         " asylum claims are waiting for a decision.",
     )
-    figure(s[1], "net", "people", "net migration", "net_migration:level", None, (s[0][0], s[4][1]))
-    figure(s[3], "claims", "claims", "asylum backlog", "asylum_backlog:level", None, (s[0][0], s[4][1]))
-    named: set[str] = {_slug(gov.name)}
+    d.figure(s[1], "net", "people", "net migration", "net_migration:level", None, (s[0][0], s[4][1]))
+    d.figure(s[3], "claims", "claims", "asylum backlog", "asylum_backlog:level", None, (s[0][0], s[4][1]))
+
+
+def _speaker_phrase(rng: random.Random, person: Person, first: bool) -> tuple[str, str]:
+    """How a paragraph names its speaker (full name and title the first time), and the rule for it."""
+    if first:
+        return f"{person.name}, {person.title},", "full name"
+    if rng.random() < 0.3:
+        return f"{person.honorific} {_surname(person)}", "honorific + name"
+    return _surname(person), "surname"
+
+
+# A quote paragraph's writer returns where its speaker phrase starts, the quote's span, the cue's
+# span, the quote's kind and the rule that found it.
+_Written = tuple[int, tuple[int, int], tuple[int, int], str, str]
+
+
+def _write_reported(d: _Draft, who: str, person: Person) -> _Written:
+    s = d.writer.para(who, " said ", d.rng.choice(INDIRECT[person.camp]), ".")
+    return s[0][0], s[2], (s[1][0] + 1, s[1][0] + 5), "indirect", "reported speech (speech verb)"
+
+
+def _write_direct_with_figure(d: _Draft, who: str, person: Person) -> _Written:
+    s = d.writer.para(
+        who,
+        " added: “",
+        d.rng.choice(QUOTES[person.camp]),
+        " Crossings are up ",
+        d.figures["pct"],
+        " on last year.",
+        "”",
+    )
+    d.figure(
+        s[4],
+        "pct",
+        "percent",
+        "small-boat Channel crossings",
+        "small_boat_crossings:percent_change",
+        _slug(person.name),
+        (s[3][0] + 1, s[6][1]),
+    )
+    return s[0][0], (s[2][0], s[5][1]), (s[1][0] + 1, s[1][0] + 6), "direct", "speech verb before quote"
+
+
+def _write_direct(d: _Draft, who: str, person: Person) -> _Written:
+    s = d.writer.para(who, " said: “", d.rng.choice(QUOTES[person.camp]), "”")
+    return s[0][0], s[2], (s[1][0] + 1, s[1][0] + 5), "direct", "speech verb before quote"
+
+
+def _write_quotes(d: _Draft, cast: list[Person], quotes: int) -> None:
+    """The quote paragraphs: every third one reported speech, some with a figure inside the quote."""
+    from analysis.records import Mention
+
+    named: set[str] = {_slug(cast[0].name)}
     for k in range(quotes):
-        person = cast[k % len(cast)] if k < len(cast) else rng.choice(cast)
+        person = cast[k % len(cast)] if k < len(cast) else d.rng.choice(cast)
         sid = _slug(person.name)
-        pool = QUOTES[person.camp]
         first = sid not in named
-        who = (
-            f"{person.name}, {person.title},"
-            if first
-            else (f"{person.honorific} {surname(person)}" if rng.random() < 0.3 else surname(person))
-        )
-        rule = "full name" if first else ("honorific + name" if who.startswith(person.honorific + " ") else "surname")
+        who, rule = _speaker_phrase(d.rng, person, first)
         named.add(sid)
-        if k % 3 == 2:  # reported speech
-            said = rng.choice(INDIRECT[person.camp])
-            s = w.para(who, " said ", said, ".")
-            cue, kind, qrule = (s[1][0] + 1, s[1][0] + 5), "indirect", "reported speech (speech verb)"
-            span = s[2]
-        elif k % 3 == 1 and rng.random() < 0.5:  # a figure inside the quote
-            said = rng.choice(pool)
-            s = w.para(who, " added: “", said, " Crossings are up ", f["pct"], " on last year.", "”")
-            cue, kind, qrule = (s[1][0] + 1, s[1][0] + 6), "direct", "speech verb before quote"
-            span = (s[2][0], s[5][1])
-            figure(
-                s[4],
-                "pct",
-                "percent",
-                "small-boat Channel crossings",
-                "small_boat_crossings:percent_change",
-                sid,
-                (s[3][0] + 1, s[6][1]),
-            )
+        if k % 3 == 2:
+            at, span, cue, kind, qrule = _write_reported(d, who, person)
+        elif k % 3 == 1 and d.rng.random() < 0.5:
+            at, span, cue, kind, qrule = _write_direct_with_figure(d, who, person)
         else:
-            said = rng.choice(pool)
-            s = w.para(who, " said: “", said, "”")
-            cue, kind, qrule = (s[1][0] + 1, s[1][0] + 5), "direct", "speech verb before quote"
-            span = s[2]
+            at, span, cue, kind, qrule = _write_direct(d, who, person)
         said_by = person.name if first else who
-        mention = Mention(said_by, s[0][0], s[0][0] + len(said_by), rule)
-        mentions.setdefault(sid, []).append(mention)
-        quoted.append((sid, person.name, span[0], span[1], kind, qrule, cue, mention))
-    s = w.para("The Home Office said ", f["hotels"], " hotels were still being used to house asylum seekers.")
+        mention = Mention(said_by, at, at + len(said_by), rule)
+        d.mention(sid, mention)
+        d.quoted.append(_Said(sid, person.name, span[0], span[1], kind, qrule, cue, mention))
+
+
+def _write_home_office(d: _Draft) -> None:
+    """The closing paragraph: the Home Office's figure for hotels, in reported speech."""
+    from analysis.records import Mention
+
+    s = d.writer.para(
+        "The Home Office said ", d.figures["hotels"], " hotels were still being used to house asylum seekers."
+    )
     ho = Mention("The Home Office", s[0][0], s[0][0] + len("The Home Office"), "organisation")
-    mentions.setdefault("home-office", []).append(ho)
-    quoted.append(
-        (
+    d.mention("home-office", ho)
+    d.quoted.append(
+        _Said(
             "home-office",
             "Home Office",
             s[1][0],
@@ -464,45 +310,57 @@ def synthetic(i: int, seed: int = 7, *, quotes: int = 10):  # (text, meta, Analy
             ho,
         )
     )
-    figure(s[1], "hotels", "hotels", "asylum hotels", "asylum_hotels:level", "home-office", (s[0][0], s[2][1]))
-    text = w.text
-    content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    d.figure(s[1], "hotels", "hotels", "asylum hotels", "asylum_hotels:level", "home-office", (s[0][0], s[2][1]))
 
-    people = {_slug(p.name): p for p in cast}
-    quote_records = []
+
+def _evidence(text: str, start: int, end: int) -> list[Evidence]:
+    """Every cue phrase of `CUES` in text[start:end], in order of position."""
+    from analysis.records import Evidence
+
+    words = text[start:end]
+    evidence = []
+    for label, phrases in CUES.items():
+        for phrase in phrases:
+            at = words.find(phrase)
+            while at >= 0:
+                evidence.append(Evidence(label, phrase, start + at, start + at + len(phrase)))
+                at = words.find(phrase, at + 1)
+    evidence.sort(key=lambda e: (e.start, e.label))
+    return evidence
+
+
+def _stance(evidence: list[Evidence], camp: str) -> Stance:
+    """The stance the cues imply: direction from the direction cues, government from the camp."""
+    from analysis.records import Stance
+
+    labels = {e.label for e in evidence}
+    restrictive, open_ = "direction:restrictive" in labels, "direction:open" in labels
+    direction = "mixed" if restrictive and open_ else "restrictive" if restrictive else "open" if open_ else "neutral"
+    about = bool(labels)
+    return Stance(
+        about_migration=about,
+        migration=direction if about else "n/a",
+        government=GOVERNMENT_BY_CAMP[camp] if about else "n/a",
+        targets=tuple(dict.fromkeys(e.label.split(":", 1)[1] for e in evidence if e.label.startswith("target:"))),
+        frames=tuple(dict.fromkeys(e.label.split(":", 1)[1] for e in evidence if e.label.startswith("frame:"))),
+        evidence=tuple(evidence),
+        confidence=0.55 + 0.1 * min(3, sum(e.label.startswith("direction:") for e in evidence)),
+        rule=f"synthetic template: {direction} cues; speaker camp {camp}",
+    )
+
+
+def _quote_records(text: str, quoted: list[_Said], people: dict[str, Person]) -> list[Quote]:
+    from analysis.records import Quote
+
+    records = []
     for n, (sid, name, start, end, kind, qrule, (cs, ce), mention) in enumerate(quoted, 1):
-        words = text[start:end]
-        evidence = []
-        for label, phrases in CUES.items():
-            for phrase in phrases:
-                at = words.find(phrase)
-                while at >= 0:
-                    evidence.append(Evidence(label, phrase, start + at, start + at + len(phrase)))
-                    at = words.find(phrase, at + 1)
-        evidence.sort(key=lambda e: (e.start, e.label))
-        labels = {e.label for e in evidence}
-        restrictive, open_ = "direction:restrictive" in labels, "direction:open" in labels
-        direction = (
-            "mixed" if restrictive and open_ else "restrictive" if restrictive else "open" if open_ else "neutral"
-        )
         person = people.get(sid)
         camp = person.camp if person else "official"
-        about = bool(labels)
-        stance = Stance(
-            about_migration=about,
-            migration=direction if about else "n/a",
-            government=GOVERNMENT_BY_CAMP[camp] if about else "n/a",
-            targets=tuple(dict.fromkeys(e.label.split(":", 1)[1] for e in evidence if e.label.startswith("target:"))),
-            frames=tuple(dict.fromkeys(e.label.split(":", 1)[1] for e in evidence if e.label.startswith("frame:"))),
-            evidence=tuple(evidence),
-            confidence=0.55 + 0.1 * min(3, sum(e.label.startswith("direction:") for e in evidence)),
-            rule=f"synthetic template: {direction} cues; speaker camp {camp}",
-        )
-        quote_records.append(
+        records.append(
             Quote(
                 id=f"q{n}",
                 kind=kind,
-                text=words,
+                text=text[start:end],
                 start=start,
                 end=end,
                 speaker_id=sid,
@@ -511,17 +369,25 @@ def synthetic(i: int, seed: int = 7, *, quotes: int = 10):  # (text, meta, Analy
                 cue_start=cs,
                 cue_end=ce,
                 rule=qrule,
-                stance=stance,
+                stance=_stance(_evidence(text, start, end), camp),
                 speaker_mention=mention,
                 paragraphs=1,
                 confidence=0.9 if kind == "direct" else 0.7,
             )
         )
-    number_records = []
+    return records
+
+
+def _number_records(
+    text: str, numbers: list[_Figure], quotes: list[Quote], people: dict[str, Person], year: int
+) -> list[NumberMention]:
+    from analysis.records import NumberMention, Span
+
+    records = []
     for n, (value_text, start, end, unit, metric, group, who, (ss, se)) in enumerate(numbers, 1):
         value = float(value_text.rstrip("%").replace(",", ""))
-        q = next((q for q in quote_records if q.speaker_id == who and q.start <= start < q.end + 30), None)
-        number_records.append(
+        q = next((q for q in quotes if q.speaker_id == who and q.start <= start < q.end + 30), None)
+        records.append(
             NumberMention(
                 id=f"n{n}",
                 text=value_text,
@@ -534,7 +400,7 @@ def synthetic(i: int, seed: int = 7, *, quotes: int = 10):  # (text, meta, Analy
                 value_high=value,
                 metric=metric,
                 metric_group=group,
-                period=str(day.year) if group.startswith("small") else None,
+                period=str(year) if group.startswith("small") else None,
                 cited_by=who,
                 cited_by_name=(people[who].name if who in people else "Home Office") if who else None,
                 quote_id=q.id if q else None,
@@ -542,6 +408,14 @@ def synthetic(i: int, seed: int = 7, *, quotes: int = 10):  # (text, meta, Analy
                 rule="synthetic template",
             )
         )
+    return records
+
+
+def _speaker_records(
+    mentions: dict[str, list[Mention]], people: dict[str, Person], quotes: list[Quote], day: dt.date
+) -> list[Speaker]:
+    from analysis.records import Speaker
+
     speakers = []
     for sid, ms in sorted(mentions.items()):
         person = people.get(sid)
@@ -562,20 +436,52 @@ def synthetic(i: int, seed: int = 7, *, quotes: int = 10):  # (text, meta, Analy
                 )
             )
             continue
+        role = person.title.removeprefix("the ")
         speakers.append(
             Speaker(
                 id=sid,
                 name=person.name,
-                role=person.title.removeprefix("the ")[:1].upper() + person.title.removeprefix("the ")[1:],
+                role=role[:1].upper() + role[1:],
                 party=person.party or None,
                 country="UK",
                 aliases=tuple(dict.fromkeys(m.text for m in ms)),
                 mentions=tuple(ms),
-                quoted=any(q.speaker_id == sid for q in quote_records),
+                quoted=any(q.speaker_id == sid for q in quotes),
                 role_source="article",
                 registry_id=sid if person in PEOPLE else None,
             )
         )
+    return speakers
+
+
+def synthetic(i: int, seed: int = 7, *, quotes: int = 10):  # (text, meta, Analysis)
+    """The i-th synthetic article, its manifest entry and the Analysis its template implies."""
+    import hashlib
+
+    from analysis.pipeline import ANALYSER_VERSION
+    from analysis.records import Analysis, Article, Chrome
+
+    rng = random.Random(seed * 7_000_003 + i)
+    day = dt.date(2023, 1, 1) + dt.timedelta(days=rng.randrange(0, 1000))
+    gov = rng.choice([p for p in PEOPLE if p.camp == "government"])
+    other = rng.choice([p for p in PEOPLE if p.camp != "government"])
+    third = rng.choice([p for p in PEOPLE if p not in (gov, other)])
+    cast = [gov, other, third, *rng.sample(_MINOR, 4)]
+    d = _Draft(rng, _figures(rng, day.year))
+    title = rng.choice(HEADLINES).format(a=_surname(gov), b=_surname(other))
+    stamp = f"{day.day} {MONTHS[day.month - 1]} {day.year}, {rng.randrange(7, 22):02d}:{rng.randrange(0, 60):02d}"
+    chrome = [
+        Chrome("heading", title, *d.writer.para(title)[0]),
+        Chrome("timestamp", stamp, *d.writer.para(stamp)[0]),
+    ]
+    _write_opening(d, gov)
+    _write_quotes(d, cast, quotes)
+    _write_home_office(d)
+    text = d.writer.text
+    content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    people = {_slug(p.name): p for p in cast}
+    quote_records = _quote_records(text, d.quoted, people)
     meta = {"title": title, "published": day.isoformat(), "source": rng.choice(SOURCES)}
     analysis = Analysis(
         article=Article(
@@ -587,9 +493,9 @@ def synthetic(i: int, seed: int = 7, *, quotes: int = 10):  # (text, meta, Analy
             content_hash=content_hash,
             published_rule="given",
         ),
-        speakers=tuple(speakers),
+        speakers=tuple(_speaker_records(d.mentions, people, quote_records, day)),
         quotes=tuple(quote_records),
-        numbers=tuple(number_records),
+        numbers=tuple(_number_records(text, d.numbers, quote_records, people, day.year)),
         chrome=tuple(chrome),
         analyser_version=ANALYSER_VERSION,
     )
