@@ -479,7 +479,7 @@ def start_nginx(ports: list[int], listen: int, tmp: Path) -> subprocess.Popen:
     raise SystemExit("nginx did not start: " + (tmp / "nginx-error.log").read_text()[-2000:])
 
 
-def main() -> None:
+def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", help="an already running server on 127.0.0.1 (default: start one)")
     parser.add_argument("--sessions", type=int, default=20)
@@ -507,57 +507,84 @@ def main() -> None:
     args = parser.parse_args()
     if not 1 <= args.sessions <= 100 or not 1 <= args.rounds <= 50:
         raise SystemExit("--sessions must be 1..100 and --rounds 1..50")
-
-    proc = None
-    extra: list[subprocess.Popen] = []  # more servers and nginx, with --servers
-    tmp = Path(tempfile.mkdtemp(prefix="stance-load-"))
-    run_log = None
     if args.servers > 1 and (args.url or args.mode != "protocol"):
         raise SystemExit("--servers starts its own servers, in protocol mode only")
+    return args
+
+
+@dataclass
+class Servers:
+    """The servers a run talks to: their base URL, the first one's process, and any more (nginx last)."""
+
+    base: str
+    proc: subprocess.Popen | None = None
+    extra: list[subprocess.Popen] = field(default_factory=list)
+    run_log: Path | None = None
+
+    def stop(self) -> None:
+        for other in [*reversed(self.extra), *([self.proc] if self.proc is not None else [])]:
+            other.terminate()
+            try:
+                other.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                other.kill()
+
+
+def _start(args: argparse.Namespace, tmp: Path) -> Servers:
+    """The server under test: the one given by --url, or fresh ones over a new corpus."""
+    global DISTINCT_SOURCES
     if args.url:
         host = urlsplit(args.url).hostname or ""
         if host not in LOCAL_HOSTS:
             raise SystemExit("load tests may only target 127.0.0.1 or localhost")
-        base = args.url.rstrip("/")
-    else:
-        db = tmp / "corpus.db"
-        if args.articles:
-            add_generated(db, args.articles)
-        port = free_port()
-        run_log = tmp / "runs.tsv"
-        os.environ["STANCE_EXPLORER_RUN_LOG"] = str(run_log)  # the server logs each script run's time
-        proc = start_server(db, port, tmp / "server.log")
-        base = f"http://127.0.0.1:{port}"
-        if args.servers > 1:
-            global DISTINCT_SOURCES
-            DISTINCT_SOURCES = True
-            ports = [port]
-            for i in range(1, args.servers):
-                ports.append(free_port())
-                extra.append(start_server(db, ports[-1], tmp / f"server{i}.log"))
-            listen = free_port()
-            extra.append(start_nginx(ports, listen, tmp))
-            base = f"http://127.0.0.1:{listen}"
+        return Servers(args.url.rstrip("/"))
+    db = tmp / "corpus.db"
+    if args.articles:
+        add_generated(db, args.articles)
+    port = free_port()
+    run_log = tmp / "runs.tsv"
+    os.environ["STANCE_EXPLORER_RUN_LOG"] = str(run_log)  # the server logs each script run's time
+    servers = Servers(f"http://127.0.0.1:{port}", start_server(db, port, tmp / "server.log"), run_log=run_log)
+    if args.servers > 1:
+        DISTINCT_SOURCES = True
+        ports = [port]
+        for i in range(1, args.servers):
+            ports.append(free_port())
+            servers.extra.append(start_server(db, ports[-1], tmp / f"server{i}.log"))
+        listen = free_port()
+        servers.extra.append(start_nginx(ports, listen, tmp))
+        servers.base = f"http://127.0.0.1:{listen}"
+    return servers
+
+
+def main() -> None:
+    args = _arguments()
+    servers = _start(args, Path(tempfile.mkdtemp(prefix="stance-load-")))
+    proc, extra = servers.proc, servers.extra
     try:
         pages = tuple(p.strip() for p in args.pages.split(","))
         if args.mode == "protocol":
             report = asyncio.run(
                 run_protocol(
-                    base,
+                    servers.base,
                     args.sessions,
                     args.rounds,
                     args.max_seconds,
                     args.step_timeout * 1000,
                     pages,
-                    server_pid=[proc.pid] + [x.pid for x in extra[:-1]] if extra else proc.pid if proc else None,
+                    server_pid=[proc.pid] + [x.pid for x in extra[:-1]]
+                    if extra and proc
+                    else proc.pid
+                    if proc
+                    else None,
                     pause_s=args.pause,
-                    run_log=run_log,
+                    run_log=servers.run_log,
                 )
             )
         else:
             report = asyncio.run(
                 run(
-                    base,
+                    servers.base,
                     args.sessions,
                     args.rounds,
                     args.max_seconds,
@@ -567,18 +594,7 @@ def main() -> None:
                 )
             )
     finally:
-        for other in reversed(extra):
-            other.terminate()
-            try:
-                other.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                other.kill()
-        if proc is not None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        servers.stop()
     summary = report.summary()
     print(json.dumps(summary, indent=1))
     if args.json:

@@ -222,22 +222,28 @@ def positions_map(positions: pd.DataFrame, highlight: str | None = None) -> go.F
             }
         )
     if highlight is not None and highlight in place_of:
-        pt = order[order["key"] == highlight].iloc[0]
-        data.append(
-            {
-                "type": "scatter",
-                "x": [float(pt["px"])],
-                "y": [float(pt["py"])],
-                "mode": "markers+text",
-                "name": "found",
-                "showlegend": False,
-                "hoverinfo": "skip",
-                "text": [str(pt["label"])],
-                "textposition": "top center",
-                "textfont": {"size": LABEL_FONT_PX + 2, "color": "#111827"},
-                "marker": {"size": 34, "symbol": "circle-open", "color": "#111827", "line": {"width": 3}},
-            }
-        )
+        data.append(_found_ring(order[order["key"] == highlight].iloc[0]))
+    return figure(data, _map_layout())
+
+
+def _found_ring(pt: pd.Series) -> dict[str, Any]:
+    """A ring and a name around the point a search found."""
+    return {
+        "type": "scatter",
+        "x": [float(pt["px"])],
+        "y": [float(pt["py"])],
+        "mode": "markers+text",
+        "name": "found",
+        "showlegend": False,
+        "hoverinfo": "skip",
+        "text": [str(pt["label"])],
+        "textposition": "top center",
+        "textfont": {"size": LABEL_FONT_PX + 2, "color": "#111827"},
+        "marker": {"size": 34, "symbol": "circle-open", "color": "#111827", "line": {"width": 3}},
+    }
+
+
+def _map_layout() -> dict[str, Any]:
     axis_line = {"type": "line", "line": {"color": AXIS_COLOUR}}
     layout = {
         "height": 560,
@@ -261,7 +267,7 @@ def positions_map(positions: pd.DataFrame, highlight: str | None = None) -> go.F
             {**axis_line, "yref": "paper", "y0": 0, "y1": 1, "xref": "x", "x0": 0, "x1": 0},
         ],
     }
-    return figure(data, layout)
+    return layout
 
 
 def _point_colours(points: pd.DataFrame) -> list[str]:
