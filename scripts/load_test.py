@@ -483,9 +483,7 @@ def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", help="an already running server on 127.0.0.1 (default: start one)")
     parser.add_argument("--sessions", type=int, default=20)
-    parser.add_argument(
-        "--rounds", type=int, default=3, help="page visits (each followed by a filter change) per session"
-    )
+    parser.add_argument("--rounds", type=int, default=3, help="page visits, each with a filter change, per session")
     parser.add_argument("--articles", type=int, default=0, help="generated articles to add to a fresh database")
     parser.add_argument("--max-seconds", type=float, default=300.0, help="stop starting new steps after this")
     parser.add_argument("--step-timeout", type=float, default=120.0, help="seconds before a step counts as failed")
@@ -497,12 +495,7 @@ def _arguments() -> argparse.Namespace:
         help="browser: headless Chromium pages; protocol: Streamlit's websocket messages only",
     )
     parser.add_argument("--pause", type=float, default=0.0, help="seconds each session waits after each step")
-    parser.add_argument(
-        "--servers",
-        type=int,
-        default=1,
-        help="start this many Streamlit processes behind nginx (deploy/nginx/stance-explorer.conf; protocol mode)",
-    )
+    parser.add_argument("--servers", type=int, default=1, help="this many Streamlit processes behind nginx (protocol)")
     parser.add_argument("--json", type=Path, help="also write the summary here")
     args = parser.parse_args()
     if not 1 <= args.sessions <= 100 or not 1 <= args.rounds <= 50:
