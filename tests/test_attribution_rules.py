@@ -283,48 +283,6 @@ def test_phrase_names_keep_the_words_the_article_uses():
 
 
 @pytest.mark.model
-def test_a_spokesperson_is_a_speaker_of_their_own_speaking_for_the_organisation(nlp):
-    text = "Crime figures\n\nA Home Office spokesperson said the police must take every crime seriously."
-    result = analyze(text, nlp=nlp)
-    (quote,) = result.quotes
-    assert quote.speaker_name == "A Home Office spokesperson"
-    speaker = result.speaker(quote.speaker_id)
-    assert speaker.kind == "person" and speaker.registry_id is None
-
-
-@pytest.mark.model
-def test_coordinated_subject_is_one_speaker_with_every_conjunct(nlp):
-    text = (
-        "Camp\n\nU.N. officials and relief workers here say more than 70 percent of the people are women and children."
-    )
-    (quote,) = analyze(text, nlp=nlp).quotes
-    assert quote.speaker_name == "U.N. officials and relief workers here"
-
-
-@pytest.mark.model
-def test_an_aside_after_a_description_is_not_part_of_its_name(nlp):
-    text = (
-        "Court case\n\nThe lawsuit, filed in Portland by civil rights groups, alleges the administration broke the law."
-    )
-    (quote,) = analyze(text, nlp=nlp).quotes
-    assert quote.speaker_name == "The lawsuit"
-
-
-@pytest.mark.model
-def test_a_title_and_the_name_beside_it_give_the_named_person(nlp):
-    text = "Borders\n\nThe Minister for Home Affairs Peter Dutton said the measures would secure the coast."
-    (quote,) = analyze(text, nlp=nlp).quotes
-    assert quote.speaker_name == "Peter Dutton"
-
-
-@pytest.mark.model
-def test_a_possessor_before_a_role_is_not_the_speaker(nlp):
-    text = "Emails\n\nCarter’s press secretary, Peter Cook, told the Times that Carter regrets the mistake."
-    (quote,) = analyze(text, nlp=nlp).quotes
-    assert quote.speaker_name == "Peter Cook"
-
-
-@pytest.mark.model
 def test_speaker_after_a_long_quote_is_the_subject_next_to_the_verb(nlp):
     text = (
         'Courts\n\n"The courts decide cases for people seeking asylum, people who depend on a fair system," '
@@ -470,17 +428,6 @@ def test_the_head_of_a_phrase_is_before_its_prepositional_tail():
 
 
 @pytest.mark.model
-def test_a_surname_the_tagger_missed_still_introduces_its_speaker_for_later_pronouns(nlp):
-    text = (
-        "Title\n\nSebastian Gorka, a former adviser, spoke to the conference on Friday alongside John Bolton.\n\n"
-        "“Let’s boil it down to the essentials,” Gorka declared.\n\n"
-        "“I have met Mr. Trump on more than one occasion,” he continued."
-    )
-    quotes = [q.speaker_name for q in analyze(text, nlp=nlp).quotes]
-    assert quotes == ["Sebastian Gorka", "Sebastian Gorka"]
-
-
-@pytest.mark.model
 def test_a_phrase_a_speaker_dubs_someone_is_their_words_but_the_narrator_s_so_called_is_not(nlp):
     text = (
         "Title\n\nDonald Trump took swipes at Marco Rubio, whom he dubbed “the little senator.”\n\n"
@@ -532,17 +479,6 @@ def test_an_interjected_report_after_a_relative_word_reports_only_what_follows(n
 
 
 @pytest.mark.model
-def test_a_campaign_or_office_speaks_for_its_owner_but_is_not_its_owner(nlp):
-    text = (
-        "Title\n\nHillary Clinton spoke in Iowa on Monday.\n\n"
-        "Her campaign said she would attend the debate in New Hampshire on Friday.\n\n"
-        "Bernie Sanders’ campaign says it raised more than $21 million in January."
-    )
-    quotes = [q.speaker_name for q in analyze(text, nlp=nlp).quotes]
-    assert quotes == ["Hillary Clinton’s campaign", "Bernie Sanders’ campaign"]
-
-
-@pytest.mark.model
 def test_what_someone_is_said_to_believe_or_fear_is_reported_as_theirs(nlp):
     text = "Title\n\nSenator Jane Holloway believes the bill would hurt farmers in her state."
     (quote,) = analyze(text, nlp=nlp).quotes
@@ -555,100 +491,6 @@ def test_words_quoted_from_another_speaker_are_that_speaker_s(nlp):
     (quote,) = analyze(text, published=date(2025, 6, 1), nlp=nlp).quotes
     assert quote.speaker_name == "Keir Starmer"
     assert analyze(text, published=date(2025, 6, 1), nlp=nlp).speaker(quote.speaker_id).party == "Labour"
-
-
-@pytest.mark.model
-def test_a_party_possessive_before_a_name_gives_the_party_not_a_new_name(nlp):
-    text = "Title\n\nLabour’s Jane Doe said the plan would fail."
-    result = analyze(text, published=date(2025, 6, 1), nlp=nlp)
-    (quote,) = result.quotes
-    assert quote.speaker_name == "Jane Doe" and result.speaker(quote.speaker_id).party == "Labour"
-
-
-@pytest.mark.model
-def test_a_description_by_role_is_the_person_the_article_gave_that_role(nlp):
-    text = (
-        "Title\n\nMaria Lopez, a Houston resident, lost her job.\n\n"
-        "The Houston resident said the raids had terrified her neighbours."
-    )
-    (quote,) = analyze(text, nlp=nlp).quotes
-    assert quote.speaker_name == "Maria Lopez"
-
-
-@pytest.mark.model
-def test_a_description_by_candidacy_or_creed_is_the_person_the_copy_is_about(nlp):
-    text = (
-        "Title\n\nBernie Sanders held a rally in Springfield that drew 5,000 people. "
-        "The self-described democratic socialist said he would win the primary if turnout were high.\n\n"
-        "Hillary Clinton spoke in Toledo. The Democratic presidential nominee said every child deserved a chance."
-    )
-    first, second = analyze(text, nlp=nlp).quotes
-    assert first.speaker_name == "Bernie Sanders"
-    assert second.speaker_name == "Hillary Clinton"
-
-
-@pytest.mark.model
-def test_a_description_picks_up_the_latest_subject_not_the_latest_name(nlp):
-    text = (
-        "Title\n\nDonald Trump, appearing after Hillary Clinton at the forum, cited problems he blamed on "
-        "President Obama and Clinton.\n\n"
-        "The billionaire businessman said running for president is tough."
-    )
-    quote = analyze(text, nlp=nlp).quotes[-1]
-    assert quote.text == "running for president is tough" and quote.speaker_name == "Donald Trump"
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(
-    ("sentence", "speaker"),
-    [
-        (
-            "A producer for Yahoo Studios told The New York Times that the interview was off.",
-            "A producer for Yahoo Studios",
-        ),
-        ("A person familiar with the planning said the meeting would go ahead.", "A person familiar with the planning"),
-        ("Sources close to her campaign said she would run again.", "Sources close to her campaign"),
-        (
-            "About four in 10 South Carolina voters said the economy mattered most.",
-            "About four in 10 South Carolina voters",
-        ),
-    ],
-)
-@pytest.mark.model
-def test_unnamed_sources_and_shares_of_voters_are_speakers_in_their_own_words(nlp, sentence, speaker):
-    (quote,) = analyze("Title\n\n" + sentence, nlp=nlp).quotes
-    assert quote.kind == "indirect" and quote.speaker_name == speaker
-
-
-@pytest.mark.model
-def test_a_described_surname_is_the_person_of_that_name(nlp):
-    text = "Title\n\nJohn Kasich spoke in Ohio. The more moderate Kasich said he would stay in the race."
-    (quote,) = analyze(text, nlp=nlp).quotes
-    assert quote.speaker_name == "John Kasich"
-
-
-@pytest.mark.model
-def test_a_share_of_a_group_is_a_group_speaker(nlp):
-    (quote,) = analyze("Title\n\nSix in 10 Virginia voters said Clinton is honest and trustworthy.", nlp=nlp).quotes
-    assert quote.text == "Clinton is honest and trustworthy" and quote.speaker_name == "Six in 10 Virginia voters"
-
-
-@pytest.mark.model
-def test_an_office_the_registry_does_not_know_is_still_a_speaker(nlp):
-    text = "Title\n\nPoland's prime minister said the pact would not be imposed on Poland."
-    (quote,) = analyze(text, published=date(2025, 6, 1), nlp=nlp).quotes
-    assert quote.speaker_name == "Poland's prime minister"
-
-
-@pytest.mark.model
-def test_a_quoted_clause_after_a_possessive_is_not_the_possessor_s_words(nlp):
-    text = (
-        "Title\n\nHillary Clinton spoke in New York.\n\n"
-        "Chris Philp, the shadow home secretary, said Hillary Clinton’s “entire visit is pure theatre”.\n\n"
-        "Donald Trump attacked Hillary Clinton’s “basket of deplorables” at a rally."
-    )
-    quotes = [(q.speaker_name, q.text) for q in analyze(text, nlp=nlp).quotes if q.kind == "direct"]
-    assert quotes == [("Chris Philp", "entire visit is pure theatre"), ("Hillary Clinton", "basket of deplorables")]
 
 
 def test_a_pronoun_looks_back_to_the_sentence_before_first():
@@ -753,15 +595,3 @@ def test_a_pronoun_given_to_the_last_speaker_is_marked_on_the_pronoun(nlp):
     quote = next(q for q in analyze(text, nlp=nlp).quotes if q.text.startswith("This is a disaster"))
     m = quote.speaker_mention
     assert (m.rule, m.text, text[m.start : m.end]) == ("pronoun", "She", "She")  # was an empty span at "She"
-
-
-@pytest.mark.model
-def test_a_bare_surname_the_tagger_missed_is_still_that_person(nlp):
-    text = (
-        "Title\n\nBernie Sanders and Hillary Clinton met in Milwaukee. Barack Obama said the party was united. "
-        "Hillary Clinton is telling voters she can win.\n\n"
-        "Sanders is pushing back, questioning Clinton’s judgment in supporting the war in Iraq.\n\n"
-        "He asks, “Do we really feel confident about a candidate saying she is going to bring change?”"
-    )
-    quote = analyze(text, nlp=nlp).quotes[-1]
-    assert quote.kind == "direct" and quote.speaker_name == "Bernie Sanders"
