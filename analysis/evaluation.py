@@ -83,7 +83,7 @@ def load_scorer() -> ModuleType:
     return module
 
 
-def _iso_day(value: object) -> str | None:
+def _iso_date(value: object) -> str | None:
     """The gold's date for the analyser: a day ("2020-06-22") or a month alone ("2020-06")."""
     return value if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value) else None
 
@@ -97,7 +97,7 @@ def cases_in(gold_dir: Path, article_dirs: Iterable[Path]) -> tuple[GoldCase, ..
         names = [n for n in (gold.get("source"), gold.get("article"), gold_path.stem + ".txt") if isinstance(n, str)]
         article = next((d / n for n in names for d in dirs if (d / n).is_file()), None)
         if article is not None:
-            cases.append(GoldCase(gold_path.stem, gold_path, article, _iso_day(gold.get("published"))))
+            cases.append(GoldCase(gold_path.stem, gold_path, article, _iso_date(gold.get("published"))))
     return tuple(cases)
 
 

@@ -129,6 +129,12 @@ class Relation:
     minister: bool = False  # a member of the government itself, not a department or spokesperson
     dated: bool = True  # False when the article has no date and `government` is only today's
 
+    @property
+    def policy(self) -> str | None:
+        """The incumbent's migration policy; None when no government is known or the article is
+        undated (then whose policy it is is unknown)."""
+        return self.government.migration_policy if self.government is not None and self.dated else None
+
 
 def bare_party(party: str) -> str:
     """'Liberal (Canada)' -> 'liberal': registry keys carry a country only to tell them apart."""

@@ -223,7 +223,7 @@ def _direction(n: Counter[str], rel: Relation) -> Call:
         if n["government:criticism"]:
             return Call("open", "advocate_criticism", 0.6)
         return Call("open", "advocate_role", 0.45)
-    policy = rel.government.migration_policy if rel.government is not None and rel.dated else None
+    policy = rel.policy
     if policy in ("restrictive", "open"):
         if rel.voice == "government" and rel.minister and not any(n[k] for k in POSITION_CUES):
             return Call(policy, "minister_policy", 0.5)  # a minister on migration argues the policy they run
@@ -263,7 +263,7 @@ def _government_cues(n: Counter[str], rel: Relation, direction: str) -> Governme
     if self_ref:  # "we inherited a system in chaos": the chaos is the predecessor's
         at_opposition, criticism = at_opposition + criticism, 0
     directed = direction in ("restrictive", "open")
-    policy = rel.government.migration_policy if rel.dated else None  # undated: whose policy is unknown
+    policy = rel.policy
     return GovernmentCues(
         criticism=criticism,
         praise=praise,

@@ -10,6 +10,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from analysis.figures.periods import MONTH_NAMES
+
 
 @dataclass(frozen=True)
 class Person:
@@ -81,20 +83,7 @@ HEADLINES = (
     "Channel crossings: what {a} and {b} said",
 )
 SOURCES = ("LBC", "The Guardian", "BBC News", "Sky News", "The Independent", "The Telegraph", "ITV News")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+MONTHS = MONTH_NAMES
 
 # -- synthetic articles only ---------------------------------------------------------------------
 

@@ -109,16 +109,11 @@ def _version(store: Store) -> str:
     """
     memo = getattr(_RUN, "versions", None)
     if memo is None:  # outside a page run (the warm-up thread): read it each time
-        return _read_version(store)
+        return store.data_version()
     key = str(store.path)
-    if key not in memo:
-        memo[key] = _read_version(store)
+    if key not in memo:  # analysed_at keeps microseconds: an edit or a re-analysis always moves it
+        memo[key] = store.data_version()
     return memo[key]
-
-
-def _read_version(store: Store) -> str:
-    # analysed_at keeps microseconds, so an edit or a re-analysis always moves the version
-    return store.data_version()
 
 
 def _key(store: Store, filters: Filters) -> tuple[str, str, tuple[tuple[str, str], ...]]:
@@ -165,7 +160,7 @@ def warm_caches(store: Store) -> None:
     import plotly.express  # the chart pages' imports take about 0.5 s the first time
     import plotly.graph_objects  # noqa: F401
 
-    path, version = str(store.path), _read_version(store)
+    path, version = str(store.path), store.data_version()
     _options(path, version)
     _quotes(path, version, ())
     _numbers(path, version, ())

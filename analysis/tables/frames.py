@@ -17,13 +17,10 @@ from analysis.records import NARRATOR
 from analysis.store import NO_FILTERS, Filters, Store
 from analysis.tables.codes import is_missing
 
+# Which article a row comes from, first in every frame and export: offsets can be checked against the source.
+ARTICLE_COLUMNS = ["article_id", "article_title", "article_url", "content_hash", "published", "source"]
 QUOTE_COLUMNS = [
-    "article_id",
-    "article_title",
-    "article_url",
-    "content_hash",
-    "published",
-    "source",
+    *ARTICLE_COLUMNS,
     "quote_id",
     "seq",
     "kind",
@@ -53,12 +50,7 @@ QUOTE_COLUMNS = [
 ]
 
 NUMBER_COLUMNS = [
-    "article_id",
-    "article_title",
-    "article_url",
-    "content_hash",
-    "published",
-    "source",
+    *ARTICLE_COLUMNS,
     "number_id",
     "seq",
     "text",
@@ -258,65 +250,57 @@ def numbers_frame(store: Store, filters: Filters = NO_FILTERS) -> pd.DataFrame:
     return _finish_numbers(raw.reindex(columns=NUMBER_COLUMNS))
 
 
+# What the downloads carry, in this order (docs/data_dictionary.md describes each column).
+QUOTE_EXPORT_COLUMNS = [
+    *ARTICLE_COLUMNS,
+    "quote_id",
+    "start",
+    "end",
+    "speaker_id",
+    "speaker",
+    "role",
+    "party",
+    "kind",
+    "text",
+    "migration",
+    "government",
+    "frames",
+    "targets",
+    "evidence",
+    "cue",
+    "rule",
+    "corrected",
+    "analyser_version",
+]
+NUMBER_EXPORT_COLUMNS = [
+    *ARTICLE_COLUMNS,
+    "number_id",
+    "start",
+    "end",
+    "text",
+    "value",
+    "unit",
+    "qualifier",
+    "value_low",
+    "value_high",
+    "kind",
+    "metric",
+    "metric_group",
+    "period",
+    "cited_by",
+    "cited_by_name",
+    "party",
+    "disagrees",
+    "sentence",
+    "rule",
+    "corrected",
+    "analyser_version",
+]
+
+
 def export_frame(df: pd.DataFrame, kind: str) -> pd.DataFrame:
     """The columns offered for download, lists flattened to text ('quotes' or 'numbers')."""
-    if kind == "quotes":
-        cols = [
-            "article_id",
-            "article_title",
-            "article_url",
-            "content_hash",
-            "published",
-            "source",
-            "quote_id",
-            "start",
-            "end",
-            "speaker_id",
-            "speaker",
-            "role",
-            "party",
-            "kind",
-            "text",
-            "migration",
-            "government",
-            "frames",
-            "targets",
-            "evidence",
-            "cue",
-            "rule",
-            "corrected",
-            "analyser_version",
-        ]
-    else:
-        cols = [
-            "article_id",
-            "article_title",
-            "article_url",
-            "content_hash",
-            "published",
-            "source",
-            "number_id",
-            "start",
-            "end",
-            "text",
-            "value",
-            "unit",
-            "qualifier",
-            "value_low",
-            "value_high",
-            "kind",
-            "metric",
-            "metric_group",
-            "period",
-            "cited_by",
-            "cited_by_name",
-            "party",
-            "disagrees",
-            "sentence",
-            "rule",
-            "corrected",
-            "analyser_version",
-        ]
+    cols = QUOTE_EXPORT_COLUMNS if kind == "quotes" else NUMBER_EXPORT_COLUMNS
     out = df.reindex(columns=cols).copy()
     for col in ("frames", "targets"):
         if col in out:
