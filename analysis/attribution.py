@@ -22,6 +22,7 @@ from analysis.lexical import upos
 from analysis.parsed import Parsed
 from analysis.quotes import QuoteChain, word_count
 from analysis.records import Mention
+from analysis.resolution import subject_roles
 from analysis.speakers import SpeakerBook
 from analysis.speech_words import SPEECH_NOUNS
 
@@ -208,6 +209,9 @@ def _without_cue(
         return Attribution(ent, mention, prev_para, "cue_ends_previous_paragraph", 0.8)
     if not full:
         return None  # a short quoted phrase with no one saying it: scare quote or title
+    introduced = _colon_intro(book, parsed, p, chain.parts[0].start)
+    if introduced is not None:
+        return Attribution(introduced[0], introduced[1], None, "colon_intro", 0.5)
     if (
         previous is not None
         and previous.entity is not None
@@ -216,6 +220,25 @@ def _without_cue(
     ):
         return Attribution(previous.entity, previous.mention, previous.cue, "continues_previous_speaker", 0.6)
     return Attribution(None, None, None, "no_cue", 0.0)
+
+
+def _colon_intro(book: SpeakerBook, parsed: list[Parsed], p: Parsed, quote_start: int) -> tuple[Entity, Mention] | None:
+    """ "Kaine has taken the stance of many Catholics: "I'm pro-life ..."": a sentence of the quote's
+    paragraph that names a person and ends in a colon just before the quote introduces their words.
+    The subject is the speaker; with no named subject, the one person the sentence names."""
+    lead = book.text[p.base : quote_start].rstrip().rstrip("“\"‘'«„").rstrip()
+    if not lead.endswith(":") or p is parsed[0]:  # a headline's "Name: claim" is the headline rule's
+        return None
+    colon = p.base + len(lead) - 1
+    sent = p.sentence_at(colon - p.base)
+    begin = p.base + (sent.start_char if sent is not None else 0)
+    people = [(ent, m) for m, ent in book.mention_owner if begin <= m.start and m.end <= colon and ent.kind == "person"]
+    subjects = [(ent, m) for ent, m in people if subject_roles(parsed, m)[0]]
+    if subjects:
+        return min(subjects, key=lambda pair: pair[1].start)
+    if people and len({ent.id for ent, _ in people}) == 1:
+        return people[0]
+    return None
 
 
 def _best_cue(q_lo: int, q_hi: int, p: Parsed, cues: list[Cue], full: bool) -> tuple[float, Cue] | None:

@@ -28,6 +28,7 @@ AttributionRule = Literal[
     "speaker_label",
     "quotes_attributable",
     "quoted_from_another",
+    "colon_intro",
 ]
 
 CUE_WORDS: dict[CueKind, str] = {
@@ -53,6 +54,7 @@ EXPLANATIONS: dict[AttributionRule, str] = {
     "speaker_label": "words after a speaker's name and a colon",
     "quotes_attributable": "a paragraph after 'Quotes attributable to X'",
     "quoted_from_another": "words quoted after a speaker's name and 's: that speaker's words",
+    "colon_intro": "a sentence naming one speaker and ending in a colon before the quote",
 }
 
 assert set(EXPLANATIONS) == set(get_args(AttributionRule))

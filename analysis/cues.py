@@ -76,10 +76,35 @@ def subject_of(tok: Token) -> Token | None:
     """The subject of a verb, following conjunctions and participles ("..., adding: ")."""
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and upos(tok.head) in ("NOUN", "PROPN"):
         return tok.head  # "protesters chanting ..."
-    if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+    if _continues_a_report(tok):
         reporter = _reporting_ancestor(tok)
         if reporter is not None:
-            return reporter  # "X said it would add agents, adding that ...": X adds
+            return reporter  # "X said it would add agents, adding that ...", "X said ... before claiming": X
+    subj = _subject_through_heads(tok)
+    if tok.tag_ == "VBG" and (subj is None or subj.i > tok.i):
+        # a participle's subject comes before it; one after it is in the words the parser hung the
+        # participle on ("Clinton seemed ready, telling the crowd, "Some people get ...""): the sentence's
+        return _root_subject_before(tok) or subj
+    return subj
+
+
+def _continues_a_report(tok: Token) -> bool:
+    """A participle with no subject of its own that goes on with a report: "..., adding that",
+    "... before claiming that" (not "by showing that", which says how the verb it modifies works)."""
+    if tok.tag_ != "VBG" or any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+        return False
+    return tok.dep_ == "advcl" or tok.dep_ == "pcomp" and tok.head.lower_ in ("before", "after", "while")
+
+
+def _root_subject_before(tok: Token) -> Token | None:
+    """The subject of `tok`'s sentence, when it comes before `tok`."""
+    root = tok.sent.root
+    subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    return subj if subj is not None and subj.i < tok.i else None
+
+
+def _subject_through_heads(tok: Token) -> Token | None:
+    """The subject of a verb or of the verb it continues, past a misplaced conjunction."""
     speech_head = tok.head
     while speech_head.head.i != speech_head.i and lemma(speech_head) not in SPEECH_VERBS:
         speech_head = speech_head.head

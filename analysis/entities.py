@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from analysis.records import Mention
-from analysis.registry import RegistryOrg, RegistryPerson
+from analysis.registry import RegistryOrg, RegistryPerson, fold
 from analysis.speaker_phrases import name_tokens
 
 
@@ -38,3 +40,12 @@ class Entity:
     def speaks_for(self) -> RegistryOrg | None:
         """The registry organisation this speaker is or speaks for."""
         return self.org or self.affiliation
+
+
+def new_entity_id(name: str, entities: Sequence[Entity]) -> str:
+    """A readable id for a new speaker, unique in the article ("keir-starmer", "keir-starmer-2")."""
+    base = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "speaker"
+    eid, n = base, 2
+    while any(x.id == eid for x in entities):
+        eid, n = f"{base}-{n}", n + 1
+    return eid

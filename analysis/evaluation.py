@@ -24,6 +24,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from analysis.user_cache import user_cache_dir
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("STANCE_EXPLORER_SHARED") or ROOT.parent / "shared")
 SCORER_PATH = ROOT / "tests" / "score.py"  # a copy of ../shared/tools/score.py, unchanged
@@ -40,8 +42,7 @@ def polnear_dir() -> Path:
     """Where scripts/polnear_gold.py writes its gold files (outside the repository)."""
     if os.environ.get("STANCE_EXPLORER_POLNEAR"):
         return Path(os.environ["STANCE_EXPLORER_POLNEAR"])
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return cache / "stance-explorer" / "polnear"
+    return user_cache_dir() / "polnear"
 
 
 @dataclass(frozen=True)

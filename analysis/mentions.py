@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Span as SpacySpan
 
+from analysis.name_genders import looks_like_first_name
 from analysis.parsed import Parsed
 from analysis.registry import Registry, fold
 from analysis.speaker_phrases import strip_the
@@ -213,6 +214,10 @@ def person_extent(ent: SpacySpan, p: Parsed) -> tuple[int, int]:
     """Article offsets of a tagged person with the honorifics before it and without a possessive."""
     s, e = ent.start, ent.end
     doc = ent.doc
+    # "Megyn Kelly" tagged as "Kelly": a first name the parser joined to the tagged name is part of it
+    if s > 0 and doc[s - 1].tag_ == "NNP" and doc[s - 1].dep_ == "compound" and s <= doc[s - 1].head.i < e:
+        if doc[s - 1].is_title and looks_like_first_name(doc[s - 1].text):
+            s -= 1
     while s > 0 and doc[s - 1].lower_.rstrip(".") in HONORIFICS and doc[s - 1].is_title:
         s -= 1
     # "Keir Starmer’s" -> "Keir Starmer"; trailing possessives are not part of the name

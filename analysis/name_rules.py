@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from analysis.entities import Entity
+from analysis.name_genders import looks_like_first_name
 from analysis.registry import fold
 from analysis.speaker_words import HONORIFICS, ORG_HEADS, ROLE_NOUNS, TITLE_WORDS, UNNAMED_PERSON_HEADS
 
@@ -58,6 +59,14 @@ def person_named(entities: Sequence[Entity], tokens: Sequence[str]) -> Entity | 
     """The first person whose name is exactly these words."""
     want = list(tokens)
     return next((ent for ent in entities if ent.kind == "person" and ent.name_tokens == want), None)
+
+
+def untagged_first_name(text: str, surname: str) -> str | None:
+    """ "Megyn Kelly interviewed him. Kelly asked ...": the first name the article writes before a
+    surname the tagger only found alone, when there is exactly one and it is a known first name."""
+    firsts = {m.group(1) for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b", text)}
+    known = [f for f in firsts if looks_like_first_name(f)]
+    return known[0] if len(known) == 1 and len(firsts) == 1 else None
 
 
 def surname_only_person(entities: Sequence[Entity], surname: str) -> Entity | None:

@@ -39,7 +39,7 @@ def phrase_kind(phrase: str) -> str | None:
     if head in ORG_HEADS or head in DOCUMENT_HEADS:
         return "organisation"  # "the department"; "the congressional report" speaks for its authors
     if (head in UNNAMED_PERSON_HEADS or head in ROLE_NOUNS) and re.match(
-        r"(?:a|an|one|another|the|[A-Z][\w.-]*[’']s)\s", phrase, re.I
+        r"(?:a|an|one|another|the|his|her|their|[A-Z][\w.-]*[’']s)\s", phrase, re.I
     ):
         return "person"  # "a senior administration official": a source the article does not name
     if proper and ("," in bare or " and " in bare) and len(bare.split()) <= 16:
@@ -47,6 +47,22 @@ def phrase_kind(phrase: str) -> str | None:
     if proper and len(bare.split()) <= 8 and head[:1].isalpha():
         return "organisation"  # "Acme Corp", "the National Foundation for American Policy"
     return None
+
+
+# "the moderator", "the gambling tycoon", "the 46-year-old", "The ad": a determiner and a few
+# lower-case words, the way copy names a speaker it does not name
+DESCRIBED_SPEAKER_RE = re.compile(r"(?i:the|a|an|one|another|his|her|their|this)(?: [a-z0-9][a-z0-9-]*){1,4}")
+PERSON_SUFFIX_RE = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|man|woman|person|old|child|boy|girl)$")
+
+
+def described_speaker_kind(phrase: str) -> str | None:
+    """The kind of speaker a plain description that is the subject of a speech verb stands for:
+    a person when its head reads as one ("the moderator", "the 46-year-old"), else an organisation
+    or a document that speaks ("the network", "The ad"); None for anything else."""
+    if not DESCRIBED_SPEAKER_RE.fullmatch(phrase):
+        return None
+    head = phrase.split()[-1].lower()
+    return "person" if PERSON_SUFFIX_RE.search(head) else "organisation"
 
 
 def phrase_name(phrase: str) -> str:

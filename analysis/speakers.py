@@ -24,8 +24,9 @@ from spacy.tokens import Token
 
 from analysis import speaker_facts
 from analysis.blocks import Turn
-from analysis.entities import Entity
+from analysis.entities import Entity, new_entity_id
 from analysis.mentions import looks_like_a_name, raw_mentions
+from analysis.name_genders import name_gender
 from analysis.name_rules import (
     NameParts,
     earlier_org_of_kind,
@@ -37,12 +38,13 @@ from analysis.name_rules import (
     person_named,
     person_with_surname,
     surname_only_person,
+    untagged_first_name,
 )
 from analysis.parsed import Parsed
 from analysis.records import Mention, Speaker
 from analysis.registry import Registry, RegistryOrg, RegistryPerson, fold
 from analysis.resolution import Candidate, latest_subject, pronoun_antecedent, subject_roles
-from analysis.speaker_phrases import mention_rule, phrase_kind, phrase_name, strip_the
+from analysis.speaker_phrases import described_speaker_kind, mention_rule, phrase_kind, phrase_name, strip_the
 from analysis.speaker_words import (
     DATELINE_RE,
     DOCUMENT_BY_ORG_RE,
@@ -126,11 +128,7 @@ class SpeakerBook:
         return " " not in key and any(ent.kind == "person" and ent.name_tokens[-1:] == [key] for ent in self.entities)
 
     def _new(self, name: str, **kw: Any) -> Entity:
-        base = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "speaker"
-        eid, n = base, 2
-        while any(x.id == eid for x in self.entities):
-            eid, n = f"{base}-{n}", n + 1
-        ent = Entity(eid, name, **kw)
+        ent = Entity(new_entity_id(name, self.entities), name, **kw)
         self.entities.append(ent)
         return ent
 
@@ -171,7 +169,7 @@ class SpeakerBook:
         if earlier is not None:
             earlier.name = parts.core  # an earlier surname-only mention ("Starmer") now gets its full name
             return earlier
-        gender = HONORIFICS.get(parts.honor or "") or first_name_genders().get(parts.tokens[0])
+        gender = HONORIFICS.get(parts.honor or "") or name_gender(parts.tokens[0])
         return self._new(parts.core, gender=gender)
 
     def _resolve_one_word_name(self, text: str, parts: NameParts) -> Entity:
@@ -186,6 +184,10 @@ class SpeakerBook:
         current = [p for p in people if p.offices_on(self.published)] or people
         if len(current) == 1:
             return self._from_registry(current[0])
+        first = None if parts.honor else untagged_first_name(self.text, parts.core)
+        full = name_parts([first, parts.core]) if first else None  # "Megyn Kelly" tagged only as "Kelly"
+        if full is not None:
+            return self._resolve_full_name(full.core, full)
         return self._new(parts.core if not parts.honor else text, gender=gender)
 
     def _resolve_office(self, s: int, e: int, text: str, extra: object) -> Entity | None:
@@ -268,8 +270,14 @@ class SpeakerBook:
                     return recent
             return None
         gender = PRONOUN_GENDER[low]
-        in_quote = self._in_quote(s)
-        candidates = [
+        best = self.person_before(s, gender, sentence=self._sentence_index(s))
+        if best is not None and best.gender is None:
+            best.gender = gender
+        return best
+
+    def _candidates(self, pos: int) -> list[Candidate]:
+        """Every mention of a person before `pos`, as the pronoun rule weighs it."""
+        return [
             Candidate(
                 ent.id,
                 ent.gender,
@@ -281,13 +289,8 @@ class SpeakerBook:
             for ent in self.entities
             if ent.kind == "person"
             for m in ent.mentions
-            if m.start < s
+            if m.start < pos
         ]
-        best_id = pronoun_antecedent(s, gender, candidates, in_quote=in_quote, sentence=self._sentence_index(s))
-        best = next((ent for ent in self.entities if ent.id == best_id), None)
-        if best is not None and best.gender is None:
-            best.gender = gender
-        return best
 
     def _sentence_index(self, pos: int) -> int:
         """The index of the sentence holding `pos`, counted over the whole article."""
@@ -508,7 +511,7 @@ class SpeakerBook:
         )
         if earlier is not None:
             return earlier, self._add_mention(earlier, clean, start, end, "description")
-        kind = phrase_kind(clean)
+        kind = phrase_kind(clean) or described_speaker_kind(clean)
         if kind is None:
             return None
         name = phrase_name(clean)
@@ -518,16 +521,12 @@ class SpeakerBook:
             ent.aliases.append(clean)
         return ent, mention
 
-    def person_before(self, pos: int, gender: str) -> Entity | None:
-        """Whom a "his" or "her" at `pos` refers to (the pronoun rule, without a token)."""
-        candidates = [
-            Candidate(ent.id, ent.gender, m.start, *subject_roles(self.parsed, m), self._in_quote(m.start))
-            for ent in self.entities
-            if ent.kind == "person"
-            for m in ent.mentions
-            if m.start < pos
-        ]
-        best_id = pronoun_antecedent(pos, gender, candidates, in_quote=self._in_quote(pos))
+    def person_before(self, pos: int, gender: str, *, sentence: int = -1) -> Entity | None:
+        """Whom a "he", "his" or "her" at `pos` refers to; `sentence` (its sentence's index) puts
+        names in the same or the previous sentence first."""
+        best_id = pronoun_antecedent(
+            pos, gender, self._candidates(pos), in_quote=self._in_quote(pos), sentence=sentence
+        )
         return next((ent for ent in self.entities if ent.id == best_id), None)
 
     def possessed_speaker(self, owner: Entity, head: str, start: int, end: int) -> tuple[Entity, Mention]:

@@ -595,3 +595,35 @@ def test_a_pronoun_given_to_the_last_speaker_is_marked_on_the_pronoun(nlp):
     quote = next(q for q in analyze(text, nlp=nlp).quotes if q.text.startswith("This is a disaster"))
     m = quote.speaker_mention
     assert (m.rule, m.text, text[m.start : m.end]) == ("pronoun", "She", "She")  # was an empty span at "She"
+
+
+@pytest.mark.model
+def test_a_participle_the_parser_hung_on_the_quote_reports_the_sentence_subject(nlp):
+    text = (
+        "Title\n\nHillary Clinton seemed ready to riff on the incident in Iowa, telling the crowd, "
+        '"Some people get a little carried away, have you noticed that?"'
+    )
+    (quote,) = analyze(text, nlp=nlp).quotes
+    assert (quote.speaker_name, quote.cue) == ("Hillary Clinton", "telling")
+
+
+@pytest.mark.model
+def test_before_claiming_inside_a_report_is_the_reporter_speaking(nlp):
+    text = (
+        "Title\n\nDonald Trump said the deadlock had kept the country safe before claiming that "
+        'open borders are "tearing American families apart."'
+    )
+    claimed = [q for q in analyze(text, nlp=nlp).quotes if q.cue == "claiming"]
+    assert claimed and {q.speaker_name for q in claimed} == {"Donald Trump"}
+
+
+@pytest.mark.model
+def test_a_sentence_naming_a_person_and_ending_in_a_colon_introduces_their_quote(nlp):
+    text = (
+        "Title\n\nSen. Tim Kaine has adopted the stance common among some Catholics: "
+        '"I am pro-life in my personal life, but I support choice in my public life."\n\n'
+        'The crowd was large. The banner read: "We will not be moved from this place by anyone."'
+    )
+    first, second = analyze(text, nlp=nlp).quotes
+    assert first.speaker_name == "Tim Kaine"
+    assert second.speaker_name is None  # no one is named before that colon

@@ -176,3 +176,25 @@ def test_a_campaign_or_office_speaks_for_its_owner_but_is_not_its_owner(nlp):
     )
     quotes = [q.speaker_name for q in analyze(text, nlp=nlp).quotes]
     assert quotes == ["Hillary Clinton’s campaign", "Bernie Sanders’ campaign"]
+
+
+@pytest.mark.model
+def test_a_description_the_article_never_names_speaks_as_itself(nlp):
+    text = (
+        "Title\n\nTrump was asked about the police.\n\n"
+        '"There are many who argue that phones now show what has been happening," the moderator said.\n\n'
+        '"It was very nice," the gambling tycoon told Reuters in a rare interview.'
+    )
+    first, second = analyze(text, nlp=nlp).quotes
+    assert first.speaker_name == "The moderator"
+    assert second.speaker_name == "The gambling tycoon"
+
+
+@pytest.mark.model
+def test_he_skips_a_woman_whose_first_name_only_the_name_table_knows(nlp):
+    text = (
+        "Title\n\nMegyn Kelly interviewed Donald Trump on Tuesday. Kelly asked about his remarks.\n\n"
+        '"I never said that, and everybody knows it," he said.'
+    )
+    (quote,) = analyze(text, nlp=nlp).quotes
+    assert quote.speaker_name == "Donald Trump"
