@@ -68,9 +68,27 @@ def _speaker_among(text: str, cue: Cue, inside: list[Hit]) -> Hit | None:
     hit = _first_of_coordinated_people(text, inside) or next(
         ((ent, m) for ent, m in inside if m.start <= cue.subject_head < m.end), None
     )
+    if hit is None or hit[1].rule in ("office", "description"):  # "The Minister for Home Affairs, Peter Dutton,"
+        hit = _person_in_apposition_to_head(cue, inside) or hit
     if hit is None and inside:
         return _speaker_by_head_word(text, cue, inside)
     return hit
+
+
+def _person_in_apposition_to_head(cue: Cue, inside: list[Hit]) -> Hit | None:
+    """ "Clinton's Democratic opponent, Vermont Sen. Bernie Sanders, said", "The head of the PAC
+    backing Jeb Bush, Mike Murphy, said": the person named in apposition to the subject's head word
+    is the speaker, whatever the description before it and whoever it names."""
+    doc = cue.token.doc
+    head = next((t for t in doc if cue.base + t.idx == cue.subject_head), None)
+    if head is None:
+        return None
+    for appos in (c for c in head.children if c.dep_ == "appos"):
+        lo, hi = cue.base + appos.left_edge.idx, cue.base + appos.idx + len(appos)
+        for ent, m in inside:
+            if ent.kind == "person" and m.rule != "pronoun" and lo <= m.start and m.end <= hi:
+                return ent, m
+    return None
 
 
 def _speaker_by_head_word(text: str, cue: Cue, inside: list[Hit]) -> Hit | None:

@@ -99,6 +99,7 @@ def raw_mentions(
         _names_by_apposition(text),
         ((s, e, "name", None) for s, e in speaker_names),
         iter(registry_name_matches(text, registry)),
+        _untagged_full_names(text, parsed),
         _surname_echoes(text, found),  # lazily: reads the names the sources above found
         _pronouns_and_tagged_organisations(parsed, registry, home_country),
         _registry_organisations(text, registry),
@@ -128,6 +129,28 @@ def _surname_echoes(text: str, found: list[RawMention]) -> Iterator[Found]:
         for m in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w’'-])(?! [A-Z])", text):
             if m.start() > since and not CAPITALISED_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
                 yield m.start(), m.end(), "name", None
+
+
+def _untagged_full_names(text: str, parsed: list[Parsed]) -> Iterator[Found]:
+    """ "Fox News’ Bret Baier noticed ...": a known first name joined to a capitalised surname that
+    the tagger left untagged, outside the headline (whose title case makes anything look a name).
+    Two words exactly: a third capitalised word makes it a name of something ("Grace Church School")."""
+    title_end = text.find("\n") if "\n" in text else len(text)
+    for p in parsed:
+        doc = p.doc
+        for tok in doc[1:-1] if p.base + len(p.text) > title_end else ():
+            first, after = doc[tok.i - 1], doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if not (tok.tag_ == "NNP" and tok.is_title and tok.is_alpha and first.dep_ == "compound"):
+                continue
+            if first.head.i != tok.i or first.ent_type_ or tok.ent_type_ or p.base + first.idx < title_end:
+                continue
+            before = doc[first.i - 1] if first.i > 0 else None
+            if (before is not None and before.tag_ == "NNP" and before.is_title) or (
+                after is not None and after.tag_ == "NNP" and after.is_title
+            ):
+                continue
+            if looks_like_first_name(first.text):
+                yield p.base + first.idx, p.base + tok.idx + len(tok), "name", None
 
 
 def _descriptions(text: str) -> Iterator[Found]:

@@ -271,8 +271,8 @@ class SpeakerBook:
             return None
         gender = PRONOUN_GENDER[low]
         best = self.person_before(s, gender, sentence=self._sentence_index(s))
-        if best is not None and best.gender is None:
-            best.gender = gender
+        if best is not None and best.gender is None and not self._in_quote(s):
+            best.gender = gender  # not from inside a quote: a speaker's "she" is often someone else
         return best
 
     def _candidates(self, pos: int) -> list[Candidate]:

@@ -198,3 +198,36 @@ def test_he_skips_a_woman_whose_first_name_only_the_name_table_knows(nlp):
     )
     (quote,) = analyze(text, nlp=nlp).quotes
     assert quote.speaker_name == "Donald Trump"
+
+
+@pytest.mark.model
+def test_the_person_in_apposition_to_a_description_is_the_speaker_not_the_names_inside_it(nlp):
+    text = (
+        "Title\n\nClinton’s Democratic opponent, Vermont Sen. Bernie Sanders, also praised the actions "
+        'as "a step forward for the country."\n\n'
+        "The head of the major Super PAC backing former Florida Gov. Jeb Bush for president, Mike Murphy, "
+        'praised the efforts of a donor as "a brilliant idea for the campaign."\n\n'
+        'The Minister for Home Affairs, Peter Dutton, said the boats "would be turned back every single time."'
+    )
+    speakers = {q.speaker_name for q in analyze(text, nlp=nlp).quotes}
+    assert speakers == {"Bernie Sanders", "Mike Murphy", "Peter Dutton"}
+
+
+@pytest.mark.model
+def test_a_she_inside_a_quote_does_not_make_the_speaker_a_woman(nlp):
+    text = (
+        "Title\n\nHillary Clinton spoke in Ohio on Monday.\n\n"
+        "Bolton said that voters were wrong. “I think she is wrong on national security, as she always was,” he said."
+    )
+    quotes = analyze(text, nlp=nlp).quotes
+    assert [q.speaker_name for q in quotes if q.kind == "direct"] == ["Bolton"]
+
+
+@pytest.mark.model
+def test_a_first_name_and_surname_the_tagger_left_untagged_are_a_person(nlp):
+    text = (
+        "Networks cut away\n\nFox News’ Bret Baier noticed that none of the networks cut away for Clinton. "
+        'He commented that "that was the right call for our viewers."'
+    )
+    (quote, *_) = analyze(text, nlp=nlp).quotes
+    assert quote.speaker_name == "Bret Baier"
