@@ -137,20 +137,25 @@ def _untagged_full_names(text: str, parsed: list[Parsed]) -> Iterator[Found]:
     Two words exactly: a third capitalised word makes it a name of something ("Grace Church School")."""
     title_end = text.find("\n") if "\n" in text else len(text)
     for p in parsed:
-        doc = p.doc
-        for tok in doc[1:-1] if p.base + len(p.text) > title_end else ():
-            first, after = doc[tok.i - 1], doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if not (tok.tag_ == "NNP" and tok.is_title and tok.is_alpha and first.dep_ == "compound"):
-                continue
-            if first.head.i != tok.i or first.ent_type_ or tok.ent_type_ or p.base + first.idx < title_end:
-                continue
-            before = doc[first.i - 1] if first.i > 0 else None
-            if (before is not None and before.tag_ == "NNP" and before.is_title) or (
-                after is not None and after.tag_ == "NNP" and after.is_title
+        if p.base < title_end:
+            continue
+        for m in TWO_CAPITALISED_WORDS.finditer(p.text):
+            if CAPITALISED_WORD_BEFORE.search(p.text[max(0, m.start() - 30) : m.start()]) or not looks_like_first_name(
+                m.group(1)
             ):
                 continue
-            if looks_like_first_name(first.text):
-                yield p.base + first.idx, p.base + tok.idx + len(tok), "name", None
+            span = p.doc.char_span(m.start(), m.end())
+            if span is None or len(span) != 2:
+                continue
+            first, last = span[0], span[1]
+            if first.dep_ == "compound" and first.head.i == last.i and not (first.ent_type_ or last.ent_type_):
+                if first.tag_ == "NNP" and last.tag_ == "NNP":
+                    yield p.base + m.start(), p.base + m.end(), "name", None
+
+
+# Two capitalised words not joined to a third: "Bret Baier" but not "Grace Church School"
+TWO_CAPITALISED_WORDS = re.compile(r"(?<![\w’'-])([A-Z][a-z]+) ([A-Z][a-z]+)(?![\w’'-]| [A-Z])")
+CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w.-]* $")  # "Grace Church School"; a possessive ("Fox News’") is not
 
 
 def _descriptions(text: str) -> Iterator[Found]:

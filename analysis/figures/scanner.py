@@ -265,15 +265,16 @@ def _is_year(raw: str, scale: str | None, after: str) -> bool:
 def scan(text: str, lo: int, hi: int) -> list[Found]:
     """Every figure in text[lo:hi] (one paragraph), offsets into text."""
     chunk = text[lo:hi]
+    patterns = [(kind, pat) for kind, pat in PATTERNS if TRIGGERS[kind].search(chunk)]
+    if not patterns:
+        return []  # most paragraphs: no pattern can match, so the masks need not be read
     taken = _masked(chunk)
     found: list[Found] = []
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for kind, pat in PATTERNS:
-        if not TRIGGERS[kind].search(chunk):
-            continue
+    for kind, pat in patterns:
         for m in pat.finditer(chunk):
             s, e = m.start(), m.end()
             if not free(s, e):
