@@ -216,7 +216,10 @@ def _without_cue(
         previous is not None
         and previous.entity is not None
         and chain.start - previous_end < 400
-        and _opens_paragraph(book.text, chain.parts[0].start, p)
+        and (
+            _opens_paragraph(book.text, chain.parts[0].start, p)
+            or _follows_its_attribution(book.text, chain, p, previous)
+        )
     ):
         return Attribution(previous.entity, previous.mention, previous.cue, "continues_previous_speaker", 0.6)
     return Attribution(None, None, None, "no_cue", 0.0)
@@ -278,6 +281,16 @@ def _linked(cue: Cue, q_start: int, q_end: int, p: Parsed) -> bool:
         if q_start <= t.idx < q_end and (t.head.i == tok.i or t.head.i == head.i and head.i != tok.i):
             return True
     return False
+
+
+def _follows_its_attribution(text: str, chain: QuoteChain, p: Parsed, previous: Attribution) -> bool:
+    """ "“...,” said Dan Kildee, a Michigan Democrat who flew to Germany. “This is ...”": a quote that
+    opens the sentence after the previous quote's own attribution, in the same paragraph."""
+    cue = previous.cue
+    if cue is None or not p.base <= cue.start < chain.start:
+        return False
+    between = text[cue.end : chain.parts[0].start]
+    return bool(re.search(r"[.!?]\s*[“\"‘']*\s*$", between)) and not re.search(r"[“”\"]", between[:-2])
 
 
 def _opens_paragraph(text: str, quote_start: int, p: Parsed) -> bool:

@@ -198,10 +198,41 @@ def find_cues(p: Parsed, quoted: list[tuple[int, int]]) -> list[Cue]:
         if not outside(tok):
             continue
         cue = _cue_at(p, tok)
+        if cue is None or _subject_inside_quote(p, cue, outside):
+            cue = _speaker_after_verb(p, tok, outside) or cue
         if cue is not None:
             cues.append(cue)
     cues.extend(_cues_read_from_words(p, cues, outside))
     return cues
+
+
+def _subject_inside_quote(p: Parsed, cue: Cue, outside: Callable[[Token], bool]) -> bool:
+    """A subject the parser found inside the quoted words: never who says them."""
+    if cue.rule != "speech_verb" or cue.subject_head < 0:
+        return False
+    head = next((t for t in p.doc if p.base + t.idx == cue.subject_head), None)
+    return head is not None and not outside(head)
+
+
+def _speaker_after_verb(p: Parsed, tok: Token, outside: Callable[[Token], bool]) -> Cue | None:
+    """ "“...,” added a New Hampshire Democrat": a reporting verb right after a quote, whose speaker
+    the parser read as its object. The noun phrase after the verb speaks."""
+    if lemma(tok) not in SPEECH_VERBS or tok.tag_ not in ("VBD", "VBZ") or tok.i == 0:
+        return None
+    before = p.doc[tok.i - 1]  # the closing mark, or a comma after it ("...", added X)
+    if not (before.is_quote or before.text == "," and tok.i > 1 and p.doc[tok.i - 2].is_quote):
+        return None
+    speaker = next(
+        (
+            c
+            for c in tok.rights
+            if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj", "oprd") and upos(c) in ("NOUN", "PROPN")
+        ),
+        None,
+    )
+    if speaker is None or not outside(speaker):
+        return None
+    return _cue(p, tok, speaker, "speech_verb", tok.text, tok.idx, tok.idx + len(tok))
 
 
 def _outside_quotes(p: Parsed, quoted: list[tuple[int, int]]) -> Callable[[Token], bool]:
@@ -243,10 +274,24 @@ def _verb_cue(p: Parsed, tok: Token) -> Cue | None:
     if subj is None:
         return None
     if subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl" and upos(tok.head) in ("NOUN", "PROPN"):
-        subj = tok.head  # "a spokesperson for the OMB, who said ...": the antecedent speaks
+        subj = _person_described(tok.head)  # "a spokesperson for the OMB, who said ...": the antecedent speaks  # "a spokesperson for the OMB, who said ...": the antecedent speaks
     if subj.lower_ in ("it", "this", "that", "which", "there", "what") or lemma(subj) in NARRATOR_SOURCES:
         return None  # "figures show ...": the article's own voice, by our annotation convention
     return _cue(p, tok, subj, "speech_verb", tok.text, tok.idx, tok.idx + len(tok))
+
+
+def _person_described(tok: Token) -> Token:
+    """The person a "who" clause's antecedent describes, when the parser hung the clause on the
+    description: "Alan Berger, a gynecologist from Englewood, New Jersey, who said" is Berger, not
+    New Jersey. Up through appositions and prepositions to a tagged person; else the antecedent."""
+    cur = tok
+    for _ in range(8):
+        if cur.ent_type_ == "PERSON":
+            return cur
+        if cur.dep_ not in ("appos", "pobj", "prep", "compound", "npadvmod") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return tok
 
 
 def _according_to_cue(p: Parsed, tok: Token) -> Cue | None:

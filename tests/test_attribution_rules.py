@@ -627,3 +627,24 @@ def test_a_sentence_naming_a_person_and_ending_in_a_colon_introduces_their_quote
     first, second = analyze(text, nlp=nlp).quotes
     assert first.speaker_name == "Tim Kaine"
     assert second.speaker_name is None  # no one is named before that colon
+
+
+@pytest.mark.model
+def test_a_speaker_the_parser_read_as_the_object_after_a_quote_still_speaks(nlp):
+    text = (
+        "Title\n\n"
+        '"Voters like the guy, even those not likely to vote for him," added a New Hampshire Democrat.\n\n'
+        '"She has done that and she will close the gap," added a South Carolina Democrat.'
+    )
+    speakers = [q.speaker_name for q in analyze(text, nlp=nlp).quotes]
+    assert speakers == ["A New Hampshire Democrat", "A South Carolina Democrat"]
+
+
+@pytest.mark.model
+def test_a_quote_opening_the_sentence_after_its_speakers_attribution_is_theirs(nlp):
+    text = (
+        "Title\n\n“It misses the point,” said Representative Dan Kildee, a Michigan Democrat who flew to "
+        "Germany with the family of Amir Hekmati, another freed American. “This is a complicated world, "
+        "and we can attempt to deny the way the world works.”"
+    )
+    assert [q.speaker_name for q in analyze(text, nlp=nlp).quotes] == ["Dan Kildee", "Dan Kildee"]

@@ -231,3 +231,12 @@ def test_a_first_name_and_surname_the_tagger_left_untagged_are_a_person(nlp):
     )
     (quote, *_) = analyze(text, nlp=nlp).quotes
     assert quote.speaker_name == "Bret Baier"
+
+
+@pytest.mark.model
+def test_a_who_clause_hung_on_a_description_is_the_person_described(nlp):
+    text = (
+        "Title\n\n“That may be of concern to people in the community,” said Alan Berger, a gynecologist "
+        "from Englewood, New Jersey, who said he is friendly with the family."
+    )
+    assert {q.speaker_name for q in analyze(text, nlp=nlp).quotes} == {"Alan Berger"}
