@@ -100,7 +100,20 @@ def _speaker_by_head_word(text: str, cue: Cue, inside: list[Hit]) -> Hit | None:
         return named
     if head_word in GROUP_NOUNS or head_word in UNNAMED_PERSON_HEADS:
         return _organisation_of_group(text, cue, inside)
-    return min(inside, key=lambda x: (x[1].rule == "pronoun", x[1].start))
+    standing = [(ent, m) for ent, m in inside if not _modifier_mention(text, cue, m)]
+    return min(standing, key=lambda x: (x[1].rule == "pronoun", x[1].start)) if standing else None
+
+
+def _modifier_mention(text: str, cue: Cue, m: Mention) -> bool:
+    """A name that only modifies the subject: a possessor ("John McCain's win"), or one inside a
+    relative clause or after a preposition ("veterans at Trump rallies", "who worked for Bush")."""
+    if re.match(r"[’']s?\b", text[m.end : m.end + 2]):
+        return True
+    before = text[cue.subject_start : m.start]
+    return bool(
+        re.search(r"\b(?:who|which|that|whose)\b", before)
+        or re.search(r"\b(?:at|in|of|for|from|on|with|by|to)\s+(?:the\s+)?$", before)
+    )
 
 
 def _organisation_of_group(text: str, cue: Cue, inside: list[Hit]) -> Hit | None:

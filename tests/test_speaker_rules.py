@@ -240,3 +240,13 @@ def test_a_who_clause_hung_on_a_description_is_the_person_described(nlp):
         "from Englewood, New Jersey, who said he is friendly with the family."
     )
     assert {q.speaker_name for q in analyze(text, nlp=nlp).quotes} == {"Alan Berger"}
+
+
+@pytest.mark.model
+def test_a_name_that_only_modifies_the_subject_does_not_speak(nlp):
+    text = (
+        "Title\n\nNumerous military veterans interviewed at Trump rallies in South Carolina this week said "
+        "they had no problem with the comments."
+    )
+    (quote,) = analyze(text, nlp=nlp).quotes
+    assert quote.speaker_name == "Numerous military veterans"
