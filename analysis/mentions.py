@@ -238,6 +238,11 @@ def plausible_title_name(text: str, registry: Registry, name: str, title_end: in
     return bool(registry.people_named(name)) or fold(words[0]) in first_name_genders()
 
 
+QUESTION_AUXILIARIES = frozenset(
+    "will can could should would may might must did does do is are was were has have had".split()
+)
+
+
 def person_extent(ent: SpacySpan, p: Parsed) -> tuple[int, int]:
     """Article offsets of a tagged person with the honorifics before it and without a possessive."""
     s, e = ent.start, ent.end
@@ -248,8 +253,13 @@ def person_extent(ent: SpacySpan, p: Parsed) -> tuple[int, int]:
             s -= 1
     while s > 0 and doc[s - 1].lower_.rstrip(".") in HONORIFICS and doc[s - 1].is_title:
         s -= 1
+    # "Will Sanders come down?": a question's auxiliary the tagger took for a first name
+    # (a paragraph the parser skipped has no sentences or tags: its words and marks decide)
+    opens = s == 0 or doc[s - 1].text in (".", "!", "?", ":")
+    if e > s + 1 and doc[s].lower_ in QUESTION_AUXILIARIES and opens and "?" in doc.text[doc[s].idx : doc[s].idx + 200]:
+        s += 1
     # "Keir Starmer’s" -> "Keir Starmer"; trailing possessives are not part of the name
-    while e > s + 1 and doc[e - 1].tag_ == "POS":
+    while e > s + 1 and (doc[e - 1].tag_ == "POS" or doc[e - 1].lower_ in ("'s", "’s", "'", "’")):
         e -= 1
     span = doc[s:e]
     return p.base + span.start_char, p.base + span.end_char

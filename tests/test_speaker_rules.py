@@ -250,3 +250,14 @@ def test_a_name_that_only_modifies_the_subject_does_not_speak(nlp):
     )
     (quote,) = analyze(text, nlp=nlp).quotes
     assert quote.speaker_name == "Numerous military veterans"
+
+
+@pytest.mark.model
+def test_a_headline_question_and_a_possessive_do_not_make_new_people(nlp):
+    text = (
+        "Game over. Will Sanders come down off the pique?\n\n"
+        "After Tuesday night, Bernie Sanders's chance of winning the nomination is slim.\n\n"
+        'Sanders said he would "fight on to the convention in July, whatever the count."'
+    )
+    result = analyze(text, nlp=nlp)
+    assert {s.name for s in result.speakers} == {"Bernie Sanders"}
