@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from analysis.attribution_rules import CueKind
 from analysis.lexical import form_table, lemma, upos
 from analysis.parsed import Parsed
-from analysis.speaker_words import SUBJECT_DEPS, TITLE_WORDS
+from analysis.speaker_words import DOCUMENT_HEADS, ORG_HEADS, SUBJECT_DEPS, TITLE_WORDS
 from analysis.speech_words import HEDGE_AUX, HEDGE_HEADS, NARRATOR_SOURCES, REPORTING_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 
 
@@ -274,10 +274,34 @@ def _verb_cue(p: Parsed, tok: Token) -> Cue | None:
     if subj is None:
         return None
     if subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl" and upos(tok.head) in ("NOUN", "PROPN"):
-        subj = _person_described(tok.head)  # "a spokesperson for the OMB, who said ...": the antecedent speaks  # "a spokesperson for the OMB, who said ...": the antecedent speaks
+        if _a_thing_that(subj, tok.head):
+            return None  # "a tragedy that showed why ...": what a thing shows is the narrator's telling
+        # "a spokesperson for the OMB, who said ...": the antecedent speaks
+        subj = _person_described(tok.head)
     if subj.lower_ in ("it", "this", "that", "which", "there", "what") or lemma(subj) in NARRATOR_SOURCES:
         return None  # "figures show ...": the article's own voice, by our annotation convention
     return _cue(p, tok, subj, "speech_verb", tok.text, tok.idx, tok.idx + len(tok))
+
+
+# Common nouns whose "which said" or "that showed" clause is a source speaking: documents, bodies, words
+SPEAKING_NOUNS = (
+    frozenset(DOCUMENT_HEADS)
+    | frozenset(ORG_HEADS)
+    | SPEECH_NOUNS
+    | frozenset("comment remark tweet post message speech ad video letter email note".split())
+)
+
+
+def _a_thing_that(pronoun: Token, antecedent: Token) -> bool:
+    """ "a tragedy that showed": an indefinite thing, not a document, body or statement, described
+    by a "that" clause. ("The polls, which showed ..." and "new rules that require ..." are sources.)"""
+    return (
+        pronoun.lower_ == "that"
+        and upos(antecedent) == "NOUN"
+        and antecedent.lower_ not in SPEAKING_NOUNS
+        and lemma(antecedent) not in SPEAKING_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in antecedent.children)
+    )
 
 
 def _person_described(tok: Token) -> Token:
@@ -370,18 +394,23 @@ LEADING_REPORT = re.compile(
 )
 
 
+# "“...,” Conway notes.": a name and a reporting verb the parser read as a plural noun, after a quote
+TRAILING_REPORT = re.compile(
+    r"[,”\"’']\s+(?P<subj>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2}) (?P<verb>[a-z]+s)(?=[.,;]|\s+(?:on|in|at)\b)"
+)
+
+
 def _cues_read_from_words(p: Parsed, found: list[Cue], outside: Callable[[Token], bool]) -> list[Cue]:
-    """Cues for "A, B and C report that ..." sentences whose verb the parser read as a noun."""
+    """Cues whose verb the parser read as a noun: "A, B and C report that ...", "“...,” Conway notes."."""
     out = []
     doc = p.doc
-    for sent in p.sentences():
-        m = LEADING_REPORT.match(sent.text)
-        if not m:
-            continue
-        span = doc.char_span(sent.start_char + m.start("verb"), sent.start_char + m.end("verb"))
+    matches = [(sent.start_char, m) for sent in p.sentences() if (m := LEADING_REPORT.match(sent.text))]
+    matches += [(0, m) for m in TRAILING_REPORT.finditer(p.text) if form_table().get(m.group("verb")) in SPEECH_VERBS]
+    for offset, m in matches:
+        span = doc.char_span(offset + m.start("verb"), offset + m.end("verb"))
         if span is None or any(c.token.i == span[0].i for c in found) or not outside(span[0]):
             continue
-        subj_s, subj_e = p.base + sent.start_char + m.start("subj"), p.base + sent.start_char + m.end("subj")
+        subj_s, subj_e = p.base + offset + m.start("subj"), p.base + offset + m.end("subj")
         verb = span[0]
         out.append(
             Cue(

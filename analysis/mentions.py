@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from analysis.name_genders import looks_like_first_name
 from analysis.parsed import Parsed
@@ -147,10 +148,31 @@ def _untagged_full_names(text: str, parsed: list[Parsed]) -> Iterator[Found]:
             span = p.doc.char_span(m.start(), m.end())
             if span is None or len(span) != 2:
                 continue
-            first, last = span[0], span[1]
-            if first.dep_ == "compound" and first.head.i == last.i and not (first.ent_type_ or last.ent_type_):
-                if first.tag_ == "NNP" and last.tag_ == "NNP":
-                    yield p.base + m.start(), p.base + m.end(), "name", None
+            if _reads_as_a_name(span):
+                yield p.base + m.start(), p.base + m.end(), "name", None
+
+
+def _reads_as_a_name(span: SpacySpan) -> bool:
+    """Two words the tagger left out, or took whole for an organisation ("Carly Fiorina" as ORG),
+    that the parse (where the paragraph has one) joins as one proper noun."""
+    first, last = span[0], span[1]
+    tagged = first.ent_type_ or last.ent_type_
+    if tagged and not (
+        first.ent_type_ == last.ent_type_ == "ORG" and first.ent_iob_ == "B" and span.end == _ent_end(last)
+    ):
+        return False
+    if not span.doc.has_annotation("DEP"):
+        return True  # a paragraph the parser skipped: the words alone decide
+    return first.dep_ == "compound" and first.head.i == last.i and first.tag_ == last.tag_ == "NNP"
+
+
+def _ent_end(tok: Token) -> int:
+    """Where the entity holding `tok` ends (token index)."""
+    doc = tok.doc
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end
 
 
 # Two capitalised words not joined to a third: "Bret Baier" but not "Grace Church School"

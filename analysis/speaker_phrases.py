@@ -53,16 +53,21 @@ def phrase_kind(phrase: str) -> str | None:
 # lower-case words, the way copy names a speaker it does not name
 DESCRIBED_SPEAKER_RE = re.compile(r"(?i:the|a|an|one|another|his|her|their|this)(?: [a-z0-9][a-z0-9-]*){1,4}")
 PERSON_SUFFIX_RE = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|man|woman|person|old|child|boy|girl)$")
+PERSON_DESCRIPTION_HEADS = frozenset("tycoon mogul star host anchor boss candidate nominee veteran kid guy".split())
 
 
 def described_speaker_kind(phrase: str) -> str | None:
     """The kind of speaker a plain description that is the subject of a speech verb stands for:
-    a person when its head reads as one ("the moderator", "the 46-year-old"), else an organisation
-    or a document that speaks ("the network", "The ad"); None for anything else."""
+    a person when its head reads as one ("the moderator", "the 46-year-old", "the tycoon"), an
+    organisation or a document that speaks ("The ad", "the network", "A slide from the
+    presentation"). The words of a thing a relative clause describes are not its speech (see
+    `analysis.cues`)."""
     if not DESCRIBED_SPEAKER_RE.fullmatch(phrase):
         return None
     head = phrase.split()[-1].lower()
-    return "person" if PERSON_SUFFIX_RE.search(head) else "organisation"
+    if PERSON_SUFFIX_RE.search(head) or head in PERSON_DESCRIPTION_HEADS:
+        return "person"
+    return "organisation"
 
 
 def phrase_name(phrase: str) -> str:

@@ -648,3 +648,23 @@ def test_a_quote_opening_the_sentence_after_its_speakers_attribution_is_theirs(n
         "and we can attempt to deny the way the world works.”"
     )
     assert [q.speaker_name for q in analyze(text, nlp=nlp).quotes] == ["Dan Kildee", "Dan Kildee"]
+
+
+@pytest.mark.model
+def test_a_reporting_verb_after_a_quote_the_parser_read_as_a_noun_is_a_cue(nlp):
+    text = (
+        "Title\n\nDonald Trump spoke on Monday.\n\n"
+        '"It was very different in tone and content from what people are accustomed to," Conway notes.'
+    )
+    (quote,) = analyze(text, nlp=nlp).quotes
+    assert (quote.speaker_name, quote.cue) == ("Conway", "notes")
+
+
+@pytest.mark.model
+def test_what_a_thing_in_a_relative_clause_shows_is_not_its_speech(nlp):
+    text = (
+        "Title\n\nThe Home Office said every death in the Channel was “a tragedy” that showed why the "
+        "gangs had to be stopped."
+    )
+    quotes = analyze(text, nlp=nlp).quotes
+    assert {q.speaker_name for q in quotes} == {"Home Office"} and all(q.cue == "said" for q in quotes)

@@ -261,3 +261,12 @@ def test_a_headline_question_and_a_possessive_do_not_make_new_people(nlp):
     )
     result = analyze(text, nlp=nlp)
     assert {s.name for s in result.speakers} == {"Bernie Sanders"}
+
+
+@pytest.mark.model
+def test_a_person_the_tagger_took_for_an_organisation_is_still_she(nlp):
+    text = (
+        "Title\n\nCarly Fiorina spoke in Iowa on Monday about her years at the company.\n\n"
+        '"What kept me going during that time," she said, "is that I knew these people were capable of more."'
+    )
+    assert {q.speaker_name for q in analyze(text, nlp=nlp).quotes} == {"Carly Fiorina"}
