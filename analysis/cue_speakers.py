@@ -79,8 +79,7 @@ def _person_in_apposition_to_head(cue: Cue, inside: list[Hit]) -> Hit | None:
     """ "Clinton's Democratic opponent, Vermont Sen. Bernie Sanders, said", "The head of the PAC
     backing Jeb Bush, Mike Murphy, said": the person named in apposition to the subject's head word
     is the speaker, whatever the description before it and whoever it names."""
-    doc = cue.token.doc
-    head = next((t for t in doc if cue.base + t.idx == cue.subject_head), None)
+    head = cue.subject_token()
     if head is None:
         return None
     for appos in (c for c in head.children if c.dep_ == "appos"):
@@ -104,10 +103,15 @@ def _speaker_by_head_word(text: str, cue: Cue, inside: list[Hit]) -> Hit | None:
     return min(standing, key=lambda x: (x[1].rule == "pronoun", x[1].start)) if standing else None
 
 
+def _possessor(text: str, m: Mention) -> bool:
+    """A mention followed by a possessive ("Carter's", "Sanders'")."""
+    return re.match(r"[’']s?\b", text[m.end : m.end + 2]) is not None
+
+
 def _modifier_mention(text: str, cue: Cue, m: Mention) -> bool:
     """A name that only modifies the subject: a possessor ("John McCain's win"), or one inside a
     relative clause or after a preposition ("veterans at Trump rallies", "who worked for Bush")."""
-    if re.match(r"[’']s?\b", text[m.end : m.end + 2]):
+    if _possessor(text, m):
         return True
     before = text[cue.subject_start : m.start]
     return bool(
@@ -270,7 +274,7 @@ def _named_person_in_apposition(
     for ent, m in sorted(inside, key=lambda x: x[1].start):
         if ent.kind != "person" or m.rule == "pronoun":
             continue
-        if re.match(r"[’']s?\b", text[m.end : m.end + 2]):
+        if _possessor(text, m):
             continue
         before = text[cue.subject_start : m.start].lower()
         if re.search(r"\b(?:of|at|with|from|for|by|to)\s+(?:the\s+)?$", before):

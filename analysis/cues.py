@@ -35,6 +35,14 @@ class Cue:
     rule: CueKind
     subject_head: int = -1  # article offset of the subject's head word, -1 if unknown
 
+    def subject_token(self) -> Token | None:
+        """The subject's head word as a token of the cue's paragraph; None when unknown."""
+        if self.subject_head < 0:
+            return None
+        at = self.subject_head - self.base
+        span = self.token.doc.char_span(at, at + 1, alignment_mode="expand")
+        return span[0] if span else None
+
 
 def misparsed_report(tok: Token) -> bool:
     """ "Merkel added Germany has benefited ...": the parser read the past-tense verb as a modifier of
@@ -208,9 +216,7 @@ def find_cues(p: Parsed, quoted: list[tuple[int, int]]) -> list[Cue]:
 
 def _subject_inside_quote(p: Parsed, cue: Cue, outside: Callable[[Token], bool]) -> bool:
     """A subject the parser found inside the quoted words: never who says them."""
-    if cue.rule != "speech_verb" or cue.subject_head < 0:
-        return False
-    head = next((t for t in p.doc if p.base + t.idx == cue.subject_head), None)
+    head = cue.subject_token() if cue.rule == "speech_verb" else None
     return head is not None and not outside(head)
 
 
@@ -355,12 +361,9 @@ def _passive_agent(tok: Token) -> Token | None:
 def cue_subject_name(p: Parsed, cue: Cue, article: str) -> tuple[int, int] | None:
     """Article offsets of the proper name heading a cue's subject ("Gorka declared"), so that the
     speaker book knows the name even when the entity tagger missed it; None for other subjects."""
-    if cue.subject_head < 0 or cue.rule not in ("speech_verb", "passive_report"):
+    head = cue.subject_token() if cue.rule in ("speech_verb", "passive_report") else None
+    if head is None:
         return None
-    span = p.doc.char_span(cue.subject_head - p.base, cue.subject_head - p.base + 1, alignment_mode="expand")
-    if not span:
-        return None
-    head = span[0]
     if (
         head.tag_ not in ("NNP", "NNPS")
         or head.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC")

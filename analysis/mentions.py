@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from analysis.name_genders import looks_like_first_name
 from analysis.parsed import Parsed
@@ -156,23 +155,12 @@ def _reads_as_a_name(span: SpacySpan) -> bool:
     """Two words the tagger left out, or took whole for an organisation ("Carly Fiorina" as ORG),
     that the parse (where the paragraph has one) joins as one proper noun."""
     first, last = span[0], span[1]
-    tagged = first.ent_type_ or last.ent_type_
-    if tagged and not (
-        first.ent_type_ == last.ent_type_ == "ORG" and first.ent_iob_ == "B" and span.end == _ent_end(last)
-    ):
+    whole_org = any(e.label_ == "ORG" and (e.start, e.end) == (span.start, span.end) for e in span.ents)
+    if (first.ent_type_ or last.ent_type_) and not whole_org:
         return False
     if not span.doc.has_annotation("DEP"):
         return True  # a paragraph the parser skipped: the words alone decide
     return first.dep_ == "compound" and first.head.i == last.i and first.tag_ == last.tag_ == "NNP"
-
-
-def _ent_end(tok: Token) -> int:
-    """Where the entity holding `tok` ends (token index)."""
-    doc = tok.doc
-    end = tok.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return end
 
 
 # Two capitalised words not joined to a third: "Bret Baier" but not "Grace Church School"
