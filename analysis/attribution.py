@@ -258,6 +258,8 @@ def _best_cue(q_lo: int, q_hi: int, p: Parsed, cues: list[Cue], full: bool) -> t
             continue
         if not same_sentence and not linked and dist > 120:
             continue
+        if not linked and cue.start < q_lo and _in_relative_clause(cue) and _opens_sentence_after(p, cue.end, q_lo):
+            continue
         score = dist - (1000 if linked else 0) - (200 if same_sentence else 0)
         if (
             cue.rule == "speech_verb"
@@ -268,6 +270,22 @@ def _best_cue(q_lo: int, q_hi: int, p: Parsed, cues: list[Cue], full: bool) -> t
         if best is None or score < best[0]:
             best = (score, cue)
     return best
+
+
+def _opens_sentence_after(p: Parsed, lo: int, quote_start: int) -> bool:
+    """The quote opens a sentence that starts after `lo`, whatever the parser's sentence boundaries say."""
+    return bool(re.search(r"[.!?][”\"’']*\s*[“\"‘']*\s*$", p.text[lo - p.base : quote_start - p.base]))
+
+
+def _in_relative_clause(cue: Cue) -> bool:
+    """ "said Alan Krueger, a former adviser who has advised Mrs. Clinton. “He would ...”": a cue in a
+    relative clause describes someone; it does not introduce the next sentence's quote."""
+    tok = cue.token
+    while tok.head.i != tok.i:
+        if tok.dep_ == "relcl":
+            return True
+        tok = tok.head
+    return False
 
 
 def _linked(cue: Cue, q_start: int, q_end: int, p: Parsed) -> bool:

@@ -668,3 +668,14 @@ def test_what_a_thing_in_a_relative_clause_shows_is_not_its_speech(nlp):
     )
     quotes = analyze(text, nlp=nlp).quotes
     assert {q.speaker_name for q in quotes} == {"Home Office"} and all(q.cue == "said" for q in quotes)
+
+
+@pytest.mark.model
+def test_a_reporting_verb_in_a_relative_clause_does_not_introduce_the_next_sentences_quote(nlp):
+    text = (
+        "Title\n\n“The economy is slowing,” said Alan B. Krueger, a former chairman of Mr. Obama's Council "
+        "of Economic Advisers who has advised Mrs. Clinton. “He would recommend policies that would "
+        "strengthen the economy.”"
+    )
+    quotes = analyze(text, nlp=nlp).quotes
+    assert [(q.speaker_name, q.cue) for q in quotes] == [("Alan B. Krueger", "said")] * 2
