@@ -64,7 +64,7 @@ def needs_full_parse(text: str) -> bool:
     )
 
 
-def parse_paragraphs(nlp: Language, texts: Sequence[str], *, batch_size: int = 64) -> Iterator[Doc]:
+def parse_paragraphs(nlp: Language, texts: Sequence[str], *, batch_size: int = 256) -> Iterator[Doc]:
     """Docs for `texts`, in order: fully parsed where there may be speech; elsewhere entities only,
     with sentence boundaries from punctuation where there are figures (their sentence is their context)."""
     full_idx = [i for i, t in enumerate(texts) if needs_dependency_parse(t)]

@@ -67,7 +67,7 @@ def analyze_many(
     titles: Iterable[str | None] | None = None,
     sources: Iterable[str | None] | None = None,
     nlp: Language | None = None,
-    batch_size: int = 64,
+    batch_size: int = 256,
     registry: Registry | None = None,
 ) -> list[Analysis]:
     """Analyse many articles, parsing all their paragraphs in one `nlp.pipe` stream."""

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from analysis.registry import fold
 from analysis.speaker_words import (
+    DESCRIPTION_HEADS,
     DOCUMENT_HEADS,
     GROUP_NOUNS,
     HONORIFICS,
@@ -16,6 +17,10 @@ from analysis.speaker_words import (
     SHARE_OF_RE,
     UNNAMED_PERSON_HEADS,
 )
+
+# one member of a party or a body, as copy describes an unnamed source
+DESCRIBED_MEMBER_RE = re.compile(r"(?i:a|an|one|another)\s")
+MEMBER_HEADS = frozenset(h.split()[-1].lower() for h in DESCRIPTION_HEADS)
 
 
 def phrase_kind(phrase: str) -> str | None:
@@ -42,6 +47,8 @@ def phrase_kind(phrase: str) -> str | None:
         r"(?:a|an|one|another|the|his|her|their|[A-Z][\w.-]*[’']s)\s", phrase, re.I
     ):
         return "person"  # "a senior administration official": a source the article does not name
+    if DESCRIBED_MEMBER_RE.match(core) and head in MEMBER_HEADS:
+        return "person"  # "one New Hampshire Democrat", "a Tory backbencher": someone, not the party
     if proper and ("," in bare or " and " in bare) and len(bare.split()) <= 16:
         return "group"  # "The Telegraph, Times, FT, Mail, Independent and the Today Programme"
     if proper and len(bare.split()) <= 8 and head[:1].isalpha():

@@ -270,3 +270,12 @@ def test_a_person_the_tagger_took_for_an_organisation_is_still_she(nlp):
         '"What kept me going during that time," she said, "is that I knew these people were capable of more."'
     )
     assert {q.speaker_name for q in analyze(text, nlp=nlp).quotes} == {"Carly Fiorina"}
+
+
+def test_one_member_of_a_party_described_without_a_name_is_a_person_not_the_party():
+    from analysis.speaker_phrases import phrase_kind
+
+    assert phrase_kind("one New Hampshire Democrat") == "person"
+    assert phrase_kind("another New Hampshire Republican") == "person"
+    assert phrase_kind("a Tory backbencher") == "person"
+    assert phrase_kind("New Hampshire Democrats") == "group"
