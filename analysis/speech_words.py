@@ -20,6 +20,7 @@ propose blame reject endorse decry applaud thank recommend threaten reiterate re
 conclude confess dub herald deride refer mock advise bemoan lament imply tout
 think believe fear hope expect know feel suspect worry
 find show conclude
+answer assure denounce mention remind repeat email yell scoff exclaim quip
 """.split()
 )
 # Verbs whose complement is reported speech even without quote marks (stricter than the above).
@@ -34,6 +35,7 @@ REPORTING_VERBS = SPEECH_VERBS - {
     "disagree",
     "dismiss",
     "condemn",
+    "denounce",
     "criticise",
     "criticize",
     "hail",

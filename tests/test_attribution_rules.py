@@ -679,3 +679,18 @@ def test_a_reporting_verb_in_a_relative_clause_does_not_introduce_the_next_sente
     )
     quotes = analyze(text, nlp=nlp).quotes
     assert [(q.speaker_name, q.cue) for q in quotes] == [("Alan B. Krueger", "said")] * 2
+
+
+@pytest.mark.model
+def test_yelled_answered_and_assured_report_speech(nlp):
+    text = (
+        "Title\n\nAs the man was led away, Donald Trump yelled, “Out, out, out!”\n\n"
+        "“I would say this,” Trump answered. \n\n"
+        "Ms. Clinton assured voters that the plan would be paid for."
+    )
+    quotes = analyze(text, nlp=nlp).quotes
+    assert [(q.speaker_name, q.cue) for q in quotes] == [
+        ("Donald Trump", "yelled"),
+        ("Donald Trump", "answered"),
+        ("Ms. Clinton", "assured"),
+    ]
