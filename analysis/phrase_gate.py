@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 WORD_RUN = re.compile(r"[^\W_]+")
@@ -78,6 +78,32 @@ class GatedPattern:
 
     pattern: re.Pattern[str]
     gate: PhraseGate
+    # The same alternation without re.I, for lower-cased text: case-blind matching is several
+    # times slower. Only for patterns written in lower case (no "\W", no capitals).
+    folded: re.Pattern[str] | None = field(default=None, init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.pattern.flags & re.I and not re.search(r"[A-Z]", self.pattern.pattern):
+            object.__setattr__(self, "folded", re.compile(self.pattern.pattern, self.pattern.flags & ~re.I))
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the pattern matches in `text`, as `finditer` would find them."""
+        if not self.gate.admits(text):
+            return []
+        if self.folded is not None:
+            lowered = text.lower()
+            if len(lowered) == len(text):  # every character lower-cases to one: offsets hold
+                return [m.span() for m in self.folded.finditer(lowered)]
+        return [m.span() for m in self.pattern.finditer(text)]
+
+    def matches(self, text: str) -> bool:
+        """Whether the pattern matches anywhere in `text`."""
+        if not self.gate.admits(text):
+            return False
+        lowered = text.lower() if self.folded is not None else ""
+        if self.folded is not None and len(lowered) == len(text):
+            return self.folded.search(lowered) is not None
+        return self.pattern.search(text) is not None
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self.gate.admits(text) else None

@@ -71,9 +71,9 @@ def read(text: str, start: int, *, words: WordsSource = None, aimed: Sides = NO_
             got.append(built if built is not None and built.toks else words_from_text(text, start))
         return got[0]
 
-    findings = read_words(parse(), lex.words) if lex.triggers.search(text) else []
+    findings = read_words(parse(), lex.words) if lex.triggers.matches(text) else []
     taken = key_spans(parse(), findings) if findings else []
-    names = [(start + m.start(), start + m.end()) for m in lex.names.finditer(text)]
+    names = [(start + a, start + b) for a, b in lex.names.spans(text)]
     found = to_evidence(parse(), findings, text, start) if findings else []
     phrases = (
         find_cues(lex.restrictive, text, start, "direction:restrictive")
@@ -90,9 +90,9 @@ def read(text: str, start: int, *, words: WordsSource = None, aimed: Sides = NO_
     cues = _aim(found + phrases, parse, aimed, text, start)
     cues += find_cues(lex.self_reference, text, start, "government:self")
     cues += find_cues(lex.topic, text, start, "topic")
-    if lex.any_target.search(text):
+    if lex.any_target.matches(text):
         cues += [e for name, p in lex.targets.items() for e in find_cues(p, text, start, f"target:{name}")]
-    if lex.any_frame.search(text):
+    if lex.any_frame.matches(text):
         cues += [e for name, p in lex.frames.items() for e in find_cues(p, text, start, f"frame:{name}")]
     return tuple(sorted(cues, key=lambda e: (e.start, e.label)))
 

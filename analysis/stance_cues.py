@@ -142,10 +142,10 @@ def _words_pattern(words: WordClasses) -> GatedPattern:
 def find_cues(pattern: GatedPattern, text: str, base: int, label: str) -> list[Evidence]:
     """Non-overlapping cue matches as evidence with article offsets (the alternation takes the
     longest phrase at each place)."""
-    return [Evidence(label, m.group(0), base + m.start(), base + m.end()) for m in pattern.finditer(text)]
+    return [Evidence(label, text[s:e], base + s, base + e) for s, e in pattern.spans(text)]
 
 
 @lru_cache(maxsize=4096)  # asked for each quote's paragraph and the one before
 def migration_cue_count(text: str) -> int:
     """How many migration topic cues a text has (used to tell migration articles from others)."""
-    return sum(1 for _ in load_lexicon().topic.finditer(text))
+    return len(load_lexicon().topic.spans(text))

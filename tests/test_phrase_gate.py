@@ -60,3 +60,18 @@ def test_the_word_lookup_picks_the_same_paragraphs_for_the_parse_as_a_regex_of_t
     assert len(paragraphs) > 300
     expected = [bool(marks.search(APOSTROPHE.sub("", t)) or words.search(t)) for t in paragraphs]
     assert [needs_dependency_parse(t) for t in paragraphs] == expected
+
+
+def test_the_lower_cased_scan_finds_the_same_places_as_the_case_blind_pattern():
+    texts = [
+        "We will STOP the Boats, and Stop The Boats again.",
+        "İstanbul: we will stop the boats.",  # "İ" lower-cases to two characters: offsets must still hold
+        "Nothing here.",
+    ]
+    for phrases in _phrase_lists():
+        gated = _alternation([*phrases, "stop the boats"])
+        assert gated.folded is not None
+        for text in texts + ["Officials said " + p.replace("*", "ing").upper() + "." for p in phrases[:20]]:
+            expected = [m.span() for m in gated.pattern.finditer(text)]
+            assert gated.spans(text) == expected, text
+            assert gated.matches(text) == bool(expected), text

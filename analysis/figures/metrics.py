@@ -108,7 +108,7 @@ def concept_by_id(concept_id: str) -> Concept | None:
 
 def names_concept(text: str, concept_id: str) -> bool:
     """True when the text holds a cue of the concept."""
-    return any(pat.search(text) for c in load_concepts() if c.id == concept_id for pat in c.cues)
+    return any(pat.matches(text) for c in load_concepts() if c.id == concept_id for pat in c.cues)
 
 
 def metric_of(clause: str, offset_in_clause: int) -> Concept | None:
@@ -116,9 +116,9 @@ def metric_of(clause: str, offset_in_clause: int) -> Concept | None:
     best = None
     for concept in load_concepts():
         for pat in concept.cues:
-            for m in pat.finditer(clause):
-                dist = min(abs(m.start() - offset_in_clause), abs(m.end() - offset_in_clause))
-                key = len(m.group(0)) - dist / 20.0
+            for s, e in pat.spans(clause):
+                dist = min(abs(s - offset_in_clause), abs(e - offset_in_clause))
+                key = e - s - dist / 20.0
                 if best is None or key > best[0]:
                     best = (key, concept)
     return best[1] if best else None
