@@ -13,6 +13,7 @@ from analysis.cues import Cue
 from analysis.entities import Entity
 from analysis.records import Mention
 from analysis.registry import fold
+from analysis.speaker_phrases import phrase_kind
 from analysis.speaker_words import GROUP_NOUNS, PARTY_ROLE, ROLE_NOUNS, UNNAMED_PERSON_HEADS
 from analysis.speakers import SpeakerBook
 
@@ -156,6 +157,9 @@ def _as_the_subject_names_it(book: SpeakerBook, cue: Cue, hit: Hit) -> Hit:
     takes its whole name from the subject."""
     ent, mention = hit
     subject = book.text[cue.subject_start : cue.subject_end]
+    if ent.article_role == PARTY_ROLE and phrase_kind(subject.strip(" ,")) == "person":
+        # "another New Hampshire Republican added": one of the party's members, not the party
+        return book.entity_for_phrase(subject, cue.subject_start, cue.subject_end) or hit
     if ent.article_role == PARTY_ROLE and re.fullmatch(
         r"(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,3}" + re.escape(mention.text), subject.strip(" ,")
     ):

@@ -516,6 +516,8 @@ class SpeakerBook:
             return None
         name = phrase_name(clean)
         ent = next((e for e in self.entities if fold(e.name) == fold(name)), None) or self._new(name, kind=kind)
+        if kind == "person" and ent.article_role is None:  # "another New Hampshire Republican": party, place
+            self._set_role(ent, clean.split(None, 1)[-1])
         mention = self._add_mention(ent, clean, start, end, "subject phrase")
         if clean not in ent.aliases:
             ent.aliases.append(clean)

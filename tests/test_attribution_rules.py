@@ -694,3 +694,17 @@ def test_yelled_answered_and_assured_report_speech(nlp):
         ("Donald Trump", "answered"),
         ("Ms. Clinton", "assured"),
     ]
+
+
+@pytest.mark.model
+def test_a_party_member_the_article_does_not_name_speaks_for_themselves_with_the_party(nlp):
+    text = (
+        "Iowa result shakes up the race\n\nWASHINGTON — President Barack Obama spoke on Monday.\n\n"
+        "“Iowa proved polls are misleading,” another New Hampshire Republican added.\n\n"
+        "“We will win,” Senate Democrats said."
+    )
+    analysis = analyze(text, nlp=nlp, published="2016-02-03")
+    by_name = {s.name: s for s in analysis.speakers}
+    assert [q.speaker_name for q in analysis.quotes] == ["Another New Hampshire Republican", "Senate Democrats"]
+    member = by_name["Another New Hampshire Republican"]
+    assert (member.kind, member.party) == ("person", "Republican")
