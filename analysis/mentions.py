@@ -171,7 +171,9 @@ CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w.-]* $")  # "Grace Church School"
 def _descriptions(text: str) -> Iterator[Found]:
     for m in DESCRIPTION_RE.finditer(text):
         # "The mayor of Westerwolde, Anneke Bos," names the person right after: not an anaphor
-        if is_description(m.group(2)) and not re.match(r"(?: of [^,.;]{1,50})?, [A-Z]", text[m.end() : m.end() + 60]):
+        # "the Republican Party" is a name, not a description of someone
+        after = text[m.end() : m.end() + 60]
+        if is_description(m.group(2)) and not re.match(r"(?: of [^,.;]{1,50})?, [A-Z]| [A-Z]", after):
             yield m.start(), m.end(), "description", m.group(2)
 
 

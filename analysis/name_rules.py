@@ -166,3 +166,22 @@ def earlier_org_of_kind(entities: Sequence[Entity], phrase: str, start: int) -> 
         e for e in entities if e.kind == "organisation" and head in fold(e.name).split() and latest_before(e) >= 0
     ]
     return max(earlier, key=latest_before) if earlier else None
+
+
+# The office a title before a name stands for: "Sen. Bernie Sanders" is a senator.
+TITLE_OFFICES = {
+    "sen": "senator",
+    "senator": "senator",
+    "rep": "representative congressman congresswoman",
+    "representative": "representative congressman congresswoman",
+    "gov": "governor",
+    "governor": "governor",
+    "president": "president",
+    "mayor": "mayor",
+}
+
+
+def titles_held(ent: Entity) -> str:
+    """The offices the titles on a person's mentions name ("Sen. Bernie Sanders" -> "senator")."""
+    firsts = {fold(m.text.split()[0]).rstrip(".") for m in ent.mentions if m.rule != "pronoun" and m.text.split()}
+    return " ".join(TITLE_OFFICES[t] for t in sorted(firsts) if t in TITLE_OFFICES)

@@ -6,7 +6,7 @@ returns an answer; it changes nothing, so it can be tested on hand-made candidat
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -69,13 +69,18 @@ def is_main_clause_subject(tok: Token) -> bool:
     return verb.dep_ in ("ROOT", "advcl", "parataxis") or verb.head.i == verb.i
 
 
-def latest_subject(parsed: Sequence[Parsed], people: Sequence[Entity], s: int) -> Entity | None:
+def latest_subject(
+    parsed: Sequence[Parsed], people: Sequence[Entity], s: int, *, quoted: Callable[[int], bool] | None = None
+) -> Entity | None:
     """The person the text is about just before `s`: the latest one named as the subject of a
     sentence ("Trump, appearing after Clinton, cited the policies of Obama and Clinton. The
-    New York businessman said" is Trump), None when no one was."""
+    New York businessman said" is Trump), None when no one was. Mentions inside quote marks
+    (`quoted`) are someone's words about others ("whether she'd mention my name")."""
     best: tuple[int, Entity] | None = None
     for ent in people:
         for m in ent.mentions:
+            if quoted is not None and quoted(m.start):
+                continue
             if m.start < s and (best is None or m.start > best[0]) and subject_roles(parsed, m)[0]:
                 best = (m.start, ent)
     return best[1] if best else None

@@ -38,6 +38,7 @@ from analysis.name_rules import (
     person_named,
     person_with_surname,
     surname_only_person,
+    titles_held,
     untagged_first_name,
 )
 from analysis.parsed import Parsed
@@ -223,14 +224,24 @@ class SpeakerBook:
         people = [ent for ent in self.entities if ent.kind == "person" and ent.mentions and ent.last_mention() < s]
         if not people:
             return None
-        latest = latest_subject(self.parsed, people, s) or max(people, key=lambda x: x.last_mention())
+        latest = latest_subject(self.parsed, people, s, quoted=self._in_quote) or max(
+            people, key=lambda x: x.last_mention()
+        )
 
         def latest_at(ent: Entity) -> int:
             return max((m.start for m in ent.mentions if m.start < s), default=-1)
 
+        def role_of(ent: Entity) -> str:
+            return f"{fold(self.role(ent) or '')} {titles_held(ent)}"
+
+        # "the senator" after "Sen. Bernie Sanders": when someone titled with that office was named, it is one of them
+        of_office = any(w in titles_held(ent).split() for ent in people for w in role_words)
+
         def score(ent: Entity) -> tuple[int, int]:
             ent_party = self.party(ent)
-            role = fold(self.role(ent) or "")
+            role = role_of(ent)
+            if of_office and not any(w in re.findall(r"\w+", role) for w in role_words):
+                return (-1, 0)
             sc = 0
             if party:
                 if ent_party == party:

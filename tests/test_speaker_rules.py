@@ -279,3 +279,33 @@ def test_one_member_of_a_party_described_without_a_name_is_a_person_not_the_part
     assert phrase_kind("another New Hampshire Republican") == "person"
     assert phrase_kind("a Tory backbencher") == "person"
     assert phrase_kind("New Hampshire Democrats") == "group"
+
+
+@pytest.mark.model
+def test_the_senator_is_the_person_titled_senator_not_the_host_who_spoke_last(nlp):
+    text = (
+        "Title\n\nSen. Bernie Sanders appeared on CNN on Sunday with Gloria Borger.\n\n"
+        '"I am running against the establishment," Sanders remarked.\n\n'
+        '"That would be you?" Borger asked.\n\n'
+        '"That would be me, yes. I think that\'s probably right," the senator said.'
+    )
+    names = [q.speaker_name for q in analyze(text, nlp=nlp).quotes]
+    assert names == ["Bernie Sanders", "Gloria Borger", "Bernie Sanders"]
+
+
+@pytest.mark.model
+def test_a_pronoun_inside_the_quote_does_not_make_its_referent_the_described_speaker(nlp):
+    text = (
+        "Title\n\nDonald Trump attacked Hillary Clinton on Monday for her speech.\n\n"
+        "“I was curious to see whether she’d do a class act and not mention my name,” the Republican "
+        "nominee said at a rally."
+    )
+    quote = analyze(text, nlp=nlp).quotes[-1]
+    assert (quote.speaker_name, quote.cue) == ("Donald Trump", "said")
+
+
+def test_the_republican_party_is_a_name_not_a_description_of_someone():
+    from analysis.mentions import _descriptions
+
+    found = [m[3] for m in _descriptions("He said the Republican Party was fine. The Republican said so.")]
+    assert found == ["Republican"]
