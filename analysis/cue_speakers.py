@@ -16,6 +16,7 @@ from analysis.registry import fold
 from analysis.speaker_phrases import phrase_kind
 from analysis.speaker_words import GROUP_NOUNS, PARTY_ROLE, ROLE_NOUNS, UNNAMED_PERSON_HEADS
 from analysis.speakers import SpeakerBook
+from analysis.speech_words import SPEECH_NOUNS
 
 Hit = tuple[Entity, Mention]
 
@@ -202,22 +203,27 @@ def _possessed(book: SpeakerBook, cue: Cue, inside: list[tuple[Entity, Mention]]
     if cue.subject_head < 0:
         return None
     head = text[cue.subject_head :].split(" ", 1)[0].strip(",.;:")
-    if head.lower() not in POSSESSED_HEADS:
+    words_of_owner = head.lower() in SPEECH_NOUNS  # "his remarks calling ...": the owner speaks
+    if head.lower() not in POSSESSED_HEADS and not words_of_owner:
         return None
     before = text[cue.subject_start : cue.subject_head]
-    owner = None
+    owner: tuple[Entity, Mention] | None = None
     pron = re.search(r"\b(his|her)\s+(?:[\w-]+\s+){0,2}$", before, re.I)
     if pron:
-        owner = book.person_before(cue.subject_start + pron.start(), POSSESSIVE_PRONOUNS[pron.group(1).lower()])
+        at = cue.subject_start + pron.start(1)
+        person = book.person_before(at, POSSESSIVE_PRONOUNS[pron.group(1).lower()])
+        owner = (person, Mention(pron.group(1), at, at + len(pron.group(1)), "pronoun")) if person else None
     else:
         for ent, m in sorted(inside, key=lambda x: -x[1].end):
             if m.end <= cue.subject_head and re.match(r"[’']s?\s", text[m.end : m.end + 3]) and m.rule != "pronoun":
-                owner = ent
+                owner = (ent, m)
                 break
     if owner is None:
         return None
+    if words_of_owner:
+        return owner
     phrase = text[cue.subject_start : cue.subject_end]
-    return book.possessed_speaker(owner, head.lower(), cue.subject_start, cue.subject_end) if phrase else None
+    return book.possessed_speaker(owner[0], head.lower(), cue.subject_start, cue.subject_end) if phrase else None
 
 
 def _first_of_coordinated_people(text: str, inside: list[tuple[Entity, Mention]]) -> tuple[Entity, Mention] | None:

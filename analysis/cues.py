@@ -83,6 +83,9 @@ def is_finite_report(tok: Token) -> bool:
 def subject_of(tok: Token) -> Token | None:
     """The subject of a verb, following conjunctions and participles ("..., adding: ")."""
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and upos(tok.head) in ("NOUN", "PROPN"):
+        if tok.head.dep_ == "pobj" and tok.head.tag_ != "NNS":
+            # "..., at one point calling the mayor a liar": the sentence's subject, not the point
+            return _root_subject_before(tok) or tok.head
         return tok.head  # "protesters chanting ..."
     if _continues_a_report(tok):
         reporter = _reporting_ancestor(tok)

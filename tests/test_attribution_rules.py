@@ -708,3 +708,22 @@ def test_a_party_member_the_article_does_not_name_speaks_for_themselves_with_the
     assert [q.speaker_name for q in analysis.quotes] == ["Another New Hampshire Republican", "Senate Democrats"]
     member = by_name["Another New Hampshire Republican"]
     assert (member.kind, member.party) == ("person", "Republican")
+
+
+@pytest.mark.model
+def test_a_participle_on_a_phrase_of_time_reports_the_sentence_subject(nlp):
+    text = (
+        "Title\n\nDonald Trump quarreled with the mayor over the city's finances, at one point calling "
+        'him a "liar" who was not "honorable."'
+    )
+    assert {q.speaker_name for q in analyze(text, nlp=nlp).quotes} == {"Donald Trump"}
+
+
+@pytest.mark.model
+def test_what_someones_remarks_call_a_thing_is_their_own_words(nlp):
+    text = (
+        "Title\n\nWhen Donald Trump tried to defend his remarks calling the Chinese government ‘strong’ when "
+        "it ended the democracy movement, John Kasich differed."
+    )
+    (quote,) = analyze(text, nlp=nlp).quotes
+    assert (quote.speaker_name, quote.cue) == ("Donald Trump", "calling")
