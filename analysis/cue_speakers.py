@@ -67,8 +67,13 @@ def _speaker_among(text: str, cue: Cue, inside: list[Hit]) -> Hit | None:
     """The speaker among the mentions inside the subject. The mention that holds the subject's head
     word names the speaker: in "White House press secretary Karoline Leavitt said" that is Leavitt,
     not the White House."""
-    hit = _first_of_coordinated_people(text, inside) or next(
-        ((ent, m) for ent, m in inside if m.start <= cue.subject_head < m.end), None
+    at_head = next(((ent, m) for ent, m in inside if m.start <= cue.subject_head < m.end), None)
+    # "Nadler and Lofgren said" is a joint statement; "Cross, a speechwriter for X and Y, wrote" is Cross's
+    coordinated = _first_of_coordinated_people(text, inside)
+    hit = (
+        coordinated
+        if coordinated is not None and (at_head is None or at_head[1].start >= coordinated[1].start)
+        else at_head
     )
     if hit is None or hit[1].rule in ("office", "description"):  # "The Minister for Home Affairs, Peter Dutton,"
         hit = _person_in_apposition_to_head(cue, inside) or hit

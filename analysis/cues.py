@@ -140,14 +140,21 @@ def _reporting_ancestor(tok: Token) -> Token | None:
     verb above it that is not itself inside reported words."""
     head = tok.head
     while head.i != head.head.i or head.dep_ == "ROOT":
-        if lemma(head) in SPEECH_VERBS and head.dep_ not in ("ccomp", "xcomp"):
-            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-            if subj is not None:
-                return subj
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None) if lemma(head) in SPEECH_VERBS else None
+        # '“...,” Lewandowski added, saying': a report right after a quote is an attribution, even
+        # when the parser hung it inside the sentence before
+        if subj is not None and (head.dep_ not in ("ccomp", "xcomp") or _just_after_a_quote(subj)):
+            return subj
         if head.i == head.head.i:
             return None
         head = head.head
     return None
+
+
+def _just_after_a_quote(tok: Token) -> bool:
+    """A word that follows a closing quote mark: '“...,” Lewandowski added'."""
+    start = tok.left_edge.i
+    return start > 0 and tok.doc[start - 1].text in ("”", '"', "’", "'", "''")
 
 
 def _own_subject(tok: Token) -> Token | None:

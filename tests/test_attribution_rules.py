@@ -727,3 +727,23 @@ def test_what_someones_remarks_call_a_thing_is_their_own_words(nlp):
     )
     (quote,) = analyze(text, nlp=nlp).quotes
     assert (quote.speaker_name, quote.cue) == ("Donald Trump", "calling")
+
+
+@pytest.mark.model
+def test_people_named_in_the_speakers_description_are_not_a_joint_statement(nlp):
+    text = (
+        "Title\n\nRichard Cross, a former speechwriter for Maryland Republicans such as former Gov. Bob "
+        "Ehrlich and former Rep. Helen Bentley, wrote in an op-ed that he penned the remarks."
+    )
+    (quote,) = analyze(text, nlp=nlp).quotes
+    assert (quote.speaker_name, quote.cue) == ("Richard Cross", "wrote")
+
+
+@pytest.mark.model
+def test_a_participle_after_an_attribution_that_follows_a_quote_goes_on_with_that_speaker(nlp):
+    text = (
+        "Title\n\nComey cannot say that “from his perspective,” Lewandowski added, saying it should be "
+        "“up to the prosecutor to move forward or not.”"
+    )
+    quotes = analyze(text, nlp=nlp).quotes
+    assert [q.speaker_name for q in quotes if q.cue == "saying"] == ["Lewandowski", "Lewandowski"]
