@@ -83,6 +83,9 @@ def is_finite_report(tok: Token) -> bool:
 def subject_of(tok: Token) -> Token | None:
     """The subject of a verb, following conjunctions and participles ("..., adding: ")."""
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and upos(tok.head) in ("NOUN", "PROPN"):
+        if lemma(tok.head) in ISSUED_WORDS and tok.head.dep_ == "dobj":
+            # "Black Lives Matter issued a statement saying ...": who issued it speaks
+            return _own_subject(tok.head.head) or tok.head
         if tok.head.dep_ == "pobj" and tok.head.tag_ != "NNS":
             # "..., at one point calling the mayor a liar": the sentence's subject, not the point
             return _root_subject_before(tok) or tok.head
@@ -97,6 +100,10 @@ def subject_of(tok: Token) -> Token | None:
         # participle on ("Clinton seemed ready, telling the crowd, "Some people get ...""): the sentence's
         return _root_subject_before(tok) or subj
     return subj
+
+
+# Words someone issues, sends or posts: a participle on them ("a statement saying") reports its author.
+ISSUED_WORDS = SPEECH_NOUNS | {"letter", "email", "memo", "note", "tweet", "post", "release"}
 
 
 def _continues_a_report(tok: Token) -> bool:
@@ -232,8 +239,9 @@ def _subject_inside_quote(p: Parsed, cue: Cue, outside: Callable[[Token], bool])
 
 def _speaker_after_verb(p: Parsed, tok: Token, outside: Callable[[Token], bool]) -> Cue | None:
     """ "“...,” added a New Hampshire Democrat": a reporting verb right after a quote, whose speaker
-    the parser read as its object. The noun phrase after the verb speaks."""
-    if lemma(tok) not in SPEECH_VERBS or tok.tag_ not in ("VBD", "VBZ") or tok.i == 0:
+    the parser read as its object. The noun phrase after the verb speaks (not after a verb that takes
+    an object: "“terrible,” denounced her record" is what was denounced)."""
+    if lemma(tok) not in REPORTING_VERBS or tok.tag_ not in ("VBD", "VBZ") or tok.i == 0:
         return None
     before = p.doc[tok.i - 1]  # the closing mark, or a comma after it ("...", added X)
     if not (before.is_quote or before.text == "," and tok.i > 1 and p.doc[tok.i - 2].is_quote):

@@ -747,3 +747,22 @@ def test_a_participle_after_an_attribution_that_follows_a_quote_goes_on_with_tha
     )
     quotes = analyze(text, nlp=nlp).quotes
     assert [q.speaker_name for q in quotes if q.cue == "saying"] == ["Lewandowski", "Lewandowski"]
+
+
+@pytest.mark.model
+def test_what_a_statement_someone_released_says_is_theirs(nlp):
+    text = (
+        "Title\n\nCommunications Secretary Martin Andanar released a statement saying that Trump had "
+        '"professed his love for the Philippines."'
+    )
+    assert {q.speaker_name for q in analyze(text, nlp=nlp).quotes} == {"Martin Andanar"}
+
+
+@pytest.mark.model
+def test_the_object_of_a_verb_like_denounced_after_a_quote_is_not_its_speaker(nlp):
+    text = (
+        "Title\n\nTrump further summed up Clinton as “terrible,” denounced her record as secretary of state "
+        "and said she should not even be allowed to run."
+    )
+    speakers = {q.speaker_name for q in analyze(text, nlp=nlp).quotes}
+    assert not any(name and name.lower().startswith("her record") for name in speakers)
