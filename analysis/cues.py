@@ -253,10 +253,22 @@ def _speaker_after_verb(p: Parsed, tok: Token, outside: Callable[[Token], bool])
             if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj", "oprd") and upos(c) in ("NOUN", "PROPN")
         ),
         None,
-    )
+    ) or _noun_phrase_after(tok)
     if speaker is None or not outside(speaker):
         return None
     return _cue(p, tok, speaker, "speech_verb", tok.text, tok.idx, tok.idx + len(tok))
+
+
+def _noun_phrase_after(tok: Token) -> Token | None:
+    """The head of the noun phrase right after a verb, however the parser hung it ('“...,” said
+    David Brock, a Clinton confidant who heads Correct the Record' read Brock as the subject of
+    "Correct")."""
+    if tok.i + 1 >= len(tok.doc) or any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+        return None
+    word = tok.doc[tok.i + 1]
+    while word.dep_ in ("compound", "det", "amod", "nummod") and word.head.i > word.i:
+        word = word.head
+    return word if upos(word) == "PROPN" else None
 
 
 def _outside_quotes(p: Parsed, quoted: list[tuple[int, int]]) -> Callable[[Token], bool]:

@@ -75,6 +75,8 @@ def reported_speech(
         )
         for s, e in spans:
             abs_s, abs_e = p.base + s, p.base + e
+            if cue.subject_start > cue.start and abs_s <= cue.subject_start < abs_e:
+                continue  # '“...,” said David Brock, who heads Correct the Record': the speaker is not what they said
             abs_e = _close_open_quote(book.text, abs_s, abs_e)
             if not paraphrase_beyond_quotes(book.text, abs_s, abs_e, quoted):
                 continue  # only quoted words (and "that"): the quote itself is the statement

@@ -766,3 +766,14 @@ def test_the_object_of_a_verb_like_denounced_after_a_quote_is_not_its_speaker(nl
     )
     speakers = {q.speaker_name for q in analyze(text, nlp=nlp).quotes}
     assert not any(name and name.lower().startswith("her record") for name in speakers)
+
+
+@pytest.mark.model
+def test_the_name_right_after_a_reporting_verb_speaks_when_the_parser_hung_it_elsewhere(nlp):
+    text = (
+        'Title\n\n"What\'s shaping up is a battle for the ages," said David Brock, a Clinton confidant who '
+        "heads the pro-Clinton super PAC Correct the Record.\n\n"
+        '"Debate recap," tweeted Rubio spokesman Alex Conant.'
+    )
+    quotes = analyze(text, nlp=nlp).quotes
+    assert [(q.kind, q.speaker_name) for q in quotes] == [("direct", "David Brock"), ("direct", "Alex Conant")]
