@@ -777,3 +777,13 @@ def test_the_name_right_after_a_reporting_verb_speaks_when_the_parser_hung_it_el
     )
     quotes = analyze(text, nlp=nlp).quotes
     assert [(q.kind, q.speaker_name) for q in quotes] == [("direct", "David Brock"), ("direct", "Alex Conant")]
+
+
+@pytest.mark.model
+def test_remembered_and_countered_report_speech(nlp):
+    text = (
+        'Title\n\n"She wanted to prove them wrong," remembered Roy Verley, the company\'s former spokesman.\n\n'
+        "Jane Doe countered that the plan would cost jobs."
+    )
+    quotes = analyze(text, nlp=nlp).quotes
+    assert [(q.speaker_name, q.cue) for q in quotes] == [("Roy Verley", "remembered"), ("Jane Doe", "countered")]
