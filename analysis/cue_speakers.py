@@ -183,6 +183,8 @@ def _spoke(hit: tuple[Entity, Mention], at: int) -> tuple[Entity, Mention]:
 
 
 # What someone's organisation or staff is: "Sanders' campaign said", "her office said".
+# What someone says, writes or proposes: "her plan promises to ..." is her promise.
+OWNERS_WORDS = SPEECH_NOUNS | {"plan", "proposal", "assumption", "argument", "position", "platform", "agenda"}
 POSSESSED_HEADS = frozenset(
     {
         "campaign",
@@ -208,7 +210,7 @@ def _possessed(book: SpeakerBook, cue: Cue, inside: list[tuple[Entity, Mention]]
     if cue.subject_head < 0:
         return None
     head = text[cue.subject_head :].split(" ", 1)[0].strip(",.;:")
-    words_of_owner = head.lower() in SPEECH_NOUNS  # "his remarks calling ...": the owner speaks
+    words_of_owner = head.lower() in OWNERS_WORDS  # "his remarks calling ...", "her plan promises": the owner speaks
     if head.lower() not in POSSESSED_HEADS and not words_of_owner:
         return None
     before = text[cue.subject_start : cue.subject_head]

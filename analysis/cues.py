@@ -314,6 +314,8 @@ def _verb_cue(p: Parsed, tok: Token) -> Cue | None:
             return None  # "a tragedy that showed why ...": what a thing shows is the narrator's telling
         # "a spokesperson for the OMB, who said ...": the antecedent speaks
         subj = _person_described(tok.head)
+        if lemma(tok.head) in ISSUED_WORDS | {"video", "ad"} and tok.head.dep_ == "dobj":
+            subj = _own_subject(tok.head.head) or subj  # "Trump released a video that said, ...": Trump
     if subj.lower_ in ("it", "this", "that", "which", "there", "what") or lemma(subj) in NARRATOR_SOURCES:
         return None  # "figures show ...": the article's own voice, by our annotation convention
     return _cue(p, tok, subj, "speech_verb", tok.text, tok.idx, tok.idx + len(tok))

@@ -787,3 +787,15 @@ def test_remembered_and_countered_report_speech(nlp):
     )
     quotes = analyze(text, nlp=nlp).quotes
     assert [(q.speaker_name, q.cue) for q in quotes] == [("Roy Verley", "remembered"), ("Jane Doe", "countered")]
+
+
+@pytest.mark.model
+def test_what_her_plan_promises_and_a_video_he_released_says_are_theirs(nlp):
+    text = (
+        'Title\n\nHillary Clinton spoke in Iowa. Her economic plan promises to "lift up participation in the '
+        'workforce - especially for women."\n\n'
+        'Donald Trump released a marketing video that said, "We are going to have professors that are '
+        'absolutely terrific."'
+    )
+    quotes = analyze(text, nlp=nlp).quotes
+    assert {q.speaker_name for q in quotes if q.kind == "direct"} == {"Hillary Clinton", "Donald Trump"}
