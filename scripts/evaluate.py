@@ -13,6 +13,7 @@ the commit). PolNeAR sets appear once scripts/polnear_gold.py has converted a ch
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import sys
 import time
@@ -141,8 +142,15 @@ def main() -> int:
             for s in sets
         ]
         sets = [s for s in sets if s.cases]
+    from analysis.name_genders import PACKAGE as NAMES_PACKAGE
     from analysis.nlp import load_nlp
 
+    if importlib.util.find_spec(NAMES_PACKAGE) is None:  # a venv made by hand, not by `make install`
+        print(
+            f"warning: {NAMES_PACKAGE} is not installed (run `make install`): first names only it knows go "
+            "unrecognised, so speaker figures come out lower than the floors",
+            file=sys.stderr,
+        )
     nlp = load_nlp()
     rows, details = [], []
     for eval_set in sets:
