@@ -104,6 +104,8 @@ def subject_of(tok: Token) -> Token | None:
 
 # Words someone issues, sends or posts: a participle on them ("a statement saying") reports its author.
 ISSUED_WORDS = SPEECH_NOUNS | {"letter", "email", "memo", "note", "tweet", "post", "release"}
+# ... and things they release that say something: "Trump released a video that said, ..."
+AUTHORED_WORDS = ISSUED_WORDS | {"video", "ad"}
 
 
 def _continues_a_report(tok: Token) -> bool:
@@ -314,7 +316,7 @@ def _verb_cue(p: Parsed, tok: Token) -> Cue | None:
             return None  # "a tragedy that showed why ...": what a thing shows is the narrator's telling
         # "a spokesperson for the OMB, who said ...": the antecedent speaks
         subj = _person_described(tok.head)
-        if lemma(tok.head) in ISSUED_WORDS | {"video", "ad"} and tok.head.dep_ == "dobj":
+        if lemma(tok.head) in AUTHORED_WORDS and tok.head.dep_ == "dobj":
             subj = _own_subject(tok.head.head) or subj  # "Trump released a video that said, ...": Trump
     if subj.lower_ in ("it", "this", "that", "which", "there", "what") or lemma(subj) in NARRATOR_SOURCES:
         return None  # "figures show ...": the article's own voice, by our annotation convention

@@ -100,9 +100,10 @@ class GatedPattern:
         """Whether the pattern matches anywhere in `text`."""
         if not self.gate.admits(text):
             return False
-        lowered = text.lower() if self.folded is not None else ""
-        if self.folded is not None and len(lowered) == len(text):
-            return self.folded.search(lowered) is not None
+        if self.folded is not None:
+            lowered = text.lower()
+            if len(lowered) == len(text):
+                return self.folded.search(lowered) is not None
         return self.pattern.search(text) is not None
 
     def search(self, text: str) -> re.Match[str] | None:
