@@ -351,6 +351,7 @@ def test_trends_a_click_on_a_bar_lists_the_quotes_of_that_month_and_party(server
     open_page(page, server + "/trends?by=party&period=month", "Trends")
     charts_drawn(page)
     bars = page.locator('[data-testid="stPlotlyChart"]').nth(1).locator("g.point path")
+    bars.nth(3).wait_for()  # a chart further down can still be drawing on a loaded machine
     assert bars.count() > 3
     bars.first.scroll_into_view_if_needed()
     box = bars.first.bounding_box()  # Plotly listens on the drag layer above the bars: click where a user would
@@ -370,6 +371,7 @@ def test_stance_a_click_on_a_point_of_the_map_lists_that_speakers_quotes(server,
     points = (
         page.locator('[data-testid="stPlotlyChart"]').nth(2).locator("g.trace.scatter").nth(1).locator("path.point")
     )
+    points.nth(9).wait_for()  # the map is the third chart: on a loaded machine it can still be drawing
     assert points.count() >= 10  # speakers on the UK Labour government's map
     points.first.scroll_into_view_if_needed()
     box = points.first.bounding_box()
