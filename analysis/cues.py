@@ -17,7 +17,14 @@ from spacy.tokens import Token
 from analysis.attribution_rules import CueKind
 from analysis.lexical import form_table, lemma, upos
 from analysis.parsed import Parsed
-from analysis.speaker_words import DOCUMENT_HEADS, ORG_HEADS, SUBJECT_DEPS, TITLE_WORDS
+from analysis.speaker_words import (
+    DOCUMENT_HEADS,
+    ORG_HEADS,
+    ROLE_NOUNS,
+    SUBJECT_DEPS,
+    TITLE_WORDS,
+    UNNAMED_PERSON_HEADS,
+)
 from analysis.speech_words import HEDGE_AUX, HEDGE_HEADS, NARRATOR_SOURCES, REPORTING_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 
 
@@ -210,8 +217,14 @@ def _speech_candidates() -> frozenset[str]:
     speech = SPEECH_VERBS | SPEECH_NOUNS
     table = form_table()
     return frozenset(
-        {form for form, lem in table.items() if lem in speech} | {w for w in speech if w not in table} | {"according"}
+        {form for form, lem in table.items() if lem in speech}
+        | {w for w in speech if w not in table}
+        | {"according"}
+        | MAKE_AND_LET  # "made it clear that", "let reporters know that": see `made_known`
     )
+
+
+MAKE_AND_LET = frozenset({"make", "makes", "made", "making", "let", "lets", "letting"})
 
 
 def find_cues(p: Parsed, quoted: list[tuple[int, int]]) -> list[Cue]:
@@ -294,6 +307,11 @@ def _cue_at(p: Parsed, tok: Token) -> Cue | None:
         return _cue(p, tok, agent, "passive_report", tok.text, tok.idx, tok.idx + len(tok))
     if lemma(tok) in SPEECH_VERBS and (upos(tok) in ("VERB", "AUX") or tok.tag_.startswith("VB")):
         return _verb_cue(p, tok)
+    if made_known(tok) is not None:  # "made it clear that ...", "let reporters know that ..."
+        cue = _verb_cue(p, tok)
+        subj = cue.subject_token() if cue is not None else None
+        # someone, not something: "the storm made it clear that the roads were unsafe" is no statement
+        return cue if subj is not None and (upos(subj) in ("PROPN", "PRON") or _names_someone(subj)) else None
     if tok.lower_ == "according" and tok.i + 2 < len(p.doc) and p.doc[tok.i + 1].lower_ == "to":
         return _according_to_cue(p, tok)
     if lemma(tok) in SPEECH_NOUNS and upos(tok) == "NOUN":
@@ -305,6 +323,27 @@ def _cue(p: Parsed, tok: Token, speaker: Token, rule: CueKind, text: str, start:
     """A cue of paragraph `p` whose subject phrase is headed by `speaker` (offsets in the paragraph)."""
     s, e = subject_extent(speaker)
     return Cue(tok, p.base, p.base + s, p.base + e, text, p.base + start, p.base + end, rule, p.base + speaker.idx)
+
+
+def _names_someone(tok: Token) -> bool:
+    word = tok.lower_
+    return word in ROLE_NOUNS or word in UNNAMED_PERSON_HEADS or word in ORG_HEADS
+
+
+def made_known(tok: Token) -> Token | None:
+    """The "that" of "made (it) clear that ...", "made it known that ...", "let X know that ...":
+    a speech act told through "make" or "let"; None for any other verb."""
+    if tok.lower_ in MAKE_AND_LET and tok.lower_.startswith("ma"):
+        words = [c for c in tok.children if c.lower_ in ("clear", "known", "plain")]
+    elif tok.lower_ in MAKE_AND_LET:
+        words = [c for c in tok.children if c.lower_ == "know"]
+    else:
+        return None
+    for word in words:
+        that = next((t for t in tok.doc[word.i + 1 : word.i + 2] if t.lower_ == "that"), None)
+        if that is not None:
+            return that
+    return None
 
 
 def _verb_cue(p: Parsed, tok: Token) -> Cue | None:

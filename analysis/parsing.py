@@ -47,12 +47,18 @@ APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)|(?<=[sS])['’](?=\s)")
 FIGURE_MARKS = frozenset("0123456789£$€%")
 
 
+# "made it clear that", "let reporters know that": speech acts with no speech word of their own
+MADE_KNOWN = re.compile(
+    r"\bma(?:de|kes?|king)\s+(?:it\s+)?(?:clear|known|plain)\s+that\b|\blet(?:s|ting)?\s+\w+\s+know\b", re.I
+)
+
+
 def needs_dependency_parse(text: str) -> bool:
     """True when a paragraph may hold speech: a quote mark or a speech word (looked up as words,
     not by a regex alternation of a few thousand forms). Figures alone need sentences, not the parse."""
     if not SPEECH_MARKS.isdisjoint(text) and not SPEECH_MARKS.isdisjoint(APOSTROPHE.sub("", text)):
         return True
-    return not speech_words().isdisjoint(text_words(text))
+    return not speech_words().isdisjoint(text_words(text)) or MADE_KNOWN.search(text) is not None
 
 
 def needs_full_parse(text: str) -> bool:

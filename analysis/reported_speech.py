@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from analysis.cues import Cue, cue_subject_left, is_finite_report, misparsed_report
+from analysis.cues import Cue, cue_subject_left, is_finite_report, made_known, misparsed_report
 from analysis.lexical import lemma, upos
 from analysis.parsed import Parsed
 from analysis.speakers import SpeakerBook
@@ -58,21 +58,24 @@ def reported_speech(
     doc = p.doc
     for cue in cues:
         tok = cue.token
+        told = made_known(tok) if cue.rule == "speech_verb" else None
         if cue.rule == "speech_noun" or (
             cue.rule in ("speech_verb", "passive_report", "verb_read_from_words")
             and lemma(tok) not in REPORTING_VERBS
             and lemma(tok) not in OBJECT_SPEECH_VERBS
+            and told is None
         ):
             continue
         misparsed = cue.rule == "speech_verb" and misparsed_report(tok)
         if cue.rule == "speech_verb" and not is_finite_report(tok) and not misparsed:
             continue
         sent = p.sentence_at(tok.idx) or tok.sent
-        spans = (
-            _trimmed(doc, tok.i + 1 + (doc[tok.i + 1].lower_ == "that"), sent.end - 1)
-            if misparsed
-            else _content_span(tok, cue, doc, sent)
-        )
+        if told is not None:  # "made it clear that ...": what follows "that"
+            spans = _trimmed(doc, told.i + 1, sent.end - 1)
+        elif misparsed:
+            spans = _trimmed(doc, tok.i + 1 + (doc[tok.i + 1].lower_ == "that"), sent.end - 1)
+        else:
+            spans = _content_span(tok, cue, doc, sent)
         for s, e in spans:
             abs_s, abs_e = p.base + s, p.base + e
             if cue.subject_start > cue.start and abs_s <= cue.subject_start < abs_e:

@@ -799,3 +799,19 @@ def test_what_her_plan_promises_and_a_video_he_released_says_are_theirs(nlp):
     )
     quotes = analyze(text, nlp=nlp).quotes
     assert {q.speaker_name for q in quotes if q.kind == "direct"} == {"Hillary Clinton", "Donald Trump"}
+
+
+@pytest.mark.model
+def test_made_it_clear_that_and_let_them_know_that_report_speech_by_someone(nlp):
+    text = (
+        "Title\n\nSenator Jane Doe made it clear that the scheme would go ahead.\n\n"
+        "Priscilla Orta is advising migrants to use the app and letting them know that if they cross "
+        "without authorization, they will be removed immediately.\n\n"
+        "The storm made it clear that the roads were unsafe."
+    )
+    quotes = analyze(text, nlp=nlp).quotes
+    told = [(q.speaker_name, q.text) for q in quotes if q.cue in ("made", "letting")]
+    assert told == [
+        ("Jane Doe", "the scheme would go ahead"),
+        ("Priscilla Orta", "if they cross without authorization, they will be removed immediately"),
+    ]
