@@ -224,7 +224,9 @@ def _speech_candidates() -> frozenset[str]:
     )
 
 
-MAKE_AND_LET = frozenset({"make", "makes", "made", "making", "let", "lets", "letting"})
+MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
+LET_FORMS = frozenset({"let", "lets", "letting"})
+MAKE_AND_LET = MAKE_FORMS | LET_FORMS
 
 
 def find_cues(p: Parsed, quoted: list[tuple[int, int]]) -> list[Cue]:
@@ -333,9 +335,9 @@ def _names_someone(tok: Token) -> bool:
 def made_known(tok: Token) -> Token | None:
     """The "that" of "made (it) clear that ...", "made it known that ...", "let X know that ...":
     a speech act told through "make" or "let"; None for any other verb."""
-    if tok.lower_ in MAKE_AND_LET and tok.lower_.startswith("ma"):
+    if tok.lower_ in MAKE_FORMS:
         words = [c for c in tok.children if c.lower_ in ("clear", "known", "plain")]
-    elif tok.lower_ in MAKE_AND_LET:
+    elif tok.lower_ in LET_FORMS:
         words = [c for c in tok.children if c.lower_ == "know"]
     else:
         return None

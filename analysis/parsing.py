@@ -48,6 +48,7 @@ FIGURE_MARKS = frozenset("0123456789£$€%")
 
 
 # "made it clear that", "let reporters know that": speech acts with no speech word of their own
+# (the parse then reads them: `analysis.cues.made_known`)
 MADE_KNOWN = re.compile(
     r"\bma(?:de|kes?|king)\s+(?:it\s+)?(?:clear|known|plain)\s+that\b|\blet(?:s|ting)?\s+\w+\s+know\b", re.I
 )

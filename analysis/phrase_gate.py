@@ -86,25 +86,28 @@ class GatedPattern:
         if self.pattern.flags & re.I and not re.search(r"[A-Z]", self.pattern.pattern):
             object.__setattr__(self, "folded", re.compile(self.pattern.pattern, self.pattern.flags & ~re.I))
 
+    def _fast(self, text: str) -> tuple[re.Pattern[str], str]:
+        """The pattern to run and the text to run it on: the folded one over lower-cased text when
+        every character lower-cases to one (so offsets hold), else the case-blind one as it is."""
+        if self.folded is not None:
+            lowered = text.lower()
+            if len(lowered) == len(text):
+                return self.folded, lowered
+        return self.pattern, text
+
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Where the pattern matches in `text`, as `finditer` would find them."""
         if not self.gate.admits(text):
             return []
-        if self.folded is not None:
-            lowered = text.lower()
-            if len(lowered) == len(text):  # every character lower-cases to one: offsets hold
-                return [m.span() for m in self.folded.finditer(lowered)]
-        return [m.span() for m in self.pattern.finditer(text)]
+        pattern, target = self._fast(text)
+        return [m.span() for m in pattern.finditer(target)]
 
     def matches(self, text: str) -> bool:
         """Whether the pattern matches anywhere in `text`."""
         if not self.gate.admits(text):
             return False
-        if self.folded is not None:
-            lowered = text.lower()
-            if len(lowered) == len(text):
-                return self.folded.search(lowered) is not None
-        return self.pattern.search(text) is not None
+        pattern, target = self._fast(text)
+        return pattern.search(target) is not None
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self.gate.admits(text) else None
