@@ -91,9 +91,13 @@ def _person_in_apposition_to_head(cue: Cue, inside: list[Hit]) -> Hit | None:
         return None
     for appos in (c for c in head.children if c.dep_ == "appos"):
         lo, hi = cue.base + appos.left_edge.idx, cue.base + appos.idx + len(appos)
-        for ent, m in inside:
-            if ent.kind == "person" and m.rule != "pronoun" and lo <= m.start and m.end <= hi:
-                return ent, m
+        people = [(ent, m) for ent, m in inside if ent.kind == "person" and m.rule != "pronoun"]
+        within = [(ent, m) for ent, m in people if lo <= m.start and m.end <= hi]
+        # "his wife, longtime Hillary Clinton aide Huma Abedin,": the name the apposition ends on is
+        # the person; a name before it only describes her
+        at_appos = [(ent, m) for ent, m in within if m.start <= cue.base + appos.idx < m.end]
+        if at_appos or within:
+            return (at_appos or within)[0]
     return None
 
 

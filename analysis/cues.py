@@ -6,6 +6,7 @@ its subject phrase is who speaks. Which entity that phrase names is `analysis.cu
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -167,6 +168,26 @@ def _reporting_ancestor(tok: Token) -> Token | None:
     return None
 
 
+# Words that open a clause and that the parser sometimes reads as prepositions ("as Patti Davis attacked")
+SUBORDINATORS = frozenset({"as", "after", "before", "when", "while", "because", "since", "until"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _subject_read_as_object(tok: Token) -> Token | None:
+    """ "Criticism grew louder as Patti Davis, Reagan's daughter, attacked Trump": a finite verb has a
+    subject, so when the parser gave it none and read "as Patti Davis" as a preposition with its
+    object right before the verb, that object is the subject."""
+    if tok.tag_ not in FINITE_TAGS or tok.dep_ != "advcl":
+        return None
+    for prep in tok.head.children:
+        if prep.dep_ == "prep" and prep.lower_ in SUBORDINATORS and prep.i < tok.i:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            between = [t for t in tok.doc[prep.right_edge.i + 1 : tok.i] if not t.is_punct]
+            if obj is not None and upos(obj) == "PROPN" and not between:
+                return obj
+    return None
+
+
 def _just_after_a_quote(tok: Token) -> bool:
     """A word that follows a closing quote mark: '“...,” Lewandowski added'."""
     start = tok.left_edge.i
@@ -179,8 +200,15 @@ def _own_subject(tok: Token) -> Token | None:
         seen += 1
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
         if subjects:
-            # two subjects mean a misparse ('"..., people who ...," Melissa Crow said'): the nearer one speaks
-            return min(subjects, key=lambda c: abs(c.i - tok.i))
+            # two subjects mean a misparse ('"..., people who ...," Melissa Crow said'): the nearer one
+            # speaks, and after the verb a name before any other word ('said Blaze co-host Stu Burguiere'
+            # parses as three subjects, "co", "-" and "Burguiere")
+            inverted = all(c.i > tok.i for c in subjects)
+            names = [c for c in subjects if inverted and upos(c) == "PROPN" and c.ent_type_ == "PERSON"]
+            return min(names or subjects, key=lambda c: abs(c.i - tok.i))
+        misread = _subject_read_as_object(tok)
+        if misread is not None:
+            return misread
         if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and tok.head.i != tok.i:
             tok = tok.head  # "responded by first saying ...": through "by" to the verb it modifies
             continue
@@ -231,6 +259,10 @@ MAKE_AND_LET = MAKE_FORMS | LET_FORMS
 
 def find_cues(p: Parsed, quoted: list[tuple[int, int]]) -> list[Cue]:
     """Speech cues in one paragraph that are outside quoted text."""
+    if not p.doc.has_annotation("DEP"):
+        # no speech by the parse gate; and in an unparsed doc spaCy's tree walks read stale edges
+        # (a "Let's" copied from the tokenizer's special cases) and can crash the process
+        return []
     outside = _outside_quotes(p, quoted)
     candidates = _speech_candidates()
     cues = []
@@ -263,17 +295,27 @@ def _speaker_after_verb(p: Parsed, tok: Token, outside: Callable[[Token], bool])
     before = p.doc[tok.i - 1]  # the closing mark, or a comma after it ("...", added X)
     if not (before.is_quote or before.text == "," and tok.i > 1 and p.doc[tok.i - 2].is_quote):
         return None
-    speaker = next(
-        (
-            c
-            for c in tok.rights
-            if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj", "oprd") and upos(c) in ("NOUN", "PROPN")
-        ),
-        None,
-    ) or _noun_phrase_after(tok)
+    nouns = [
+        c
+        for c in tok.rights
+        if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj", "oprd") and upos(c) in ("NOUN", "PROPN")
+    ]
+    # "mused Blaze co-host Stu Burguiere" parses as three objects, "co", "-" and "Burguiere": the name speaks
+    names = [c for c in nouns if upos(c) == "PROPN" and c.ent_type_ == "PERSON"]
+    speaker = names[0] if names else _last_of_run(nouns) if nouns else _noun_phrase_after(tok)
     if speaker is None or not outside(speaker):
         return None
     return _cue(p, tok, speaker, "speech_verb", tok.text, tok.idx, tok.idx + len(tok))
+
+
+def _last_of_run(nouns: list[Token]) -> Token:
+    """The last of the nouns that follow the first one word by word: "the co-host" parsed as three
+    objects "co", "-", "host" is one phrase headed by "host"."""
+    at = {t.i for t in nouns}
+    head = nouns[0]
+    while head.i + 1 in at:
+        head = head.doc[head.i + 1]
+    return head
 
 
 def _noun_phrase_after(tok: Token) -> Token | None:
@@ -404,7 +446,33 @@ def _according_to_cue(p: Parsed, tok: Token) -> Cue | None:
     obj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if obj is None:
         return None
-    return _cue(p, tok, obj, "according_to", "according to", tok.idx, to.idx + 2)
+    cue = _cue(p, tok, obj, "according_to", "according to", tok.idx, to.idx + 2)
+    last = according_to_source_end(to)
+    if last < max(t.i for t in obj.subtree):
+        end = p.doc[last].idx + len(p.doc[last])
+        return dataclasses.replace(cue, subject_end=min(cue.subject_end, p.base + end))
+    return cue
+
+
+def according_to_source_end(to: Token) -> int:
+    """The last word of the source "according to" names: its whole phrase, unless the parser hung the
+    sentence's own clause on it ("According to the AP, 571 of the 714 superdelegates ... supported
+    Clinton"), a finite verb outside any relative clause; then the source ends before the first comma."""
+    phrase = list(to.subtree)
+    swallowed = any(t.tag_ in FINITE_TAGS | {"MD"} and not _in_relative_clause_below(t, to) for t in phrase)
+    comma = next((t.i for t in phrase if t.i > to.i + 1 and t.text in (",", "—", "–")), None)
+    if swallowed and comma is not None:
+        return comma - 1
+    return phrase[-1].i
+
+
+def _in_relative_clause_below(tok: Token, top: Token) -> bool:
+    """Whether `tok` is inside a relative clause under `top` ("the AP, which said ...")."""
+    while tok.i != top.i and tok.head.i != tok.i:
+        if tok.dep_ == "relcl":
+            return True
+        tok = tok.head
+    return False
 
 
 def _noun_cue(p: Parsed, tok: Token) -> Cue | None:

@@ -13,7 +13,14 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from analysis.cues import Cue, cue_subject_left, is_finite_report, made_known, misparsed_report
+from analysis.cues import (
+    Cue,
+    according_to_source_end,
+    cue_subject_left,
+    is_finite_report,
+    made_known,
+    misparsed_report,
+)
 from analysis.lexical import lemma, upos
 from analysis.parsed import Parsed
 from analysis.speakers import SpeakerBook
@@ -162,7 +169,7 @@ def _content_span(tok: Token, cue: Cue, doc: Doc, sent: SpacySpan) -> list[tuple
 def _according_to_content(tok: Token, doc: Doc, sent: SpacySpan) -> list[tuple[int, int]]:
     """The rest of the sentence around "according to X", before it or after it."""
     to = doc[tok.i + 1]
-    phrase_end = max(t.i for t in to.subtree)
+    phrase_end = according_to_source_end(to)
     rest_tokens = [t for t in sent if not (tok.i <= t.i <= phrase_end) and not t.is_punct]
     if not rest_tokens:
         return []

@@ -21,7 +21,7 @@ conclude confess dub herald deride refer mock advise bemoan lament imply tout
 think believe fear hope expect know feel suspect worry
 find show conclude
 answer assure denounce mention remind repeat email yell scoff exclaim quip
-remember recount counter hint chide lambast rebut exhort plead
+remember recount counter hint chide lambast rebut exhort plead muse elaborate opine
 """.split()
 )
 # Verbs whose complement is reported speech even without quote marks (stricter than the above).

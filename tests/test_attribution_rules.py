@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from analysis.cues import find_cues, is_finite_report
 from analysis.parsed import Parsed
+from analysis.parsing import parse_paragraphs
 from analysis.pipeline import analyze
 from analysis.reported_speech import misparsed_report_clause
 
@@ -815,3 +816,68 @@ def test_made_it_clear_that_and_let_them_know_that_report_speech_by_someone(nlp)
         ("Jane Doe", "the scheme would go ahead"),
         ("Priscilla Orta", "if they cross without authorization, they will be removed immediately"),
     ]
+
+
+@pytest.mark.model
+def test_the_name_an_apposition_ends_on_speaks_not_a_name_that_describes_them(nlp):
+    text = "Title\n\nHer husband, longtime Ruth Porter aide Daniel Okafor, announced they would appeal the ruling."
+    assert [q.speaker_name for q in analyze(text, nlp=nlp).quotes] == ["Daniel Okafor"]
+
+
+def test_a_name_the_parser_hung_on_as_is_the_subject_of_the_verb_it_left_without_one():
+    # "Anger grew as Maria Lopez, the mayor's sister, attacked Jones": "as" read as a preposition
+    p = hand_parsed(
+        ["Anger", "grew", "as", "Maria", "Lopez", ",", "the", "mayor", "'s", "sister", ",", "attacked", "Jones", "."],
+        [1, 1, 1, 4, 2, 4, 7, 9, 7, 4, 4, 1, 11, 1],
+        ["nsubj", "ROOT", "prep", "compound", "pobj", "punct", "det", "poss", "case", "appos", "punct", "advcl"]
+        + ["dobj", "punct"],
+        ["NN", "VBD", "IN", "NNP", "NNP", ",", "DT", "NN", "POS", "NN", ",", "VBD", "NNP", "."],
+        ["anger", "grow", "as", "Maria", "Lopez", ",", "the", "mayor", "'s", "sister", ",", "attack", "Jones", "."],
+        ["NOUN", "VERB", "ADP", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PART", "NOUN", "PUNCT", "VERB"]
+        + ["PROPN", "PUNCT"],
+    )
+    cue = next(c for c in find_cues(p, quoted=[]) if c.text == "attacked")
+    assert p.doc.text[cue.subject_start : cue.subject_end].startswith("Maria Lopez")
+
+
+def test_according_to_names_its_source_only_up_to_the_comma_when_the_clause_was_hung_on_it():
+    # "According to Reuters, 412 of the delegates — a bloc — backed Okafor": the parser made the
+    # figure and the bloc appositions of Reuters and "backed" a modifier of the bloc
+    p = hand_parsed(
+        ["According", "to", "Reuters", ",", "412", "of", "the", "delegates", "—", "a", "bloc", "—", "backed"]
+        + ["Okafor", "."],
+        [0, 0, 1, 2, 2, 4, 7, 5, 2, 10, 2, 10, 10, 12, 0],
+        ["ROOT", "prep", "pobj", "punct", "appos", "prep", "det", "pobj", "punct", "det", "appos", "punct", "acl"]
+        + ["dobj", "punct"],
+        ["VBG", "IN", "NNP", ",", "CD", "IN", "DT", "NNS", ":", "DT", "NN", ":", "VBD", "NNP", "."],
+        ["accord", "to", "Reuters", ",", "412", "of", "the", "delegate", "—", "a", "bloc", "—", "back", "Okafor", "."],
+        ["VERB", "ADP", "PROPN", "PUNCT", "NUM", "ADP", "DET", "NOUN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB"]
+        + ["PROPN", "PUNCT"],
+    )
+    cue = next(c for c in find_cues(p, quoted=[]) if c.rule == "according_to")
+    assert p.doc.text[cue.subject_start : cue.subject_end] == "Reuters"
+
+
+@pytest.mark.model
+def test_mused_and_elaborated_introduce_quotes(nlp):
+    text = (
+        "Title\n\n“We will see what the voters think,” mused campaign co-chair Ellen Marsh.\n\n"
+        "“In my view,” she elaborated, “the plan has failed.”"
+    )
+    assert {q.speaker_name for q in analyze(text, nlp=nlp).quotes} == {"Ellen Marsh"}
+
+
+@pytest.mark.model
+def test_a_paragraph_left_unparsed_gives_no_cues_and_is_never_walked_as_a_tree(nlp):
+    # "Let's" comes from the tokenizer's special cases with stale tree edges: walking them crashed
+    text = "Dinner is about to begin. Let's save the speeches for later in the evening."
+    doc = next(parse_paragraphs(nlp, [text]))
+    assert not doc.has_annotation("DEP")
+    assert find_cues(Parsed(doc, 0), []) == []
+
+
+@pytest.mark.model
+def test_a_hyphenated_title_before_a_name_after_said_leaves_the_name_as_the_speaker(nlp):
+    # "co-host" splits into "co", "-", "host", which the parser reads as three subjects or objects
+    text = "Title\n\n“Not yet,” said Blaze co-host Tom Reyes.\n\n“Not yet,” said party co-chair Tom Reyes."
+    assert [q.speaker_name for q in analyze(text, nlp=nlp).quotes] == ["Tom Reyes", "Tom Reyes"]
