@@ -51,3 +51,17 @@ def test_the_cli_prints_the_analyser_version_with_the_digest_of_the_rules():
     assert out.returncode == 0, out.stderr
     assert out.stdout.decode().strip() == f"Stance Explorer analyser {analyser_version()}"
     assert "+" in analyser_version()  # release + digest of the rule modules and data files
+
+
+@pytest.mark.model
+def test_cli_analyses_a_paragraph_with_lets_and_no_speech_without_crashing(tmp_path):
+    # such a paragraph is left unparsed; walking its tree once killed the process with a segfault
+    article = tmp_path / "dinner.txt"
+    article.write_text(
+        "Dinner\n\nDinner is about to begin. Please take your seats. Let's save the speeches for later in "
+        "the evening - and we are going to keep them brief this year.\n",
+        encoding="utf-8",
+    )
+    out = run(str(article))
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["quotes"] == []
