@@ -196,7 +196,10 @@ def _verb_content(tok: Token, doc: Doc, sent: SpacySpan) -> list[tuple[int, int]
     interjected = _interjected_report(tok, doc, sent)
     if interjected is not None:
         return interjected
-    if not after and (comps or (tok.dep_ in ("ccomp", "parataxis", "conj") and tok.head.i < tok.i)):
+    # "Arrests rose, ICE said": the parser may hang the verb on the words it reports; not so a
+    # second speech act joined to a first ("decrying X and accusing Y of Z")
+    second_act = tok.dep_ == "conj" and lemma(tok.head) in SPEECH_VERBS
+    if not after and (comps or (tok.dep_ in ("ccomp", "parataxis", "conj") and tok.head.i < tok.i and not second_act)):
         return _content_before_verb(tok, doc, sent)
     if not after:
         return _object_content(tok, doc) if lemma(tok) in OBJECT_SPEECH_VERBS else []

@@ -881,3 +881,16 @@ def test_a_hyphenated_title_before_a_name_after_said_leaves_the_name_as_the_spea
     # "co-host" splits into "co", "-", "host", which the parser reads as three subjects or objects
     text = "Title\n\n“Not yet,” said Blaze co-host Tom Reyes.\n\n“Not yet,” said party co-chair Tom Reyes."
     assert [q.speaker_name for q in analyze(text, nlp=nlp).quotes] == ["Tom Reyes", "Tom Reyes"]
+
+
+@pytest.mark.model
+def test_a_second_speech_act_joined_to_a_first_reports_its_own_object(nlp):
+    text = (
+        "Title\n\nTenant groups filed a complaint on Monday decrying the council’s eviction policy and accusing "
+        "the mayor of ignoring the housing crisis."
+    )
+    quotes = analyze(text, nlp=nlp).quotes
+    assert [(q.cue, q.text) for q in quotes] == [
+        ("decrying", "the council’s eviction policy"),
+        ("accusing", "the mayor of ignoring the housing crisis"),
+    ]
