@@ -123,6 +123,22 @@ def headline_claim(title: str) -> tuple[tuple[int, int], tuple[int, int]] | None
     return (m.start("name"), m.end("name")), (m.start("claim"), claim_end)
 
 
+# "Companies exploit program, say critics", "Plan will fail, warns minister": a heading's claim and
+# who makes it, after a comma at its end (headline grammar defeats the parser)
+HEADING_SAYS_AFTER = re.compile(
+    r"^(?P<claim>\S.{8,}?),\s+(?:says?|warns?|claims?|insists?|argues?|admits?)\s+"
+    r"(?P<name>[\w’'.-]+(?: [\w’'.-]+){0,4})$"
+)
+
+
+def heading_says_after(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """((name start, end), (claim start, end)) for a heading "Claim, says X", offsets into `text`."""
+    m = HEADING_SAYS_AFTER.match(text.rstrip().rstrip("."))
+    if not m:
+        return None
+    return (m.start("name"), m.end("name")), (m.start("claim"), m.end("claim"))
+
+
 def labelled_speech(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """((label start, end), (speech start, end)) for a body paragraph "Chris Matthews: Seriously ...",
     a speaker's words given after their name in mixed case."""

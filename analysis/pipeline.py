@@ -17,7 +17,9 @@ from analysis.attribution import Attribution, attribute_chain
 from analysis.blocks import (
     attributable_to,
     block_after_intro,
+    heading_says_after,
     headline_claim,
+    is_heading,
     labelled_speech,
     paragraphs_after,
     transcript_turns,
@@ -42,6 +44,10 @@ ANALYSER_VERSION = analyser_version()
 MIGRATION_ARTICLE_CUES = 3
 
 __all__ = ["ANALYSER_VERSION", "InputError", "analyze", "analyze_many"]
+
+
+# Claims a headline or heading gives to a speaker: reported speech, not words in quote marks
+HEADING_CLAIMS = frozenset({"headline_claim", "heading_says_after"})
 
 
 def analyze(
@@ -133,12 +139,13 @@ def _build(ing: IngestedText, parsed: list[Parsed], source: str | None, registry
     def inside_block(pos: int) -> bool:
         return any(a <= pos < b for a, b in in_block)
 
-    drafts: list[Draft] = [
-        (s, e, "indirect" if a.rule_id == "headline_claim" else "direct", a, 1) for s, e, a in blocks
-    ]
+    drafts: list[Draft] = [(s, e, "indirect" if a.rule_id in HEADING_CLAIMS else "direct", a, 1) for s, e, a in blocks]
     direct, scare = _quoted_drafts(text, chains, blocks, book, parsed, cues_by_para, inside_block)
     drafts += direct
-    drafts += _reported_drafts(parsed, book, cues_by_para, quoted, inside_block)
+    reported = _reported_drafts(parsed, book, cues_by_para, quoted, inside_block)
+    # "Rwanda scheme is working, says Sunak": where the parser read a heading's claim, its reading wins
+    drafts = [d for d in drafts if d[3].rule_id != "heading_says_after" or not any(_overlap(d, r) for r in reported)]
+    drafts += reported
     drafts.sort(key=lambda d: d[0])
 
     quotes = []
@@ -174,6 +181,10 @@ def _build(ing: IngestedText, parsed: list[Parsed], source: str | None, registry
 Draft = tuple[int, int, str, Attribution, int]
 
 
+def _overlap(a: Draft, b: Draft) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
 def _quoted_drafts(
     text: str,
     chains: list[QuoteChain],
@@ -185,7 +196,7 @@ def _quoted_drafts(
 ) -> tuple[list[Draft], list[Span]]:
     """The words in quote marks that someone said, and the scare quotes nobody did."""
     drafts: list[Draft] = []
-    claimed = [(s, e, a) for s, e, a in blocks if a.rule_id == "headline_claim"]
+    claimed = [(s, e, a) for s, e, a in blocks if a.rule_id in HEADING_CLAIMS]
     scare: list[Span] = []
     previous: Attribution | None = None
     previous_end = -1
@@ -326,6 +337,20 @@ def _headline_claim(title: Paragraph, book: SpeakerBook) -> list[tuple[int, int,
     return [(title.start + cs, title.start + ce, Attribution(hit[0], hit[1], None, "headline_claim", 0.7))]
 
 
+def _heading_says_after(para: Paragraph, book: SpeakerBook) -> list[tuple[int, int, Attribution]]:
+    """ "Companies exploit program, say critics": the claim is reported speech of who the heading names last."""
+    found = heading_says_after(para.text)
+    if found is None:
+        return []
+    (ns, ne), (cs, ce) = found
+    s, e = para.start + ns, para.start + ne
+    name = para.text[ns:ne]
+    hit = book.resolve_headline_name(name, s, e, people_only=False) or book.entity_for_phrase(name, s, e)
+    if hit is None:
+        return []
+    return [(para.start + cs, para.start + ce, Attribution(hit[0], hit[1], None, "heading_says_after", 0.7))]
+
+
 def _first_person(phrase: str) -> bool:
     return phrase.strip().lower() in FIRST_PERSON
 
@@ -339,6 +364,9 @@ def _layout_speech(
     mention: Mention | None
     if paragraphs:
         out.extend(_headline_claim(paragraphs[0], book))
+    for i, para in enumerate(paragraphs):
+        if i == 0 or is_heading(para.text):
+            out.extend(_heading_says_after(para, book))
     turns = transcript_turns(paragraphs)
     for turn, (ent, mention) in zip(turns, book.resolve_turn_labels(turns)):
         out.extend((s, e, Attribution(ent, mention, None, "transcript_turn", 0.85)) for s, e in turn.pieces)

@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from analysis.blocks import block_after_intro, is_heading, transcript_turns
+from analysis.blocks import block_after_intro, heading_says_after, is_heading, transcript_turns
+from analysis.ingest import classify_line
 from analysis.pipeline import analyze
 from analysis.quotes import split_paragraphs
 
@@ -145,3 +146,29 @@ def test_quotes_attributable_to_a_minister_are_the_minister_s(nlp):
         "“Refugees have made an invaluable contribution to our country.”"
     )
     assert [q.speaker_name for q in analyze(text, nlp=nlp).quotes] == ["Andrew Giles", "Andrew Giles"]
+
+
+def test_a_heading_that_ends_with_says_x_gives_the_claim_and_who_makes_it():
+    text = "Asylum plan will fail, warn charities"
+    (ns, ne), (cs, ce) = heading_says_after(text)
+    assert (text[cs:ce], text[ns:ne]) == ("Asylum plan will fail", "charities")
+    assert heading_says_after("Hotels, homes and camps") is None
+    assert heading_says_after("The minister says the plan will work, but not yet") is None
+
+
+def test_a_subheading_with_a_claim_is_article_content_and_a_video_caption_is_not():
+    assert classify_line("Companies exploit program, say critics", first=False) == "heading"
+    assert classify_line("WATCH: the minister arrives in Tirana", first=False) == "caption"
+
+
+@pytest.mark.model
+def test_a_subheading_claim_is_reported_speech_of_who_it_names(nlp):
+    text = (
+        "Visa program faces uncertainty\n\nCritics of the visa program have long argued that it is misused, "
+        "and charities working with migrants agree.\n\nCompanies exploit program, say critics\n\n"
+        "The program was created in 1990."
+    )
+    quotes = analyze(text, nlp=nlp).quotes
+    assert [(q.kind, q.text, q.speaker_name) for q in quotes if q.text.startswith("Companies")] == [
+        ("indirect", "Companies exploit program", "Critics")
+    ]
