@@ -317,3 +317,8 @@ def test_a_speaker_is_plain_values():
 )
 def test_closed_borders_returns_and_resettlement_are_read_as_directions(text, direction):
     assert uk_judge(text, "unknown").migration == direction
+
+
+def test_a_claim_that_a_migration_program_is_exploited_or_gamed_is_restrictive():
+    for words in ("Companies exploit the program.", "People are gaming the system.", "They abuse the system."):
+        assert uk_judge(words, voice="unknown").migration == "restrictive", words
