@@ -20,6 +20,7 @@ from analysis.speaker_words import (
     DESCRIPTION_RE,
     HONORIFICS,
     ORG_NAME_LEAD_RE,
+    PLATFORM_NAMES,
     ROLE_NOUNS,
     SUBJECT_DEPS,
     first_name_genders,
@@ -182,7 +183,7 @@ def _tagged_people(text: str, parsed: list[Parsed], registry: Registry) -> Itera
     title_end = text.find("\n") if "\n" in text else len(text)
     for p in parsed:
         for ent in p.doc.ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" and ent.text.lower() not in PLATFORM_NAMES:
                 s, e = person_extent(ent, p)
                 if ORG_NAME_LEAD_RE.search(text[max(0, s - 40) : s]):
                     continue  # "the Council of Economic Advisors": part of an organisation's name

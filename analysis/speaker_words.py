@@ -492,6 +492,23 @@ SHARE_HEADS = frozenset({"percent", "%", "majority", "minority", "half", "third"
 
 
 PARTY_ROLE = "Political party"
+# Platforms the entity tagger often reads as people ("she took to Twitter"): never a speaker's name
+PLATFORM_NAMES = frozenset(
+    {
+        "twitter",
+        "facebook",
+        "instagram",
+        "youtube",
+        "tiktok",
+        "telegram",
+        "reddit",
+        "linkedin",
+        "snapchat",
+        "whatsapp",
+        "bluesky",
+        "truth social",
+    }
+)
 ORG_NAME_LEAD_RE = re.compile(
     r"\b(?:Council|Department|Ministry|Office|Bureau|Institute|Association|Society|Board|Commission|Committee|"
     r"Agency|Foundation|Center|Centre|School|University|College|League|Federation|Union|Court) (?:of|for) (?:the )?$"

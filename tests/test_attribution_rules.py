@@ -894,3 +894,10 @@ def test_a_second_speech_act_joined_to_a_first_reports_its_own_object(nlp):
         ("decrying", "the council’s eviction policy"),
         ("accusing", "the mayor of ignoring the housing crisis"),
     ]
+
+
+@pytest.mark.model
+def test_the_person_an_existential_sentence_presents_speaks_its_participle(nlp):
+    text = "Title\n\nThere was Chris Bowen effectively saying the deal would cost the budget $2 billion."
+    quotes = analyze(text, nlp=nlp).quotes
+    assert [(q.speaker_name, q.text) for q in quotes] == [("Chris Bowen", "the deal would cost the budget $2 billion")]

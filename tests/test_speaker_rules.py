@@ -309,3 +309,14 @@ def test_the_republican_party_is_a_name_not_a_description_of_someone():
 
     found = [m[3] for m in _descriptions("He said the Republican Party was fine. The Republican said so.")]
     assert found == ["Republican"]
+
+
+@pytest.mark.model
+def test_a_social_platform_the_tagger_calls_a_person_is_never_the_speaker_a_pronoun_names(nlp):
+    text = (
+        "Title\n\nJane Whitfield, a former aide to the governor, joined in when she took to Twitter.\n\n"
+        "“Has anyone made the list? I will if it does not exist,” she tweeted."
+    )
+    analysis = analyze(text, nlp=nlp)
+    assert [q.speaker_name for q in analysis.quotes] == ["Jane Whitfield"]
+    assert "Twitter" not in {s.name for s in analysis.speakers}
