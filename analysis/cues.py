@@ -190,6 +190,15 @@ def _subject_read_as_object(tok: Token) -> Token | None:
     return None
 
 
+def _subject_of_misread_participle(tok: Token) -> Token | None:
+    """ "Republican activists clamoring to block Trump say ...": the parser made the participle the
+    sentence's verb and hung "say" on it; the participle's subject is the subject of "say"."""
+    head = tok.head
+    if tok.dep_ != "dep" or tok.tag_ not in FINITE_TAGS or head.tag_ != "VBG" or head.i > tok.i:
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
+
+
 def _just_after_a_quote(tok: Token) -> bool:
     """A word that follows a closing quote mark: '“...,” Lewandowski added'."""
     start = tok.left_edge.i
@@ -208,7 +217,7 @@ def _own_subject(tok: Token) -> Token | None:
             inverted = all(c.i > tok.i for c in subjects)
             names = [c for c in subjects if inverted and upos(c) == "PROPN" and c.ent_type_ == "PERSON"]
             return min(names or subjects, key=lambda c: abs(c.i - tok.i))
-        misread = _subject_read_as_object(tok)
+        misread = _subject_read_as_object(tok) or _subject_of_misread_participle(tok)
         if misread is not None:
             return misread
         if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and tok.head.i != tok.i:

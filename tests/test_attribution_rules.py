@@ -901,3 +901,29 @@ def test_the_person_an_existential_sentence_presents_speaks_its_participle(nlp):
     text = "Title\n\nThere was Chris Bowen effectively saying the deal would cost the budget $2 billion."
     quotes = analyze(text, nlp=nlp).quotes
     assert [(q.speaker_name, q.text) for q in quotes] == [("Chris Bowen", "the deal would cost the budget $2 billion")]
+
+
+def test_the_subject_of_a_participle_the_parser_made_the_verb_is_the_subject_of_say():
+    # "Activists clamoring to stop him say they gain": "clamoring" read as the verb, "say" hung on it
+    p = hand_parsed(
+        ["Activists", "clamoring", "to", "stop", "him", "say", "they", "gain", "."],
+        [1, 1, 3, 1, 3, 1, 7, 5, 5],
+        ["nsubj", "ROOT", "aux", "advcl", "dobj", "dep", "nsubj", "ccomp", "punct"],
+        ["NNS", "VBG", "TO", "VB", "PRP", "VBP", "PRP", "VBP", "."],
+        ["activist", "clamor", "to", "stop", "he", "say", "they", "gain", "."],
+        ["NOUN", "VERB", "PART", "VERB", "PRON", "VERB", "PRON", "VERB", "PUNCT"],
+    )
+    cue = next(c for c in find_cues(p, quoted=[]) if c.text == "say")
+    assert p.doc.text[cue.subject_start : cue.subject_end] == "Activists"
+
+
+@pytest.mark.model
+def test_what_a_relative_clause_says_was_said_starts_after_the_verb(nlp):
+    text = (
+        "Title\n\nAll applicants had to file by March 15, a deadline that several county officials said went "
+        "unnoticed in a handful of districts."
+    )
+    quotes = analyze(text, nlp=nlp).quotes
+    assert [(q.speaker_name, q.text) for q in quotes] == [
+        ("Several county officials", "went unnoticed in a handful of districts")
+    ]
