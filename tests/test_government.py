@@ -167,3 +167,33 @@ def test_terms_do_not_overlap_so_every_day_has_one_government():
         while day < date(2025, 12, 1):
             assert sum(t.covers(day) for t in REGISTRY.governments[country]) == 1, (country, day)
             day += timedelta(days=97)
+
+
+HEADS_OF_GOVERNMENT = ("us_president", "uk_pm", "de_chancellor", "it_pm", "fr_president", "au_pm", "es_pm", "pl_pm")
+HEADS_OF_GOVERNMENT += ("se_pm", "dk_pm", "ca_pm", "ie_taoiseach", "ec_president", "uk_home_secretary")
+
+
+@pytest.mark.parametrize("office_id", HEADS_OF_GOVERNMENT)
+def test_the_registry_knows_who_held_each_head_of_government_office_on_every_day_since_2015(office_id):
+    registry = load_registry()
+    office = registry.offices[office_id]
+    day, gaps = date(2015, 1, 1), []
+    while day < date(2025, 11, 1):
+        if len(registry.holders(office, day)) != 1:
+            gaps.append(day)
+        day += timedelta(days=7)
+    assert not gaps, f"{office_id}: {len(registry.holders(office, gaps[0]))} holders on {gaps[0]}"
+
+
+def test_the_european_commission_speaks_for_the_eu_government_and_is_foreign_to_a_member_state():
+    commission = Speaker(
+        id="european-commission",
+        name="European Commission",
+        kind="organisation",
+        role="Executive of the European Union",
+        country="EU",
+        registry_id="european-commission",
+    )
+    facts = facts_of(commission)
+    assert relation(facts, "EU", date(2022, 6, 22)).voice == "government"
+    assert relation(facts, "Italy", date(2022, 6, 22)).voice == "foreign"

@@ -320,3 +320,11 @@ def test_a_social_platform_the_tagger_calls_a_person_is_never_the_speaker_a_pron
     analysis = analyze(text, nlp=nlp)
     assert [q.speaker_name for q in analysis.quotes] == ["Jane Whitfield"]
     assert "Twitter" not in {s.name for s in analysis.speakers}
+
+
+@pytest.mark.model
+def test_a_president_of_an_earlier_term_is_known_by_the_registry_on_that_date(nlp):
+    text = "Title\n\nPresident Obama said the new actions would keep families together."
+    analysis = analyze(text, published=date(2015, 11, 20), nlp=nlp)
+    speaker = next(s for s in analysis.speakers if s.id == analysis.quotes[0].speaker_id)
+    assert (speaker.name, speaker.party, speaker.country) == ("Barack Obama", "Democratic", "US")
