@@ -128,6 +128,10 @@ CONTROL_NOUNS = {"control", "security", "protection", "integrity", "defence", "d
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 MODALS = {"will", "would", "shall", "should", "must", "can", "could", "may", "might", "'ll", "wo", "to"}
 OBJECT_PREPS = {"on", "against", "down", "back", "away", "off"}
+# A promised rise or fall in what people are admitted through ("the intake will increase")
+GROWTH_FORMS = {"increase", "increases", "rise", "rises", "grow", "grows", "double", "triple", "expand"}
+DECLINE_FORMS = {"decrease", "decreases", "fall", "falls", "drop", "drops", "shrink", "halve", "decline"}
+ADMITTED_FORMS = {"resettled", "admitted", "granted", "welcomed", "accepted"}
 TRANSFER_FORMS = {"returned", "deported", "removed", "expelled", "detained", "sent", "intercepted", "relocated"}
 PHRASE_ENDS = {
     "back",

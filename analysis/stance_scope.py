@@ -33,10 +33,13 @@ from analysis.records import Evidence
 from analysis.registry import fold
 from analysis.scope_relations import direction_of, first_person, negated, object_class, objects_of, subject_of
 from analysis.scope_words import (
+    ADMITTED_FORMS,
     CLAUSE_BREAK,
     CONDITIONAL_MARKS,
     CONTROL_NOUNS,
+    DECLINE_FORMS,
     DEMAND_VERBS,
+    GROWTH_FORMS,
     MODALS,
     MORE,
     SUBJECT_DEPS,
@@ -375,9 +378,33 @@ def _governing_verb(words: Words, i: int) -> int | None:
     return None
 
 
+def change_findings(words: Words, wc: WordClasses) -> list[Finding]:
+    """ "The number of people resettled through the program will increase to 20,000": a rise promised
+    in what people are admitted through is open, a promised fall restrictive. A rise told as a fact
+    ("applications rose") is no position."""
+    out: list[Finding] = []
+    if not words.parsed:
+        return out
+    for tok in words.toks:
+        direction = "open" if tok.low in GROWTH_FORMS else "restrictive" if tok.low in DECLINE_FORMS else None
+        if direction is None or objects_of(words, tok.i) or negated(words, tok.i, wc):
+            continue
+        if not any(c.low in MODALS for c in words.children(tok.i) if c.dep in ("aux", "auxpass")):
+            continue
+        subject = subject_of(words, tok.i)
+        if any(t.low in wc.open_measures or t.low in ADMITTED_FORMS for t in subject):
+            out.append(Finding(f"direction:{direction}", min(t.i for t in subject), tok.i, (tok.i,)))
+    return out
+
+
 def read_words(words: Words, wc: WordClasses) -> list[Finding]:
     """Every finding of the rules above."""
-    return action_findings(words, wc) + evaluation_findings(words, wc) + open_border_findings(words, wc)
+    return (
+        action_findings(words, wc)
+        + evaluation_findings(words, wc)
+        + open_border_findings(words, wc)
+        + change_findings(words, wc)
+    )
 
 
 def to_evidence(words: Words, findings: Sequence[Finding], text_of: str, base: int) -> list[Evidence]:
