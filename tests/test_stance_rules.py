@@ -326,7 +326,9 @@ def test_a_claim_that_a_migration_program_is_exploited_or_gamed_is_restrictive()
 
 @pytest.mark.model
 def test_a_promised_rise_in_people_resettled_is_open_and_a_reported_rise_in_applications_no_position(nlp):
-    promised = "Title\n\nThe minister said the number of refugees resettled through the program will increase to 20,000."
+    promised = (
+        "Title\n\nThe minister said the number of refugees resettled through the program will increase to 20,000."
+    )
     reported = "Title\n\nOfficials said the number of asylum applications rose last year."
     assert analyze(promised, published=date(2023, 8, 11), nlp=nlp).quotes[0].stance.migration == "open"
     assert analyze(reported, published=date(2023, 8, 11), nlp=nlp).quotes[0].stance.migration == "neutral"
