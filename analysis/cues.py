@@ -228,6 +228,8 @@ def _own_subject(tok: Token) -> Token | None:
 
 
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis", "ccomp"})
+# Heads whose clause is all that says who they are: "those who back her opponents", "those surveyed"
+DESCRIBED_BY_CLAUSE = frozenset({"those", "anyone", "everyone", "someone"})
 
 
 def subject_extent(subj: Token) -> tuple[int, int]:
@@ -235,7 +237,11 @@ def subject_extent(subj: Token) -> tuple[int, int]:
     conjuncts ("U.N. officials and relief workers") and appositions, without relative clauses."""
     cut: set[int] = set()
     for t in subj.subtree:
-        if t.i != subj.i and t.dep_ in CLAUSE_DEPS:
+        if (
+            t.i != subj.i
+            and t.dep_ in CLAUSE_DEPS
+            and not (t.dep_ in ("relcl", "acl") and subj.lower_ in DESCRIBED_BY_CLAUSE)
+        ):
             cut |= {x.i for x in t.subtree}
     kept = [t.i for t in subj.subtree if t.i not in cut]
     doc = subj.doc

@@ -37,8 +37,8 @@ def phrase_kind(phrase: str) -> str | None:
         else core.split()
     )
     head = re.sub(r"[^\w-]", "", head_words[-1].lower())
-    if SHARE_OF_RE.match(core):
-        return "group"  # "Six in 10 Virginia voters", "two out of three Republicans"
+    if SHARE_OF_RE.match(core) or re.match(r"(?i:those)\s", core):
+        return "group"  # "Six in 10 Virginia voters", "two out of three Republicans", "those surveyed"
     if head in GROUP_NOUNS or head in SHARE_HEADS or (head.endswith("s") and not proper):
         return "group"  # "critics", "47 percent" (of those polled)
     if head in ORG_HEADS or head in DOCUMENT_HEADS:

@@ -284,6 +284,7 @@ DESCRIPTION_RE = re.compile(
 )
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 GROUP_NOUNS = {
+    "those",  # "those close to the governor", "those who back her opponents"
     "critics",
     "campaigners",
     "charities",

@@ -328,3 +328,17 @@ def test_a_president_of_an_earlier_term_is_known_by_the_registry_on_that_date(nl
     analysis = analyze(text, published=date(2015, 11, 20), nlp=nlp)
     speaker = next(s for s in analysis.speakers if s.id == analysis.quotes[0].speaker_id)
     assert (speaker.name, speaker.party, speaker.country) == ("Barack Obama", "Democratic", "US")
+
+
+@pytest.mark.model
+def test_those_a_clause_describes_are_a_group_named_with_that_clause(nlp):
+    text = (
+        "Title\n\nThose close to the governor said he would sign the bill.\n\n"
+        "But those who back her opponents say the attention has damaged the brand.\n\n"
+        "By a wide margin, those surveyed said the economy should come first."
+    )
+    assert [q.speaker_name for q in analyze(text, nlp=nlp).quotes] == [
+        "Those close to the governor",
+        "Those who back her opponents",
+        "Those surveyed",
+    ]
