@@ -110,6 +110,7 @@ def subject_of(tok: Token) -> Token | None:
     return subj
 
 
+CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 # Words someone issues, sends or posts: a participle on them ("a statement saying") reports its author.
 ISSUED_WORDS = SPEECH_NOUNS | {"letter", "email", "memo", "note", "tweet", "post", "release"}
 # ... and things they release that say something: "Trump released a video that said, ..."
@@ -144,6 +145,8 @@ def _subject_through_heads(tok: Token) -> Token | None:
         and upos(subj) in ("NOUN",)
         and subj.lower_ not in ("spokesman", "spokeswoman", "spokesperson")
         and tok.dep_ in ("conj", "advcl")
+        # "While one company says X, another says Y": a contrast between two sources, each its own
+        and not any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in tok.children)
         and speech_head.i != tok.i
         and lemma(speech_head) in SPEECH_VERBS
     ):

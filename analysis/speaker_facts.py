@@ -54,8 +54,12 @@ def display_name(ent: Entity) -> str:
         return ent.name
     if ent.article_role == PARTY_ROLE and ent.aliases:
         return strip_the(ent.aliases[0])  # a party as the article first names it: "Democrats", "Labour"
-    longer = [a for a in ent.aliases if fold(ent.name) in fold(a) and not a.lower().startswith(("a ", "an ", "the "))]
-    return max(longer, key=len) if longer else ent.name
+    longer = [
+        a
+        for a in ent.aliases
+        if fold(ent.name) in fold(a) and len(a) > len(ent.name) and not a.lower().startswith(("a ", "an ", "the "))
+    ]
+    return max(longer, key=len) if longer else ent.name  # the same words in lower case are no fuller
 
 
 def role(ent: Entity, published: date | None) -> str | None:

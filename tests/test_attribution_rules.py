@@ -927,3 +927,16 @@ def test_what_a_relative_clause_says_was_said_starts_after_the_verb(nlp):
     assert [(q.speaker_name, q.text) for q in quotes] == [
         ("Several county officials", "went unnoticed in a handful of districts")
     ]
+
+
+@pytest.mark.model
+def test_two_sources_set_against_each_other_by_while_keep_their_own_words(nlp):
+    text = (
+        "Title\n\nWhile one survey firm says there are more than 2,400 billionaires in the world, another firm "
+        "says there are about 1,800."
+    )
+    quotes = analyze(text, nlp=nlp).quotes
+    assert [(q.speaker_name, q.text) for q in quotes] == [
+        ("One survey firm", "there are more than 2,400 billionaires in the world"),
+        ("Another firm", "there are about 1,800"),
+    ]
