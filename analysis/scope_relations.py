@@ -64,7 +64,7 @@ def _class_of_head(head: str, mods: list[str], wc: WordClasses) -> ObjectClass |
         return "problem"
     if head in ("border", "borders", "door") and "open" in mods:
         return "open_measure"
-    if head in wc.open_measures:
+    if head in wc.open_measures and head not in wc.migrants:  # "refugees" are people, not a "refuge"
         return "open_measure"
     if head in wc.migrants:
         return "problem" if any(m in wc.problem for m in mods) else "migrants"  # "illegal immigrants"
@@ -111,8 +111,8 @@ def direction_of(action: str, obj: ObjectClass, wc: WordClasses) -> str | None:
         return "restrictive" if against or closing else "open" if backing or opening else None
     if obj == "problem":
         return "restrictive" if against or closing else None
-    if obj == "migrants":  # "deport migrants" restrictive, "welcome refugees" open
-        return "restrictive" if against else "open" if backing else None
+    if obj == "migrants":  # "deport migrants" restrictive, "welcome refugees", "protect refugees" open
+        return "restrictive" if against else "open" if backing or action in ("protect", "defend") else None
     if obj == "people":  # "remove people" restrictive; "help people" says nothing about migration
         return "restrictive" if against else None
     if obj == "valued":  # "hurt students" is harm (see _harms); "help families" says nothing

@@ -71,14 +71,15 @@ def action_findings(words: Words, wc: WordClasses) -> list[Finding]:
         if tok.low in CONTROL_NOUNS:
             out += _control_of_border(words, tok.i, wc)
             continue
-        if words.parsed and not tok.tag.startswith("VB"):
+        misread = _infinitive_read_as_adjective(words, tok)
+        if words.parsed and not tok.tag.startswith("VB") and not misread:
             continue
         if _open_border_adjective(words, tok.i):  # "open borders" is read by open_border_findings
             continue
         action = _action_lemma(words, tok, wc)
         if action is None or conditional(words, tok.i) or _describes_people(words, tok.i, wc):
             continue  # a condition, or a relative clause describing someone ("people who were granted asylum")
-        for j in objects_of(words, tok.i):
+        for j in [tok.head] if misread else objects_of(words, tok.i):
             if j > 0 and _open_border_adjective(words, j - 1):
                 break  # wanting "open borders" is a demand or an accusation: open_border_findings decides
             cls = object_class(words, j, wc)
@@ -100,6 +101,19 @@ def action_findings(words: Words, wc: WordClasses) -> list[Finding]:
                 out.append(Finding(f"direction:{direction}", first, last, (tok.i, j)))
             break
     return _absorb_causes(out)
+
+
+def _infinitive_read_as_adjective(words: Words, tok: Tok) -> bool:
+    """ "urged states to resettle 160,000 refugees": the tagger read "resettle" as an adjective of
+    "refugees" and "to" as a preposition; after "to", a word before the noun it modifies is the verb."""
+    return (
+        words.parsed
+        and tok.dep == "amod"
+        and tok.tag == "JJ"
+        and tok.i > 0
+        and words.toks[tok.i - 1].low == "to"
+        and tok.head > tok.i
+    )
 
 
 def _describes_people(words: Words, i: int, wc: WordClasses) -> bool:

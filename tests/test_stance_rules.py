@@ -332,3 +332,11 @@ def test_a_promised_rise_in_people_resettled_is_open_and_a_reported_rise_in_appl
     reported = "Title\n\nOfficials said the number of asylum applications rose last year."
     assert analyze(promised, published=date(2023, 8, 11), nlp=nlp).quotes[0].stance.migration == "open"
     assert analyze(reported, published=date(2023, 8, 11), nlp=nlp).quotes[0].stance.migration == "neutral"
+
+
+@pytest.mark.model
+def test_protecting_or_resettling_refugees_is_open_however_the_tagger_reads_the_verb(nlp):
+    protect = "Title\n\nThe group called on ministers to protect refugees."
+    resettle = "Title\n\nJuncker urged EU member states to resettle 160,000 refugees."
+    for text in (protect, resettle):
+        assert analyze(text, published=date(2015, 9, 9), nlp=nlp).quotes[0].stance.migration == "open", text
