@@ -940,3 +940,12 @@ def test_two_sources_set_against_each_other_by_while_keep_their_own_words(nlp):
         ("One survey firm", "there are more than 2,400 billionaires in the world"),
         ("Another firm", "there are about 1,800"),
     ]
+
+
+@pytest.mark.model
+def test_a_joined_verb_with_a_subject_of_its_own_is_not_a_second_act_of_the_first_speaker(nlp):
+    text = (
+        "Title\n\nThe government will cap enrolments, as the opposition promised to go further and universities "
+        "warned of job losses."
+    )
+    assert [(q.speaker_name, q.text) for q in analyze(text, nlp=nlp).quotes if q.cue == "warned"] == []
