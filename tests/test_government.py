@@ -197,3 +197,8 @@ def test_the_european_commission_speaks_for_the_eu_government_and_is_foreign_to_
     facts = facts_of(commission)
     assert relation(facts, "EU", date(2022, 6, 22)).voice == "government"
     assert relation(facts, "Italy", date(2022, 6, 22)).voice == "foreign"
+
+
+def test_a_minister_of_another_european_country_is_foreign_not_this_government():
+    assert voice("UK", date(2019, 1, 4), role="Czech Foreign Minister") == "foreign"
+    assert voice("US", date(2019, 1, 4), role="Portuguese interior minister") == "foreign"
