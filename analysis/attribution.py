@@ -222,7 +222,36 @@ def _without_cue(
         )
     ):
         return Attribution(previous.entity, previous.mention, previous.cue, "continues_previous_speaker", 0.6)
+    reporter = _reporter_of_previous_paragraph(book, chain, p, parsed, cues_by_para, previous_end)
+    if reporter is not None:
+        return reporter
     return Attribution(None, None, None, "no_cue", 0.0)
+
+
+def _reporter_of_previous_paragraph(
+    book: SpeakerBook,
+    chain: QuoteChain,
+    p: Parsed,
+    parsed: list[Parsed],
+    cues_by_para: dict[int, list[Cue]],
+    previous_end: int,
+) -> Attribution | None:
+    """ "Senator Sarah Hanson-Young says her country is not supporting people who need help." and
+    then a paragraph that is only a quote: the quote is hers. Only for a quote that opens its
+    paragraph, after a paragraph with a report and no quote of its own."""
+    idx = parsed.index(p)
+    if idx == 0 or not _opens_paragraph(book.text, chain.parts[0].start, p):
+        return None
+    prev = parsed[idx - 1]
+    if previous_end > prev.base:
+        return None  # the paragraph before holds a quote: its speaker is the one that continues
+    cues = [c for c in cues_by_para.get(prev.base, []) if c.rule in ("speech_verb", "according_to")]
+    if not cues:
+        return None
+    ent, mention = resolve_cue(book, cues[-1])
+    if ent is None:
+        return None
+    return Attribution(ent, mention, cues[-1], "reporter_of_previous_paragraph", 0.5)
 
 
 def _colon_intro(book: SpeakerBook, parsed: list[Parsed], p: Parsed, quote_start: int) -> tuple[Entity, Mention] | None:

@@ -949,3 +949,14 @@ def test_a_joined_verb_with_a_subject_of_its_own_is_not_a_second_act_of_the_firs
         "warned of job losses."
     )
     assert [(q.speaker_name, q.text) for q in analyze(text, nlp=nlp).quotes if q.cue == "warned"] == []
+
+
+@pytest.mark.model
+def test_a_quote_alone_in_the_paragraph_after_a_report_is_the_reporters(nlp):
+    text = (
+        "Title\n\nGreens Senator Jane Okoro says her country is failing people who need help.\n\n"
+        "“They have been found to be refugees, so they deserve to be looked after.”\n\n"
+        "The minister did not respond."
+    )
+    quotes = analyze(text, nlp=nlp).quotes
+    assert [(q.kind, q.speaker_name) for q in quotes] == [("indirect", "Jane Okoro"), ("direct", "Jane Okoro")]
