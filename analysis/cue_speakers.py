@@ -93,7 +93,7 @@ def _person_in_apposition_to_head(cue: Cue, inside: list[Hit]) -> Hit | None:
         lo, hi = cue.base + appos.left_edge.idx, cue.base + appos.idx + len(appos)
         people = [(ent, m) for ent, m in inside if ent.kind == "person" and m.rule != "pronoun"]
         within = [(ent, m) for ent, m in people if lo <= m.start and m.end <= hi]
-        # "his wife, longtime Hillary Clinton aide Huma Abedin,": the name the apposition ends on is
+        # "her husband, longtime Ruth Porter aide Daniel Okafor,": the name the apposition ends on is
         # the person; a name before it only describes her
         at_appos = [(ent, m) for ent, m in within if m.start <= cue.base + appos.idx < m.end]
         if at_appos or within:

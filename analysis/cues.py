@@ -173,14 +173,14 @@ def _reporting_ancestor(tok: Token) -> Token | None:
     return None
 
 
-# Words that open a clause and that the parser sometimes reads as prepositions ("as Patti Davis attacked")
+# Words that open a clause and that the parser sometimes reads as prepositions ("as Maria Lopez attacked")
 SUBORDINATORS = frozenset({"as", "after", "before", "when", "while", "because", "since", "until"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _subject_read_as_object(tok: Token) -> Token | None:
-    """ "Criticism grew louder as Patti Davis, Reagan's daughter, attacked Trump": a finite verb has a
-    subject, so when the parser gave it none and read "as Patti Davis" as a preposition with its
+    """ "Anger grew as Maria Lopez, the mayor's sister, attacked Jones": a finite verb has a
+    subject, so when the parser gave it none and read "as Maria Lopez" as a preposition with its
     object right before the verb, that object is the subject."""
     if tok.tag_ not in FINITE_TAGS or tok.dep_ != "advcl":
         return None
@@ -194,7 +194,7 @@ def _subject_read_as_object(tok: Token) -> Token | None:
 
 
 def _subject_of_misread_participle(tok: Token) -> Token | None:
-    """ "Republican activists clamoring to block Trump say ...": the parser made the participle the
+    """ "Activists clamoring to stop him say ...": the parser made the participle the
     sentence's verb and hung "say" on it; the participle's subject is the subject of "say"."""
     head = tok.head
     if tok.dep_ != "dep" or tok.tag_ not in FINITE_TAGS or head.tag_ != "VBG" or head.i > tok.i:
@@ -215,8 +215,8 @@ def _own_subject(tok: Token) -> Token | None:
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
         if subjects:
             # two subjects mean a misparse ('"..., people who ...," Melissa Crow said'): the nearer one
-            # speaks, and after the verb a name before any other word ('said Blaze co-host Stu Burguiere'
-            # parses as three subjects, "co", "-" and "Burguiere")
+            # speaks, and after the verb a name before any other word ('said party co-chair Tom Reyes'
+            # parses as three subjects, "co", "-" and "Reyes")
             inverted = all(c.i > tok.i for c in subjects)
             names = [c for c in subjects if inverted and upos(c) == "PROPN" and c.ent_type_ == "PERSON"]
             return min(names or subjects, key=lambda c: abs(c.i - tok.i))
@@ -231,7 +231,7 @@ def _own_subject(tok: Token) -> Token | None:
 
 
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis", "ccomp"})
-# Heads whose clause is all that says who they are: "those who back her opponents", "those surveyed"
+# Heads whose clause is all that says who they are: "those who back the plan", "those surveyed"
 DESCRIBED_BY_CLAUSE = frozenset({"those", "anyone", "everyone", "someone"})
 
 
@@ -320,7 +320,7 @@ def _speaker_after_verb(p: Parsed, tok: Token, outside: Callable[[Token], bool])
         for c in tok.rights
         if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj", "oprd") and upos(c) in ("NOUN", "PROPN")
     ]
-    # "mused Blaze co-host Stu Burguiere" parses as three objects, "co", "-" and "Burguiere": the name speaks
+    # "mused party co-chair Tom Reyes" parses as three objects, "co", "-" and "Reyes": the name speaks
     names = [c for c in nouns if upos(c) == "PROPN" and c.ent_type_ == "PERSON"]
     speaker = names[0] if names else _last_of_run(nouns) if nouns else _noun_phrase_after(tok)
     if speaker is None or not outside(speaker):
@@ -476,8 +476,8 @@ def _according_to_cue(p: Parsed, tok: Token) -> Cue | None:
 
 def according_to_source_end(to: Token) -> int:
     """The last word of the source "according to" names: its whole phrase, unless the parser hung the
-    sentence's own clause on it ("According to the AP, 571 of the 714 superdelegates ... supported
-    Clinton"), a finite verb outside any relative clause; then the source ends before the first comma."""
+    sentence's own clause on it ("According to Reuters, 412 of the 530 delegates ... backed
+    Okafor"), a finite verb outside any relative clause; then the source ends before the first comma."""
     phrase = list(to.subtree)
     swallowed = any(t.tag_ in FINITE_TAGS | {"MD"} and not _in_relative_clause_below(t, to) for t in phrase)
     comma = next((t.i for t in phrase if t.i > to.i + 1 and t.text in (",", "—", "–")), None)

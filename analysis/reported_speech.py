@@ -206,7 +206,7 @@ def _verb_content(tok: Token, doc: Doc, sent: SpacySpan) -> list[tuple[int, int]
     if not after:
         return _object_content(tok, doc) if lemma(tok) in OBJECT_SPEECH_VERBS else []
     out = []
-    # "a deadline that insiders said went unnoticed": the clause's relative pronoun comes before
+    # "a date that clerks said was missed": the clause's relative pronoun comes before
     # the verb, and what was said starts after it
     ranges = [(max(lo, tok.i + 1), hi) for lo, hi in _clause_ranges(after, doc)]
     for lo, hi in _joined_pieces(ranges, doc):

@@ -284,7 +284,7 @@ DESCRIPTION_RE = re.compile(
 )
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 GROUP_NOUNS = {
-    "those",  # "those close to the governor", "those who back her opponents"
+    "those",  # "those close to the governor", "those who back the plan"
     "critics",
     "campaigners",
     "charities",
