@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from analysis.attribution_rules import AttributionRule, explain
 from analysis.cue_speakers import resolve_cue
-from analysis.cues import Cue
+from analysis.cues import CLAUSE_VERB_TAGS, Cue, in_relative_clause
 from analysis.entities import Entity
 from analysis.lexical import upos
 from analysis.parsed import Parsed
@@ -93,7 +93,7 @@ def _names_words(text: str, chain: QuoteChain, p: Parsed) -> bool:
         return False
     # a slogan ("take back control") or a noun phrase ("basket of deplorables") is the owner's;
     # a clause ("entire visit is pure theatre") is someone else's words about the owner
-    return span[0].tag_ == "VB" or not any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") for t in span)
+    return span[0].tag_ == "VB" or not any(t.tag_ in CLAUSE_VERB_TAGS for t in span)
 
 
 def _quoted_from(book: SpeakerBook, quote_start: int) -> tuple[Entity, Mention] | None:
@@ -287,8 +287,13 @@ def _best_cue(q_lo: int, q_hi: int, p: Parsed, cues: list[Cue], full: bool) -> t
             continue
         if not same_sentence and not linked and dist > 120:
             continue
-        if not linked and cue.start < q_lo and _in_relative_clause(cue) and _opens_sentence_after(p, cue.end, q_lo):
-            continue
+        if (
+            not linked
+            and cue.start < q_lo
+            and in_relative_clause(cue.token)
+            and _opens_sentence_after(p, cue.end, q_lo)
+        ):
+            continue  # "an adviser who has advised X." describes someone; it does not introduce the next quote
         score = dist - (1000 if linked else 0) - (200 if same_sentence else 0)
         if (
             cue.rule == "speech_verb"
@@ -304,17 +309,6 @@ def _best_cue(q_lo: int, q_hi: int, p: Parsed, cues: list[Cue], full: bool) -> t
 def _opens_sentence_after(p: Parsed, lo: int, quote_start: int) -> bool:
     """The quote opens a sentence that starts after `lo`, whatever the parser's sentence boundaries say."""
     return bool(re.search(r"[.!?][”\"’']*\s*[“\"‘']*\s*$", p.text[lo - p.base : quote_start - p.base]))
-
-
-def _in_relative_clause(cue: Cue) -> bool:
-    """ "said Alan Krueger, a former adviser who has advised Mrs. Clinton. “He would ...”": a cue in a
-    relative clause describes someone; it does not introduce the next sentence's quote."""
-    tok = cue.token
-    while tok.head.i != tok.i:
-        if tok.dep_ == "relcl":
-            return True
-        tok = tok.head
-    return False
 
 
 def _linked(cue: Cue, q_start: int, q_end: int, p: Parsed) -> bool:

@@ -176,6 +176,7 @@ def _reporting_ancestor(tok: Token) -> Token | None:
 # Words that open a clause and that the parser sometimes reads as prepositions ("as Maria Lopez attacked")
 SUBORDINATORS = frozenset({"as", "after", "before", "when", "while", "because", "since", "until"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+CLAUSE_VERB_TAGS = FINITE_TAGS | {"MD"}  # a verb or modal that makes a clause of its own
 
 
 def _subject_read_as_object(tok: Token) -> Token | None:
@@ -479,16 +480,16 @@ def according_to_source_end(to: Token) -> int:
     sentence's own clause on it ("According to Reuters, 412 of the 530 delegates ... backed
     Okafor"), a finite verb outside any relative clause; then the source ends before the first comma."""
     phrase = list(to.subtree)
-    swallowed = any(t.tag_ in FINITE_TAGS | {"MD"} and not _in_relative_clause_below(t, to) for t in phrase)
+    swallowed = any(t.tag_ in CLAUSE_VERB_TAGS and not in_relative_clause(t, to) for t in phrase)
     comma = next((t.i for t in phrase if t.i > to.i + 1 and t.text in (",", "—", "–")), None)
     if swallowed and comma is not None:
         return comma - 1
     return phrase[-1].i
 
 
-def _in_relative_clause_below(tok: Token, top: Token) -> bool:
-    """Whether `tok` is inside a relative clause under `top` ("the AP, which said ...")."""
-    while tok.i != top.i and tok.head.i != tok.i:
+def in_relative_clause(tok: Token, top: Token | None = None) -> bool:
+    """Whether `tok` is inside a relative clause ("the AP, which said ..."), below `top` if given."""
+    while (top is None or tok.i != top.i) and tok.head.i != tok.i:
         if tok.dep_ == "relcl":
             return True
         tok = tok.head
