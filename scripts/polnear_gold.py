@@ -159,14 +159,24 @@ def name_runs(article: str, tokens: tuple[Token, ...]) -> list[tuple[str, str]]:
         j = i
         while (
             j + 1 < len(tokens)
-            and tokens[j + 1].ner == label
+            and (tokens[j + 1].ner == label or _honorific_or_initial(article, tokens[j]))
             and _capitalised(article, tokens[j + 1])
             and tokens[j + 1].start - tokens[j].end <= 1
         ):
             j += 1
-        runs.append((article[tokens[i].start : tokens[j].end], label))
+        run = article[tokens[i].start : tokens[j].end]
+        # CoreNLP sometimes tags "Mr." or "C." alone as the name ("Mr. Devine", "C. Boyden Gray")
+        if not all(HONORIFIC_OR_INITIAL.fullmatch(w) for w in run.split()):
+            runs.append((run, label))
         i = j + 1
     return runs
+
+
+HONORIFIC_OR_INITIAL = re.compile(r"(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Col|Lt|St|[A-Z])\.")
+
+
+def _honorific_or_initial(article: str, token: Token) -> bool:
+    return bool(HONORIFIC_OR_INITIAL.fullmatch(article[token.start : token.end]))
 
 
 def _capitalised(article: str, token: Token) -> bool:
@@ -209,14 +219,37 @@ LEADING_NAME = re.compile(r"^[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+)+(?=,| —| �
 
 
 def _heading_name(phrase: str, runs: list[tuple[str, str]]) -> tuple[str, str]:
-    """The name a Source stands for: a person over an organisation ("New York Times columnist David
-    Brooks"); the first person when the phrase starts with one ("Jeb Bush and Chris Christie"),
-    else the last ("The head of the Super PAC backing Jeb Bush, Mike Murphy")."""
-    people = [r for r in runs if r[1] == "PERSON"]
+    """The name a Source stands for. English puts modifiers before the head, so within the first
+    stretch of the phrase (up to a comma, dash, bracket or "and") the last person is the head
+    ("Former Obama spokesman Robert Gibbs", "New York Times columnist David Brooks"), unless a
+    preposition or participle ties the name to a modifier ("The head of the PAC backing Jeb Bush,
+    Mike Murphy": then the next stretch). Never a name inside a relative clause ("Peter Welch, who
+    replaced Mr. Sanders"). A phrase with no person gives its longest organisation."""
+    norm = [(re.sub(r"\s+", " ", r[0]), r[1]) for r in runs]
+    head = RELATIVE_CLAUSE.split(phrase, maxsplit=1)[0]
+    people = [r for r in norm if r[1] == "PERSON"]
     if not people:
-        return max(runs, key=lambda r: len(r[0]))
-    first = people[0]
-    return first if phrase.startswith(first[0]) else people[-1]
+        return max(norm, key=lambda r: len(r[0]))
+    for stretch in STRETCH_BREAK.split(head):
+        heads = []
+        for name, label in people:
+            at = stretch.find(name)
+            if at < 0:
+                continue
+            before = stretch[:at].split()
+            linked = before and (
+                before[-1] in MODIFIER_LINKS or before[-1].endswith("ing") and before[-1] != "including"
+            )
+            if not linked:
+                heads.append((at, (name, label)))
+        if heads:
+            return max(heads)[1]
+    return people[-1]
+
+
+RELATIVE_CLAUSE = re.compile(r",?\s+(?:who|whom|whose|which|that)\b")
+STRETCH_BREAK = re.compile(r",|\s[-—–]{1,2}\s|\s\(|\)|\s+and\s+|\s+as well as\s+")
+MODIFIER_LINKS = {"of", "in", "for", "to", "under", "with", "by", "from", "at", "on", "about", "against", "behind"}
 
 
 def _chain_for(lo: int, hi: int, chains: tuple[tuple[CorefMention, ...], ...]) -> tuple[CorefMention, ...] | None:

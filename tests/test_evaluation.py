@@ -249,4 +249,33 @@ def test_polnear_speaker_name_is_the_person_a_source_names():
         )[0]
         == "Mike Murphy"
     )
+    assert (
+        polnear_gold._heading_name(
+            "Representative Ann Hale, Democrat of Ohio, who replaced Mr. Ward in the House",
+            [("Ann Hale", "PERSON"), ("Ward", "PERSON")],
+        )[0]
+        == "Ann Hale"
+    )
+    assert (
+        polnear_gold._heading_name(
+            "Transport Secretary Lee Moss, a former mayor and a key Ward supporter",
+            [("Lee Moss", "PERSON"), ("Ward", "PERSON")],
+        )[0]
+        == "Lee Moss"
+    )
+    assert (
+        polnear_gold._heading_name("Former Ward spokesman Ray Dunn", [("Ward", "PERSON"), ("Ray Dunn", "PERSON")])[0]
+        == "Ray Dunn"
+    )
     assert polnear_gold.LEADING_NAME.match("Dean Johnson, a 55-year-old salesman").group(0) == "Dean Johnson"
+
+
+def test_polnear_name_run_is_never_an_honorific_alone():
+    article = "Title\nMr. Devine said so."
+    at = article.index
+    tokens = (
+        polnear_gold.Token(at("Mr."), at("Mr.") + 3, "NNP", "PERSON"),
+        polnear_gold.Token(at("Devine"), at("Devine") + 6, "NNP", "O"),
+        polnear_gold.Token(at("said"), at("said") + 4, "VBD", "O"),
+    )
+    assert polnear_gold.name_runs(article, tokens) == [("Mr. Devine", "PERSON")]
