@@ -73,6 +73,12 @@ ADVOCATE = re.compile(
     r"sos m[ée]diterran[ée]e|southern poverty law center|splc|rights groups?|advocacy groups?)\b",
     re.I,
 )
+# Unions and associations of the staff who enforce immigration law speak for the staff, not for migrants.
+ENFORCEMENT_STAFF = re.compile(
+    r"\b(?:immigration services|immigration officers?|border (?:staff|force|guards?|agents?|patrol|officers?)|"
+    r"customs officers?|police)\b",
+    re.I,
+)
 COMMITTEE_VOICE = re.compile(
     r"\b(?:chair\w*|head)\s+of\s+the\s+[^,;]{0,60}\b(?:committee|inquiry)\b|"
     r"\bcommittee\s+chair\w*",
@@ -231,7 +237,7 @@ def _described_voice(facts: SpeakerFacts, role: str, words: str) -> tuple[Voice,
         or re.search(r"\bnewspaper|broadcaster", role, re.I)
     ):
         return "media", False
-    if ADVOCATE.search(words):
+    if ADVOCATE.search(words) and not ENFORCEMENT_STAFF.search(words):
         return "advocate", False
     if COMMITTEE_VOICE.search(role):  # a committee chair speaks for a cross-party committee
         return "neutral_body", False

@@ -96,8 +96,14 @@ def _class_of_modifiers(head: str, mods: list[str], wc: WordClasses) -> ObjectCl
     return None
 
 
+# Verbs of admitting people: a direction only when what they take in is migrants.
+ADMITTING = frozenset({"accept", "take", "host", "absorb", "shelter"})
+
+
 def direction_of(action: str, obj: ObjectClass, wc: WordClasses) -> str | None:
     """'restrictive' or 'open' for an action done to a class of thing, None when it says nothing."""
+    if action in ADMITTING and obj != "migrants":
+        return None  # "take 800,000 migrants" admits people; "take decisions", "accept applications" do not
     against = action in wc.against_actions
     closing, opening = action in wc.closing_verbs, action in wc.opening_verbs
     backing = action in wc.for_actions and not (closing or opening)
@@ -133,6 +139,8 @@ def objects_of(words: Words, i: int) -> list[int]:
             if c.dep in ("dobj", "nsubjpass", "oprd"):
                 out.append(c.i)
                 out += [d.i for d in words.children(c.i) if d.dep == "conj"]
+            elif c.dep in ("ccomp", "xcomp") and c.tag == "VBG":  # "stop smugglers stealing boats": the smugglers
+                out += [d.i for d in words.children(c.i) if d.dep == "nsubj"]
             elif c.dep in ("prep", "prt") and c.low in OBJECT_PREPS:  # "crack down on", "fight against"
                 out += [d.i for d in words.children(c.i) if d.dep == "pobj"]
                 out += [

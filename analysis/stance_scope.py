@@ -209,6 +209,8 @@ def _action_lemma(words: Words, tok: Tok, wc: WordClasses) -> str | None:
         back = any(t.low in ("back", "away") for t in words.toks[tok.i + 1 : tok.i + 6])
         return "turn" if back else None
     nxt = words.toks[tok.i + 1].low if tok.i + 1 < len(words.toks) else ""
+    if low in ("take", "takes", "taking", "took", "taken") and nxt == "back":
+        return "return"  # "take back migrants" is a return; "take 800,000 migrants" admits them
     out = nxt in ("out", "away") or (
         words.parsed and any(c.dep == "prt" and c.low in ("out", "away") for c in words.children(tok.i))
     )

@@ -340,3 +340,46 @@ def test_protecting_or_resettling_refugees_is_open_however_the_tagger_reads_the_
     resettle = "Title\n\nJuncker urged EU member states to resettle 160,000 refugees."
     for text in (protect, resettle):
         assert analyze(text, published=date(2015, 9, 9), nlp=nlp).quotes[0].stance.migration == "open", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We need control over how many people we are able to take.",
+        "We want people to stay in their home countries and not make the dangerous journey north.",
+        "The agency urged families not to make the trip.",
+        "He promised to build a wall along the frontier.",
+    ],
+)
+def test_controlling_numbers_deterring_journeys_and_walls_are_restrictive(text):
+    assert uk_judge(text, "unknown").migration == "restrictive"
+
+
+@pytest.mark.model
+def test_taking_or_accepting_migrants_is_open_and_taking_them_back_is_restrictive(nlp):
+    def said(words: str) -> str:
+        text = f"Title\n\nThe minister said the country {words}."
+        return analyze(text, published=date(2015, 9, 9), nlp=nlp).quotes[0].stance.migration
+
+    assert said("will take 50,000 migrants this year") == "open"
+    assert said("would accept 8,000 refugees") == "open"
+    assert said("will take back migrants who have no right to stay") == "restrictive"
+
+
+@pytest.mark.model
+def test_stopping_smugglers_from_doing_something_is_restrictive(nlp):
+    text = "Title\n\nThe union said police need powers to stop smugglers buying small boats."
+    assert analyze(text, published=date(2019, 1, 4), nlp=nlp).quotes[0].stance.migration == "restrictive"
+
+
+def test_a_union_of_immigration_staff_is_not_a_migrants_advocate():
+    staff = SpeakerFacts("ann-lee", "Ann Lee", role="General Secretary of the Immigration Services Union")
+    charity = SpeakerFacts("bo-kim", "Bo Kim", role="director of the Refugee Council")
+    assert relation(staff, "UK", date(2019, 1, 4)).voice != "advocate"
+    assert relation(charity, "UK", date(2019, 1, 4)).voice == "advocate"
+
+
+@pytest.mark.model
+def test_receiving_or_accepting_applications_is_a_count_not_a_position(nlp):
+    text = "Title\n\nThe asylum office said France received 137,000 asylum applications and accepted a third of them."
+    assert analyze(text, published=date(2023, 3, 1), nlp=nlp).quotes[0].stance.migration == "neutral"
