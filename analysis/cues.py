@@ -422,8 +422,10 @@ def _verb_cue(p: Parsed, tok: Token) -> Cue | None:
         subj = _person_described(tok.head)
         if lemma(tok.head) in AUTHORED_WORDS and tok.head.dep_ == "dobj":
             subj = _own_subject(tok.head.head) or subj  # "Trump released a video that said, ...": Trump
-    if subj.lower_ in ("it", "this", "that", "which", "there", "what") or lemma(subj) in NARRATOR_SOURCES:
+    if subj.lower_ in ("this", "that", "which", "there", "what") or lemma(subj) in NARRATOR_SOURCES:
         return None  # "figures show ...": the article's own voice, by our annotation convention
+    if subj.lower_ == "it" and (subj.dep_ != "nsubj" or tok.dep_ != "ROOT"):
+        return None  # "it is said": no one; "said it would respond": the report of another cue
     return _cue(p, tok, subj, "speech_verb", tok.text, tok.idx, tok.idx + len(tok))
 
 

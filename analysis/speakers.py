@@ -273,8 +273,9 @@ class SpeakerBook:
     def _resolve_pronoun(self, s: int, tok: object) -> Entity | None:
         assert isinstance(tok, Token)
         low = tok.lower_
-        if low == "they":
-            orgs = [ent for ent in self.entities if ent.kind != "person" and ent.mentions and ent.last_mention() < s]
+        if low in ("they", "it"):  # "it" only for an organisation; "they" for a group too
+            kinds = ("organisation",) if low == "it" else ("organisation", "group")
+            orgs = [ent for ent in self.entities if ent.kind in kinds and ent.mentions and ent.last_mention() < s]
             if orgs and tok.dep_ in SUBJECT_DEPS:
                 recent = max(orgs, key=lambda x: x.last_mention())
                 if s - recent.last_mention() < 400:

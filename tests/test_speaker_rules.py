@@ -342,3 +342,26 @@ def test_those_a_clause_describes_are_a_group_named_with_that_clause(nlp):
         "Those who back the rival plan",
         "Those surveyed",
     ]
+
+
+@pytest.mark.model
+def test_it_as_the_subject_of_a_speech_verb_is_the_organisation_before_it(nlp):
+    text = (
+        "Title\n\nThe UNHCR raised its estimate of arrivals on Tuesday. It also appealed for $120 million in new "
+        "donations to cope with the crisis."
+    )
+    a = analyze(text, published=date(2015, 11, 3), nlp=nlp)
+    names = {s.id: s.name for s in a.speakers}
+    assert [names[q.speaker_id] for q in a.quotes] == ["UNHCR"]
+    assert next(n for n in a.numbers if "120" in n.text).cited_by == a.quotes[0].speaker_id
+
+
+@pytest.mark.model
+def test_it_inside_what_an_organisation_said_leaves_the_organisation_the_speaker(nlp):
+    text = (
+        "Title\n\nThe European Commission said it was preparing countermeasures and would respond "
+        "“in a proportionate way” if talks failed."
+    )
+    a = analyze(text, published=date(2025, 4, 3), nlp=nlp)
+    names = {s.id: s.name for s in a.speakers}
+    assert a.quotes and {names[q.speaker_id] for q in a.quotes} == {"European Commission"}
