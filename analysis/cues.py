@@ -194,6 +194,47 @@ def _subject_read_as_object(tok: Token) -> Token | None:
     return None
 
 
+def _subject_of_conjunct_before(tok: Token) -> Token | None:
+    before = [c for c in tok.head.children if c.dep_ == "conj" and c.i < tok.i]
+    for conj in sorted(before, key=lambda c: -c.i):
+        subj = next((c for c in conj.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+    return None
+
+
+def _past_a_vocative(subj: Token) -> Token:
+    """'"Good speech, Mr. President," Representative Ann Hale told him': the parser takes the
+    vocative inside the quote for the subject and the speaker after the quote mark for its
+    apposition; the speaker is the apposition."""
+    appos = next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i), None)
+    if appos is not None and any(t.text in CLOSING_MARKS for t in subj.doc[subj.i + 1 : appos.left_edge.i]):
+        return appos
+    return subj
+
+
+def _subject_read_as_apposition(tok: Token) -> Token | None:
+    """ "On Dec. 2, Col. Ann Hale, a military spokeswoman in Baghdad, said": the parser hung the
+    subject on the date (as an apposition or a conjunct) and gave the verb none. A verb with no subject, right after
+    a named person's apposition phrase, has that person for its subject."""
+    if tok.tag_ not in FINITE_TAGS or any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+        return None
+    i = tok.i - 1
+    while i >= tok.sent.start and tok.doc[i].is_punct:
+        i -= 1
+    if i < tok.sent.start:
+        return None
+    cur = tok.doc[i]
+    for _ in range(6):
+        named = upos(cur) == "PROPN" and cur.ent_type_ == "PERSON"
+        if cur.dep_ in ("appos", "conj") and named and cur.right_edge.i < tok.i:
+            return cur
+        if cur.head.i == cur.i or cur.head.i > tok.i:
+            break
+        cur = cur.head
+    return None
+
+
 def _subject_of_misread_participle(tok: Token) -> Token | None:
     """ "Activists clamoring to stop him say ...": the parser made the participle the
     sentence's verb and hung "say" on it; the participle's subject is the subject of "say"."""
@@ -206,7 +247,10 @@ def _subject_of_misread_participle(tok: Token) -> Token | None:
 def _just_after_a_quote(tok: Token) -> bool:
     """A word that follows a closing quote mark: '“...,” Lewandowski added'."""
     start = tok.left_edge.i
-    return start > 0 and tok.doc[start - 1].text in ("”", '"', "’", "'", "''")
+    return start > 0 and tok.doc[start - 1].text in CLOSING_MARKS
+
+
+CLOSING_MARKS = frozenset({"”", '"', "’", "'", "''"})
 
 
 def _own_subject(tok: Token) -> Token | None:
@@ -220,10 +264,17 @@ def _own_subject(tok: Token) -> Token | None:
             # parses as three subjects, "co", "-" and "Reyes")
             inverted = all(c.i > tok.i for c in subjects)
             names = [c for c in subjects if inverted and upos(c) == "PROPN" and c.ent_type_ == "PERSON"]
-            return min(names or subjects, key=lambda c: abs(c.i - tok.i))
-        misread = _subject_read_as_object(tok) or _subject_of_misread_participle(tok)
+            return _past_a_vocative(min(names or subjects, key=lambda c: abs(c.i - tok.i)))
+        misread = (
+            _subject_read_as_object(tok) or _subject_of_misread_participle(tok) or _subject_read_as_apposition(tok)
+        )
         if misread is not None:
             return misread
+        if tok.dep_ == "conj":
+            # "X, now 81 and retired in Y, said": the nearest conjunct before with a subject of its own
+            shared = _subject_of_conjunct_before(tok)
+            if shared is not None:
+                return shared
         if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and tok.head.i != tok.i:
             tok = tok.head  # "responded by first saying ...": through "by" to the verb it modifies
             continue
@@ -458,7 +509,7 @@ def _person_described(tok: Token) -> Token:
     for _ in range(8):
         if cur.ent_type_ == "PERSON":
             return cur
-        if cur.dep_ not in ("appos", "pobj", "prep", "compound", "npadvmod") or cur.head.i == cur.i:
+        if cur.dep_ not in ("appos", "pobj", "prep", "compound", "npadvmod", "conj") or cur.head.i == cur.i:
             break
         cur = cur.head
     return tok

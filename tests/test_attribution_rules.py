@@ -960,3 +960,43 @@ def test_a_quote_alone_in_the_paragraph_after_a_report_is_the_reporters(nlp):
     )
     quotes = analyze(text, nlp=nlp).quotes
     assert [(q.kind, q.speaker_name) for q in quotes] == [("indirect", "Jane Okoro"), ("direct", "Jane Okoro")]
+
+
+def _speakers(text: str, nlp) -> list[str | None]:
+    return [q.speaker_name for q in analyze(text, published=date(2016, 1, 20), nlp=nlp).quotes]
+
+
+@pytest.mark.model
+def test_a_vocative_inside_the_quote_is_not_the_speaker_after_it(nlp):
+    text = (
+        "Title\n\n“That was a fine speech you gave last night, Mr. President,” Representative Ann Hale, "
+        "Democrat of Ohio, told the president as the line moved on."
+    )
+    assert _speakers(text, nlp) == ["Ann Hale"]
+
+
+@pytest.mark.model
+def test_a_speaker_with_a_long_aside_before_said_is_still_the_speaker(nlp):
+    text = (
+        "Title\n\nPaul Dorne was freed in 1986.\n\n“Every hour in that cell felt like a year,” Mr. Dorne, "
+        "now 81 and retired in Salem, Ore., said by telephone this week."
+    )
+    assert _speakers(text, nlp) == ["Paul Dorne"]
+
+
+@pytest.mark.model
+def test_a_named_speaker_the_parser_hung_on_a_date_still_introduces_the_quote(nlp):
+    text = (
+        "Title\n\nBut in a call with reporters on Dec. 2, Col. Steven H. Warren, a military spokesman in "
+        "Baghdad, said, “A raid is a combat operation. There is no way around that.”"
+    )
+    assert _speakers(text, nlp) == ["Steven H. Warren"]
+
+
+@pytest.mark.model
+def test_who_after_a_list_of_descriptions_is_the_named_person_they_describe(nlp):
+    text = (
+        "Title\n\n“Voters here do not see him as one of their own,” said Lionel Sosa, a Texas media consultant "
+        "and an influential Hispanic Republican who said he would not vote for the senator."
+    )
+    assert _speakers(text, nlp) == ["Lionel Sosa", "Lionel Sosa"]
