@@ -235,6 +235,18 @@ def _subject_read_as_apposition(tok: Token) -> Token | None:
     return None
 
 
+def _subject_of_misread_relative(tok: Token) -> Token | None:
+    """ "Sanders, meanwhile, who sits at zero, said that ...": the parser made the relative clause
+    the verb's complement and gave it both subjects; the one before "who" is the verb's."""
+    if tok.tag_ not in FINITE_TAGS:
+        return None
+    for clause in (c for c in tok.children if c.i < tok.i and c.dep_ in ("ccomp", "advcl", "parataxis")):
+        subjects = sorted((c for c in clause.children if c.dep_ == "nsubj"), key=lambda c: c.i)
+        if len(subjects) >= 2 and subjects[-1].lower_ in ("who", "which") and upos(subjects[0]) in ("PROPN", "NOUN"):
+            return subjects[0]
+    return None
+
+
 def _subject_of_misread_participle(tok: Token) -> Token | None:
     """ "Activists clamoring to stop him say ...": the parser made the participle the
     sentence's verb and hung "say" on it; the participle's subject is the subject of "say"."""
@@ -266,7 +278,10 @@ def _own_subject(tok: Token) -> Token | None:
             names = [c for c in subjects if inverted and upos(c) == "PROPN" and c.ent_type_ == "PERSON"]
             return _past_a_vocative(min(names or subjects, key=lambda c: abs(c.i - tok.i)))
         misread = (
-            _subject_read_as_object(tok) or _subject_of_misread_participle(tok) or _subject_read_as_apposition(tok)
+            _subject_read_as_object(tok)
+            or _subject_of_misread_participle(tok)
+            or _subject_read_as_apposition(tok)
+            or _subject_of_misread_relative(tok)
         )
         if misread is not None:
             return misread
@@ -321,12 +336,22 @@ def _speech_candidates() -> frozenset[str]:
         | {w for w in speech if w not in table}
         | {"according"}
         | MAKE_AND_LET  # "made it clear that", "let reporters know that": see `made_known`
+        | PUT_FORMS  # "as she put it": see `_as_one_put_it`
     )
 
 
 MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
 LET_FORMS = frozenset({"let", "lets", "letting"})
 MAKE_AND_LET = MAKE_FORMS | LET_FORMS
+PUT_FORMS = frozenset({"put", "puts"})
+
+
+def _as_one_put_it(tok: Token) -> bool:
+    """ "as she put it", "as one aide puts it": a speech act in an "as" clause with "it" for what was said."""
+    kids = list(tok.children)
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in kids) and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in kids
+    )
 
 
 def find_cues(p: Parsed, quoted: list[tuple[int, int]]) -> list[Cue]:
@@ -422,6 +447,8 @@ def _cue_at(p: Parsed, tok: Token) -> Cue | None:
     if agent is not None:  # "..., as reported by the National Foundation for American Policy"
         return _cue(p, tok, agent, "passive_report", tok.text, tok.idx, tok.idx + len(tok))
     if lemma(tok) in SPEECH_VERBS and (upos(tok) in ("VERB", "AUX") or tok.tag_.startswith("VB")):
+        return _verb_cue(p, tok)
+    if tok.lower_ in PUT_FORMS and _as_one_put_it(tok):  # "As Ann Hale, a law professor, put it, “...”"
         return _verb_cue(p, tok)
     if made_known(tok) is not None:  # "made it clear that ...", "let reporters know that ..."
         cue = _verb_cue(p, tok)

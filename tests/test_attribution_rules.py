@@ -1000,3 +1000,29 @@ def test_who_after_a_list_of_descriptions_is_the_named_person_they_describe(nlp)
         "and an influential Hispanic Republican who said he would not vote for the senator."
     )
     assert _speakers(text, nlp) == ["Lionel Sosa", "Lionel Sosa"]
+
+
+@pytest.mark.model
+def test_as_someone_put_it_introduces_their_quote(nlp):
+    text = (
+        "Title\n\nAs Ann Hale, a professor of law at Yale, put it, “Senators should remember that a compromise "
+        "today may be far better for them than what they get later.”"
+    )
+    assert _speakers(text, nlp) == ["Ann Hale"]
+
+
+@pytest.mark.model
+def test_pressed_after_a_question_and_confided_that_are_speech(nlp):
+    pressed = "Title\n\n“Would it be negotiable?” Tom Hale pressed. “Maybe let some people stay if they register?”"
+    confided = "Title\n\nFreddy Ross confided to her that his parents had “panicked at the very idea” of moving."
+    assert _speakers(pressed, nlp) == ["Tom Hale", "Tom Hale"]
+    assert set(_speakers(confided, nlp)) == {"Freddy Ross"}
+
+
+@pytest.mark.model
+def test_the_name_before_a_who_clause_the_parser_misread_is_the_speaker(nlp):
+    text = (
+        "Title\n\nAnn Hale has 31 endorsements. Ray Dunn, meanwhile, who sits at zero such endorsements, said "
+        "that fact speaks volumes about which of the two is “prepared to take on the establishment.”"
+    )
+    assert set(_speakers(text, nlp)) == {"Ray Dunn"}
