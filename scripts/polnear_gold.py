@@ -263,6 +263,19 @@ def _chain_for(lo: int, hi: int, chains: tuple[tuple[CorefMention, ...], ...]) -
     return best
 
 
+def _a_person_after_all(name: str, person_surnames: set[str]) -> bool:
+    """CoreNLP sometimes labels a person's name an organisation ("Trump" of "the Trump campaign",
+    "Mr. Elkins"): a name with an honorific, or one ending in the surname of a person the article
+    names, is a person."""
+    words = name.split()
+    if len(words) == 2 and PERSONAL_HONORIFIC.fullmatch(words[0]):
+        return True
+    return len(words) == 1 and words[0] in person_surnames
+
+
+PERSONAL_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.")
+
+
 def speaker_type(name: str, ner: str) -> str:
     """Our speaker types from a CoreNLP label; plural common nouns ("officials") are groups."""
     if ner == "PERSON":
@@ -423,6 +436,9 @@ def convert(article: str, ann_text: str, coref_xml: str | None, *, name: str, pu
     """One gold file (our format) from an article, its brat annotation and its CoreNLP XML."""
     pieces, relations = parse_ann(ann_text)
     nlp = read_corenlp(coref_xml) if coref_xml else None
+    # surnames of people the article names in full ("Donald Trump"): a bare "Trump" is that person
+    full_names = [r[0].split() for r in name_runs(article, nlp.tokens) if r[1] == "PERSON"] if nlp else []
+    person_surnames = {words[-1] for words in full_names if len(words) >= 2}
     speakers: dict[str, dict[str, Any]] = {}
     quotes: list[dict[str, Any]] = []
     for rel in sorted(
@@ -437,6 +453,8 @@ def convert(article: str, ann_text: str, coref_xml: str | None, *, name: str, pu
         speaker_id, proper = None, False
         if source is not None:
             sp_name, aliases, ner, proper = canonical_speaker(article, source.ranges, nlp)
+            if ner == "ORGANIZATION" and _a_person_after_all(sp_name, person_surnames):
+                ner = "PERSON"
             speaker_id = re.sub(r"[^a-z0-9]+", "-", sp_name.lower()).strip("-") or "speaker"
             entry = speakers.setdefault(
                 speaker_id,

@@ -279,3 +279,10 @@ def test_polnear_name_run_is_never_an_honorific_alone():
         polnear_gold.Token(at("said"), at("said") + 4, "VBD", "O"),
     )
     assert polnear_gold.name_runs(article, tokens) == [("Mr. Devine", "PERSON")]
+
+
+def test_polnear_a_name_corenlp_calls_an_organisation_is_a_person_when_the_article_names_that_person():
+    assert polnear_gold._a_person_after_all("Trump", {"Trump", "Clinton"})
+    assert polnear_gold._a_person_after_all("Mr. Elkins", set())
+    assert not polnear_gold._a_person_after_all("Fox News", {"Trump"})
+    assert not polnear_gold._a_person_after_all("St. Paul City Council", set())
