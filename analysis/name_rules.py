@@ -153,6 +153,36 @@ def earlier_person_of_role(entities: Sequence[Entity], phrase: str, start: int) 
     return max(matches, key=lambda e: e.last_mention()) if matches else None
 
 
+# "The head of U.S. Customs and Border Protection is urging ...": a lede that describes the person
+# the next paragraphs name ("Commissioner Gil Kerlikowske said").
+LEADER_DESCRIPTION = re.compile(r"(?i)^the\s+(?:head|chief|leader|boss)\s+of\s+(?P<org>(?:the\s+)?[A-Z].+)$")
+LEADER_TITLES = frozenset(
+    "commissioner director chief head chair chairman chairwoman chairperson president secretary minister "
+    "administrator commander leader executive governor mayor".split()
+)
+
+
+def later_named_leader(entities: Sequence[Entity], phrase: str, start: int) -> tuple[Entity, str] | None:
+    """The first person named with a leader's title in the paragraphs right after a "the head of X"
+    description, and X; None when there is no such person."""
+    m = LEADER_DESCRIPTION.match(phrase.strip())
+    if not m:
+        return None
+    found = [
+        e
+        for e in entities
+        if e.kind == "person"
+        and e.mentions
+        and start < min(x.start for x in e.mentions) < start + LEDE_REACH
+        and LEADER_TITLES & set(f"{fold(e.article_role or '')} {titles_held(e)}".replace(",", " ").split())
+    ]
+    first = min(found, key=lambda e: min(x.start for x in e.mentions), default=None)
+    return (first, m.group("org")) if first is not None else None
+
+
+LEDE_REACH = 700  # characters: the lede and the paragraph or two after it
+
+
 def earlier_org_of_kind(entities: Sequence[Entity], phrase: str, start: int) -> Entity | None:
     """ "The department said": the organisation of that kind named most recently before."""
     head = re.sub(r"[^\w-]", "", phrase.split()[-1].lower())

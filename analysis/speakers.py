@@ -31,6 +31,7 @@ from analysis.name_rules import (
     NameParts,
     earlier_org_of_kind,
     earlier_person_of_role,
+    later_named_leader,
     name_parts,
     name_words,
     office_holder_in_article,
@@ -518,6 +519,13 @@ class SpeakerBook:
             ent = self._resolve_org(org_name, (self.registry.org_named(org_name), self._party_word(org_name)))
             if ent is not None:
                 return ent, self._add_mention(ent, clean, start, end, "spokesperson")
+        leader = later_named_leader(self.entities, clean, start)
+        if leader is not None:
+            ent, org = leader
+            role = ent.article_role or ""
+            if len(role.split()) <= 2 and fold(org) not in fold(role):  # "Commissioner" of which body
+                ent.article_role = f"{role} of {org}".strip() if role else f"Head of {org}"
+            return ent, self._add_mention(ent, clean, start, end, "description")
         earlier = earlier_org_of_kind(self.entities, clean, start) or earlier_person_of_role(
             self.entities, clean, start
         )

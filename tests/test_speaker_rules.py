@@ -365,3 +365,22 @@ def test_it_inside_what_an_organisation_said_leaves_the_organisation_the_speaker
     a = analyze(text, published=date(2025, 4, 3), nlp=nlp)
     names = {s.id: s.name for s in a.speakers}
     assert a.quotes and {names[q.speaker_id] for q in a.quotes} == {"European Commission"}
+
+
+@pytest.mark.model
+def test_a_lede_describing_the_head_of_a_body_is_the_titled_person_the_next_paragraph_names(nlp):
+    text = (
+        "Title\n\nThe head of U.S. Customs and Border Protection is urging families not to make the dangerous "
+        "trip north.\n\nDuring a visit to Honduras, Commissioner Ann Hale said she had met local officials.\n\n"
+        "Later in the year, President Ray Dunn said the numbers had fallen."
+    )
+    a = analyze(text, published=date(2016, 8, 2), nlp=nlp)
+    assert a.quotes[0].speaker_name == "Ann Hale"
+    assert "Customs and Border Protection" in (a.speaker(a.quotes[0].speaker_id).role or "")
+
+
+@pytest.mark.model
+def test_a_lede_description_with_no_titled_person_after_it_stays_a_description(nlp):
+    text = "Title\n\nThe head of the Refugee Council warned that the plan would fail.\n\nAnn Hale, a nurse, agreed."
+    a = analyze(text, published=date(2016, 8, 2), nlp=nlp)
+    assert a.quotes[0].speaker_name != "Ann Hale"
