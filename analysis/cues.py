@@ -346,6 +346,22 @@ MAKE_AND_LET = MAKE_FORMS | LET_FORMS
 PUT_FORMS = frozenset({"put", "puts"})
 
 
+# Verbs of thinking and finding: inside someone's report they are part of what was reported.
+THOUGHT_VERBS = frozenset("think believe fear hope expect know feel suspect worry find".split())
+
+
+def _thought_inside_a_report(tok: Token) -> bool:
+    """ "X said voters would find it ...": a thought in the complement of a report with a subject."""
+    head = tok.head
+    return (
+        lemma(tok) in THOUGHT_VERBS
+        and tok.dep_ == "ccomp"
+        and lemma(head) in REPORTING_VERBS
+        and lemma(head) not in THOUGHT_VERBS
+        and any(c.dep_ == "nsubj" for c in head.children)
+    )
+
+
 def _as_one_put_it(tok: Token) -> bool:
     """ "as she put it", "as one aide puts it": a speech act in an "as" clause with "it" for what was said."""
     kids = list(tok.children)
@@ -490,6 +506,8 @@ def made_known(tok: Token) -> Token | None:
 
 
 def _verb_cue(p: Parsed, tok: Token) -> Cue | None:
+    if _thought_inside_a_report(tok):
+        return None  # "McCaskill said voters would find it “very hard”": McCaskill's words
     subj = subject_of(tok)
     if subj is None:
         return None

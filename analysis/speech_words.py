@@ -22,7 +22,7 @@ think believe fear hope expect know feel suspect worry
 find show conclude
 answer assure denounce mention remind repeat email yell scoff exclaim quip
 remember recount counter hint chide lambast rebut exhort plead muse elaborate opine
-confide press
+confide press fume
 """.split()
 )
 # Verbs whose complement is reported speech even without quote marks (stricter than the above).

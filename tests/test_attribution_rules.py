@@ -1026,3 +1026,16 @@ def test_the_name_before_a_who_clause_the_parser_misread_is_the_speaker(nlp):
         "that fact speaks volumes about which of the two is “prepared to take on the establishment.”"
     )
     assert set(_speakers(text, nlp)) == {"Ray Dunn"}
+
+
+@pytest.mark.model
+def test_a_thought_inside_someones_report_is_part_of_their_report(nlp):
+    text = "Title\n\nAnn Hale said many voters in her state would find it “very hard to look past” his record."
+    a = analyze(text, published=date(2016, 1, 20), nlp=nlp)
+    assert a.quotes and {q.speaker_name for q in a.quotes} == {"Ann Hale"}
+    assert len([q for q in a.quotes if q.kind == "indirect"]) == 1
+
+
+@pytest.mark.model
+def test_fumed_after_a_quote_is_speech(nlp):
+    assert _speakers("Title\n\n“That would have shown good faith,” Ann Hale fumed on Tuesday.", nlp) == ["Ann Hale"]
