@@ -17,6 +17,13 @@ from spacy.tokens import Token
 
 from analysis.attribution_rules import CueKind
 from analysis.lexical import form_table, lemma, upos
+from analysis.misparsed_subjects import (
+    CLOSING_MARKS,
+    FINITE_TAGS,
+    misread_subject,
+    past_a_vocative,
+    subject_of_conjunct_before,
+)
 from analysis.parsed import Parsed
 from analysis.speaker_words import (
     DOCUMENT_HEADS,
@@ -173,96 +180,13 @@ def _reporting_ancestor(tok: Token) -> Token | None:
     return None
 
 
-# Words that open a clause and that the parser sometimes reads as prepositions ("as Maria Lopez attacked")
-SUBORDINATORS = frozenset({"as", "after", "before", "when", "while", "because", "since", "until"})
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 CLAUSE_VERB_TAGS = FINITE_TAGS | {"MD"}  # a verb or modal that makes a clause of its own
-
-
-def _subject_read_as_object(tok: Token) -> Token | None:
-    """ "Anger grew as Maria Lopez, the mayor's sister, attacked Jones": a finite verb has a
-    subject, so when the parser gave it none and read "as Maria Lopez" as a preposition with its
-    object right before the verb, that object is the subject."""
-    if tok.tag_ not in FINITE_TAGS or tok.dep_ != "advcl":
-        return None
-    for prep in tok.head.children:
-        if prep.dep_ == "prep" and prep.lower_ in SUBORDINATORS and prep.i < tok.i:
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            between = [t for t in tok.doc[prep.right_edge.i + 1 : tok.i] if not t.is_punct]
-            if obj is not None and upos(obj) == "PROPN" and not between:
-                return obj
-    return None
-
-
-def _subject_of_conjunct_before(tok: Token) -> Token | None:
-    before = [c for c in tok.head.children if c.dep_ == "conj" and c.i < tok.i]
-    for conj in sorted(before, key=lambda c: -c.i):
-        subj = next((c for c in conj.children if c.dep_ == "nsubj"), None)
-        if subj is not None:
-            return subj
-    return None
-
-
-def _past_a_vocative(subj: Token) -> Token:
-    """'"Good speech, Mr. President," Representative Ann Hale told him': the parser takes the
-    vocative inside the quote for the subject and the speaker after the quote mark for its
-    apposition; the speaker is the apposition."""
-    appos = next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i), None)
-    if appos is not None and any(t.text in CLOSING_MARKS for t in subj.doc[subj.i + 1 : appos.left_edge.i]):
-        return appos
-    return subj
-
-
-def _subject_read_as_apposition(tok: Token) -> Token | None:
-    """ "On Dec. 2, Col. Ann Hale, a military spokeswoman in Baghdad, said": the parser hung the
-    subject on the date (as an apposition or a conjunct) and gave the verb none. A verb with no subject, right after
-    a named person's apposition phrase, has that person for its subject."""
-    if tok.tag_ not in FINITE_TAGS or any(c.dep_ in SUBJECT_DEPS for c in tok.children):
-        return None
-    i = tok.i - 1
-    while i >= tok.sent.start and tok.doc[i].is_punct:
-        i -= 1
-    if i < tok.sent.start:
-        return None
-    cur = tok.doc[i]
-    for _ in range(6):
-        named = upos(cur) == "PROPN" and cur.ent_type_ == "PERSON"
-        if cur.dep_ in ("appos", "conj") and named and cur.right_edge.i < tok.i:
-            return cur
-        if cur.head.i == cur.i or cur.head.i > tok.i:
-            break
-        cur = cur.head
-    return None
-
-
-def _subject_of_misread_relative(tok: Token) -> Token | None:
-    """ "Sanders, meanwhile, who sits at zero, said that ...": the parser made the relative clause
-    the verb's complement and gave it both subjects; the one before "who" is the verb's."""
-    if tok.tag_ not in FINITE_TAGS:
-        return None
-    for clause in (c for c in tok.children if c.i < tok.i and c.dep_ in ("ccomp", "advcl", "parataxis")):
-        subjects = sorted((c for c in clause.children if c.dep_ == "nsubj"), key=lambda c: c.i)
-        if len(subjects) >= 2 and subjects[-1].lower_ in ("who", "which") and upos(subjects[0]) in ("PROPN", "NOUN"):
-            return subjects[0]
-    return None
-
-
-def _subject_of_misread_participle(tok: Token) -> Token | None:
-    """ "Activists clamoring to stop him say ...": the parser made the participle the
-    sentence's verb and hung "say" on it; the participle's subject is the subject of "say"."""
-    head = tok.head
-    if tok.dep_ != "dep" or tok.tag_ not in FINITE_TAGS or head.tag_ != "VBG" or head.i > tok.i:
-        return None
-    return next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
 
 
 def _just_after_a_quote(tok: Token) -> bool:
     """A word that follows a closing quote mark: '“...,” Lewandowski added'."""
     start = tok.left_edge.i
     return start > 0 and tok.doc[start - 1].text in CLOSING_MARKS
-
-
-CLOSING_MARKS = frozenset({"”", '"', "’", "'", "''"})
 
 
 def _own_subject(tok: Token) -> Token | None:
@@ -276,18 +200,13 @@ def _own_subject(tok: Token) -> Token | None:
             # parses as three subjects, "co", "-" and "Reyes")
             inverted = all(c.i > tok.i for c in subjects)
             names = [c for c in subjects if inverted and upos(c) == "PROPN" and c.ent_type_ == "PERSON"]
-            return _past_a_vocative(min(names or subjects, key=lambda c: abs(c.i - tok.i)))
-        misread = (
-            _subject_read_as_object(tok)
-            or _subject_of_misread_participle(tok)
-            or _subject_read_as_apposition(tok)
-            or _subject_of_misread_relative(tok)
-        )
+            return past_a_vocative(min(names or subjects, key=lambda c: abs(c.i - tok.i)))
+        misread = misread_subject(tok)
         if misread is not None:
             return misread
         if tok.dep_ == "conj":
             # "X, now 81 and retired in Y, said": the nearest conjunct before with a subject of its own
-            shared = _subject_of_conjunct_before(tok)
+            shared = subject_of_conjunct_before(tok)
             if shared is not None:
                 return shared
         if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and tok.head.i != tok.i:
