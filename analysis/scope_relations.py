@@ -111,7 +111,9 @@ def direction_of(action: str, obj: ObjectClass, wc: WordClasses) -> str | None:
         return "restrictive" if closing else "open" if opening else None
     if obj == "security":  # "delivering security", "protect our security"
         return "restrictive" if backing or closing else None
-    if obj == "restrictive_measure":
+    if obj == "restrictive_measure":  # "close the detention centres" ends the measure
+        if action in ("close", "shut"):
+            return "open"
         return "open" if against else "restrictive" if (backing or closing) else None
     if obj == "open_measure":
         return "restrictive" if against or closing else "open" if backing or opening else None

@@ -383,3 +383,30 @@ def test_a_union_of_immigration_staff_is_not_a_migrants_advocate():
 def test_receiving_or_accepting_applications_is_a_count_not_a_position(nlp):
     text = "Title\n\nThe asylum office said France received 137,000 asylum applications and accepted a third of them."
     assert analyze(text, published=date(2023, 3, 1), nlp=nlp).quotes[0].stance.migration == "neutral"
+
+
+@pytest.mark.parametrize(
+    "text, direction",
+    [
+        ("We must limit immigration and end chain migration.", "restrictive"),
+        ("The government must enforce our immigration laws.", "restrictive"),
+        ("These are economic migrants, and there will be no amnesty.", "restrictive"),
+        ("We need to deport those who came here illegally.", "restrictive"),
+        ("We must keep families together; Dreamers belong here.", "open"),
+        ("We need humanitarian corridors and safe passage.", "open"),
+        ("Member states must show solidarity and shared responsibility.", "open"),
+    ],
+)
+def test_common_calls_on_numbers_enforcement_and_protection_have_a_direction(text, direction):
+    assert uk_judge(text, "unknown").migration == direction
+
+
+@pytest.mark.model
+def test_closing_detention_centres_or_relocating_refugees_is_open_and_limiting_immigration_restrictive(nlp):
+    def said(words: str) -> str:
+        text = f"Title\n\nThe minister said the government {words}."
+        return analyze(text, published=date(2015, 9, 9), nlp=nlp).quotes[0].stance.migration
+
+    assert said("would close the detention centres") == "open"
+    assert said("will relocate 40,000 asylum seekers from Italy") == "open"
+    assert said("will limit immigration") == "restrictive"
