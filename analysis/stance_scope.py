@@ -179,8 +179,21 @@ def _control_of_border(words: Words, i: int, wc: WordClasses) -> list[Finding]:
         )
     for j in inner:
         if words.toks[j].low in wc.border and words.toks[j].low != "control":
-            return [Finding("direction:restrictive", min(i, j), max(i, j), (i, j))]
+            found = [Finding("direction:restrictive", min(i, j), max(i, j), (i, j))]
+            if _lost(words, i):  # "has lost control of our borders": a charge against whoever had it
+                found.append(Finding("government:criticism", min(i, j), max(i, j), (i,)))
+            return found
     return []
+
+
+LOSE_FORMS = frozenset({"lose", "loses", "losing", "lost"})
+
+
+def _lost(words: Words, i: int) -> bool:
+    if words.parsed:
+        head = words.toks[i].head
+        return 0 <= head < len(words.toks) and words.toks[head].low in LOSE_FORMS
+    return any(t.low in LOSE_FORMS for t in words.toks[max(0, i - 2) : i])
 
 
 def conditional(words: Words, i: int) -> bool:

@@ -410,3 +410,9 @@ def test_closing_detention_centres_or_relocating_refugees_is_open_and_limiting_i
     assert said("would close the detention centres") == "open"
     assert said("will relocate 40,000 asylum seekers from Italy") == "open"
     assert said("will limit immigration") == "restrictive"
+
+
+def test_losing_control_of_the_borders_is_a_restrictive_charge_against_the_government():
+    stance = uk_judge("The government has lost control of our borders.", "unknown")
+    assert (stance.migration, stance.government) == ("restrictive", "opposes")
+    assert uk_judge("We will take back control of our borders.", "unknown").government != "opposes"
