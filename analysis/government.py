@@ -34,7 +34,7 @@ Voice = Literal[
 OFFICIAL_ROLE = re.compile(
     r"\b(?:minister|ministry|secretary of state|home secretary|foreign secretary|secretary|prime minister|premier|"
     r"taoiseach|t[áa]naiste|chancellor|attorney general|department|home office|home affairs|interior|"
-    r"white house|downing street|number 10|no 10|[ée]lys[ée]e|administration official|government|"
+    r"white house|downing street|number 10|no 10|[ée]lys[ée]e|administration officials?|government|"
     r"border force|border czar|border tsar|border chief|immigration and customs enforcement|ice director|"
     r"customs and border protection|homeland security|citizenship and immigration services|uscis|"
     r"council of economic advis\w*|press secretary|cabinet|european commission(?:er)?|commissioner for)\b",

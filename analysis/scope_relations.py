@@ -97,7 +97,7 @@ def _class_of_modifiers(head: str, mods: list[str], wc: WordClasses) -> ObjectCl
 
 
 # Verbs of admitting people: a direction only when what they take in is migrants.
-ADMITTING = frozenset({"accept", "take", "host", "absorb", "shelter"})
+ADMITTING = frozenset({"accept", "take", "host", "absorb", "shelter", "accommodate"})
 
 
 def direction_of(action: str, obj: ObjectClass, wc: WordClasses) -> str | None:

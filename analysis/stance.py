@@ -214,6 +214,11 @@ def _direction(n: Counter[str], rel: Relation) -> Call:
     r, o = n["direction:restrictive"], n["direction:open"]
     if r and o:
         if min(r, o) / max(r, o) >= 0.5:
+            critic = rel.voice == "advocate" or rel.voice in CRITIC_VOICES and rel.policy in ("restrictive", "open")
+            if critic and n["government:criticism"] and not n["government:praise"]:
+                # "cruel policies to deter asylum seekers": the restrictive words name what is criticised
+                against = "open" if rel.voice == "advocate" else OTHER_WAY[str(rel.policy)]
+                return Call(against, "critic_of_policy", 0.5)
             return Call("neutral", "balanced_cues", 0.5)
         return Call("restrictive", "mostly_restrictive", 0.6) if r > o else Call("open", "mostly_open", 0.6)
     if r or o:

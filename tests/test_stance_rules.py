@@ -416,3 +416,21 @@ def test_losing_control_of_the_borders_is_a_restrictive_charge_against_the_gover
     stance = uk_judge("The government has lost control of our borders.", "unknown")
     assert (stance.migration, stance.government) == ("restrictive", "opposes")
     assert uk_judge("We will take back control of our borders.", "unknown").government != "opposes"
+
+
+def test_an_advocate_condemning_cruel_deterrence_is_open_not_balanced():
+    text = "The government is hell-bent on using cruel policies to deter asylum seekers."
+    stance = uk_judge(text, "advocate")
+    assert (stance.migration, stance.government) == ("open", "opposes")
+
+
+def test_an_invasion_of_a_country_by_an_army_is_no_migration_cue():
+    text = "We should do our part for the refugees fleeing Russia's invasion of their country."
+    assert uk_judge(text, "unknown").migration != "restrictive"
+    assert uk_judge("We face an invasion at the southern border.", "unknown").migration == "restrictive"
+
+
+def test_discouraging_smugglers_is_restrictive_and_unnamed_administration_officials_speak_for_it():
+    assert uk_judge("The rules are meant to discourage people smugglers.", "unknown").migration == "restrictive"
+    officials = SpeakerFacts(None, "administration officials", role="administration officials")
+    assert relation(officials, "US", date(2017, 9, 5)).voice == "government"
