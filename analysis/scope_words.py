@@ -29,6 +29,15 @@ QUANTITY_HEADS = {
     "millions",
     "flow",
     "flows",
+    # quantifiers read through their "of": "accommodate some of the refugees"
+    "some",
+    "many",
+    "most",
+    "all",
+    "half",
+    "dozens",
+    "tens",
+    "majority",
 }
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 NOUN_MODIFIERS = {"compound", "amod", "nmod", "poss"}

@@ -434,3 +434,13 @@ def test_discouraging_smugglers_is_restrictive_and_unnamed_administration_offici
     assert uk_judge("The rules are meant to discourage people smugglers.", "unknown").migration == "restrictive"
     officials = SpeakerFacts(None, "administration officials", role="administration officials")
     assert relation(officials, "US", date(2017, 9, 5)).voice == "government"
+
+
+@pytest.mark.model
+def test_a_quantifier_is_read_through_what_it_counts(nlp):
+    def said(words: str) -> str:
+        text = f"Title\n\nThe minister said the country {words}."
+        return analyze(text, published=date(2022, 3, 24), nlp=nlp).quotes[0].stance.migration
+
+    assert said("would accommodate some of the refugees fleeing the war") == "open"
+    assert said("would deport many of the migrants who arrived last year") == "restrictive"
