@@ -57,6 +57,13 @@ HEADLINE_CLAIM = re.compile(
     r"(?P<name>(?:[A-Z][\w.’'-]*|of|at|the|and|de|van|von|in)(?: (?:[A-Z][\w.’'-]*|of|at|the|and|de|van|von|in)){0,5})"
     r"\s*:\s+(?P<claim>\S.{8,})$"
 )
+# "GOP Vows to Counter Obama on Immigration", "HRW Calls Australia's Refugee Policy Cruel": a headline
+# naming who makes a speech act, in headline grammar the parser cannot read ("Says" it can).
+HEADLINE_SPEECH_ACT = re.compile(
+    r"^(?P<name>[A-Z][\w.’'&-]*(?: [A-Z][\w.’'&-]*){0,3}) "
+    r"(?:Vows|Pledges|Promises|Urges|Warns|Threatens|Demands|Slams|Blasts|Rejects|Denies|Accuses|Criticizes|"
+    r"Criticises|Condemns|Calls(?: for| on)?) (?P<claim>\S.{8,})$"
+)
 NOT_HEADLINE_NAMES = frozenset(
     {
         "breaking",
@@ -116,6 +123,17 @@ def headline_claim(title: str) -> tuple[tuple[int, int], tuple[int, int]] | None
         or m.group("name").lower() in NOT_HEADLINE_NAMES
         or m.group("name").split()[-1].lower() in NOT_HEADLINE_NAMES
     ):
+        return None
+    claim_end = len(title.rstrip())
+    while claim_end > m.start("claim") and title[claim_end - 1] in ".":
+        claim_end -= 1
+    return (m.start("name"), m.end("name")), (m.start("claim"), claim_end)
+
+
+def headline_speech_act(title: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """((name start, end), (claim start, end)) for a "Name Vows to ..." headline, offsets into `title`."""
+    m = HEADLINE_SPEECH_ACT.match(title.rstrip())
+    if not m or m.group("name").lower() in NOT_HEADLINE_NAMES:
         return None
     claim_end = len(title.rstrip())
     while claim_end > m.start("claim") and title[claim_end - 1] in ".":

@@ -14,11 +14,13 @@ from datetime import date
 from spacy.language import Language
 
 from analysis.attribution import Attribution, attribute_chain
+from analysis.attribution_rules import AttributionRule
 from analysis.blocks import (
     attributable_to,
     block_after_intro,
     heading_says_after,
     headline_claim,
+    headline_speech_act,
     is_heading,
     labelled_speech,
     paragraphs_after,
@@ -47,7 +49,9 @@ __all__ = ["ANALYSER_VERSION", "InputError", "analyze", "analyze_many"]
 
 
 # Claims a headline or heading gives to a speaker: reported speech, not words in quote marks
-HEADING_CLAIMS = frozenset({"headline_claim", "heading_says_after"})
+HEADING_CLAIMS = frozenset({"headline_claim", "headline_speech_act", "heading_says_after"})
+# Heading rules that give way where the parser read the same words as reported speech
+PARSER_FIRST = frozenset({"headline_speech_act", "heading_says_after"})
 
 
 def analyze(
@@ -144,7 +148,7 @@ def _build(ing: IngestedText, parsed: list[Parsed], source: str | None, registry
     drafts += direct
     reported = _reported_drafts(parsed, book, cues_by_para, quoted, inside_block)
     # "Rwanda scheme is working, says Sunak": where the parser read a heading's claim, its reading wins
-    drafts = [d for d in drafts if d[3].rule_id != "heading_says_after" or not any(_overlap(d, r) for r in reported)]
+    drafts = [d for d in drafts if d[3].rule_id not in PARSER_FIRST or not any(_overlap(d, r) for r in reported)]
     drafts += reported
     drafts.sort(key=lambda d: d[0])
 
@@ -326,15 +330,22 @@ def _named_in(book: SpeakerBook, para: Paragraph, span: tuple[int, int]) -> tupl
 
 
 def _headline_claim(title: Paragraph, book: SpeakerBook) -> list[tuple[int, int, Attribution]]:
-    """ "Lynch: No outside influence on FBI probe": the claim is reported speech of the name before the colon."""
+    """ "Lynch: No outside influence on FBI probe": the claim is reported speech of the name before the
+    colon; "GOP Vows to Counter Obama": what follows the speech act is the name's."""
+    rule: AttributionRule = "headline_claim"
     found = headline_claim(title.text)
+    if found is None:
+        rule, found = "headline_speech_act", headline_speech_act(title.text)
     if found is None:
         return []
     (ns, ne), (cs, ce) = found
-    hit = book.resolve_headline_name(title.text[ns:ne], title.start + ns, title.start + ne, people_only=False)
+    name = title.text[ns:ne]
+    if rule == "headline_speech_act" and name in book.registry.demonyms:
+        return []  # "US Pledges to ...": a country's pledge is its government's, not a speaker's
+    hit = book.resolve_headline_name(name, title.start + ns, title.start + ne, people_only=False)
     if hit is None:
         return []
-    return [(title.start + cs, title.start + ce, Attribution(hit[0], hit[1], None, "headline_claim", 0.7))]
+    return [(title.start + cs, title.start + ce, Attribution(hit[0], hit[1], None, rule, 0.7))]
 
 
 def _heading_says_after(para: Paragraph, book: SpeakerBook) -> list[tuple[int, int, Attribution]]:

@@ -1039,3 +1039,17 @@ def test_a_thought_inside_someones_report_is_part_of_their_report(nlp):
 @pytest.mark.model
 def test_fumed_after_a_quote_is_speech(nlp):
     assert _speakers("Title\n\n“That would have shown good faith,” Ann Hale fumed on Tuesday.", nlp) == ["Ann Hale"]
+
+
+@pytest.mark.model
+def test_a_headline_naming_who_vows_or_urges_gives_them_what_follows(nlp):
+    text = "Ann Hale Vows to Cut Net Migration by Half\n\nAnn Hale, the home secretary, spoke in Leeds on Monday."
+    a = analyze(text, published=date(2025, 6, 1), nlp=nlp)
+    (quote,) = a.quotes
+    assert (quote.text, quote.speaker_name, quote.kind) == ("to Cut Net Migration by Half", "Ann Hale", "indirect")
+
+
+@pytest.mark.model
+def test_a_country_pledging_in_a_headline_is_not_made_a_speaker(nlp):
+    text = "Germany Pledges to Admit 5,000 Refugees\n\nThe chancellor spoke in Berlin on Monday."
+    assert analyze(text, published=date(2022, 3, 24), nlp=nlp).quotes == ()
