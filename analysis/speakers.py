@@ -68,6 +68,9 @@ from analysis.speaker_words import (
 __all__ = ["Entity", "Parsed", "SpeakerBook"]
 
 
+COUNTRY_LEADER = re.compile(r"(?i:the)\s+(?P<demonym>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?i:leader)")
+
+
 class SpeakerBook:
     """All people and organisations of one article, resolved in reading order."""
 
@@ -492,6 +495,25 @@ class SpeakerBook:
             )
         return ent, self._add_mention(ent, clean, start, end, "subject phrase")
 
+    def _country_leader(self, phrase: str, start: int) -> Entity | None:
+        """ "the U.S. leader", "the Australian leader": the head of that country's government on the
+        publication date, when the article has already named them."""
+        m = COUNTRY_LEADER.fullmatch(phrase)
+        country = self.registry.demonyms.get(m.group("demonym")) if m else None
+        term = self.registry.government_on(country, self.published) if country else None
+        if term is None:
+            return None
+        surname = fold(term.head.split()[-1])
+        named = [
+            ent
+            for ent in self.entities
+            if ent.kind == "person"
+            and ent.mentions
+            and any(m.start < start for m in ent.mentions)
+            and fold(ent.name).split()[-1:] == [surname]
+        ]
+        return named[0] if len(named) == 1 else None
+
     def entity_for_phrase(self, phrase: str, start: int, end: int) -> tuple[Entity, Mention] | None:
         """A speaker for a subject phrase that names no known entity ("a Home Office spokesperson", "critics")."""
         clean = DATELINE_RE.sub("", phrase.strip(" ,"))  # "WASHINGTON (AP) — A federal judge"
@@ -519,6 +541,9 @@ class SpeakerBook:
             ent = self._resolve_org(org_name, (self.registry.org_named(org_name), self._party_word(org_name)))
             if ent is not None:
                 return ent, self._add_mention(ent, clean, start, end, "spokesperson")
+        head = self._country_leader(clean, start)
+        if head is not None:  # "the U.S. leader said" after "President Donald Trump"
+            return head, self._add_mention(head, clean, start, end, "description")
         leader = later_named_leader(self.entities, clean, start)
         if leader is not None:
             ent, org = leader

@@ -384,3 +384,13 @@ def test_a_lede_description_with_no_titled_person_after_it_stays_a_description(n
     text = "Title\n\nThe head of the Refugee Council warned that the plan would fail.\n\nAnn Hale, a nurse, agreed."
     a = analyze(text, published=date(2016, 8, 2), nlp=nlp)
     assert a.quotes[0].speaker_name != "Ann Hale"
+
+
+@pytest.mark.model
+def test_the_countrys_leader_is_its_head_of_government_the_article_named(nlp):
+    text = (
+        "Title\n\nPresident Donald Trump met aides on Sunday. He said talks would go on.\n\n"
+        "The U.S. leader said, “If we don’t have border security, we’ll be crime ridden.”"
+    )
+    a = analyze(text, published=date(2019, 1, 6), nlp=nlp)
+    assert {q.speaker_name for q in a.quotes} == {"Donald Trump"}
