@@ -302,7 +302,7 @@ OBJECT_SPEECH_VERBS = frozenset(
     """
 urge call pledge promise vow demand propose criticise criticize condemn welcome praise blame accuse deny
 reject dismiss defend endorse decry slam blast applaud hail thank recommend announce threaten warn offer
-attack request reiterate insist appeal report advise
+attack request reiterate insist appeal report advise commend reaffirm
 """.split()
 )
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "prep", "dative", "ccomp", "attr"})
@@ -343,7 +343,7 @@ def _object_content(tok: Token, doc: Doc) -> list[tuple[int, int]]:
     ):
         return []
     if lemma(tok) == "call" and not any(
-        c.dep_ in ("prep", "xcomp") and (c.lower_ in ("for", "on") or c.dep_ == "xcomp") for c in tok.children
+        c.dep_ in ("prep", "xcomp") and (c.lower_ in ("for", "on", "upon") or c.dep_ == "xcomp") for c in tok.children
     ):
         return []  # "called the plan a disaster" names, "called for a vote" / "called on X to" asks
     lo = kids[0].left_edge.i
@@ -355,7 +355,7 @@ def _object_content(tok: Token, doc: Doc) -> list[tuple[int, int]]:
             hi = max(hi, c.right_edge.i)
         elif c.dep_ == "punct" and c.i > hi:
             break
-    if doc[lo].dep_ == "prep" and doc[lo].head.i == tok.i and doc[lo].lower_ in ("on", "for", "to"):
+    if doc[lo].dep_ == "prep" and doc[lo].head.i == tok.i and doc[lo].lower_ in ("on", "upon", "for", "to"):
         lo += 1  # "called on Congress to ..." reports "Congress to ..."
     for i in range(lo + 2, hi + 1):
         # "urged action on X Monday, using a procedural move": the participle is how, not what

@@ -68,6 +68,8 @@ from analysis.speaker_words import (
 __all__ = ["Entity", "Parsed", "SpeakerBook"]
 
 
+# Words a registry organisation answers to only in its own country's copy
+GENERIC_GOVERNMENT_WORDS = frozenset({"government", "ministers", "the government", "cabinet"})
 COUNTRY_LEADER = re.compile(r"(?i:the)\s+(?P<demonym>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?i:leader)")
 
 
@@ -528,7 +530,10 @@ class SpeakerBook:
             ent = self._resolve_name(start, end, surname)
             if ent is not None:
                 return ent, self._add_mention(ent, clean, start, end, "surname")
-        named = self.registry.org_named(re.sub(r"^(?:a|an|the)\s+", "", clean, flags=re.I))
+        bare = re.sub(r"^(?:a|an|the)\s+", "", clean, flags=re.I)
+        named = self.registry.org_named(bare)
+        if named is not None and bare.lower() in GENERIC_GOVERNMENT_WORDS and named.country != self.home_country:
+            named = None  # "the ministers" of a Canadian release are not Whitehall's
         if named is not None:  # "the Prime Minister's spokesman" is Downing Street
             ent = self._resolve_org(clean, (named, None))
             return ent, self._add_mention(ent, clean, start, end, "organisation")

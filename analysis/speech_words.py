@@ -22,7 +22,7 @@ think believe fear hope expect know feel suspect worry
 find show conclude
 answer assure denounce mention remind repeat email yell scoff exclaim quip
 remember recount counter hint chide lambast rebut exhort plead muse elaborate opine
-confide press fume
+confide press fume commend reaffirm
 """.split()
 )
 # Verbs whose complement is reported speech even without quote marks (stricter than the above).
@@ -56,6 +56,7 @@ REPORTING_VERBS = SPEECH_VERBS - {
     "charge",
     "signal",
     "press",
+    "commend",
     "indicate",
 }
 SPEECH_NOUNS = frozenset(

@@ -1053,3 +1053,22 @@ def test_a_headline_naming_who_vows_or_urges_gives_them_what_follows(nlp):
 def test_a_country_pledging_in_a_headline_is_not_made_a_speaker(nlp):
     text = "Germany Pledges to Admit 5,000 Refugees\n\nThe chancellor spoke in Berlin on Monday."
     assert analyze(text, published=date(2022, 3, 24), nlp=nlp).quotes == ()
+
+
+@pytest.mark.model
+def test_calls_upon_commended_and_reaffirmed_report_what_follows(nlp):
+    calls = "Title\n\nThe Committee calls upon the Home Office to meet its obligations to the people it detains."
+    commended = "Title\n\nAnn Hale commended the humanitarian work of the province and reaffirmed her support for it."
+    (quote,) = analyze(calls, published=date(2019, 3, 21), nlp=nlp).quotes
+    assert quote.text.startswith("the Home Office to meet")
+    assert {q.speaker_name for q in analyze(commended, published=date(2018, 5, 9), nlp=nlp).quotes} == {"Ann Hale"}
+
+
+@pytest.mark.model
+def test_the_ministers_of_another_country_are_not_the_uk_government(nlp):
+    text = (
+        "Title\n\nOTTAWA - Canada's immigration minister met his provincial counterparts.\n\n"
+        "The Ministers said the new funding would relieve pressure on shelters in Montreal."
+    )
+    a = analyze(text, published=date(2018, 5, 9), nlp=nlp)
+    assert a.quotes and all(q.speaker_name != "UK Government" for q in a.quotes)
