@@ -32,7 +32,7 @@ Voice = Literal[
 
 # Roles that speak for a government: ministers, its departments, agencies and spokespeople.
 OFFICIAL_ROLE = re.compile(
-    r"\b(?:minister|ministry|secretary of state|home secretary|foreign secretary|secretary|prime minister|premier|"
+    r"\b(?:ministers?|ministry|secretary of state|home secretary|foreign secretary|secretary|prime minister|premier|"
     r"taoiseach|t[áa]naiste|chancellor|attorney general|department|home office|home affairs|interior|"
     r"white house|downing street|number 10|no 10|[ée]lys[ée]e|administration officials?|government|"
     r"border force|border czar|border tsar|border chief|immigration and customs enforcement|ice director|"

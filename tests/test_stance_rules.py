@@ -444,3 +444,14 @@ def test_a_quantifier_is_read_through_what_it_counts(nlp):
 
     assert said("would accommodate some of the refugees fleeing the war") == "open"
     assert said("would deport many of the migrants who arrived last year") == "restrictive"
+
+
+def test_abuse_and_child_detention_charged_against_a_policy_are_open_criticism():
+    stance = uk_judge("We are committing torture and we detain children indefinitely.", "unknown")
+    assert (stance.migration, stance.government) == ("open", "opposes")
+    assert uk_judge("Detention should be used only as a last resort.", "unknown").migration == "open"
+
+
+def test_ministers_in_the_plural_speak_for_their_government():
+    ministers = SpeakerFacts(None, "The Ministers", organisation=True)
+    assert relation(ministers, "Canada", date(2018, 5, 9)).voice == "government"
