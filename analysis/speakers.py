@@ -568,6 +568,9 @@ class SpeakerBook:
         ent = next((e for e in self.entities if fold(e.name) == fold(name)), None) or self._new(name, kind=kind)
         if kind == "person" and ent.article_role is None:  # "another New Hampshire Republican": party, place
             self._set_role(ent, clean.split(None, 1)[-1])
+        if kind == "group" and ent.article_party is None:  # "Republican lawmakers", "Labour MPs"
+            party = next((hit[0] for w in clean.split() if w[:1].isupper() and (hit := self._party_word(w))), None)
+            ent.article_party = party
         mention = self._add_mention(ent, clean, start, end, "subject phrase")
         if clean not in ent.aliases:
             ent.aliases.append(clean)

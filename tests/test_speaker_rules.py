@@ -394,3 +394,11 @@ def test_the_countrys_leader_is_its_head_of_government_the_article_named(nlp):
     )
     a = analyze(text, published=date(2019, 1, 6), nlp=nlp)
     assert {q.speaker_name for q in a.quotes} == {"Donald Trump"}
+
+
+@pytest.mark.model
+def test_a_group_named_by_a_party_word_carries_that_party(nlp):
+    text = "Title\n\nPresident Barack Obama spoke on Thursday. Republican lawmakers said they would block his plan."
+    a = analyze(text, published=date(2014, 11, 20), nlp=nlp)
+    (quote,) = a.quotes
+    assert a.speaker(quote.speaker_id).party == "Republican"
