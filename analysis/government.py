@@ -203,6 +203,8 @@ def _voice(
     governing = party is not None and term is not None and _in_government(party, term)
     if OFFICIAL_ROLE.search(words) and not NOT_OFFICIAL.search(role) and (party is None or governing):
         return ("foreign", False) if abroad else ("government", bool(MINISTER_ROLE.search(role)))
+    if term is not None and _officials_of(words, term):  # "Biden officials", "Trump administration aides"
+        return "government", False
     described = _described_voice(facts, role, words)
     if described is not None:
         return described
@@ -213,6 +215,12 @@ def _voice(
     if abroad:
         return "foreign", False
     return "unknown", False
+
+
+def _officials_of(words: str, term: GovernmentTerm) -> bool:
+    """Officials or aides named after the head of the government in office: "Biden officials"."""
+    surname = re.escape(term.head.split()[-1])
+    return re.search(rf"\b{surname}(?:\s+administration)?\s+(?:officials?|aides?|staff)\b", words) is not None
 
 
 def _office_voice(

@@ -455,3 +455,11 @@ def test_abuse_and_child_detention_charged_against_a_policy_are_open_criticism()
 def test_ministers_in_the_plural_speak_for_their_government():
     ministers = SpeakerFacts(None, "The Ministers", organisation=True)
     assert relation(ministers, "Canada", date(2018, 5, 9)).voice == "government"
+
+
+def test_officials_named_after_the_head_of_government_speak_for_it():
+    officials = SpeakerFacts(None, "Biden officials")
+    aides = SpeakerFacts(None, "Trump administration aides")
+    assert relation(officials, "US", date(2022, 3, 24)).voice == "government"
+    assert relation(aides, "US", date(2018, 6, 1)).voice == "government"
+    assert relation(SpeakerFacts(None, "Biden officials"), "US", date(2018, 6, 1)).voice != "government"
