@@ -82,6 +82,12 @@ def _can_close(text: str, i: int) -> bool:
     return not prev.isspace() and (nxt in _CLOSE_FOLLOW or nxt.isspace())
 
 
+def _typed_to_close(text: str, i: int) -> bool:
+    """An opening mark right after a word or its punctuation and before a space: “Apparently not,“ he said."""
+    prev = text[i - 1] if i > 0 else " "
+    return (prev.isalnum() or prev in ",.!?;…") and _can_close(text, i) and not _can_open(text, i)
+
+
 def _is_apostrophe(text: str, i: int) -> bool:
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
@@ -96,6 +102,10 @@ def pair_double(text: str) -> list[tuple[int, int, str, str | None]]:
     open_at: int | None = None
     for i, ch in enumerate(text):
         if ch in DOUBLE_OPEN:
+            if open_at is not None and _typed_to_close(text, i):  # “Apparently not,“ he said
+                spans.append((open_at, i, text[open_at], ch))
+                open_at = None
+                continue
             if open_at is not None:
                 spans.append((open_at, i, text[open_at], None))  # never closed: end it here
             open_at = i

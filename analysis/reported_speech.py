@@ -302,7 +302,7 @@ OBJECT_SPEECH_VERBS = frozenset(
     """
 urge call pledge promise vow demand propose criticise criticize condemn welcome praise blame accuse deny
 reject dismiss defend endorse decry slam blast applaud hail thank recommend announce threaten warn offer
-attack request reiterate insist appeal report advise commend reaffirm
+attack request reiterate insist appeal report advise commend reaffirm laud assail
 """.split()
 )
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "prep", "dative", "ccomp", "attr"})

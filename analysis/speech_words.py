@@ -22,7 +22,7 @@ think believe fear hope expect know feel suspect worry
 find show conclude
 answer assure denounce mention remind repeat email yell scoff exclaim quip
 remember recount counter hint chide lambast rebut exhort plead muse elaborate opine
-confide press fume commend reaffirm
+confide press fume commend reaffirm laud assail
 """.split()
 )
 # Verbs whose complement is reported speech even without quote marks (stricter than the above).
@@ -57,6 +57,8 @@ REPORTING_VERBS = SPEECH_VERBS - {
     "signal",
     "press",
     "commend",
+    "laud",
+    "assail",
     "indicate",
 }
 SPEECH_NOUNS = frozenset(

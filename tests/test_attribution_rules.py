@@ -1072,3 +1072,9 @@ def test_the_ministers_of_another_country_are_not_the_uk_government(nlp):
     )
     a = analyze(text, published=date(2018, 5, 9), nlp=nlp)
     assert a.quotes and all(q.speaker_name != "UK Government" for q in a.quotes)
+
+
+@pytest.mark.model
+def test_lauded_and_assailed_report_their_quoted_words(nlp):
+    text = "Title\n\nThe minister lauded Ann Hale for the “needed reforms at the bank” and assailed her critics."
+    assert {q.speaker_name for q in analyze(text, published=date(2016, 8, 26), nlp=nlp).quotes} == {"The minister"}

@@ -75,3 +75,9 @@ def test_quote_marks_inside_markup_tags_are_attribute_values_not_words():
 def test_a_lone_angle_bracket_does_not_hide_a_quote():
     text = 'Turnout was < 40% and "we lost", she said > 3 times.'
     assert [text[q.start : q.end] for q in find_quoted_spans(text)] == ["we lost"]
+
+
+def test_an_opening_mark_typed_where_the_quote_closes_still_closes_it():
+    text = "“Apparently not,“ he said. “A leopard does not change its spots.”"
+    spans = [text[s.start : s.end] for s in find_quoted_spans(text)]
+    assert spans[:2] == ["Apparently not,", "A leopard does not change its spots."]
