@@ -35,6 +35,12 @@ def rel(voice: str, term=UK_2025, **kw) -> Relation:
     return Relation(voice, term, **kw)  # type: ignore[arg-type]
 
 
+def _minister_said(nlp, words: str, on: date) -> str:
+    """The migration stance of "The minister said WORDS." read through the whole pipeline."""
+    text = f"Title\n\nThe minister said {words}."
+    return analyze(text, published=on, nlp=nlp).quotes[0].stance.migration
+
+
 def uk_judge(text: str, voice: str = "opposition") -> object:
     return judge(text, 0, rel(voice), article_about_migration=True, aimed=sides(UK_2025))
 
@@ -358,8 +364,7 @@ def test_controlling_numbers_deterring_journeys_and_walls_are_restrictive(text):
 @pytest.mark.model
 def test_taking_or_accepting_migrants_is_open_and_taking_them_back_is_restrictive(nlp):
     def said(words: str) -> str:
-        text = f"Title\n\nThe minister said the country {words}."
-        return analyze(text, published=date(2015, 9, 9), nlp=nlp).quotes[0].stance.migration
+        return _minister_said(nlp, f"the country {words}", date(2015, 9, 9))
 
     assert said("will take 50,000 migrants this year") == "open"
     assert said("would accept 8,000 refugees") == "open"
@@ -404,8 +409,7 @@ def test_common_calls_on_numbers_enforcement_and_protection_have_a_direction(tex
 @pytest.mark.model
 def test_closing_detention_centres_or_relocating_refugees_is_open_and_limiting_immigration_restrictive(nlp):
     def said(words: str) -> str:
-        text = f"Title\n\nThe minister said the government {words}."
-        return analyze(text, published=date(2015, 9, 9), nlp=nlp).quotes[0].stance.migration
+        return _minister_said(nlp, f"the government {words}", date(2015, 9, 9))
 
     assert said("would close the detention centres") == "open"
     assert said("will relocate 40,000 asylum seekers from Italy") == "open"
@@ -439,8 +443,7 @@ def test_discouraging_smugglers_is_restrictive_and_unnamed_administration_offici
 @pytest.mark.model
 def test_a_quantifier_is_read_through_what_it_counts(nlp):
     def said(words: str) -> str:
-        text = f"Title\n\nThe minister said the country {words}."
-        return analyze(text, published=date(2022, 3, 24), nlp=nlp).quotes[0].stance.migration
+        return _minister_said(nlp, f"the country {words}", date(2022, 3, 24))
 
     assert said("would accommodate some of the refugees fleeing the war") == "open"
     assert said("would deport many of the migrants who arrived last year") == "restrictive"
