@@ -57,7 +57,7 @@ HEADLINE_CLAIM = re.compile(
     r"(?P<name>(?:[A-Z][\w.’'-]*|of|at|the|and|de|van|von|in)(?: (?:[A-Z][\w.’'-]*|of|at|the|and|de|van|von|in)){0,5})"
     r"\s*:\s+(?P<claim>\S.{8,})$"
 )
-# "GOP Vows to Counter Obama on Immigration", "HRW Calls Australia's Refugee Policy Cruel": a headline
+# "Senators Vow to Block Visa Plan", "Charity Calls Asylum Rules Cruel": a headline
 # naming who makes a speech act, in headline grammar the parser cannot read ("Says" it can).
 HEADLINE_SPEECH_ACT = re.compile(
     r"^(?P<name>[A-Z][\w.’'&-]*(?: [A-Z][\w.’'&-]*){0,3}) "

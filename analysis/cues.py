@@ -205,7 +205,7 @@ def _own_subject(tok: Token) -> Token | None:
         if misread is not None:
             return misread
         if tok.dep_ == "conj":
-            # "X, now 81 and retired in Y, said": the nearest conjunct before with a subject of its own
+            # "X, now 70 and living in Y, said": the nearest conjunct before with a subject of its own
             shared = subject_of_conjunct_before(tok)
             if shared is not None:
                 return shared
@@ -266,7 +266,7 @@ PUT_FORMS = frozenset({"put", "puts"})
 
 
 # Verbs of thinking and finding: inside someone's report they are part of what was reported.
-THOUGHT_VERBS = frozenset("think believe fear hope expect know feel suspect worry find".split())
+THOUGHT_VERBS = frozenset("think believe fear hope expect know feel suspect worry find show".split())
 
 
 def _thought_inside_a_report(tok: Token) -> bool:
@@ -277,7 +277,7 @@ def _thought_inside_a_report(tok: Token) -> bool:
         and tok.dep_ == "ccomp"
         and lemma(head) in REPORTING_VERBS
         and lemma(head) not in THOUGHT_VERBS
-        and any(c.dep_ == "nsubj" for c in head.children)
+        and subject_of(head) is not None
     )
 
 
@@ -426,7 +426,7 @@ def made_known(tok: Token) -> Token | None:
 
 def _verb_cue(p: Parsed, tok: Token) -> Cue | None:
     if _thought_inside_a_report(tok):
-        return None  # "McCaskill said voters would find it “very hard”": McCaskill's words
+        return None  # "Hale said voters would find it “hard to accept”": Hale's words
     subj = subject_of(tok)
     if subj is None:
         return None

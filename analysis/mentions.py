@@ -232,7 +232,7 @@ def _pronouns_and_tagged_organisations(parsed: list[Parsed], registry: Registry,
 
 
 def _speaking_it(tok: Token) -> bool:
-    """ "It also appealed for ...", "it said": "it" as the subject of a speech verb can be an
+    """ "It also asked donors for ...", "it said": "it" as the subject of a speech verb can be an
     organisation speaking (not "it is said", "it seems")."""
     verb = tok.head
     return tok.dep_ == "nsubj" and verb.dep_ == "ROOT" and verb.tag_.startswith("VB") and lemma(verb) in SPEECH_VERBS

@@ -1,8 +1,8 @@
 """Subjects the parser misplaces around speech verbs, found again from the shape of the parse.
 
 spaCy's small model often hangs a speaker on the wrong word in the long subjects of news copy
-("Col. Ann Hale, a military spokeswoman in Baghdad, said", "X, now 81 and retired in Y, said",
-"Sanders, who sits at zero, said"). Each function here reads one such shape; `misread_subject`
+("Col. Ann Hale, an army spokeswoman in Kabul, said", "X, now 70 and living in Y, said",
+"Dunn, who has no backers yet, said"). Each function here reads one such shape; `misread_subject`
 tries them in turn for a verb the parser gave no subject of its own.
 """
 
@@ -55,7 +55,7 @@ def past_a_vocative(subj: Token) -> Token:
 
 
 def _subject_read_as_apposition(tok: Token) -> Token | None:
-    """ "On Dec. 2, Col. Ann Hale, a military spokeswoman in Baghdad, said": the parser hung the
+    """ "On May 3, Col. Ann Hale, an army spokeswoman in Kabul, said": the parser hung the
     subject on the date (as an apposition or a conjunct) and gave the verb none. A verb with no subject, right after
     a named person's apposition phrase, has that person for its subject."""
     if tok.tag_ not in FINITE_TAGS or any(c.dep_ in SUBJECT_DEPS for c in tok.children):
@@ -77,7 +77,7 @@ def _subject_read_as_apposition(tok: Token) -> Token | None:
 
 
 def _subject_of_misread_relative(tok: Token) -> Token | None:
-    """ "Sanders, meanwhile, who sits at zero, said that ...": the parser made the relative clause
+    """ "Dunn, meanwhile, who has no backers yet, said that ...": the parser made the relative clause
     the verb's complement and gave it both subjects; the one before "who" is the verb's."""
     if tok.tag_ not in FINITE_TAGS:
         return None

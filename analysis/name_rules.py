@@ -153,8 +153,8 @@ def earlier_person_of_role(entities: Sequence[Entity], phrase: str, start: int) 
     return max(matches, key=lambda e: e.last_mention()) if matches else None
 
 
-# "The head of U.S. Customs and Border Protection is urging ...": a lede that describes the person
-# the next paragraphs name ("Commissioner Gil Kerlikowske said").
+# "The head of the Border Agency is warning ...": a lede that describes the person the next
+# paragraphs name ("Commissioner Ann Hale said").
 LEADER_DESCRIPTION = re.compile(r"(?i)^the\s+(?:head|chief|leader|boss)\s+of\s+(?P<org>(?:the\s+)?[A-Z].+)$")
 LEADER_TITLES = frozenset(
     "commissioner director chief head chair chairman chairwoman chairperson president secretary minister "

@@ -331,7 +331,7 @@ def _named_in(book: SpeakerBook, para: Paragraph, span: tuple[int, int]) -> tupl
 
 def _headline_claim(title: Paragraph, book: SpeakerBook) -> list[tuple[int, int, Attribution]]:
     """ "Lynch: No outside influence on FBI probe": the claim is reported speech of the name before the
-    colon; "GOP Vows to Counter Obama": what follows the speech act is the name's."""
+    colon; "Hale Vows to Cut Net Migration": what follows the speech act is the name's."""
     rule: AttributionRule = "headline_claim"
     found = headline_claim(title.text)
     if found is None:

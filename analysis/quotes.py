@@ -83,7 +83,7 @@ def _can_close(text: str, i: int) -> bool:
 
 
 def _typed_to_close(text: str, i: int) -> bool:
-    """An opening mark right after a word or its punctuation and before a space: “Apparently not,“ he said."""
+    """An opening mark right after a word or its punctuation and before a space: “Not at all,“ he said."""
     prev = text[i - 1] if i > 0 else " "
     return (prev.isalnum() or prev in ",.!?;…") and _can_close(text, i) and not _can_open(text, i)
 
@@ -102,7 +102,7 @@ def pair_double(text: str) -> list[tuple[int, int, str, str | None]]:
     open_at: int | None = None
     for i, ch in enumerate(text):
         if ch in DOUBLE_OPEN:
-            if open_at is not None and _typed_to_close(text, i):  # “Apparently not,“ he said
+            if open_at is not None and _typed_to_close(text, i):  # “Not at all,“ he said
                 spans.append((open_at, i, text[open_at], ch))
                 open_at = None
                 continue

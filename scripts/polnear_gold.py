@@ -221,10 +221,10 @@ LEADING_NAME = re.compile(r"^[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+)+(?=,| —| �
 def _heading_name(phrase: str, runs: list[tuple[str, str]]) -> tuple[str, str]:
     """The name a Source stands for. English puts modifiers before the head, so within the first
     stretch of the phrase (up to a comma, dash, bracket or "and") the last person is the head
-    ("Former Obama spokesman Robert Gibbs", "New York Times columnist David Brooks"), unless a
+    ("Former Hale spokesman Ray Dunn", "Daily Courier columnist Lee Moss"), unless a
     preposition or participle ties the name to a modifier ("The head of the PAC backing Jeb Bush,
-    Mike Murphy": then the next stretch). Never a name inside a relative clause ("Peter Welch, who
-    replaced Mr. Sanders"). A phrase with no person gives its longest organisation."""
+    Mike Murphy": then the next stretch). Never a name inside a relative clause ("Ann Hale, who
+    replaced Mr. Ward"). A phrase with no person gives its longest organisation."""
     norm = [(re.sub(r"\s+", " ", r[0]), r[1]) for r in runs]
     head = RELATIVE_CLAUSE.split(phrase, maxsplit=1)[0]
     people = [r for r in norm if r[1] == "PERSON"]
@@ -264,8 +264,8 @@ def _chain_for(lo: int, hi: int, chains: tuple[tuple[CorefMention, ...], ...]) -
 
 
 def _a_person_after_all(name: str, person_surnames: set[str]) -> bool:
-    """CoreNLP sometimes labels a person's name an organisation ("Trump" of "the Trump campaign",
-    "Mr. Elkins"): a name with an honorific, or one ending in the surname of a person the article
+    """CoreNLP sometimes labels a person's name an organisation ("Hale" of "the Hale campaign",
+    "Mr. Dunn"): a name with an honorific, or one ending in the surname of a person the article
     names, is a person."""
     words = name.split()
     if len(words) == 2 and PERSONAL_HONORIFIC.fullmatch(words[0]):
@@ -436,7 +436,7 @@ def convert(article: str, ann_text: str, coref_xml: str | None, *, name: str, pu
     """One gold file (our format) from an article, its brat annotation and its CoreNLP XML."""
     pieces, relations = parse_ann(ann_text)
     nlp = read_corenlp(coref_xml) if coref_xml else None
-    # surnames of people the article names in full ("Donald Trump"): a bare "Trump" is that person
+    # surnames of people the article names in full ("Ann Hale"): a bare "Hale" is that person
     full_names = [r[0].split() for r in name_runs(article, nlp.tokens) if r[1] == "PERSON"] if nlp else []
     person_surnames = {words[-1] for words in full_names if len(words) >= 2}
     speakers: dict[str, dict[str, Any]] = {}

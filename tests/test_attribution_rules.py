@@ -978,7 +978,7 @@ def test_a_vocative_inside_the_quote_is_not_the_speaker_after_it(nlp):
 @pytest.mark.model
 def test_a_speaker_with_a_long_aside_before_said_is_still_the_speaker(nlp):
     text = (
-        "Title\n\nPaul Dorne was freed in 1986.\n\n“Every hour in that cell felt like a year,” Mr. Dorne, "
+        "Title\n\nPaul Dorne was released in 1991.\n\n“Each day inside felt like a month,” Mr. Dorne, "
         "now 81 and retired in Salem, Ore., said by telephone this week."
     )
     assert _speakers(text, nlp) == ["Paul Dorne"]
@@ -987,34 +987,34 @@ def test_a_speaker_with_a_long_aside_before_said_is_still_the_speaker(nlp):
 @pytest.mark.model
 def test_a_named_speaker_the_parser_hung_on_a_date_still_introduces_the_quote(nlp):
     text = (
-        "Title\n\nBut in a call with reporters on Dec. 2, Col. Steven H. Warren, a military spokesman in "
-        "Baghdad, said, “A raid is a combat operation. There is no way around that.”"
+        "Title\n\nBut in a call with reporters on Dec. 2, Col. Peter J. Marsh, a military spokesman in "
+        "Kabul, said, “A patrol is a risky mission. We cannot pretend otherwise.”"
     )
-    assert _speakers(text, nlp) == ["Steven H. Warren"]
+    assert _speakers(text, nlp) == ["Peter J. Marsh"]
 
 
 @pytest.mark.model
 def test_who_after_a_list_of_descriptions_is_the_named_person_they_describe(nlp):
     text = (
-        "Title\n\n“Voters here do not see him as one of their own,” said Lionel Sosa, a Texas media consultant "
-        "and an influential Hispanic Republican who said he would not vote for the senator."
+        "Title\n\n“Voters here do not see him as one of their own,” said Leo Santos, an Ohio media "
+        "consultant and an influential local Republican who said he would not vote for the senator."
     )
-    assert _speakers(text, nlp) == ["Lionel Sosa", "Lionel Sosa"]
+    assert _speakers(text, nlp) == ["Leo Santos", "Leo Santos"]
 
 
 @pytest.mark.model
 def test_as_someone_put_it_introduces_their_quote(nlp):
     text = (
-        "Title\n\nAs Ann Hale, a professor of law at Yale, put it, “Senators should remember that a compromise "
-        "today may be far better for them than what they get later.”"
+        "Title\n\nAs Ann Hale, a historian at Leeds, put it, “Ministers should know that a deal now beats "
+        "anything they could hope for next year.”"
     )
     assert _speakers(text, nlp) == ["Ann Hale"]
 
 
 @pytest.mark.model
 def test_pressed_after_a_question_and_confided_that_are_speech(nlp):
-    pressed = "Title\n\n“Would it be negotiable?” Tom Hale pressed. “Maybe let some people stay if they register?”"
-    confided = "Title\n\nFreddy Ross confided to her that his parents had “panicked at the very idea” of moving."
+    pressed = "Title\n\n“Is that your final offer?” Tom Hale pressed. “Could some of the rules be eased?”"
+    confided = "Title\n\nFreddy Ross confided to her that his family had been “worried sick” about the move."
     assert _speakers(pressed, nlp) == ["Tom Hale", "Tom Hale"]
     assert set(_speakers(confided, nlp)) == {"Freddy Ross"}
 
@@ -1022,15 +1022,15 @@ def test_pressed_after_a_question_and_confided_that_are_speech(nlp):
 @pytest.mark.model
 def test_the_name_before_a_who_clause_the_parser_misread_is_the_speaker(nlp):
     text = (
-        "Title\n\nAnn Hale has 31 endorsements. Ray Dunn, meanwhile, who sits at zero such endorsements, said "
-        "that fact speaks volumes about which of the two is “prepared to take on the establishment.”"
+        "Title\n\nAnn Hale has 12 backers. Ray Dunn, meanwhile, who sits at zero backers, said "
+        "the count shows which of the two is “ready to take on the party bosses.”"
     )
     assert set(_speakers(text, nlp)) == {"Ray Dunn"}
 
 
 @pytest.mark.model
 def test_a_thought_inside_someones_report_is_part_of_their_report(nlp):
-    text = "Title\n\nAnn Hale said many voters in her state would find it “very hard to look past” his record."
+    text = "Title\n\nAnn Hale said many voters in her county would find it “hard to accept” his record."
     a = analyze(text, published=date(2016, 1, 20), nlp=nlp)
     assert a.quotes and {q.speaker_name for q in a.quotes} == {"Ann Hale"}
     assert len([q for q in a.quotes if q.kind == "indirect"]) == 1
@@ -1038,7 +1038,7 @@ def test_a_thought_inside_someones_report_is_part_of_their_report(nlp):
 
 @pytest.mark.model
 def test_fumed_after_a_quote_is_speech(nlp):
-    assert _speakers("Title\n\n“That would have shown good faith,” Ann Hale fumed on Tuesday.", nlp) == ["Ann Hale"]
+    assert _speakers("Title\n\n“That was never a fair offer,” Ann Hale fumed on Tuesday.", nlp) == ["Ann Hale"]
 
 
 @pytest.mark.model
@@ -1057,10 +1057,10 @@ def test_a_country_pledging_in_a_headline_is_not_made_a_speaker(nlp):
 
 @pytest.mark.model
 def test_calls_upon_commended_and_reaffirmed_report_what_follows(nlp):
-    calls = "Title\n\nThe Committee calls upon the Home Office to meet its obligations to the people it detains."
-    commended = "Title\n\nAnn Hale commended the humanitarian work of the province and reaffirmed her support for it."
+    calls = "Title\n\nThe Committee calls upon the ministry to publish its figures on the people it holds."
+    commended = "Title\n\nAnn Hale commended the work of the city council and reaffirmed her backing for its plan."
     (quote,) = analyze(calls, published=date(2019, 3, 21), nlp=nlp).quotes
-    assert quote.text.startswith("the Home Office to meet")
+    assert quote.text.startswith("the ministry to publish")
     assert {q.speaker_name for q in analyze(commended, published=date(2018, 5, 9), nlp=nlp).quotes} == {"Ann Hale"}
 
 
@@ -1068,7 +1068,7 @@ def test_calls_upon_commended_and_reaffirmed_report_what_follows(nlp):
 def test_the_ministers_of_another_country_are_not_the_uk_government(nlp):
     text = (
         "Title\n\nOTTAWA - Canada's immigration minister met his provincial counterparts.\n\n"
-        "The Ministers said the new funding would relieve pressure on shelters in Montreal."
+        "The Ministers said the new money would pay for more caseworkers in Montreal."
     )
     a = analyze(text, published=date(2018, 5, 9), nlp=nlp)
     assert a.quotes and all(q.speaker_name != "UK Government" for q in a.quotes)
@@ -1076,5 +1076,5 @@ def test_the_ministers_of_another_country_are_not_the_uk_government(nlp):
 
 @pytest.mark.model
 def test_lauded_and_assailed_report_their_quoted_words(nlp):
-    text = "Title\n\nThe minister lauded Ann Hale for the “needed reforms at the bank” and assailed her critics."
+    text = "Title\n\nThe minister lauded Ann Hale for the “overdue changes at the port” and assailed her critics."
     assert {q.speaker_name for q in analyze(text, published=date(2016, 8, 26), nlp=nlp).quotes} == {"The minister"}

@@ -282,7 +282,7 @@ def test_polnear_name_run_is_never_an_honorific_alone():
 
 
 def test_polnear_a_name_corenlp_calls_an_organisation_is_a_person_when_the_article_names_that_person():
-    assert polnear_gold._a_person_after_all("Trump", {"Trump", "Clinton"})
-    assert polnear_gold._a_person_after_all("Mr. Elkins", set())
-    assert not polnear_gold._a_person_after_all("Fox News", {"Trump"})
+    assert polnear_gold._a_person_after_all("Hale", {"Hale", "Dunn"})
+    assert polnear_gold._a_person_after_all("Mr. Dunn", set())
+    assert not polnear_gold._a_person_after_all("Daily Courier", {"Hale"})
     assert not polnear_gold._a_person_after_all("St. Paul City Council", set())

@@ -351,8 +351,8 @@ def test_protecting_or_resettling_refugees_is_open_however_the_tagger_reads_the_
 @pytest.mark.parametrize(
     "text",
     [
-        "We need control over how many people we are able to take.",
-        "We want people to stay in their home countries and not make the dangerous journey north.",
+        "We must have control over how many newcomers the towns can house.",
+        "Families should stay in their home countries and not make the journey by sea.",
         "The agency urged families not to make the trip.",
         "He promised to build a wall along the frontier.",
     ],
@@ -423,13 +423,13 @@ def test_losing_control_of_the_borders_is_a_restrictive_charge_against_the_gover
 
 
 def test_an_advocate_condemning_cruel_deterrence_is_open_not_balanced():
-    text = "The government is hell-bent on using cruel policies to deter asylum seekers."
+    text = "Ministers keep choosing cruel rules meant to deter asylum seekers."
     stance = uk_judge(text, "advocate")
     assert (stance.migration, stance.government) == ("open", "opposes")
 
 
 def test_an_invasion_of_a_country_by_an_army_is_no_migration_cue():
-    text = "We should do our part for the refugees fleeing Russia's invasion of their country."
+    text = "Towns have helped families who fled the army's invasion of their region."
     assert uk_judge(text, "unknown").migration != "restrictive"
     assert uk_judge("We face an invasion at the southern border.", "unknown").migration == "restrictive"
 
@@ -450,9 +450,9 @@ def test_a_quantifier_is_read_through_what_it_counts(nlp):
 
 
 def test_abuse_and_child_detention_charged_against_a_policy_are_open_criticism():
-    stance = uk_judge("We are committing torture and we detain children indefinitely.", "unknown")
+    stance = uk_judge("This is torture, and we still detain children for months.", "unknown")
     assert (stance.migration, stance.government) == ("open", "opposes")
-    assert uk_judge("Detention should be used only as a last resort.", "unknown").migration == "open"
+    assert uk_judge("Holding people should come only as a last resort.", "unknown").migration == "open"
 
 
 def test_ministers_in_the_plural_speak_for_their_government():
