@@ -118,22 +118,20 @@ class Turn:
 def headline_claim(title: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """((name start, end), (claim start, end)) for a "Name: claim" headline, offsets into `title`."""
     m = HEADLINE_CLAIM.match(title.rstrip())
-    if (
-        not m
-        or m.group("name").lower() in NOT_HEADLINE_NAMES
-        or m.group("name").split()[-1].lower() in NOT_HEADLINE_NAMES
-    ):
+    if not m or m.group("name").split()[-1].lower() in NOT_HEADLINE_NAMES:
         return None
-    claim_end = len(title.rstrip())
-    while claim_end > m.start("claim") and title[claim_end - 1] in ".":
-        claim_end -= 1
-    return (m.start("name"), m.end("name")), (m.start("claim"), claim_end)
+    return _name_and_claim(m, title)
 
 
 def headline_speech_act(title: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """((name start, end), (claim start, end)) for a "Name Vows to ..." headline, offsets into `title`."""
     m = HEADLINE_SPEECH_ACT.match(title.rstrip())
-    if not m or m.group("name").lower() in NOT_HEADLINE_NAMES:
+    return _name_and_claim(m, title) if m else None
+
+
+def _name_and_claim(m: re.Match[str], title: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The name and claim spans of a headline match, the claim without a closing full stop."""
+    if m.group("name").lower() in NOT_HEADLINE_NAMES:
         return None
     claim_end = len(title.rstrip())
     while claim_end > m.start("claim") and title[claim_end - 1] in ".":

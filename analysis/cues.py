@@ -281,6 +281,13 @@ def _thought_inside_a_report(tok: Token) -> bool:
     )
 
 
+def speaking_it(it: Token) -> bool:
+    """ "It also asked donors for ...", "it said": "it" as the subject of the main speech verb of its
+    sentence can be an organisation speaking (not "it is said", not an "it" inside another report)."""
+    verb = it.head
+    return it.dep_ == "nsubj" and verb.dep_ == "ROOT" and verb.tag_.startswith("VB") and lemma(verb) in SPEECH_VERBS
+
+
 def _as_one_put_it(tok: Token) -> bool:
     """ "as she put it", "as one aide puts it": a speech act in an "as" clause with "it" for what was said."""
     kids = list(tok.children)
@@ -439,7 +446,7 @@ def _verb_cue(p: Parsed, tok: Token) -> Cue | None:
             subj = _own_subject(tok.head.head) or subj  # "Trump released a video that said, ...": Trump
     if subj.lower_ in ("this", "that", "which", "there", "what") or lemma(subj) in NARRATOR_SOURCES:
         return None  # "figures show ...": the article's own voice, by our annotation convention
-    if subj.lower_ == "it" and (subj.dep_ != "nsubj" or tok.dep_ != "ROOT"):
+    if subj.lower_ == "it" and not (speaking_it(subj) and subj.head.i == tok.i):
         return None  # "it is said": no one; "said it would respond": the report of another cue
     return _cue(p, tok, subj, "speech_verb", tok.text, tok.idx, tok.idx + len(tok))
 

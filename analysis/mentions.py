@@ -11,9 +11,8 @@ import re
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
-from analysis.lexical import lemma
+from analysis.cues import speaking_it
 from analysis.name_genders import looks_like_first_name
 from analysis.parsed import Parsed
 from analysis.registry import Registry, fold
@@ -27,7 +26,6 @@ from analysis.speaker_words import (
     SUBJECT_DEPS,
     first_name_genders,
 )
-from analysis.speech_words import SPEECH_VERBS
 
 HONORIFIC_NAME_RE = re.compile(
     r"\b(?:Sir|Mr|Mrs|Ms|Miss|Dame|Lord|Lady|Baroness|Dr|Prof|Professor|Sen|Senator|Rep|Gov|Governor)\.?"
@@ -217,7 +215,7 @@ def _pronouns_and_tagged_organisations(parsed: list[Parsed], registry: Registry,
         ents_at = {e.start: e for e in p.doc.ents}
         for tok in p.doc:
             low = tok.lower_
-            if low in ("he", "she", "they") or low == "it" and _speaking_it(tok):
+            if low in ("he", "she", "they") or low == "it" and speaking_it(tok):
                 yield p.base + tok.idx, p.base + tok.idx + len(tok), "pronoun", tok
             elif tok.ent_type_ in ("ORG", "FAC", "NORP") and tok.ent_iob_ == "B":
                 ent = ents_at[tok.i]
@@ -229,13 +227,6 @@ def _pronouns_and_tagged_organisations(parsed: list[Parsed], registry: Registry,
                     or (ent.label_ == "ORG" and ent.root.dep_ in SUBJECT_DEPS)
                 ):
                     yield p.base + ent.start_char, p.base + ent.end_char, "organisation", (org, party)
-
-
-def _speaking_it(tok: Token) -> bool:
-    """ "It also asked donors for ...", "it said": "it" as the subject of a speech verb can be an
-    organisation speaking (not "it is said", "it seems")."""
-    verb = tok.head
-    return tok.dep_ == "nsubj" and verb.dep_ == "ROOT" and verb.tag_.startswith("VB") and lemma(verb) in SPEECH_VERBS
 
 
 def _registry_organisations(text: str, registry: Registry) -> Iterator[Found]:

@@ -168,16 +168,15 @@ def later_named_leader(entities: Sequence[Entity], phrase: str, start: int) -> t
     m = LEADER_DESCRIPTION.match(phrase.strip())
     if not m:
         return None
-    found = [
-        e
+    named_after = [
+        (min(x.start for x in e.mentions), e)
         for e in entities
         if e.kind == "person"
         and e.mentions
-        and start < min(x.start for x in e.mentions) < start + LEDE_REACH
         and LEADER_TITLES & set(f"{fold(e.article_role or '')} {titles_held(e)}".replace(",", " ").split())
     ]
-    first = min(found, key=lambda e: min(x.start for x in e.mentions), default=None)
-    return (first, m.group("org")) if first is not None else None
+    first = min(((at, e) for at, e in named_after if start < at < start + LEDE_REACH), default=None, key=lambda x: x[0])
+    return (first[1], m.group("org")) if first is not None else None
 
 
 LEDE_REACH = 700  # characters: the lede and the paragraph or two after it

@@ -69,7 +69,7 @@ __all__ = ["Entity", "Parsed", "SpeakerBook"]
 
 
 # Words a registry organisation answers to only in its own country's copy
-GENERIC_GOVERNMENT_WORDS = frozenset({"government", "ministers", "the government", "cabinet"})
+GENERIC_GOVERNMENT_WORDS = frozenset({"government", "ministers", "cabinet"})
 COUNTRY_LEADER = re.compile(r"(?i:the)\s+(?P<demonym>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?i:leader)")
 
 
@@ -510,7 +510,6 @@ class SpeakerBook:
             ent
             for ent in self.entities
             if ent.kind == "person"
-            and ent.mentions
             and any(m.start < start for m in ent.mentions)
             and fold(ent.name).split()[-1:] == [surname]
         ]
