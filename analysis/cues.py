@@ -270,11 +270,16 @@ THOUGHT_VERBS = frozenset("think believe fear hope expect know feel suspect worr
 
 
 def _thought_inside_a_report(tok: Token) -> bool:
-    """ "X said voters would find it ...": a thought in the complement of a report with a subject."""
-    head = tok.head
+    """ "X said voters would find it ...", "X said it was "mischief" that shows their "disconnect"":
+    a thought anywhere in the complement of the nearest speech verb above it, a report with a subject."""
+    if lemma(tok) not in THOUGHT_VERBS:
+        return False
+    child, head = tok, tok.head
+    while head.i != child.i and lemma(head) not in SPEECH_VERBS:
+        child, head = head, head.head
     return (
-        lemma(tok) in THOUGHT_VERBS
-        and tok.dep_ == "ccomp"
+        head.i != child.i
+        and child.dep_ == "ccomp"
         and lemma(head) in REPORTING_VERBS
         and lemma(head) not in THOUGHT_VERBS
         and subject_of(head) is not None

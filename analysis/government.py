@@ -35,7 +35,7 @@ OFFICIAL_ROLE = re.compile(
     r"\b(?:ministers?|ministry|secretary of state|home secretary|foreign secretary|secretary|prime minister|premier|"
     r"taoiseach|t[áa]naiste|chancellor|attorney general|department|home office|home affairs|interior|"
     r"white house|downing street|number 10|no 10|[ée]lys[ée]e|administration officials?|government|"
-    r"border force|border czar|border tsar|border chief|immigration and customs enforcement|ice director|"
+    r"border force|border patrol|border czar|border tsar|border chief|immigration and customs enforcement|ice director|"
     r"customs and border protection|homeland security|citizenship and immigration services|uscis|"
     r"council of economic advis\w*|press secretary|cabinet|european commission(?:er)?|commissioner for)\b",
     re.I,
@@ -231,7 +231,12 @@ def _office_voice(
         return ("foreign", False) if abroad else ("government", False)
     office_country = _executive(role, registry) if role else None
     if office_country is not None:
-        return ("foreign", True) if country is not None and office_country != country else ("government", True)
+        if country is None or office_country == country:
+            return "government", True
+        if facts.country == office_country:
+            return "foreign", True
+        # "Immigration Minister" is also the UK office's label: a title with no country of its own
+        # says nothing about which country's minister speaks, so the role words decide below
     if SHADOW.search(role):
         return "opposition", False
     return None

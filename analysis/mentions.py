@@ -128,7 +128,7 @@ def _surname_echoes(text: str, found: list[RawMention]) -> Iterator[Found]:
         if len(words) >= 2 and len(words[-1]) >= 3 and words[0].lower().rstrip(".") not in HONORIFICS:
             first_at.setdefault(words[-1], s)
     for surname, since in first_at.items():
-        for m in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w’'-])(?! [A-Z])", text):
+        for m in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])(?![’'](?:[a-rt-z]|s\w))(?! [A-Z])", text):
             if m.start() > since and not CAPITALISED_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
                 yield m.start(), m.end(), "name", None
 

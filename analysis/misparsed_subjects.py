@@ -2,7 +2,7 @@
 
 spaCy's small model often hangs a speaker on the wrong word in the long subjects of news copy
 ("Col. Ann Hale, an army spokeswoman in Kabul, said", "X, now 70 and living in Y, said",
-"Dunn, who has no backers yet, said"). Each function here reads one such shape; `misread_subject`
+"Dunn, who has no backers yet, said", "X, an analyst who runs a site, tweeted"). Each function here reads one such shape; `misread_subject`
 tries them in turn for a verb the parser gave no subject of its own.
 """
 
@@ -97,10 +97,29 @@ def _subject_of_misread_participle(tok: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
 
 
+def _report_read_as_modifier(tok: Token) -> Token | None:
+    """ "“...,” Carl Rivens, an analyst who founded a data site, tweeted on Monday.": after a long
+    apposition the parser read the reporting verb as a participle describing the name. A past
+    form after the apposition's closing comma, with no passive of its own and no main verb after
+    it in the sentence, is the name's report (not "X, asked about it, said": that one has a verb after)."""
+    head = tok.head
+    if tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBD") or upos(head) != "PROPN" or head.i > tok.i:
+        return None
+    if tok.i == 0 or tok.doc[tok.i - 1].text != "," or not any(c.dep_ == "appos" for c in head.children):
+        return None
+    if any(c.dep_ in ("auxpass", "agent") for c in tok.children):
+        return None
+    later = tok.doc[tok.right_edge.i + 1 : tok.sent.end]
+    if any(t.tag_ in FINITE_TAGS or t.dep_ == "ROOT" for t in later):
+        return None
+    return head
+
+
 def misread_subject(tok: Token) -> Token | None:
     """The subject of a speech verb that the parser hung elsewhere, or None."""
     return (
         _subject_read_as_object(tok)
+        or _report_read_as_modifier(tok)
         or _subject_of_misread_participle(tok)
         or _subject_read_as_apposition(tok)
         or _subject_of_misread_relative(tok)

@@ -35,6 +35,8 @@ HONORIFICS = {
 }
 FIRST_NAME_HONORIFICS = {"sir", "dame"}  # British usage: "Sir Keir" is Keir Starmer
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# Words that join title words inside a title ("Minister of State for Immigration", "Secretary of the Interior").
+TITLE_JOINERS = frozenset({"of", "for", "and", "the"})
 # Words that can stand before a name as part of a title ("shadow home secretary Chris Philp").
 TITLE_WORDS = {
     "prime",
@@ -137,6 +139,21 @@ TITLE_WORDS = {
     "tsar",
     "press",
     "white",
+    # departments and ranks in a title before a name ("Homeland Security Secretary X", "Acting Secretary X")
+    "homeland",
+    "treasury",
+    "finance",
+    "defense",
+    "defence",
+    "health",
+    "education",
+    "citizenship",
+    "integration",
+    "asylum",
+    "acting",
+    "assistant",
+    "parliamentary",
+    "patrol",
 }
 ROLE_NOUNS = (
     "secretary",
@@ -177,6 +194,7 @@ ROLE_NOUNS = (
     "fellow",
     "advocate",
     "lawyer",
+    "attorney",
     "solicitor",
     "barrister",
     "adviser",

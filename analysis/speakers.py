@@ -60,6 +60,7 @@ from analysis.speaker_words import (
     ROLE_NOUNS,
     SPOKES_FOR_RE,
     SUBJECT_DEPS,
+    TITLE_JOINERS,
     TITLE_WORDS,
     UNNAMED_PERSON_HEADS,
     first_name_genders,
@@ -343,25 +344,18 @@ class SpeakerBook:
 
     # ----- roles from the article ------------------------------------------------------------
     def _read_role_context(self, ent: Entity, s: int, e: int) -> None:
-        before = self.text[max(0, s - 80) : s]
-        m = re.search(r"((?:[\w.’'-]+ ){1,6})$", before)
-        if m:
-            words = m.group(1).split()
-            kept: list[str] = []
-            for w in reversed(words):
-                lw = w.lower().strip(",")
-                if lw in TITLE_WORDS or w in self.registry.demonyms or self._party_word(w.rstrip("’s'")):
-                    kept.insert(0, w)
-                else:
-                    break
-            if kept and kept[0].lower() in ("his", "her", "their"):
-                kept = kept[1:]
-            if any(
-                w.lower() in ROLE_NOUNS or w.lower() in ("prime", "minister", "secretary") or self._party_word(w)
-                for w in kept
-            ):
-                self._set_role(ent, " ".join(kept))
+        before = self.text[max(0, s - 100) : s]
         after = self.text[e : e + 140]
+        title = self._title_before(before)
+        if title is None and before.endswith(", ") and after.startswith(","):
+            # "Italy's interior minister, Matteo Salvini, said": a title set off by commas before the
+            # name, the whole phrase ("Task Force Chair, X" is not a chair's title)
+            title = self._title_before(before[:-2] + " ")
+            rest = before[:-2][: -len(title)] if title else ""
+            if title is not None and not re.search(r"(?:^|[.,:;—–-]|\b(?:the|a|an|[Tt]he))\s*$", rest):
+                title = None
+        if title is not None:
+            self._set_role(ent, title)
         m = re.match(
             r"^(?:’s?|'s?)?,\s+((?:the|a|an)\s+)?([^,.;:“”\"\n]{3,90}?)(?:,|\.|;|\s+(?:said|says|told|added|warned))",
             after,
@@ -372,6 +366,37 @@ class SpeakerBook:
         if m:  # "Sen. Jane Doe (R-Texas)" or "Sen. Jane Doe, R-Ohio,"
             ent.article_party = {"R": "Republican", "D": "Democratic", "I": "Independent"}[m.group(1)]
             ent.article_country = ent.article_country or "US"
+
+    def _title_before(self, before: str) -> str | None:
+        """The title right before a name: "Home Secretary", "Minister of State for Immigration",
+        "Italy's interior minister" (title words, demonyms, parties and countries, joined by "of",
+        "for" and "and"); None unless it holds a role noun or a party."""
+        m = re.search(r"((?:[\w.’'-]+ ){1,8})$", before)
+        if not m:
+            return None
+        kept: list[str] = []
+        for w in reversed(m.group(1).split()):
+            lw = w.lower().strip(",")
+            bare = re.sub(r"[’']s?$", "", w)
+            if (
+                lw in TITLE_WORDS
+                or w in self.registry.demonyms
+                or self._party_word(w.rstrip("’s'"))
+                or (kept and bare != w and bare in self.registry.places)  # "Italy's interior minister"
+            ):
+                kept.insert(0, w)
+            elif kept and lw in TITLE_JOINERS:
+                kept.insert(0, w)
+            else:
+                break
+        while kept and (kept[0].lower() in TITLE_JOINERS or kept[0].lower() in ("his", "her", "their")):
+            kept = kept[1:]
+        if any(
+            w.lower() in ROLE_NOUNS or w.lower() in ("prime", "minister", "secretary") or self._party_word(w)
+            for w in kept
+        ):
+            return " ".join(kept)
+        return None
 
     def _party_word(self, word: str) -> tuple[str, str] | None:
         """A party named by a word, if it is a party of this article's country (or of no known one)."""
@@ -385,6 +410,9 @@ class SpeakerBook:
                 ent.article_party = hit[0]
             if w in self.registry.demonyms and ent.article_country is None:
                 ent.article_country = self.registry.demonyms[w]
+            bare = re.sub(r"[’']s?$", "", w)
+            if bare != w and bare in self.registry.places and ent.article_country is None:
+                ent.article_country = bare  # "Italy's interior minister"
         if ent.article_role is None:
             ent.article_role = role
 

@@ -23,6 +23,7 @@ find show conclude
 answer assure denounce mention remind repeat email yell scoff exclaim quip
 remember recount counter hint chide lambast rebut exhort plead muse elaborate opine
 confide press fume commend reaffirm laud assail
+rip bash berate rebuke castigate excoriate scold skewer
 """.split()
 )
 # Verbs whose complement is reported speech even without quote marks (stricter than the above).
@@ -59,6 +60,14 @@ REPORTING_VERBS = SPEECH_VERBS - {
     "commend",
     "laud",
     "assail",
+    "rip",
+    "bash",
+    "berate",
+    "rebuke",
+    "castigate",
+    "excoriate",
+    "scold",
+    "skewer",
     "indicate",
 }
 SPEECH_NOUNS = frozenset(

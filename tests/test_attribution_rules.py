@@ -1078,3 +1078,47 @@ def test_the_ministers_of_another_country_are_not_the_uk_government(nlp):
 def test_lauded_and_assailed_report_their_quoted_words(nlp):
     text = "Title\n\nThe minister lauded Ann Hale for the “overdue changes at the port” and assailed her critics."
     assert {q.speaker_name for q in analyze(text, published=date(2016, 8, 26), nlp=nlp).quotes} == {"The minister"}
+
+
+@pytest.mark.model
+def test_a_speaker_after_a_long_apposition_still_owns_the_quote_before_it(nlp):
+    text = (
+        "Title\n\nLena Ortiz spoke first.\n\n“The mayor needs a plan for the suburbs,” Carl Rivens, the "
+        "polling analyst who founded a data site, tweeted on Wednesday. “They are drifting away.”"
+    )
+    assert _speakers(text, nlp) == ["Carl Rivens", "Carl Rivens"]
+
+
+@pytest.mark.model
+def test_a_participle_describing_a_name_before_the_main_verb_is_not_a_report(nlp):
+    text = "Title\n\nCarl Rivens, the analyst, asked about the plan, said the council “has no idea what it wants.”"
+    assert _speakers(text, nlp) == ["Carl Rivens"] * len(_speakers(text, nlp))
+
+
+@pytest.mark.model
+def test_a_quote_inside_a_report_after_shows_is_the_reporters(nlp):
+    text = (
+        "Title\n\nTom Delray, the mayor's senior adviser, said the council was engaged in misguided "
+        '"mischief" that shows its "disconnect with voters."'
+    )
+    a = analyze(text, published=date(2016, 1, 20), nlp=nlp)
+    assert {q.speaker_name for q in a.quotes if q.kind == "direct"} == {"Tom Delray"}
+
+
+@pytest.mark.model
+def test_ripped_reports_the_words_quoted_in_its_clause(nlp):
+    text = (
+        "Title\n\nJim Harlow, the mayor's fired campaign manager, ripped Police Chief Dana Oakes for acting "
+        "as “the judge and the jury” in the case."
+    )
+    assert _speakers(text, nlp) == ["Jim Harlow"]
+
+
+@pytest.mark.model
+def test_a_possessive_surname_before_a_colon_introduces_the_quote(nlp):
+    text = (
+        "Title\n\nJim Harlow wrote to the council on Monday.\n\n"
+        "Harlow’s letter makes a blunt case: “We cannot keep waiting for the council to act. The city "
+        "deserves better.”"
+    )
+    assert _speakers(text, nlp) == ["Jim Harlow"]

@@ -402,3 +402,53 @@ def test_a_group_named_by_a_party_word_carries_that_party(nlp):
     a = analyze(text, published=date(2014, 11, 20), nlp=nlp)
     (quote,) = a.quotes
     assert a.speaker(quote.speaker_id).party == "Republican"
+
+
+@pytest.mark.model
+def test_a_title_before_a_name_keeps_its_department_and_rank(nlp):
+    text = (
+        "Title\n\nAttorney General Jane Corbin announced the change on Tuesday. "
+        "Acting Homeland Security Secretary Paul Dunmore said agents would enforce it."
+    )
+    roles = {s.name: s.role for s in analyze(text, published=date(2017, 9, 5), nlp=nlp).speakers}
+    assert roles["Jane Corbin"] == "Attorney General"
+    assert roles["Paul Dunmore"] == "Acting Homeland Security Secretary"
+
+
+@pytest.mark.model
+def test_an_attorney_general_named_by_title_speaks_for_the_government(nlp):
+    text = (
+        "Trump ends immigration program\n\nAttorney General Jane Corbin said the department would publish "
+        "the new rules for immigration courts next week."
+    )
+    (quote,) = analyze(text, published=date(2017, 9, 5), nlp=nlp).quotes
+    assert quote.stance.government == "supports"
+
+
+@pytest.mark.model
+def test_a_title_joined_by_of_and_for_is_read_whole(nlp):
+    text = "Title\n\nMinister of State for Immigration Tom Ashby said the asylum plan would be published."
+    (speaker,) = analyze(text, published=date(2021, 6, 1), nlp=nlp).speakers
+    assert speaker.role == "Minister of State for Immigration"
+
+
+@pytest.mark.model
+def test_a_title_set_off_by_commas_before_a_name_is_the_persons_role(nlp):
+    text = (
+        "Title\n\nROME - Italy's interior minister, Marco Bellini, said the ports would stay closed.\n\n"
+        "The Task Force Chair, Anna Ricci, said little. Deputy Minister and Task Force Chair, Paolo Verdi, spoke."
+    )
+    roles = {s.name: (s.role, s.country) for s in analyze(text, published=date(2019, 6, 1), nlp=nlp).speakers}
+    assert roles["Marco Bellini"] == ("Italy's interior minister", "Italy")
+    assert roles["Paolo Verdi"][0] != "Chair"  # only part of the phrase before the comma is a title
+
+
+@pytest.mark.model
+def test_a_generic_minister_title_in_another_countrys_copy_is_that_countrys_government(nlp):
+    # "Immigration Minister" is also the label of a UK office: in Canadian copy it is Canada's minister
+    text = (
+        "Canada asylum claims\n\nOTTAWA - Immigration Minister Dan Fortier said the asylum claims of the "
+        "Ontario families would be processed faster."
+    )
+    (quote,) = analyze(text, published=date(2018, 6, 1), nlp=nlp).quotes
+    assert quote.stance.government == "supports"
