@@ -229,7 +229,8 @@ def subject_extent(subj: Token) -> tuple[int, int]:
         if (
             t.i != subj.i
             and t.dep_ in CLAUSE_DEPS
-            and not (t.dep_ in ("relcl", "acl") and subj.lower_ in DESCRIBED_BY_CLAUSE)
+            # "those surveyed", "30 percent of those polled": the clause is who they are
+            and not (t.dep_ in ("relcl", "acl") and t.head.lower_ in DESCRIBED_BY_CLAUSE)
         ):
             cut |= {x.i for x in t.subtree}
     kept = [t.i for t in subj.subtree if t.i not in cut]

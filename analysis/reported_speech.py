@@ -57,6 +57,16 @@ def _close_open_quote(text: str, start: int, end: int) -> int:
     return end + m.end() if m else end
 
 
+TRAILING_NAME = re.compile(r"[”\"]\s*(?:[A-Z][\w.’'-]*\s*){1,4}$")
+
+
+def _without_trailing_name(text: str, start: int, end: int) -> int:
+    """ '“...,” Ann Hale, the chairwoman, recalled': a parse that makes the apposition the subject
+    leaves the name in the content; the content ends at the quote's closing mark."""
+    m = TRAILING_NAME.search(text, start, end)
+    return m.start() + 1 if m else end
+
+
 def reported_speech(
     p: Parsed, book: SpeakerBook, cues: list[Cue], quoted: list[tuple[int, int]]
 ) -> list[tuple[int, int, Cue]]:
@@ -85,9 +95,12 @@ def reported_speech(
             spans = _content_span(tok, cue, doc, sent)
         for s, e in spans:
             abs_s, abs_e = p.base + s, p.base + e
-            if cue.subject_start > cue.start and abs_s <= cue.subject_start < abs_e:
-                continue  # '“...,” said David Brock, who heads Correct the Record': the speaker is not what they said
+            if abs_s <= cue.subject_start < abs_e:
+                # '“...,” said David Brock, who heads Correct the Record', '“...,” Ann Hale, the
+                # chairwoman, recalled of a talk': the speaker is not part of what they said
+                continue
             abs_e = _close_open_quote(book.text, abs_s, abs_e)
+            abs_e = _without_trailing_name(book.text, abs_s, abs_e)
             if not paraphrase_beyond_quotes(book.text, abs_s, abs_e, quoted):
                 continue  # only quoted words (and "that"): the quote itself is the statement
             if len(doc.char_span(s, e, alignment_mode="expand") or []) < 2:

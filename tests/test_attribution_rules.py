@@ -10,7 +10,7 @@ from analysis.cues import find_cues, is_finite_report
 from analysis.parsed import Parsed
 from analysis.parsing import parse_paragraphs
 from analysis.pipeline import analyze
-from analysis.reported_speech import misparsed_report_clause
+from analysis.reported_speech import _without_trailing_name, misparsed_report_clause
 
 # English lexical attributes (lower case, is_punct) without a trained pipeline
 ENGLISH_VOCAB = spacy.blank("en").vocab
@@ -1122,3 +1122,18 @@ def test_a_possessive_surname_before_a_colon_introduces_the_quote(nlp):
         "deserves better.”"
     )
     assert _speakers(text, nlp) == ["Jim Harlow"]
+
+
+@pytest.mark.model
+def test_a_share_of_those_surveyed_keeps_the_clause_that_says_who_they_are(nlp):
+    text = "Poll\n\nThirty-one percent of those surveyed say they would be satisfied if he won the nomination."
+    assert _speakers(text, nlp) == ["Thirty-one percent of those surveyed"]
+
+
+def test_reported_speech_ends_at_the_closing_mark_when_only_the_speakers_name_follows():
+    # a parse that makes "the chairwoman" the subject of "recalled" leaves "Ann Hale" in the content
+    text = "“He asked what it takes to win here,” Ann Hale, the chairwoman, recalled."
+    end = text.index(", the chairwoman")
+    assert text[: _without_trailing_name(text, 0, end)] == "“He asked what it takes to win here,”"
+    plain = "The plan will fail, Ann Hale said."
+    assert _without_trailing_name(plain, 0, plain.index(", Ann")) == plain.index(", Ann")
