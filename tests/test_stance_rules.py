@@ -400,6 +400,11 @@ def test_receiving_or_accepting_applications_is_a_count_not_a_position(nlp):
         ("We must keep families together; Dreamers belong here.", "open"),
         ("We need humanitarian corridors and safe passage.", "open"),
         ("Member states must show solidarity and shared responsibility.", "open"),
+        ("Any bill must guarantee a border that is secure.", "restrictive"),
+        ("We urge families not to travel north and not to enter illegally.", "restrictive"),
+        ("People should wait their turn and not jump the queue.", "restrictive"),
+        ("There are legal pathways through which they can be admitted.", "open"),
+        ("Voters should demand an end to the camps.", "open"),
     ],
 )
 def test_common_calls_on_numbers_enforcement_and_protection_have_a_direction(text, direction):
