@@ -89,7 +89,10 @@ def _person_in_apposition_to_head(cue: Cue, inside: list[Hit]) -> Hit | None:
     head = cue.subject_token()
     if head is None:
         return None
-    for appos in (c for c in head.children if c.dep_ == "appos"):
+    # "OTTAWA - Canada's Minister of Immigration, Refugees and Citizenship, Ahmed Hussen, said": the
+    # name may hang on an apposition of the head, one level down
+    nested = [a for c in head.children if c.dep_ == "appos" for a in c.children if a.dep_ == "appos"]
+    for appos in [c for c in head.children if c.dep_ == "appos"] + nested:
         lo, hi = cue.base + appos.left_edge.idx, cue.base + appos.idx + len(appos)
         people = [(ent, m) for ent, m in inside if ent.kind == "person" and m.rule != "pronoun"]
         within = [(ent, m) for ent, m in people if lo <= m.start and m.end <= hi]

@@ -47,7 +47,8 @@ MINISTER_ROLE = re.compile(
 )
 NOT_OFFICIAL = re.compile(
     r"\b(?:shadow|former|ex-|then-|opposition|candidate|nominee|elect|general secretary|secretary[- ]general|"
-    r"party|union|unions|vice-chancellor|university|campaign|committee)\b|-elect\b",
+    r"party|union|unions|vice-chancellor|university|campaign|committee|high commissioner|united nations|u\.n\.|un|unhcr)\b|"
+    r"-elect\b",
     re.I,
 )
 SHADOW = re.compile(r"\bshadow\b", re.I)
@@ -87,7 +88,7 @@ COMMITTEE_VOICE = re.compile(
 NEUTRAL_BODY = re.compile(
     r"\b(?:statistic\w*|census|observatory|think[- ]tank|research\w*|institute|universit\w*|professor|academic|"
     r"economist|analyst|court|judge|tribunal|committee|inspector\w*|watchdog|auditor|audit office|budget office|"
-    r"ombudsman|united nations|u\.n\.|unhcr|iom|relief workers|aid workers|pollster|survey|data)\b",
+    r"ombudsman|united nations|u\.n\.|unhcr|high commissioner|iom|relief workers|aid workers|pollster|survey|data)\b",
     re.I,
 )
 

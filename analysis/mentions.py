@@ -18,6 +18,7 @@ from analysis.parsed import Parsed
 from analysis.registry import Registry, fold
 from analysis.speaker_phrases import strip_the
 from analysis.speaker_words import (
+    DATELINE_RE,
     DESCRIPTION_RE,
     HONORIFICS,
     ORG_NAME_LEAD_RE,
@@ -219,6 +220,8 @@ def _pronouns_and_tagged_organisations(parsed: list[Parsed], registry: Registry,
                 yield p.base + tok.idx, p.base + tok.idx + len(tok), "pronoun", tok
             elif tok.ent_type_ in ("ORG", "FAC", "NORP") and tok.ent_iob_ == "B":
                 ent = ents_at[tok.i]
+                if DATELINE_RE.match(ent.text):
+                    continue  # "OTTAWA - Canada's": a dateline the tagger ran into the first words
                 org = registry.org_named(ent.text) or registry.org_named(strip_the(ent.text))
                 party = registry.party_of_word(strip_the(ent.text), country=home_country)
                 if (

@@ -61,7 +61,7 @@ TRAILING_NAME = re.compile(r"[”\"]\s*(?:[A-Z][\w.’'-]*\s*){1,4}$")
 
 
 def _without_trailing_name(text: str, start: int, end: int) -> int:
-    """ '“...,” Ann Hale, the chairwoman, recalled': a parse that makes the apposition the subject
+    """'“...,” Ann Hale, the chairwoman, recalled': a parse that makes the apposition the subject
     leaves the name in the content; the content ends at the quote's closing mark."""
     m = TRAILING_NAME.search(text, start, end)
     return m.start() + 1 if m else end

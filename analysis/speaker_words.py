@@ -154,6 +154,12 @@ TITLE_WORDS = {
     "assistant",
     "parliamentary",
     "patrol",
+    "vice-president",
+    "commission",
+    "european",
+    "high",
+    "un",
+    "u.n.",
 }
 ROLE_NOUNS = (
     "secretary",

@@ -369,34 +369,51 @@ class SpeakerBook:
 
     def _title_before(self, before: str) -> str | None:
         """The title right before a name: "Home Secretary", "Minister of State for Immigration",
-        "Italy's interior minister" (title words, demonyms, parties and countries, joined by "of",
-        "for" and "and"); None unless it holds a role noun or a party."""
-        m = re.search(r"((?:[\w.’'-]+ ){1,8})$", before)
+        "Italy's interior minister", "Minister of Immigration, Refugees and Citizenship" (title words,
+        demonyms, parties and countries; after "of", "for" or "and" any capitalised words); None
+        unless it holds a role noun or a party."""
+        m = re.search(r"((?:[\w.’'-]+,? ){1,10})$", before)
         if not m:
             return None
         kept: list[str] = []
         for w in reversed(m.group(1).split()):
-            lw = w.lower().strip(",")
-            bare = re.sub(r"[’']s?$", "", w)
-            if (
-                lw in TITLE_WORDS
-                or w in self.registry.demonyms
-                or self._party_word(w.rstrip("’s'"))
-                or (kept and bare != w and bare in self.registry.places)  # "Italy's interior minister"
-            ):
-                kept.insert(0, w)
-            elif kept and lw in TITLE_JOINERS:
+            core = w.rstrip(",")
+            if self._title_word(core, possessive_ok=bool(kept)) or core.lower() in TITLE_JOINERS or core[:1].isupper():
                 kept.insert(0, w)
             else:
                 break
+        while kept and not self._title_word(kept[0].rstrip(","), possessive_ok=True):
+            kept.pop(0)  # "Task Force Chair", "Donald Trump's Attorney General": the title starts at a title word
+        joined = False
+        for k, w in enumerate(kept):
+            core = w.rstrip(",")
+            if core.lower() in TITLE_JOINERS:
+                joined = True
+            elif not joined and (w.endswith(",") or not self._title_word(core, possessive_ok=True)):
+                kept = kept[:k]
+                break  # before any "of"/"for", every word is a title word and no comma falls inside
         while kept and (kept[0].lower() in TITLE_JOINERS or kept[0].lower() in ("his", "her", "their")):
             kept = kept[1:]
+        while kept and kept[-1].lower().rstrip(",") in TITLE_JOINERS:
+            kept = kept[:-1]
+        words = [w.rstrip(",") for w in kept]
         if any(
             w.lower() in ROLE_NOUNS or w.lower() in ("prime", "minister", "secretary") or self._party_word(w)
-            for w in kept
+            for w in words
         ):
-            return " ".join(kept)
+            return " ".join(kept).rstrip(",")
         return None
+
+    def _title_word(self, word: str, possessive_ok: bool) -> bool:
+        """A word that can be part of a title on its own: a title word, a demonym, a party, or (inside
+        a title) a country's possessive ("Italy's")."""
+        bare = re.sub(r"[’']s?$", "", word)
+        return bool(
+            word.lower() in TITLE_WORDS
+            or word in self.registry.demonyms
+            or self._party_word(word.rstrip("’s'"))
+            or (possessive_ok and bare != word and bare in self.registry.places)
+        )
 
     def _party_word(self, word: str) -> tuple[str, str] | None:
         """A party named by a word, if it is a party of this article's country (or of no known one)."""

@@ -332,6 +332,8 @@ def _foreign_voice(c: GovernmentCues) -> Call:
 def _neutral_body_voice(c: GovernmentCues) -> Call:
     if c.criticism and not c.praise:
         return Call("opposes", "neutral_body_criticises", 0.6)
+    if c.against and not c.praise:  # the UN refugee agency calling for protection under a restrictive policy
+        return Call("opposes", "neutral_body_against_policy", 0.5)
     return Call("neutral", "neutral_body", 0.75)
 
 

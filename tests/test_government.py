@@ -202,3 +202,9 @@ def test_the_european_commission_speaks_for_the_eu_government_and_is_foreign_to_
 def test_a_minister_of_another_european_country_is_foreign_not_this_government():
     assert voice("UK", date(2019, 1, 4), role="Czech Foreign Minister") == "foreign"
     assert voice("US", date(2019, 1, 4), role="Portuguese interior minister") == "foreign"
+
+
+def test_a_un_high_commissioner_is_a_neutral_body_not_a_government_commissioner():
+    assert voice("UK", date(2021, 6, 1), role="UN High Commissioner for Refugees") == "neutral_body"
+    assert voice("UK", date(2021, 6, 1), role="High Commissioner for Refugees") == "neutral_body"
+    assert voice("EU", date(2016, 3, 1), role="European Commissioner for Migration") == "government"

@@ -452,3 +452,27 @@ def test_a_generic_minister_title_in_another_countrys_copy_is_that_countrys_gove
     )
     (quote,) = analyze(text, published=date(2018, 6, 1), nlp=nlp).quotes
     assert quote.stance.government == "supports"
+
+
+@pytest.mark.model
+def test_a_dateline_run_into_a_long_title_is_not_the_speaker(nlp):
+    text = (
+        "Canada asylum\n\nOTTAWA - Canada's Minister of Immigration, Refugees and Citizenship, Dan Fortier, "
+        "said the asylum claims would be processed faster."
+    )
+    a = analyze(text, published=date(2018, 3, 1), nlp=nlp)
+    (quote,) = a.quotes
+    assert quote.speaker_name == "Dan Fortier"
+    (speaker,) = [s for s in a.speakers if s.name == "Dan Fortier"]
+    assert speaker.role == "Canada's Minister of Immigration, Refugees and Citizenship"
+
+
+@pytest.mark.model
+def test_a_title_runs_on_through_capitalised_words_after_for(nlp):
+    text = (
+        "Australia boats\n\nMinister for Immigration and Border Protection Tom Ashby said there had been no "
+        "boats for six months.\n\nThe Task Force Chair, Ann Hale, said the review of the camps was finished."
+    )
+    roles = {s.name: s.role for s in analyze(text, published=date(2014, 6, 20), nlp=nlp).speakers}
+    assert roles["Tom Ashby"] == "Minister for Immigration and Border Protection"
+    assert roles["Ann Hale"] != "Chair"  # not a truncated "Task Force Chair"

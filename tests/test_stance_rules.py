@@ -471,3 +471,9 @@ def test_officials_named_after_the_head_of_government_speak_for_it():
     assert relation(officials, "US", date(2022, 3, 24)).voice == "government"
     assert relation(aides, "US", date(2018, 6, 1)).voice == "government"
     assert relation(SpeakerFacts(None, "Biden officials"), "US", date(2018, 6, 1)).voice != "government"
+
+
+def test_a_neutral_body_arguing_against_a_restrictive_policy_opposes_it():
+    assert decide(ev("direction:open"), rel("neutral_body", US_2019)).government == "opposes"
+    assert decide(ev("direction:restrictive"), rel("neutral_body", US_2019)).government == "neutral"
+    assert decide(ev("direction:open", "government:praise"), rel("neutral_body", US_2019)).government == "neutral"
