@@ -155,10 +155,10 @@ def _untagged_full_names(text: str, parsed: list[Parsed]) -> Iterator[Found]:
 
 
 def _reads_as_a_name(span: SpacySpan) -> bool:
-    """Two words the tagger left out, or took whole for an organisation ("Carly Fiorina" as ORG),
-    that the parse (where the paragraph has one) joins as one proper noun."""
+    """Two words the tagger left out, or took whole for something else ("Carly Fiorina" as ORG,
+    "Cornel West" as a product), that the parse (where the paragraph has one) joins as one proper noun."""
     first, last = span[0], span[1]
-    whole_org = any(e.label_ == "ORG" and (e.start, e.end) == (span.start, span.end) for e in span.ents)
+    whole_org = any(e.label_ in MISTYPED_NAME_LABELS and (e.start, e.end) == (span.start, span.end) for e in span.ents)
     if (first.ent_type_ or last.ent_type_) and not whole_org:
         return False
     if not span.doc.has_annotation("DEP"):
@@ -166,6 +166,8 @@ def _reads_as_a_name(span: SpacySpan) -> bool:
     return first.dep_ == "compound" and first.head.i == last.i and first.tag_ == last.tag_ == "NNP"
 
 
+# Entity types the tagger gives a two-word person's name by mistake (a first name the lists know decides)
+MISTYPED_NAME_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "LOC", "GPE", "NORP"})
 # Two capitalised words not joined to a third: "Bret Baier" but not "Grace Church School"
 TWO_CAPITALISED_WORDS = re.compile(r"(?<![\w’'-])([A-Z][a-z]+) ([A-Z][a-z]+)(?![\w’'-]| [A-Z])")
 CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w.-]* $")  # "Grace Church School"; a possessive ("Fox News’") is not

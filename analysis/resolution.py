@@ -66,6 +66,8 @@ def is_main_clause_subject(tok: Token) -> bool:
     verb = tok.head
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
+        return False  # "after her first child, Mia, was born": a subordinate clause, not the sentence's own
     return verb.dep_ in ("ROOT", "advcl", "parataxis") or verb.head.i == verb.i
 
 
@@ -93,8 +95,31 @@ def subject_roles(parsed: Sequence[Parsed], m: Mention) -> tuple[bool, bool]:
             span = p.doc.char_span(m.start - p.base, m.end - p.base, alignment_mode="expand")
             if not span:
                 return False, False
-            subject = any(
-                t.dep_ in SUBJECT_DEPS or t.head.dep_ in SUBJECT_DEPS and t.dep_ in ("compound", "appos") for t in span
-            )
+            subject = any(t.dep_ in SUBJECT_DEPS or t.head.dep_ in SUBJECT_DEPS and _part_of_subject(t) for t in span)
+            agent = next((t for t in span if _passive_agent_of(t) is not None), None)
+            if not subject and agent is not None:
+                # "Her position was backed by Sen. Ann Hale": the agent of a passive is who acts
+                verb = _passive_agent_of(agent)
+                assert verb is not None
+                return True, verb.dep_ in ("ROOT", "parataxis") or verb.head.i == verb.i
             return subject, subject and any(is_main_clause_subject(t) for t in span)
     return False, False
+
+
+def _passive_agent_of(tok: Token) -> Token | None:
+    """The passive verb whose "by" phrase holds `tok` ("backed by Ann Hale"), or None."""
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    by = tok.head
+    if tok.dep_ == "pobj" and by.dep_ == "agent" and by.head.i != by.i:
+        return by.head
+    return None
+
+
+def _part_of_subject(tok: Token) -> bool:
+    """A word hung on a subject that names the subject itself: part of its name, or the name in
+    apposition to a description ("the senator, Ann Hale,"). A name in apposition to another
+    name describes it ("Rep. Levin, a delegate supporting Clinton,": Clinton is not the subject)."""
+    if tok.dep_ == "compound":
+        return True
+    return tok.dep_ == "appos" and tok.head.ent_type_ != "PERSON"

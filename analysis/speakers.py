@@ -357,7 +357,9 @@ class SpeakerBook:
         if title is not None:
             self._set_role(ent, title)
         m = re.match(
-            r"^(?:’s?|'s?)?,\s+((?:the|a|an)\s+)?([^,.;:“”\"\n]{3,90}?)(?:,|\.|;|\s+(?:said|says|told|added|warned))",
+            # (not "Clinton, said he has spoken with fellow delegates": a verb after the comma is the sentence's)
+            r"^(?:’s?|'s?)?,\s+((?:the|a|an)\s+)?(?!(?:said|says|told|tells|added|adds|warned|wrote|noted|argued)\b)"
+            r"([^,.;:“”\"\n]{3,90}?)(?:,|\.|;|\s+(?:said|says|told|added|warned))",
             after,
         )
         if m and any(re.search(rf"\b{w}\b", m.group(2).lower()) for w in ROLE_NOUNS):

@@ -476,3 +476,37 @@ def test_a_title_runs_on_through_capitalised_words_after_for(nlp):
     roles = {s.name: s.role for s in analyze(text, published=date(2014, 6, 20), nlp=nlp).speakers}
     assert roles["Tom Ashby"] == "Minister for Immigration and Border Protection"
     assert roles["Ann Hale"] != "Chair"  # not a truncated "Task Force Chair"
+
+
+@pytest.mark.model
+def test_she_after_a_sentence_is_its_main_subject_not_a_name_in_a_subordinate_clause(nlp):
+    text = (
+        "Leave policy\n\nAnn Hale, who runs the family firm, told the Chronicle that she took off eight days "
+        "in 2011 after her first child, Mia, was born.\n\n"
+        "“The projects I was running required me to take a short leave,” she told the newspaper."
+    )
+    assert analyze(text, published=date(2016, 8, 1), nlp=nlp).quotes[-1].speaker_name == "Ann Hale"
+
+
+@pytest.mark.model
+def test_the_agent_of_a_passive_is_who_a_later_she_refers_to(nlp):
+    text = (
+        "Email row\n\nOfficials said the emails of Jane Corbin would be withheld.\n\n"
+        "Corbin’s position was supported Friday by Sen. Ann Hale of Ohio, the ranking Democrat on the "
+        "committee, who said none of the emails in question originated with Corbin.\n\n"
+        "“It has never made sense to me that she can be held responsible,” she said in a statement."
+    )
+    assert analyze(text, published=date(2016, 1, 31), nlp=nlp).quotes[-1].speaker_name == "Ann Hale"
+
+
+@pytest.mark.model
+def test_a_name_inside_a_description_of_the_subject_is_not_the_subject(nlp):
+    text = (
+        "Delegates\n\nTom Reyes said delegates should switch to him.\n\n"
+        "Rep. Paul M. Dorne (Mich.), a superdelegate supporting Obama, said he has spoken with many fellow "
+        "superdelegates.\n\n"
+        '"The reality is that most are committed to her," he said.'
+    )
+    a = analyze(text, published=date(2016, 5, 5), nlp=nlp)
+    assert a.quotes[-1].speaker_name == "Paul M. Dorne"
+    assert all(s.role is None or not s.role.lower().startswith("said") for s in a.speakers)
