@@ -167,7 +167,7 @@ def _reads_as_a_name(span: SpacySpan) -> bool:
 
 
 # Entity types the tagger gives a two-word person's name by mistake (a first name the lists know decides)
-MISTYPED_NAME_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "LOC", "GPE", "NORP"})
+MISTYPED_NAME_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP"})  # not places: "West Virginia"
 # Two capitalised words not joined to a third: "Bret Baier" but not "Grace Church School"
 TWO_CAPITALISED_WORDS = re.compile(r"(?<![\w’'-])([A-Z][a-z]+) ([A-Z][a-z]+)(?![\w’'-]| [A-Z])")
 CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w.-]* $")  # "Grace Church School"; a possessive ("Fox News’") is not

@@ -29,6 +29,7 @@ class Candidate:
     main_clause: bool  # ... of a main clause, not of words reported inside someone's speech
     in_quote: bool  # inside quotation marks
     sentence: int = -1  # index of its sentence in the article, -1 when unknown
+    subordinate: bool = False  # the subject of a clause opened by "after", "as", "when" ...
 
 
 def pronoun_antecedent(
@@ -37,9 +38,11 @@ def pronoun_antecedent(
     """The entity a "he" or "she" at `start` refers to. Names in the pronoun's own sentence or the
     one before come first, as a reader looks back; among them, and then among the rest, the
     latest main-clause subject of that gender, else the latest subject, else the latest mention.
-    Outside quotes, names inside quotation marks do not count: in `"I met Trump," he said` the
+    Within one sentence the subject of the sentence's own verb comes before the subject of a
+    clause opened by "after" or "when" ("Ann Hale said she left after her child, Mia, was born.
+    'It was hard,' she said": Ann Hale). Outside quotes, names inside quotation marks do not count: in `"I met Trump," he said` the
     "he" is not Trump."""
-    best: tuple[int, int, int] | None = None
+    best: tuple[int, int, int, bool, int] | None = None
     best_id = None
     for c in candidates:
         if c.start >= start or c.gender not in (None, gender):
@@ -48,7 +51,7 @@ def pronoun_antecedent(
             continue
         near = int(sentence >= 0 and c.sentence >= 0 and sentence - c.sentence <= 1)
         rank = 2 if c.subject and c.main_clause else 1 if c.subject else 0
-        key = (near, rank, c.start)
+        key = (near, rank, c.sentence, not c.subordinate, c.start)
         if best is None or key > best:
             best, best_id = key, c.entity_id
     return best_id
@@ -66,8 +69,6 @@ def is_main_clause_subject(tok: Token) -> bool:
     verb = tok.head
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
-    if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
-        return False  # "after her first child, Mia, was born": a subordinate clause, not the sentence's own
     return verb.dep_ in ("ROOT", "advcl", "parataxis") or verb.head.i == verb.i
 
 
@@ -123,3 +124,17 @@ def _part_of_subject(tok: Token) -> bool:
     if tok.dep_ == "compound":
         return True
     return tok.dep_ == "appos" and tok.head.ent_type_ != "PERSON"
+
+
+def in_subordinate_clause(parsed: Sequence[Parsed], m: Mention) -> bool:
+    """Whether a mention is the subject of a clause opened by a subordinator ("after her child,
+    Mia, was born"), from its paragraph's parse."""
+    for p in parsed:
+        if p.base <= m.start < p.base + len(p.text):
+            span = p.doc.char_span(m.start - p.base, m.end - p.base, alignment_mode="expand")
+            for t in span or ():
+                subj = t if t.dep_ in SUBJECT_DEPS else t.head if t.head.dep_ in SUBJECT_DEPS else None
+                if subj is not None and any(c.dep_ == "mark" for c in subj.head.children):
+                    return True
+            return False
+    return False

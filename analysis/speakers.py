@@ -45,7 +45,7 @@ from analysis.name_rules import (
 from analysis.parsed import Parsed
 from analysis.records import Mention, Speaker
 from analysis.registry import Registry, RegistryOrg, RegistryPerson, fold
-from analysis.resolution import Candidate, latest_subject, pronoun_antecedent, subject_roles
+from analysis.resolution import Candidate, in_subordinate_clause, latest_subject, pronoun_antecedent, subject_roles
 from analysis.speaker_phrases import described_speaker_kind, mention_rule, phrase_kind, phrase_name, strip_the
 from analysis.speaker_words import (
     DATELINE_RE,
@@ -304,6 +304,7 @@ class SpeakerBook:
                 *subject_roles(self.parsed, m),
                 self._in_quote(m.start),
                 self._sentence_index(m.start),
+                in_subordinate_clause(self.parsed, m),
             )
             for ent in self.entities
             if ent.kind == "person"

@@ -232,6 +232,19 @@ def test_pronoun_outside_quotes_ignores_names_inside_quotation_marks():
     assert pronoun_antecedent(60, "m", [graham, trump], in_quote=True) == "trump"
 
 
+def test_pronoun_prefers_the_sentences_own_subject_to_a_subordinate_one_but_not_across_sentences():
+    from analysis.resolution import Candidate, pronoun_antecedent
+
+    # "Ann Hale said she left after her daughter, Mia, was born. 'It was hard,' she said."
+    ann = Candidate("ann", "f", 0, subject=True, main_clause=True, in_quote=False, sentence=1)
+    mia = Candidate("mia", "f", 40, subject=True, main_clause=True, in_quote=False, sentence=1, subordinate=True)
+    assert pronoun_antecedent(80, "f", [ann, mia], sentence=2) == "ann"
+    # "Ann Hale spoke first. Later, as Jane Corbin and her staff left, she said ...": the later sentence's
+    ann_before = Candidate("ann", "f", 0, subject=True, main_clause=True, in_quote=False, sentence=0)
+    jane = Candidate("jane", "f", 30, subject=True, main_clause=True, in_quote=False, sentence=1, subordinate=True)
+    assert pronoun_antecedent(80, "f", [ann_before, jane], sentence=2) == "jane"
+
+
 def test_pronoun_gender_must_agree():
     from analysis.resolution import Candidate, pronoun_antecedent
 
@@ -1137,3 +1150,9 @@ def test_reported_speech_ends_at_the_closing_mark_when_only_the_speakers_name_fo
     assert text[: _without_trailing_name(text, 0, end)] == "“He asked what it takes to win here,”"
     plain = "The plan will fail, Ann Hale said."
     assert _without_trailing_name(plain, 0, plain.index(", Ann")) == plain.index(", Ann")
+
+
+@pytest.mark.model
+def test_a_place_named_like_a_person_is_not_a_speaker(nlp):
+    place = "Title\n\nThe clean-up has been meeting the standards by some measures, one West Virginia official said."
+    assert _speakers(place, nlp) != ["West Virginia"]
