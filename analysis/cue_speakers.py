@@ -11,6 +11,7 @@ import re
 
 from analysis.cues import Cue
 from analysis.entities import Entity
+from analysis.lexical import lemma
 from analysis.records import Mention
 from analysis.registry import fold
 from analysis.speaker_phrases import phrase_kind
@@ -56,7 +57,12 @@ def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | N
     ]
     possessed = _possessed(book, cue, inside)
     if possessed is not None:
-        return _spoke(possessed, head)
+        # "her personal lawyer, Ann Hale, wrote": the lawyer is named, and she speaks
+        named = _person_in_apposition_to_head(cue, inside)
+        return _spoke(named if named is not None and named[0] is not possessed[0] else possessed, head)
+    author = _author_of_document(book, cue)
+    if author is not None:
+        return _spoke(author, head)
     hit = _speaker_among(book.text, cue, inside) or _speaker_beyond_mentions(book, cue, inside)
     if hit is None:
         return None, None
@@ -180,6 +186,33 @@ def _as_the_subject_names_it(book: SpeakerBook, cue: Cue, hit: Hit) -> Hit:
     if ent.kind == "organisation" and ent.org is None:
         _complete_org_name(ent, subject)
     return hit
+
+
+# Things a person sends or puts out: what they say, their author says.
+AUTHORED_HEADS = frozenset("email letter memo note tweet post statement message video ad release".split())
+
+
+def _author_of_document(book: SpeakerBook, cue: Cue) -> Hit | None:
+    """ "a fundraising email sent out by Ann Hale warned": a message someone sent speaks for its
+    sender (the parse's "by" phrase on the message; the subject phrase leaves it out)."""
+    head = cue.subject_token()
+    if head is None or lemma(head) not in AUTHORED_HEADS:
+        return None
+    for verb in (c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        for by in (c for c in verb.children if c.dep_ == "agent"):
+            for who in (c for c in by.children if c.dep_ == "pobj"):
+                lo, hi = cue.base + who.left_edge.idx, cue.base + who.idx + len(who)
+                hit = next(
+                    (
+                        (ent, m)
+                        for m, ent in book.mention_owner
+                        if lo <= m.start and m.end <= hi and m.rule != "pronoun"
+                    ),
+                    None,
+                )
+                if hit is not None and hit[0].kind in ("person", "organisation"):
+                    return hit
+    return None
 
 
 def _spoke(hit: tuple[Entity, Mention], at: int) -> tuple[Entity, Mention]:

@@ -1156,3 +1156,22 @@ def test_reported_speech_ends_at_the_closing_mark_when_only_the_speakers_name_fo
 def test_a_place_named_like_a_person_is_not_a_speaker(nlp):
     place = "Title\n\nThe clean-up has been meeting the standards by some measures, one West Virginia official said."
     assert _speakers(place, nlp) != ["West Virginia"]
+
+
+@pytest.mark.model
+def test_a_named_apposition_speaks_rather_than_the_possessive_description(nlp):
+    text = (
+        "Title\n\nAnn Hale was not questioned.\n\nIn the filing, her personal lawyer, Paul Dorne, wrote that "
+        'the request was "futile," because the records were gone.'
+    )
+    assert set(_speakers(text, nlp)) == {"Paul Dorne"}
+
+
+@pytest.mark.model
+def test_a_message_sent_by_someone_speaks_for_its_sender(nlp):
+    text = (
+        "Title\n\nA fundraising email sent out by Ann Hale on Tuesday night warned of the fight ahead: "
+        '"There are 14 primaries over the next three weeks, and our victory will prompt a desperate response."'
+        "\n\nA statement released by the Home Office said the camps would close."
+    )
+    assert _speakers(text, nlp) == ["Ann Hale", "Home Office"]
