@@ -260,12 +260,29 @@ def block_after_intro(
         return []
     labelled = labelled or set()
     pieces = []
+    running_on = False
     for j in range(intro + 1, len(paragraphs)):
         text = paragraphs[j].text
+        if j == intro + 1 and opens_with_quote_mark(text) and _left_open(text):
+            # 'X said: / “The system is not working ... / It is my belief ...': a quote opened and
+            # never closed runs on through the paragraphs after it (the quote reader has the first)
+            running_on = True
+            continue
         if j in labelled or opens_with_quote_mark(text) or ends_section(text) or text.rstrip().endswith(":"):
             break
         pieces.append(_stripped(paragraphs[j]))
+        if running_on and _closes(text):
+            break  # the mark that closes the opened quote ends the block
     return pieces
+
+
+def _left_open(text: str) -> bool:
+    """A paragraph that opens a quote and never closes it."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def _closes(text: str) -> bool:
+    return "”" in text or text.count('"') % 2 == 1
 
 
 def _stripped(p: Paragraph) -> tuple[int, int]:

@@ -37,6 +37,17 @@ def test_block_quote_ends_at_a_heading_or_a_paragraph_in_quote_marks():
     assert block_after_intro(_paragraphs(text2), 1) == []
 
 
+def test_a_quote_opened_after_x_said_and_never_closed_runs_on_through_the_next_paragraphs():
+    text = (
+        "Title\n\nThe minister said:\n\n“The system is not working.\n\nIt is my belief that reform is needed.\n\n"
+        "These changes include a faster process.\n\nNotes to editors\n\nMore text."
+    )
+    pieces = [text[s:e] for s, e in block_after_intro(_paragraphs(text), 1)]
+    assert pieces == ["It is my belief that reform is needed.", "These changes include a faster process."]
+    closed = "Title\n\nThe minister said:\n\n“We will act.\n\nIt is vital.”\n\nThe port reopened on Monday."
+    assert [closed[s:e] for s, e in block_after_intro(_paragraphs(closed), 1)] == ["It is vital.”"]
+
+
 def test_headings_are_short_lines_without_closing_punctuation():
     assert is_heading("Channel migrant crossings")
     assert not is_heading("Home Secretary Sajid Javid said:")
