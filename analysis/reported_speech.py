@@ -222,9 +222,20 @@ def _verb_content(tok: Token, doc: Doc, sent: SpacySpan) -> list[tuple[int, int]
     # "a date that clerks said was missed": the clause's relative pronoun comes before
     # the verb, and what was said starts after it
     ranges = [(max(lo, tok.i + 1), hi) for lo, hi in _clause_ranges(after, doc)]
+    subject = _subject_read_as_object(tok, after[0])
+    if subject is not None and ranges:  # "say police late Monday pushed back ...": police did
+        ranges[0] = (min(ranges[0][0], subject.left_edge.i), ranges[0][1])
     for lo, hi in _joined_pieces(ranges, doc):
         out.extend(_trimmed(doc, lo, hi))
     return out
+
+
+def _subject_read_as_object(verb: Token, clause: Token) -> Token | None:
+    """The reported clause's subject when the parser made it the reporting verb's object and left
+    the clause without one ("Authorities say police late Monday pushed back ...")."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
 
 
 def _content_before_verb(tok: Token, doc: Doc, sent: SpacySpan) -> list[tuple[int, int]]:
@@ -283,6 +294,10 @@ ADVERBIAL_DEPS = frozenset(
 )
 
 
+# Reporting verbs that name whom they address before what they report ("told reporters that ...")
+ADDRESSEE_VERBS = frozenset("tell assure inform remind warn advise notify promise".split())
+
+
 def misparsed_report_clause(tok: Token, doc: Doc) -> list[Token]:
     """The reported clause when the parser did not make it the verb's complement."""
     # "said earlier on Friday during a news conference that he may wait": the clause hung on
@@ -300,7 +315,15 @@ def misparsed_report_clause(tok: Token, doc: Doc) -> list[Token]:
         None,
     )
     if mark is not None and mark.i - tok.i <= 12:
-        if all(t.is_punct or t.dep_ in ADVERBIAL_DEPS for t in doc[tok.i + 1 : mark.i]):
+        # "told the French news agency that police made arrests": the addressee may stand between
+        addressee = {
+            t.i
+            for c in tok.children
+            if c.dep_ in ("dobj", "dative") and lemma(tok) in ADDRESSEE_VERBS
+            for t in c.subtree
+            if t.i < mark.i
+        }
+        if all(t.is_punct or t.dep_ in ADVERBIAL_DEPS or t.i in addressee for t in doc[tok.i + 1 : mark.i]):
             return [mark.head]
     # "He said legalizing it could put thousands to work": a gerund subject read as the verb's xcomp
     gerund = next((c for c in tok.children if c.dep_ == "xcomp" and c.i == tok.i + 1 and c.tag_ == "VBG"), None)

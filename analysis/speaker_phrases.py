@@ -37,6 +37,12 @@ def phrase_kind(phrase: str) -> str | None:
         else core.split()
     )
     head = re.sub(r"[^\w-]", "", head_words[-1].lower())
+    if proper:
+        # "Authorities in the northern French port city of Calais": a common noun capitalised only
+        # because it opens the sentence is the head, whatever place follows it
+        common = re.split(r"\s+(?:in|at|of|from|for|with|on)\s+", bare)[0].split()
+        if len(common) == 1 and common[0].lower() in GROUP_NOUNS:
+            return "group"
     if SHARE_OF_RE.match(core) or re.match(r"(?i:those)\s", core):
         return "group"  # "Six in 10 Virginia voters", "two out of three Republicans", "those surveyed"
     if head in GROUP_NOUNS or head in SHARE_HEADS or (head.endswith("s") and not proper):

@@ -313,6 +313,7 @@ GROUP_NOUNS = {
     "campaigners",
     "charities",
     "officials",
+    "authorities",
     "ministers",
     "mps",
     "protesters",
@@ -490,6 +491,13 @@ DOCUMENT_BY_ORG_RE = re.compile(
     r"^(?i:(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:poll|survey|study|report|analysis|review|audit|letter|"
     r"statement|tally|count|estimate|data)s?\s+(?:from|by|of|for|(?:conducted|commissioned|published|released) by)"
     r"\s+(?:the\s+)?)([A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w&’'.-]*)*)"
+)
+# "A Government Accountability Office report", "the latest Reuters/Ipsos opinion poll": the body named
+# before the document speaks for it
+ORG_DOCUMENT_RE = re.compile(
+    r"^(?:[Aa]n?|[Tt]he)\s+(?:(?:new|latest|recent|annual|final|draft|\d{4})\s+)*"
+    r"([A-Z][\w.&’'/-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w.&’'/-]*)*)"
+    r"(?:\s+[a-z][\w-]*){0,2}\s+(?:report|study|poll|survey|analysis|review|audit|assessment|estimate)s?$"
 )
 ORG_SUFFIX_RE = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+([A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w.&’'-]*)*)"

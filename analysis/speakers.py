@@ -53,6 +53,7 @@ from analysis.speaker_words import (
     FIRST_NAME_HONORIFICS,
     HONORIFICS,
     NOT_SPEAKER_WORDS,
+    ORG_DOCUMENT_RE,
     ORG_SUFFIX_RE,
     PARTY_ROLE,
     PEOPLE_AT_ORG_RE,
@@ -587,7 +588,7 @@ class SpeakerBook:
         spokes = self._spokesperson(clean)
         if spokes is not None:
             return spokes, self._add_mention(spokes, clean, start, end, "spokesperson")
-        m = PEOPLE_AT_ORG_RE.search(clean) or DOCUMENT_BY_ORG_RE.search(clean)
+        m = PEOPLE_AT_ORG_RE.search(clean) or DOCUMENT_BY_ORG_RE.search(clean) or ORG_DOCUMENT_RE.match(clean)
         if m:  # "analysts at the Border Policy Institute", "a poll from Florida Atlantic University"
             org_name = m.group(1).strip()
             ent = self._resolve_org(org_name, (self.registry.org_named(org_name), self._party_word(org_name)))

@@ -224,6 +224,8 @@ def _action_lemma(words: Words, tok: Tok, wc: WordClasses) -> str | None:
     nxt = words.toks[tok.i + 1].low if tok.i + 1 < len(words.toks) else ""
     if low in ("take", "takes", "taking", "took", "taken") and nxt == "back":
         return "return"  # "take back migrants" is a return; "take 800,000 migrants" admits them
+    if low in ("push", "pushes", "pushing", "pushed") and nxt == "back":
+        return "return"  # "pushed back 2,000 migrants" is a pushback, not harm done to them
     out = nxt in ("out", "away") or (
         words.parsed and any(c.dep == "prt" and c.low in ("out", "away") for c in words.children(tok.i))
     )

@@ -1175,3 +1175,34 @@ def test_a_message_sent_by_someone_speaks_for_its_sender(nlp):
         "\n\nA statement released by the Home Office said the camps would close."
     )
     assert _speakers(text, nlp) == ["Ann Hale", "Home Office"]
+
+
+@pytest.mark.model
+def test_told_an_addressee_that_reports_the_clause_the_parser_hung_on_the_addressee(nlp):
+    text = (
+        "Migrants at the port\n\nThe port was busy.\n\nInterior Minister Paul Dorne, speaking Tuesday, told the "
+        "national news agency that police made some arrests, but he did not offer details."
+    )
+    (quote,) = analyze(text, published=date(2015, 7, 28), nlp=nlp).quotes
+    assert (quote.speaker_name, quote.text) == ("Paul Dorne", "police made some arrests")
+
+
+@pytest.mark.model
+def test_authorities_of_a_long_named_place_report_what_police_did(nlp):
+    text = (
+        "Migrants at the port\n\nThe port was busy.\n\nAuthorities in the northern French port city of Calais say "
+        "police late Monday pushed back more than 2,000 migrants trying to enter the tunnel."
+    )
+    (quote,) = analyze(text, published=date(2015, 7, 28), nlp=nlp).quotes
+    assert quote.speaker_name.startswith("Authorities in")
+    assert quote.text.startswith("police late Monday pushed back")
+
+
+@pytest.mark.model
+def test_a_report_named_after_a_body_speaks_for_that_body(nlp):
+    text = (
+        "Visas\n\nA Government Accountability Office report released last year found that the agency could "
+        "not be sure where the money came from.\n\nA 2019 Home Office review found that the scheme had failed."
+        "\n\nThe new report said the camps were overcrowded."
+    )
+    assert _speakers(text, nlp) == ["Government Accountability Office", "Home Office", "The new report"]

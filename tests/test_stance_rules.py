@@ -477,3 +477,11 @@ def test_a_neutral_body_arguing_against_a_restrictive_policy_opposes_it():
     assert decide(ev("direction:open"), rel("neutral_body", US_2019)).government == "opposes"
     assert decide(ev("direction:restrictive"), rel("neutral_body", US_2019)).government == "neutral"
     assert decide(ev("direction:open", "government:praise"), rel("neutral_body", US_2019)).government == "neutral"
+
+
+@pytest.mark.model
+def test_pushing_migrants_back_is_a_pushback_not_harm_done_to_them(nlp):
+    text = "Migrants at the port\n\nAuthorities said police pushed back more than 2,000 migrants at the tunnel."
+    (quote,) = analyze(text, published=date(2015, 7, 28), nlp=nlp).quotes
+    assert quote.stance.migration != "open"
+    assert not any(e.label == "government:criticism" for e in quote.stance.evidence)
