@@ -270,6 +270,19 @@ PUT_FORMS = frozenset({"put", "puts"})
 THOUGHT_VERBS = frozenset("think believe fear hope expect know feel suspect worry find show".split())
 
 
+def _reporter_above(tok: Token) -> Token | None:
+    """The subject of the report whose complement holds `tok` ("X said he hopes the plan sends a
+    message": X), or None when `tok` is not inside a report."""
+    child, head = tok, tok.head
+    while head.i != child.i:
+        if child.dep_ == "ccomp" and lemma(head) in REPORTING_VERBS:
+            subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is not None and (upos(subj) in ("PROPN", "PRON") or _names_someone(subj)):
+                return subj
+        child, head = head, head.head
+    return None
+
+
 def _thought_inside_a_report(tok: Token) -> bool:
     """ "X said voters would find it ...", "X said it was "mischief" that shows their "disconnect"":
     a thought anywhere in the complement of the nearest speech verb above it, a report with a subject."""
@@ -534,6 +547,9 @@ def _noun_cue(p: Parsed, tok: Token) -> Cue | None:
         while verb.dep_ not in ("ROOT",) and upos(verb) not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         owner = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if owner is not None and upos(owner) == "NOUN" and not _names_someone(owner):
+            # "X said he hopes the day of action sends a message that ...": X's words
+            owner = _reporter_above(verb) or owner
     if owner is None or owner.lower_ in ("it", "this", "that", "which", "there"):
         return None
     doc = p.doc
@@ -589,6 +605,8 @@ LEADING_REPORT = re.compile(
     r"^(?P<subj>(?:The )?[A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*)*(?:,? (?:and |& )?(?:the )?[A-Z][\w&’'.-]*"
     r"(?: [A-Z][\w&’'.-]*)*)+) (?P<verb>report|reports|say|says|claim|claims|reveal|reveals) that "
 )
+# "Local media report that ...": a sentence-opening plural noun phrase the parser took, with its verb, for a noun
+LEADING_GROUP_REPORT = re.compile(r"^(?P<subj>[A-Z][a-z]+(?: [a-z]+){0,2}) (?P<verb>report|say|claim|reveal) that ")
 
 
 # "“...,” Conway notes.": a name and a reporting verb the parser read as a plural noun, after a quote
@@ -601,7 +619,11 @@ def _cues_read_from_words(p: Parsed, found: list[Cue], outside: Callable[[Token]
     """Cues whose verb the parser read as a noun: "A, B and C report that ...", "“...,” Conway notes."."""
     out = []
     doc = p.doc
-    matches = [(sent.start_char, m) for sent in p.sentences() if (m := LEADING_REPORT.match(sent.text))]
+    matches = [
+        (sent.start_char, m)
+        for sent in p.sentences()
+        if (m := LEADING_REPORT.match(sent.text) or LEADING_GROUP_REPORT.match(sent.text))
+    ]
     matches += [(0, m) for m in TRAILING_REPORT.finditer(p.text) if form_table().get(m.group("verb")) in SPEECH_VERBS]
     for offset, m in matches:
         span = doc.char_span(offset + m.start("verb"), offset + m.end("verb"))

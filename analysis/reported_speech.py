@@ -225,8 +225,14 @@ def _verb_content(tok: Token, doc: Doc, sent: SpacySpan) -> list[tuple[int, int]
     subject = _subject_read_as_object(tok, after[0])
     if subject is not None and ranges:  # "say police late Monday pushed back ...": police did
         ranges[0] = (min(ranges[0][0], subject.left_edge.i), ranges[0][1])
+    # "the election, which observers say was rigged": what was said is the antecedent's predicate,
+    # short as it is
+    relative = tok.dep_ == "relcl" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and c.lower_ in ("which", "that", "who")
+        for c in after[0].children
+    )
     for lo, hi in _joined_pieces(ranges, doc):
-        out.extend(_trimmed(doc, lo, hi))
+        out.extend(_trimmed(doc, lo, hi, min_words=2 if relative else 3))
     return out
 
 

@@ -313,6 +313,7 @@ GROUP_NOUNS = {
     "campaigners",
     "charities",
     "officials",
+    "media",
     "authorities",
     "ministers",
     "mps",

@@ -1206,3 +1206,35 @@ def test_a_report_named_after_a_body_speaks_for_that_body(nlp):
         "\n\nThe new report said the camps were overcrowded."
     )
     assert _speakers(text, nlp) == ["Government Accountability Office", "Home Office", "The new report"]
+
+
+@pytest.mark.model
+def test_a_message_sent_by_a_thing_inside_someones_report_is_the_reporters(nlp):
+    text = (
+        "Schools\n\nMichael Reyes, president of the teachers union, said he hopes the day of action sends a "
+        "message that “communities are standing up for their public schools.”\n\n"
+        "The ad carries the message that “every child matters.”"
+    )
+    quotes = analyze(text, published=date(2016, 10, 7), nlp=nlp).quotes
+    assert [q.speaker_name for q in quotes if q.kind == "direct"] == ["Michael Reyes", "The ad"]
+
+
+@pytest.mark.model
+def test_a_relative_clause_report_keeps_its_short_predicate(nlp):
+    text = (
+        "Border crisis\n\nThe border was tense.\n\n"
+        "Sanctions were imposed over the election, which observers say was rigged."
+    )
+    (quote,) = analyze(text, published=date(2021, 11, 10), nlp=nlp).quotes
+    assert (quote.speaker_name, quote.text) == ("Observers", "was rigged")
+
+
+@pytest.mark.model
+def test_local_media_report_that_is_a_report_even_when_parsed_as_a_noun(nlp):
+    text = (
+        "Boats\n\nThe number of boat arrivals has been small. Local media report that 199 migrants arrived "
+        "on seven boats in 2022 and 74 people on four boats in 2023."
+    )
+    a = analyze(text, published=date(2024, 2, 1), nlp=nlp)
+    assert [q.speaker_name for q in a.quotes] == ["Local media"]
+    assert {n.cited_by for n in a.numbers if n.text == "199"} == {a.quotes[0].speaker_id}
