@@ -124,6 +124,10 @@ def _denied_accusation(e: Evidence, text: str, start: int, lex: Lexicon) -> Evid
     keep their direction)."""
     if e.label not in ("direction:open", "direction:restrictive", "government:criticism"):
         return e
+    if e.label != "government:criticism" and _rejected_for_another(text, e.start - start, e.end - start):
+        # "the right response is not walls or deterrence, but a common asylum policy": argued against
+        other = "open" if e.label == "direction:restrictive" else "restrictive"
+        return Evidence(f"direction:{other}", e.text, e.start, e.end)
     accusation = lex.denied_accusations.fullmatch(e.text) is not None
     first = e.text.split()[0].lower()
     action = first in lex.words.against_actions or first in lex.words.for_actions or first in PHRASE_VERBS
@@ -135,6 +139,18 @@ def _denied_accusation(e: Evidence, text: str, start: int, lex: Lexicon) -> Evid
     if e.label == "government:criticism":
         return Evidence("negated:criticism", e.text, e.start, e.end)
     return Evidence(e.label.replace("direction:", "negated:"), e.text, e.start, e.end)
+
+
+REJECTED_BEFORE = re.compile(r"\b(?:is|are|was|be|means?)\s+not\s+(?:[\w’'-]+\s+(?:or|nor|and)\s+)?$", re.I)
+INSTEAD_AFTER = re.compile(
+    r"^[^.;!?]{0,80}?,?\s+but\s+(?:rather\s+)?(?:a|an|the|to|more|common|shared|[a-z]+ing)\b", re.I
+)
+
+
+def _rejected_for_another(text: str, start: int, end: int) -> bool:
+    """ "The answer is not walls or deterrence, but ...": a measure named only to be set aside for
+    another ("is not X but Y"), which argues the other way."""
+    return bool(REJECTED_BEFORE.search(text[max(0, start - 40) : start])) and bool(INSTEAD_AFTER.match(text[end:]))
 
 
 PHRASE_VERBS = {

@@ -405,6 +405,11 @@ def test_receiving_or_accepting_applications_is_a_count_not_a_position(nlp):
         ("People should wait their turn and not jump the queue.", "restrictive"),
         ("There are legal pathways through which they can be admitted.", "open"),
         ("Voters should demand an end to the camps.", "open"),
+        (
+            "Operation Sovereign Borders is in place: if you arrive by boat, you will not be settled here.",
+            "restrictive",
+        ),
+        ("Poland called for the closure of its border to freight.", "restrictive"),
     ],
 )
 def test_common_calls_on_numbers_enforcement_and_protection_have_a_direction(text, direction):
@@ -485,3 +490,9 @@ def test_pushing_migrants_back_is_a_pushback_not_harm_done_to_them(nlp):
     (quote,) = analyze(text, published=date(2015, 7, 28), nlp=nlp).quotes
     assert quote.stance.migration != "open"
     assert not any(e.label == "government:criticism" for e in quote.stance.evidence)
+
+
+def test_a_measure_named_only_to_be_set_aside_for_another_argues_the_other_way():
+    rejected = uk_judge("The right response is not walls or deterrence, but a common asylum policy.", "unknown")
+    assert rejected.migration == "open"
+    assert uk_judge("Deterrence works, and the problem is not deterrence.", "unknown").migration == "restrictive"
