@@ -331,7 +331,13 @@ def _follows_its_attribution(text: str, chain: QuoteChain, p: Parsed, previous: 
     if cue is None or not p.base <= cue.start < chain.start:
         return False
     between = text[cue.end : chain.parts[0].start]
-    return bool(re.search(r"[.!?]\s*[“\"‘']*\s*$", between)) and not re.search(r"[“”\"]", between[:-2])
+    # 'Corker said they were "meticulous" about it. "If we ...': phrases the same report quoted
+    # on the way do not break it
+    unquoted = QUOTED_PHRASE.sub("", between[:-2])
+    return bool(re.search(r"[.!?][”\"’']*\s*[“\"‘']*\s*$", between)) and not re.search(r"[“”\"]", unquoted)
+
+
+QUOTED_PHRASE = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"")
 
 
 def _opens_paragraph(text: str, quote_start: int, p: Parsed) -> bool:

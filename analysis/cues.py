@@ -283,6 +283,16 @@ def _reporter_above(tok: Token) -> Token | None:
     return None
 
 
+def _asked_when(tok: Token) -> bool:
+    """ "when asked", "if pressed": a passive participle in a time clause, with no speaker of its own."""
+    return (
+        tok.tag_ == "VBN"
+        and tok.dep_ in ("advcl", "conj")
+        and not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "if", "once", "as") for c in tok.children)
+    )
+
+
 def _thought_inside_a_report(tok: Token) -> bool:
     """ "X said voters would find it ...", "X said it was "mischief" that shows their "disconnect"":
     a thought anywhere in the complement of the nearest speech verb above it, a report with a subject."""
@@ -453,6 +463,8 @@ def made_known(tok: Token) -> Token | None:
 def _verb_cue(p: Parsed, tok: Token) -> Cue | None:
     if _thought_inside_a_report(tok):
         return None  # "Hale said voters would find it “hard to accept”": Hale's words
+    if _asked_when(tok):
+        return None  # "who told Congress when asked about it: “...”": the one who told speaks
     subj = subject_of(tok)
     if subj is None:
         return None

@@ -24,6 +24,7 @@ answer assure denounce mention remind repeat email yell scoff exclaim quip
 remember recount counter hint chide lambast rebut exhort plead muse elaborate opine
 confide press fume commend reaffirm laud assail
 rip bash berate rebuke castigate excoriate scold skewer
+question vent
 """.split()
 )
 # Verbs whose complement is reported speech even without quote marks (stricter than the above).
@@ -68,6 +69,7 @@ REPORTING_VERBS = SPEECH_VERBS - {
     "excoriate",
     "scold",
     "skewer",
+    "question",
     "indicate",
 }
 SPEECH_NOUNS = frozenset(

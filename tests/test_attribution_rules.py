@@ -1238,3 +1238,32 @@ def test_local_media_report_that_is_a_report_even_when_parsed_as_a_noun(nlp):
     a = analyze(text, published=date(2024, 2, 1), nlp=nlp)
     assert [q.speaker_name for q in a.quotes] == ["Local media"]
     assert {n.cited_by for n in a.numbers if n.text == "199"} == {a.quotes[0].speaker_id}
+
+
+@pytest.mark.model
+def test_when_asked_is_not_a_speech_act_of_its_own(nlp):
+    text = (
+        "Emails\n\nAny decision would involve Attorney General Jane Corbin, who told Congress when asked last "
+        'month about the email inquiry: "That matter is being handled by career independent agents. They follow '
+        'the evidence."'
+    )
+    assert _speakers(text, nlp) == ["Jane Corbin"]
+
+
+@pytest.mark.model
+def test_questioned_reports_its_quote(nlp):
+    text = "Title\n\n“What was the pivot point that made him change so fundamentally?” Glen Marsh questioned."
+    assert _speakers(text, nlp) == ["Glen Marsh"]
+
+
+@pytest.mark.model
+def test_a_quote_after_a_report_with_quoted_phrases_continues_that_report(nlp):
+    text = (
+        "Title\n\nTom Reyes chairs the panel.\n\n"
+        'Reyes said he and his partners were "meticulous" about ensuring that they were "in no way involving '
+        'any language that would touch the deal." "If we were to touch it in any way, the administration would '
+        'say that we were undermining the deal."'
+    )
+    quotes = analyze(text, published=date(2016, 7, 16), nlp=nlp).quotes
+    assert quotes[-1].text.startswith("If we were to touch it")
+    assert quotes[-1].speaker_name == "Tom Reyes"
