@@ -283,6 +283,26 @@ def _reporter_above(tok: Token) -> Token | None:
     return None
 
 
+# Verbs of showing and finding: a report only with what they show as a clause or a quote after them
+SHOWING_VERBS = frozenset({"show", "find"})
+
+
+def _reports_something(tok: Token) -> bool:
+    """ "The poll shows that ...", "found: “...”", "showed “...”": a clause or a quote follows, or
+    a quote comes before it in its sentence ("‘...,’ a new report has found.")."""
+    if any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+        return True
+    subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is not None:  # the subject right after a closing mark
+        k = subj.left_edge.i - 1
+        while k >= 0 and tok.doc[k].text == ",":
+            k -= 1
+        if k >= 0 and tok.doc[k].is_quote:
+            return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and (nxt.is_quote or nxt.text in (":", ",") or nxt.lower_ == "that")
+
+
 def _asked_when(tok: Token) -> bool:
     """ "when asked", "if pressed": a passive participle in a time clause, with no speaker of its own."""
     return (
@@ -465,6 +485,8 @@ def _verb_cue(p: Parsed, tok: Token) -> Cue | None:
         return None  # "Hale said voters would find it “hard to accept”": Hale's words
     if _asked_when(tok):
         return None  # "who told Congress when asked about it: “...”": the one who told speaks
+    if lemma(tok) in SHOWING_VERBS and not _reports_something(tok):
+        return None  # "bruises that she showed to the police": shown, not said
     subj = subject_of(tok)
     if subj is None:
         return None

@@ -70,6 +70,7 @@ REPORTING_VERBS = SPEECH_VERBS - {
     "scold",
     "skewer",
     "question",
+    "refer",
     "indicate",
 }
 SPEECH_NOUNS = frozenset(

@@ -1267,3 +1267,23 @@ def test_a_quote_after_a_report_with_quoted_phrases_continues_that_report(nlp):
     quotes = analyze(text, published=date(2016, 7, 16), nlp=nlp).quotes
     assert quotes[-1].text.startswith("If we were to touch it")
     assert quotes[-1].speaker_name == "Tom Reyes"
+
+
+@pytest.mark.model
+def test_something_shown_is_not_said_and_the_quote_after_continues_the_speaker(nlp):
+    text = (
+        'Campaign\n\n"How do you know those bruises were not there before? I am not a lawyer," Tom Reyes told '
+        'reporters on his plane, referring to bruises that Ann Hale showed to the police. "Would you not think '
+        'she would have yelled out if she has bruises on her arm?"\n\n'
+        "A poll showed that most voters backed the plan. The inspectors found “serious failings” in the centres."
+        "\n\n‘The ministry has shown a cavalier attitude to detention,’ a new report by the Home Affairs "
+        "Committee has found."
+    )
+    quotes = analyze(text, published=date(2016, 3, 30), nlp=nlp).quotes
+    assert [(q.kind, q.speaker_name) for q in quotes] == [
+        ("direct", "Tom Reyes"),
+        ("direct", "Tom Reyes"),
+        ("indirect", "A poll"),
+        ("direct", "The inspectors"),
+        ("direct", "Home Affairs Committee"),
+    ]
