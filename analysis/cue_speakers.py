@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.cues import Cue
+from analysis.cues import AUTHORED_WORDS, Cue
 from analysis.entities import Entity
 from analysis.lexical import lemma
 from analysis.records import Mention
@@ -188,15 +188,11 @@ def _as_the_subject_names_it(book: SpeakerBook, cue: Cue, hit: Hit) -> Hit:
     return hit
 
 
-# Things a person sends or puts out: what they say, their author says.
-AUTHORED_HEADS = frozenset("email letter memo note tweet post statement message video ad release".split())
-
-
 def _author_of_document(book: SpeakerBook, cue: Cue) -> Hit | None:
     """ "a fundraising email sent out by Ann Hale warned": a message someone sent speaks for its
     sender (the parse's "by" phrase on the message; the subject phrase leaves it out)."""
     head = cue.subject_token()
-    if head is None or lemma(head) not in AUTHORED_HEADS:
+    if head is None or lemma(head) not in AUTHORED_WORDS:  # messages, letters, statements, videos
         return None
     for verb in (c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"):
         for by in (c for c in verb.children if c.dep_ == "agent"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from analysis.entities import Entity
@@ -91,20 +92,24 @@ def latest_subject(
 
 def subject_roles(parsed: Sequence[Parsed], m: Mention) -> tuple[bool, bool]:
     """(is a subject, is a main-clause subject) for a mention, from its paragraph's parse."""
+    span = _mention_span(parsed, m)
+    if not span:
+        return False, False
+    subject = any(t.dep_ in SUBJECT_DEPS or t.head.dep_ in SUBJECT_DEPS and _part_of_subject(t) for t in span)
+    if not subject:
+        # "Her position was backed by Sen. Ann Hale": the agent of a passive is who acts
+        verb = next((v for t in span if (v := _passive_agent_of(t)) is not None), None)
+        if verb is not None:
+            return True, verb.dep_ in ("ROOT", "parataxis") or verb.head.i == verb.i
+    return subject, subject and any(is_main_clause_subject(t) for t in span)
+
+
+def _mention_span(parsed: Sequence[Parsed], m: Mention) -> SpacySpan | None:
+    """The tokens of a mention in its paragraph's parse, None when they do not align."""
     for p in parsed:
         if p.base <= m.start < p.base + len(p.text):
-            span = p.doc.char_span(m.start - p.base, m.end - p.base, alignment_mode="expand")
-            if not span:
-                return False, False
-            subject = any(t.dep_ in SUBJECT_DEPS or t.head.dep_ in SUBJECT_DEPS and _part_of_subject(t) for t in span)
-            agent = next((t for t in span if _passive_agent_of(t) is not None), None)
-            if not subject and agent is not None:
-                # "Her position was backed by Sen. Ann Hale": the agent of a passive is who acts
-                verb = _passive_agent_of(agent)
-                assert verb is not None
-                return True, verb.dep_ in ("ROOT", "parataxis") or verb.head.i == verb.i
-            return subject, subject and any(is_main_clause_subject(t) for t in span)
-    return False, False
+            return p.doc.char_span(m.start - p.base, m.end - p.base, alignment_mode="expand")
+    return None
 
 
 def _passive_agent_of(tok: Token) -> Token | None:
@@ -129,12 +134,8 @@ def _part_of_subject(tok: Token) -> bool:
 def in_subordinate_clause(parsed: Sequence[Parsed], m: Mention) -> bool:
     """Whether a mention is the subject of a clause opened by a subordinator ("after her child,
     Mia, was born"), from its paragraph's parse."""
-    for p in parsed:
-        if p.base <= m.start < p.base + len(p.text):
-            span = p.doc.char_span(m.start - p.base, m.end - p.base, alignment_mode="expand")
-            for t in span or ():
-                subj = t if t.dep_ in SUBJECT_DEPS else t.head if t.head.dep_ in SUBJECT_DEPS else None
-                if subj is not None and any(c.dep_ == "mark" for c in subj.head.children):
-                    return True
-            return False
+    for t in _mention_span(parsed, m) or ():
+        subj = t if t.dep_ in SUBJECT_DEPS else t.head if t.head.dep_ in SUBJECT_DEPS else None
+        if subj is not None and any(c.dep_ == "mark" for c in subj.head.children):
+            return True
     return False

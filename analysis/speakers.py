@@ -96,6 +96,8 @@ class SpeakerBook:
         self.published = published
         self.entities: list[Entity] = []
         self.mention_owner: list[tuple[Mention, Entity]] = []
+        # a mention's place in its sentence, read from the parse once (every pronoun weighs them all)
+        self._clause_roles: dict[tuple[int, int], tuple[bool, bool, bool]] = {}
         self.home_country = speaker_facts.home_country(text, registry, self.entities, resolved=False)
         self._resolve_all()
         self.home_country = speaker_facts.home_country(text, registry, self.entities, resolved=True)
@@ -297,21 +299,34 @@ class SpeakerBook:
 
     def _candidates(self, pos: int) -> list[Candidate]:
         """Every mention of a person before `pos`, as the pronoun rule weighs it."""
-        return [
-            Candidate(
-                ent.id,
-                ent.gender,
-                m.start,
-                *subject_roles(self.parsed, m),
-                self._in_quote(m.start),
-                self._sentence_index(m.start),
-                in_subordinate_clause(self.parsed, m),
-            )
-            for ent in self.entities
-            if ent.kind == "person"
-            for m in ent.mentions
-            if m.start < pos
-        ]
+        out = []
+        for ent in self.entities:
+            if ent.kind != "person":
+                continue
+            for m in ent.mentions:
+                if m.start >= pos:
+                    continue
+                subject, main, subordinate = self._roles_of(m)
+                out.append(
+                    Candidate(
+                        ent.id,
+                        ent.gender,
+                        m.start,
+                        subject,
+                        main,
+                        self._in_quote(m.start),
+                        self._sentence_index(m.start),
+                        subordinate,
+                    )
+                )
+        return out
+
+    def _roles_of(self, m: Mention) -> tuple[bool, bool, bool]:
+        """(subject, main-clause subject, subject of a subordinate clause) for a mention, cached."""
+        key = (m.start, m.end)
+        if key not in self._clause_roles:
+            self._clause_roles[key] = (*subject_roles(self.parsed, m), in_subordinate_clause(self.parsed, m))
+        return self._clause_roles[key]
 
     def _sentence_index(self, pos: int) -> int:
         """The index of the sentence holding `pos`, counted over the whole article."""
@@ -396,7 +411,7 @@ class SpeakerBook:
             elif not joined and (w.endswith(",") or not self._title_word(core, possessive_ok=True)):
                 kept = kept[:k]
                 break  # before any "of"/"for", every word is a title word and no comma falls inside
-        while kept and (kept[0].lower() in TITLE_JOINERS or kept[0].lower() in ("his", "her", "their")):
+        while kept and kept[0].lower() in ("his", "her", "their"):  # title words, but no part of one
             kept = kept[1:]
         while kept and kept[-1].lower().rstrip(",") in TITLE_JOINERS:
             kept = kept[:-1]
@@ -411,13 +426,17 @@ class SpeakerBook:
     def _title_word(self, word: str, possessive_ok: bool) -> bool:
         """A word that can be part of a title on its own: a title word, a demonym, a party, or (inside
         a title) a country's possessive ("Italy's")."""
-        bare = re.sub(r"[’']s?$", "", word)
         return bool(
             word.lower() in TITLE_WORDS
             or word in self.registry.demonyms
             or self._party_word(word.rstrip("’s'"))
-            or (possessive_ok and bare != word and bare in self.registry.places)
+            or (possessive_ok and self._possessive_country(word))
         )
+
+    def _possessive_country(self, word: str) -> str | None:
+        """The country a possessive names ("Italy's" -> Italy), else None."""
+        bare = re.sub(r"[’']s?$", "", word)
+        return bare if bare != word and bare in self.registry.places else None
 
     def _party_word(self, word: str) -> tuple[str, str] | None:
         """A party named by a word, if it is a party of this article's country (or of no known one)."""
@@ -431,9 +450,8 @@ class SpeakerBook:
                 ent.article_party = hit[0]
             if w in self.registry.demonyms and ent.article_country is None:
                 ent.article_country = self.registry.demonyms[w]
-            bare = re.sub(r"[’']s?$", "", w)
-            if bare != w and bare in self.registry.places and ent.article_country is None:
-                ent.article_country = bare  # "Italy's interior minister"
+            if ent.article_country is None:
+                ent.article_country = self._possessive_country(w)  # "Italy's interior minister"
         if ent.article_role is None:
             ent.article_role = role
 

@@ -213,6 +213,9 @@ def conditional(words: Words, i: int) -> bool:
     return False
 
 
+SENT_BACK_FORMS = frozenset("take takes taking took taken push pushes pushing pushed".split())
+
+
 def _action_lemma(words: Words, tok: Tok, wc: WordClasses) -> str | None:
     low = tok.low
     if low in ("crack", "cracking", "cracked", "clamp", "clamping", "clamped"):
@@ -222,10 +225,10 @@ def _action_lemma(words: Words, tok: Tok, wc: WordClasses) -> str | None:
         back = any(t.low in ("back", "away") for t in words.toks[tok.i + 1 : tok.i + 6])
         return "turn" if back else None
     nxt = words.toks[tok.i + 1].low if tok.i + 1 < len(words.toks) else ""
-    if low in ("take", "takes", "taking", "took", "taken") and nxt == "back":
-        return "return"  # "take back migrants" is a return; "take 800,000 migrants" admits them
-    if low in ("push", "pushes", "pushing", "pushed") and nxt == "back":
-        return "return"  # "pushed back 2,000 migrants" is a pushback, not harm done to them
+    if low in SENT_BACK_FORMS and nxt == "back":
+        # "take back migrants" is a return ("take 800,000 migrants" admits them); "pushed back 2,000
+        # migrants" is a pushback, not harm done to them
+        return "return"
     out = nxt in ("out", "away") or (
         words.parsed and any(c.dep == "prt" and c.low in ("out", "away") for c in words.children(tok.i))
     )
