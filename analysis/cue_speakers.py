@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from analysis.cues import AUTHORED_WORDS, Cue
+from analysis.cues import AUTHORED_WORDS, Cue, subject_extent
 from analysis.entities import Entity
 from analysis.lexical import lemma
 from analysis.records import Mention
 from analysis.registry import fold
-from analysis.speaker_phrases import phrase_kind
+from analysis.speaker_phrases import PERSON_SUFFIX_RE, phrase_kind
 from analysis.speaker_words import GROUP_NOUNS, PARTY_ROLE, ROLE_NOUNS, UNNAMED_PERSON_HEADS
 from analysis.speakers import SpeakerBook
 from analysis.speech_words import SPEECH_NOUNS
@@ -167,8 +167,37 @@ def _speaker_beyond_mentions(book: SpeakerBook, cue: Cue, inside: list[Hit]) -> 
     if hit is None and text.strip().lower() in ("he", "she", "they"):
         at = cue.subject_start + len(text) - len(text.lstrip())
         pronoun = Mention(text.strip(), at, at + len(text.strip()), "pronoun")
-        hit = _latest_speaker(book, cue.subject_start, pronoun, person=text.strip().lower() != "they")
+        plural = text.strip().lower() == "they"
+        hit = _latest_speaker(book, cue.subject_start, pronoun, person=not plural)
+        if plural:
+            hit = _group_subject_before(book, cue, hit) or hit
     return hit
+
+
+def _people_word(plural: str) -> bool:
+    """ "officials", "lawmakers", "migrants" name people; "the storms" and "the camps" do not."""
+    return plural in GROUP_NOUNS or PERSON_SUFFIX_RE.search(plural.removesuffix("s")) is not None
+
+
+def _group_subject_before(book: SpeakerBook, cue: Cue, latest: Hit | None) -> Hit | None:
+    """ "Officials from Australia have defended the camps. They say ...": a "they" refers to the
+    people the sentence before was about, though they had not spoken yet, unless someone spoke since."""
+    sents = list(cue.token.doc.sents)
+    here = next((i for i, s in enumerate(sents) if s.start <= cue.token.i < s.end), 0)
+    if here == 0:
+        return None
+    subj = next((t for t in sents[here - 1] if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+    if subj is None or subj.tag_ not in ("NNS", "NNPS") or not _people_word(subj.lower_):
+        return None
+    lo, hi = subject_extent(subj)
+    start, end = cue.base + lo, cue.base + hi
+    if latest is not None and any(start < at < cue.subject_start for at in latest[0].spoke_at):
+        return None
+    phrase = book.text[start:end]
+    if phrase_kind(phrase) != "group":
+        return None
+    found = next(((e, m) for m, e in book.mention_owner if m.start == start and m.end == end), None)
+    return found or book.entity_for_phrase(phrase, start, end)
 
 
 def _as_the_subject_names_it(book: SpeakerBook, cue: Cue, hit: Hit) -> Hit:

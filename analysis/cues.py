@@ -91,8 +91,21 @@ def is_finite_report(tok: Token) -> bool:
             and not any(c.dep_ == "auxpass" for c in tok.children)
         )
     if tok.tag_ == "VB":
-        return False
+        return _present_tense_tagged_as_base(tok)
     return True
+
+
+def _present_tense_tagged_as_base(tok: Token) -> bool:
+    """ "Groups that have endorsed him say ...": the tagger gave a present-tense "say" the base form.
+    With a subject of its own and no auxiliary, "to" or "let", it is a report."""
+    return (
+        tok.dep_ in ("ROOT", "conj")
+        and any(c.dep_ == "nsubj" and c.lower_ not in OBJECT_PRONOUNS for c in tok.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+    )
+
+
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
 
 
 def subject_of(tok: Token) -> Token | None:

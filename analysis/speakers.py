@@ -694,8 +694,11 @@ class SpeakerBook:
         name = phrase_name(phrase)
         ent = next((e for e in self.entities if fold(e.name) == fold(name)), None)
         if ent is None:
-            ent = self._new(name, kind="person", affiliation=org)
-            ent.article_role = "Spokesperson" if org is None else f"Spokesperson for {org.name}"
+            plural = re.search(r"\b(officials|sources|spokespeople|spokesmen|spokeswomen)\b", phrase, re.I)
+            # "Officials from the ministry say": several people, who may be "they" later
+            ent = self._new(name, kind="group" if plural else "person", affiliation=org)
+            title = plural.group(1).capitalize() if plural else "Spokesperson"
+            ent.article_role = title if org is None else f"{title} for {org.name}"
             party = self._party_word(org_name)
             if party and org is None:
                 ent.article_party, ent.article_country = party

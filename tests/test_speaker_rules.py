@@ -510,3 +510,30 @@ def test_a_name_inside_a_description_of_the_subject_is_not_the_subject(nlp):
     a = analyze(text, published=date(2016, 5, 5), nlp=nlp)
     assert a.quotes[-1].speaker_name == "Paul M. Dorne"
     assert all(s.role is None or not s.role.lower().startswith("said") for s in a.speakers)
+
+
+@pytest.mark.model
+def test_they_after_a_sentence_about_a_group_is_that_group_though_it_had_not_spoken(nlp):
+    text = (
+        "Camps\n\nOfficials from the island have defended the detention camps. They say the camps deter "
+        "smugglers. They say the camps also save lives at sea."
+    )
+    said = {q.text: q.speaker_name for q in analyze(text, published=date(2016, 3, 1), nlp=nlp).quotes}
+    assert said.get("the camps deter smugglers") == "Officials from the island"
+    assert said.get("the camps also save lives at sea") == "Officials from the island"
+    storms = "Weather\n\nThe storms have hit the coast. They say the roads are closed."
+    assert analyze(storms, published=date(2016, 3, 1), nlp=nlp).quotes == ()  # storms do not talk
+
+
+@pytest.mark.model
+def test_a_group_described_by_a_relative_clause_reports_in_the_present_tense(nlp):
+    text = "Delegates\n\nGroups that have endorsed him say superdelegates should follow the voters."
+    quotes = analyze(text, published=date(2016, 6, 9), nlp=nlp).quotes
+    assert [(q.text, q.kind) for q in quotes] == [("superdelegates should follow the voters", "indirect")]
+    assert quotes[0].speaker_name == "Groups"
+
+
+@pytest.mark.model
+def test_a_base_form_say_with_an_auxiliary_is_no_report(nlp):
+    text = "Delegates\n\nThe delegates will say the vote was fair. Let them say what they want."
+    assert analyze(text, published=date(2016, 6, 9), nlp=nlp).quotes == ()
