@@ -80,6 +80,7 @@ def reported_speech(
             cue.rule in ("speech_verb", "passive_report", "verb_read_from_words")
             and lemma(tok) not in REPORTING_VERBS
             and lemma(tok) not in OBJECT_SPEECH_VERBS
+            and lemma(tok) not in DESCRIBING_VERBS
             and told is None
         ):
             continue
@@ -216,6 +217,8 @@ def _verb_content(tok: Token, doc: Doc, sent: SpacySpan) -> list[tuple[int, int]
     )
     if not after and (comps or (tok.dep_ in ("ccomp", "parataxis", "conj") and tok.head.i < tok.i and not second_act)):
         return _content_before_verb(tok, doc, sent)
+    if not after and lemma(tok) in DESCRIBING_VERBS:
+        return _described_as(tok, doc)
     if not after:
         return _object_content(tok, doc) if lemma(tok) in OBJECT_SPEECH_VERBS else []
     out = []
@@ -350,6 +353,9 @@ attack request reiterate insist appeal report advise commend reaffirm laud assai
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "prep", "dative", "ccomp", "attr"})
 # "calling him 'a total stiff'", "described it as 'a shambles'": the quoted words are the statement.
 NAMING_VERBS = frozenset({"call", "describe", "brand", "label", "term", "dub", "name"})
+# "described the conditions as horrific", "portrayed the bill as an amnesty": without quote marks,
+# the thing and what it was described as are the statement.
+DESCRIBING_VERBS = frozenset({"describe", "portray", "characterize", "characterise", "depict"})
 
 
 def _interjected_report(tok: Token, doc: Doc, sent: SpacySpan) -> list[tuple[int, int]] | None:
@@ -372,6 +378,26 @@ def _interjected_report(tok: Token, doc: Doc, sent: SpacySpan) -> list[tuple[int
         pieces.extend(_trimmed(doc, sent.start, comma_before - 1, min_words=1))
     pieces.extend(_trimmed(doc, comma_after + 1, sent.end - 1))
     return pieces
+
+
+def _described_as(tok: Token, doc: Doc) -> list[tuple[int, int]]:
+    """ "Orner described the conditions at the centers as horrific": the object and its "as" phrase.
+    A description that quotes its words ("described it as “a shambles”") is the quote alone."""
+    # the object may be a clause ("described making the film as ..."); the parser may hang "as" on
+    # the object's last noun ("the conditions at the centers as horrific")
+    obj = next((c for c in tok.rights if c.dep_ == "dobj" or (c.dep_ == "xcomp" and c.tag_ == "VBG")), None)
+    if obj is None:
+        return []
+    as_phrase = next(
+        (c for c in list(tok.rights) + list(obj.subtree) if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i),
+        None,
+    )
+    if as_phrase is None:
+        return []
+    lo, hi = obj.left_edge.i, as_phrase.right_edge.i
+    if any(t.is_quote for t in doc[lo : hi + 1]):
+        return []
+    return _trimmed(doc, lo, hi)
 
 
 def _object_content(tok: Token, doc: Doc) -> list[tuple[int, int]]:

@@ -25,6 +25,7 @@ remember recount counter hint chide lambast rebut exhort plead muse elaborate op
 confide press fume commend reaffirm laud assail
 rip bash berate rebuke castigate excoriate scold skewer
 question vent
+portray characterize characterise depict
 """.split()
 )
 # Verbs whose complement is reported speech even without quote marks (stricter than the above).

@@ -1287,3 +1287,24 @@ def test_something_shown_is_not_said_and_the_quote_after_continues_the_speaker(n
         ("direct", "The inspectors"),
         ("direct", "Home Affairs Committee"),
     ]
+
+
+@pytest.mark.model
+def test_what_someone_described_something_as_is_their_statement(nlp):
+    text = (
+        "Film\n\nThe director Ann Hale made the film. Hale described the conditions at the camps as cruel. "
+        "Sen. Tom Baxter portrayed the bill as an amnesty for lawbreakers. "
+        "Hale described the scene to the police."
+    )
+    quotes = analyze(text, published=date(2016, 5, 1), nlp=nlp).quotes
+    assert [(q.text, q.kind, q.speaker_name) for q in quotes] == [
+        ("the conditions at the camps as cruel", "indirect", "Ann Hale"),
+        ("the bill as an amnesty for lawbreakers", "indirect", "Tom Baxter"),
+    ]
+
+
+@pytest.mark.model
+def test_a_description_in_quote_marks_is_the_quoted_words_alone(nlp):
+    text = "Film\n\nSen. Tom Baxter described the bill as a “shambles”."
+    quotes = analyze(text, published=date(2016, 5, 1), nlp=nlp).quotes
+    assert [(q.text, q.kind) for q in quotes] == [("shambles", "direct")]
