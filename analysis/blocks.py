@@ -230,9 +230,18 @@ ATTRIBUTABLE_TO = re.compile(
 )
 
 
+# "Secretary Alejandro Mayorkas delivered the following remarks during a press call.": a speech page's
+# introduction; every paragraph after it is the speaker's.
+FOLLOWING_REMARKS = re.compile(
+    r"^(?P<who>[A-Z][^:;]{2,120}?)\s+(?:delivered|gave|made|issued|released)\s+the\s+following\s+"
+    r"(?:remarks|statement|speech|address|comments|testimony)\b[^:]{0,120}[.:]?\s*$"
+)
+
+
 def attributable_to(text: str) -> tuple[int, int] | None:
-    """(start, end) of the name in a "Quotes attributable to X" line, offsets into `text`."""
-    m = ATTRIBUTABLE_TO.match(text.strip())
+    """(start, end) of the name in a "Quotes attributable to X" or "X delivered the following
+    remarks" line, offsets into `text`."""
+    m = ATTRIBUTABLE_TO.match(text.strip()) or FOLLOWING_REMARKS.match(text.strip())
     if not m:
         return None
     lead = len(text) - len(text.lstrip())

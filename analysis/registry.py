@@ -120,6 +120,10 @@ def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
+# "Alejandro N. Mayorkas", "Joseph R. Biden": a middle initial the registry's names leave out
+MIDDLE_INITIAL = re.compile(r"(?<=\w)\s+[A-Z]\.(?=\s+[A-Z])")
+
+
 class Registry:
     """Questions answered from data/registry.json."""
 
@@ -241,8 +245,13 @@ class Registry:
         return next((p for p in self.people if p.id == person_id), None)
 
     def people_named(self, name: str) -> list[RegistryPerson]:
-        """People whose name or alias is exactly this (accent- and case-insensitive)."""
-        return list(self._by_name.get(fold(name), ()))
+        """People whose name or alias is exactly this (accent- and case-insensitive), or is this
+        without its middle initials ("Alejandro N. Mayorkas" is the registry's Alejandro Mayorkas)."""
+        found = self._by_name.get(fold(name), ())
+        if not found:
+            bare = MIDDLE_INITIAL.sub("", name)
+            found = self._by_name.get(fold(bare), ()) if bare != name else ()
+        return list(found)
 
     def org_named(self, name: str) -> RegistryOrg | None:
         key = fold(name)

@@ -75,6 +75,15 @@ GENERIC_GOVERNMENT_WORDS = frozenset({"government", "ministers", "cabinet"})
 COUNTRY_LEADER = re.compile(r"(?i:the)\s+(?P<demonym>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+(?i:leader)")
 
 
+# "X, who was appointed as the Minister for Syrian Refugees in September": a relative clause that
+# gives the person's office, up to the first word that says when, where or why.
+APPOINTED_AS_RE = re.compile(
+    r"^(?:’s?|'s?)?,\s+who\s+(?:(?:was|has\s+been|had\s+been)\s+(?:appointed|named|elected|made)|"
+    r"is|was|has\s+been|had\s+been|became|serves|served)\s+(?:as\s+)?(?:the\s+|a\s+|an\s+)?"
+    r"([^,.;:“”\"\n]{3,80}?)(?=\s*[,.;]|\s+(?:in|since|until|from|to|at|on|when|after|before|who|under|last|this)\b)"
+)
+
+
 class SpeakerBook:
     """All people and organisations of one article, resolved in reading order."""
 
@@ -375,12 +384,15 @@ class SpeakerBook:
             self._set_role(ent, title)
         m = re.match(
             # (not "Clinton, said he has spoken with fellow delegates": a verb after the comma is the sentence's)
-            r"^(?:’s?|'s?)?,\s+((?:the|a|an)\s+)?(?!(?:said|says|told|tells|added|adds|warned|wrote|noted|argued)\b)"
+            r"^(?:’s?|'s?)?,\s+((?:the|a|an)\s+)?(?!(?:said|says|told|tells|added|adds|warned|wrote|noted|argued)\b|who\s+(?:is|was|has|had|became|serves|served)\b)"
             r"([^,.;:“”\"\n]{3,90}?)(?:,|\.|;|\s+(?:said|says|told|added|warned))",
             after,
         )
         if m and any(re.search(rf"\b{w}\b", m.group(2).lower()) for w in ROLE_NOUNS):
             self._set_role(ent, m.group(2).strip())
+        m = APPOINTED_AS_RE.match(after)
+        if m and any(re.search(rf"\b{w}\b", m.group(1).lower()) for w in ROLE_NOUNS):
+            self._set_role(ent, m.group(1).strip())  # "Mr Harrington, who was appointed as the Minister for ..."
         m = re.match(r"^\s*(?:\(|,\s*)([RDI])[-–]([A-Z][A-Za-z. ]+)(?:\)|,)", after)
         if m:  # "Sen. Jane Doe (R-Texas)" or "Sen. Jane Doe, R-Ohio,"
             ent.article_party = {"R": "Republican", "D": "Democratic", "I": "Independent"}[m.group(1)]

@@ -183,3 +183,18 @@ def test_a_subheading_claim_is_reported_speech_of_who_it_names(nlp):
     assert [(q.kind, q.text, q.speaker_name) for q in quotes if q.text.startswith("Companies")] == [
         ("indirect", "Companies exploit program", "Critics")
     ]
+
+
+@pytest.mark.model
+def test_paragraphs_after_following_remarks_are_the_speakers_words(nlp):
+    text = (
+        "Minister on arrivals\n\n"
+        "Minister Ann Hale delivered the following remarks during a press call.\n\n"
+        "Thank you all for joining. Arrivals fell again in March.\n\n"
+        "We have continued to enforce the law at the border."
+    )
+    quotes = analyze(text, published=date(2024, 4, 2), nlp=nlp).quotes
+    assert [(q.text, q.kind, q.speaker_name) for q in quotes] == [
+        ("Thank you all for joining. Arrivals fell again in March.", "direct", "Ann Hale"),
+        ("We have continued to enforce the law at the border.", "direct", "Ann Hale"),
+    ]

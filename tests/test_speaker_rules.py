@@ -537,3 +537,21 @@ def test_a_group_described_by_a_relative_clause_reports_in_the_present_tense(nlp
 def test_a_base_form_say_with_an_auxiliary_is_no_report(nlp):
     text = "Delegates\n\nThe delegates will say the vote was fair. Let them say what they want."
     assert analyze(text, published=date(2016, 6, 9), nlp=nlp).quotes == ()
+
+
+@pytest.mark.model
+def test_an_office_given_in_a_who_clause_is_the_persons_role(nlp):
+    text = (
+        "Visit\n\nTom Reyes, who was appointed as the Minister for Refugee Resettlement in September, said "
+        "the families were settling well. Ann Hale, who was deported in 2010, said she was afraid."
+    )
+    roles = {s.name: s.role for s in analyze(text, published=date(2015, 10, 1), nlp=nlp).speakers}
+    assert roles["Tom Reyes"] == "Minister for Refugee Resettlement"
+    assert roles["Ann Hale"] is None
+
+
+@pytest.mark.model
+def test_a_middle_initial_does_not_hide_a_person_the_registry_knows(nlp):
+    text = "Border\n\nSecretary Alejandro N. Mayorkas said the border was not open."
+    speakers = analyze(text, published=date(2023, 1, 16), nlp=nlp).speakers
+    assert [(s.name, s.party) for s in speakers] == [("Alejandro Mayorkas", "Democratic")]
