@@ -74,8 +74,16 @@ def misparsed_report(tok: Token) -> bool:
     )
 
 
+def verb_read_as_noun(tok: Token) -> bool:
+    """ "MEPs urge EU leaders to ...": the tagger made the sentence's verb a noun, but the parse still
+    gives it a subject and makes it the root."""
+    return tok.tag_ in ("NN", "NNS") and tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children)
+
+
 def is_finite_report(tok: Token) -> bool:
     """A reporting verb that states something was said (not "is expected to say", not "will say")."""
+    if verb_read_as_noun(tok):
+        return True
     if upos(tok) not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
         return False
     if any(c.dep_ == "neg" for c in tok.children):
@@ -450,7 +458,7 @@ def _cue_at(p: Parsed, tok: Token) -> Cue | None:
     agent = _passive_agent(tok) if lemma(tok) in SPEECH_VERBS and tok.tag_ == "VBN" else None
     if agent is not None:  # "..., as reported by the National Foundation for American Policy"
         return _cue(p, tok, agent, "passive_report", tok.text, tok.idx, tok.idx + len(tok))
-    if lemma(tok) in SPEECH_VERBS and (upos(tok) in ("VERB", "AUX") or tok.tag_.startswith("VB")):
+    if lemma(tok) in SPEECH_VERBS and (upos(tok) in ("VERB", "AUX") or tok.tag_.startswith("VB") or verb_read_as_noun(tok)):
         return _verb_cue(p, tok)
     if tok.lower_ in PUT_FORMS and _as_one_put_it(tok):  # "As Ann Hale, a law professor, put it, “...”"
         return _verb_cue(p, tok)

@@ -182,6 +182,28 @@ def later_named_leader(entities: Sequence[Entity], phrase: str, start: int) -> t
 LEDE_REACH = 700  # characters: the lede and the paragraph or two after it
 
 
+def later_named_of_role(entities: Sequence[Entity], phrase: str, start: int, lede_end: int) -> Entity | None:
+    """ "A British cabinet minister on Tuesday vowed ..." and then "Immigration Minister Robert
+    Jenrick told ...": a lede that describes the person the next paragraph names with that title.
+    The first person named after the description, within the lede's reach, whose role holds its head;
+    only for a description in the lede, where news copy names its subject a paragraph later."""
+    m = re.match(r"(?:a|an)\s+(.+)$", phrase.strip(), re.I)
+    if not m or start >= lede_end:
+        return None
+    head = fold(m.group(1)).split()[-1]
+    if head not in ROLE_NOUNS:
+        return None
+    named_after = [
+        (min(x.start for x in e.mentions), e)
+        for e in entities
+        if e.kind == "person"
+        and e.mentions
+        and head in f"{fold(e.article_role or '')} {titles_held(e)}".replace(",", " ").split()
+    ]
+    first = min(((at, e) for at, e in named_after if start < at < start + LEDE_REACH), default=None, key=lambda x: x[0])
+    return first[1] if first is not None else None
+
+
 def earlier_org_of_kind(entities: Sequence[Entity], phrase: str, start: int) -> Entity | None:
     """ "The department said": the organisation of that kind named most recently before."""
     head = re.sub(r"[^\w-]", "", phrase.split()[-1].lower())

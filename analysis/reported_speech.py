@@ -80,7 +80,7 @@ def reported_speech(
             cue.rule in ("speech_verb", "passive_report", "verb_read_from_words")
             and lemma(tok) not in REPORTING_VERBS
             and lemma(tok) not in OBJECT_SPEECH_VERBS
-            and lemma(tok) not in DESCRIBING_VERBS
+            and not (lemma(tok) in DESCRIBING_VERBS and cue.rule == "speech_verb")  # not "described by"
             and told is None
         ):
             continue

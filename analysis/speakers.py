@@ -32,6 +32,7 @@ from analysis.name_rules import (
     earlier_org_of_kind,
     earlier_person_of_role,
     later_named_leader,
+    later_named_of_role,
     name_parts,
     name_words,
     office_holder_in_article,
@@ -398,6 +399,12 @@ class SpeakerBook:
             ent.article_party = {"R": "Republican", "D": "Democratic", "I": "Independent"}[m.group(1)]
             ent.article_country = ent.article_country or "US"
 
+    def _lede_end(self) -> int:
+        """Where the article's first paragraph after the title ends."""
+        body = self.text.find("\n\n")
+        end = self.text.find("\n\n", body + 2) if body >= 0 else -1
+        return end if end >= 0 else len(self.text)
+
     def _title_before(self, before: str) -> str | None:
         """The title right before a name: "Home Secretary", "Minister of State for Immigration",
         "Italy's interior minister", "Minister of Immigration, Refugees and Citizenship" (title words,
@@ -634,8 +641,10 @@ class SpeakerBook:
             if len(role.split()) <= 2 and fold(org) not in fold(role):  # "Commissioner" of which body
                 ent.article_role = f"{role} of {org}".strip() if role else f"Head of {org}"
             return ent, self._add_mention(ent, clean, start, end, "description")
-        earlier = earlier_org_of_kind(self.entities, clean, start) or earlier_person_of_role(
-            self.entities, clean, start
+        earlier = (
+            earlier_org_of_kind(self.entities, clean, start)
+            or earlier_person_of_role(self.entities, clean, start)
+            or later_named_of_role(self.entities, clean, start, self._lede_end())
         )
         if earlier is not None:
             return earlier, self._add_mention(earlier, clean, start, end, "description")

@@ -26,6 +26,7 @@ confide press fume commend reaffirm laud assail
 rip bash berate rebuke castigate excoriate scold skewer
 question vent
 portray characterize characterise depict
+underline underscore
 """.split()
 )
 # Verbs whose complement is reported speech even without quote marks (stricter than the above).

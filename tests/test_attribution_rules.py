@@ -1308,3 +1308,13 @@ def test_a_description_in_quote_marks_is_the_quoted_words_alone(nlp):
     text = "Film\n\nSen. Tom Baxter described the bill as a “shambles”."
     quotes = analyze(text, published=date(2016, 5, 1), nlp=nlp).quotes
     assert [(q.text, q.kind) for q in quotes] == [("shambles", "direct")]
+
+
+@pytest.mark.model
+def test_something_described_by_someone_is_no_report_of_the_sentence_around_it(nlp):
+    text = (
+        "Committee\n\nThe Chair asked the minister whether the Home Office had followed up the cases "
+        "described by the inspector in his report."
+    )
+    quotes = analyze(text, published=date(2018, 11, 22), nlp=nlp).quotes
+    assert all(q.speaker_name != "Inspector" and "inspector" not in (q.speaker_name or "").lower() for q in quotes)

@@ -555,3 +555,29 @@ def test_a_middle_initial_does_not_hide_a_person_the_registry_knows(nlp):
     text = "Border\n\nSecretary Alejandro N. Mayorkas said the border was not open."
     speakers = analyze(text, published=date(2023, 1, 16), nlp=nlp).speakers
     assert [(s.name, s.party) for s in speakers] == [("Alejandro Mayorkas", "Democratic")]
+
+
+@pytest.mark.model
+def test_a_lede_description_is_the_person_the_next_paragraph_names_with_that_title(nlp):
+    text = (
+        "Ministers\n\nA British cabinet minister on Tuesday vowed tougher rules on small boats.\n\n"
+        "Immigration Minister Tom Reyes told reporters the rules would come within weeks.\n\n"
+        "A Labour senator said the bill was dead.\n\n"
+        "Sen. Ann Hale said she would vote for it."
+    )
+    said = {q.text: q.speaker_name for q in analyze(text, published=date(2022, 11, 1), nlp=nlp).quotes}
+    assert said["tougher rules on small boats"] == "Tom Reyes"
+    assert said["the bill was dead"] == "A Labour senator"  # outside the lede: no guess
+
+
+@pytest.mark.model
+def test_a_speech_verb_the_tagger_read_as_a_noun_still_reports(nlp):
+    text = (
+        "Summit\n\nMEPs urge EU leaders to work out a solution to the impasse on asylum.\n\n"
+        "Ahead of the summit, MEPs underline that Europe needs a common asylum system."
+    )
+    said = {q.text: q.speaker_name for q in analyze(text, published=date(2018, 6, 28), nlp=nlp).quotes}
+    assert said == {
+        "EU leaders to work out a solution to the impasse on asylum": "MEPs",
+        "Europe needs a common asylum system": "MEPs",
+    }
