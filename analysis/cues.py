@@ -458,7 +458,9 @@ def _cue_at(p: Parsed, tok: Token) -> Cue | None:
     agent = _passive_agent(tok) if lemma(tok) in SPEECH_VERBS and tok.tag_ == "VBN" else None
     if agent is not None:  # "..., as reported by the National Foundation for American Policy"
         return _cue(p, tok, agent, "passive_report", tok.text, tok.idx, tok.idx + len(tok))
-    if lemma(tok) in SPEECH_VERBS and (upos(tok) in ("VERB", "AUX") or tok.tag_.startswith("VB") or verb_read_as_noun(tok)):
+    if lemma(tok) in SPEECH_VERBS and (
+        upos(tok) in ("VERB", "AUX") or tok.tag_.startswith("VB") or verb_read_as_noun(tok)
+    ):
         return _verb_cue(p, tok)
     if tok.lower_ in PUT_FORMS and _as_one_put_it(tok):  # "As Ann Hale, a law professor, put it, “...”"
         return _verb_cue(p, tok)
