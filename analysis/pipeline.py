@@ -425,6 +425,7 @@ def _narrates(start: int, parsed: list[Parsed], book: SpeakerBook, cues_by_para:
         return False
     return any(
         c.rule == "speech_verb"
+        and c.token.dep_ in ("ROOT", "conj")  # not "Since the Home Secretary declared ...," inside the block
         and lemma(c.token) in REPORTING_VERBS
         and is_finite_report(c.token)
         and not _first_person(book.text[c.subject_start : c.subject_end])

@@ -115,7 +115,7 @@ def reported_speech(
 # trailing attribution on the wrong clause, so it is read from the words as well.
 TRAILING = re.compile(
     r"^(?P<content>.{15,}?),\s+(?P<subj>(?:the |a |an )?[\w.’'&-]+(?: [\w.’'&-]+){0,9}?)\s+"
-    r"(?P<verb>(?:has |have |had )?(?:said|says|added|warned|claimed|argued|stated|confirmed|announced|"
+    r"(?P<verb>(?:has |have |had )?(?:said|says|say|report|added|warned|claimed|argued|stated|confirmed|announced|"
     r"insisted|noted|wrote|reported|estimated|told reporters|told [A-Z][\w ]{2,30}?))"
     r"(?:,? (?:on |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
     r"last week|this week|in a statement|on Twitter|on X|in an interview)\b)*\s*(?:[.;!?]\W*)?$"

@@ -1318,3 +1318,11 @@ def test_something_described_by_someone_is_no_report_of_the_sentence_around_it(n
     )
     quotes = analyze(text, published=date(2018, 11, 22), nlp=nlp).quotes
     assert all(q.speaker_name != "Inspector" and "inspector" not in (q.speaker_name or "").lower() for q in quotes)
+
+
+@pytest.mark.model
+def test_newspapers_that_report_at_the_end_of_a_sentence_are_its_source(nlp):
+    text = "Asylum\n\nA rugby player fighting deportation is asking the minister to end his ordeal, the Courier and Star report."
+    quotes = analyze(text, published=date(2019, 1, 10), nlp=nlp).quotes
+    assert [(q.kind, q.speaker_name) for q in quotes] == [("indirect", "The Courier and Star")]
+    assert quotes[0].text.startswith("A rugby player fighting deportation")

@@ -198,3 +198,14 @@ def test_paragraphs_after_following_remarks_are_the_speakers_words(nlp):
         ("Thank you all for joining. Arrivals fell again in March.", "direct", "Ann Hale"),
         ("We have continued to enforce the law at the border.", "direct", "Ann Hale"),
     ]
+
+
+@pytest.mark.model
+def test_a_report_inside_a_subordinate_clause_does_not_end_a_block_quote(nlp):
+    text = (
+        "Crossings\n\nA Home Office spokesperson said:\n\n"
+        "Anyone crossing the Channel in a small boat is taking a huge risk.\n\n"
+        "Since the Home Secretary declared a major incident in December, two cutters have returned to UK waters."
+    )
+    quotes = analyze(text, published=date(2019, 1, 10), nlp=nlp).quotes
+    assert [q.speaker_name for q in quotes] == ["A Home Office spokesperson"] * 2
