@@ -64,6 +64,8 @@ HEADLINE_SPEECH_ACT = re.compile(
     r"(?:Vows|Pledges|Promises|Urges|Warns|Threatens|Demands|Slams|Blasts|Rejects|Denies|Accuses|Criticizes|"
     r"Criticises|Condemns|Calls(?: for| on)?) (?P<claim>\S.{8,})$"
 )
+# "UK Must Tighten Migrant Barriers - Minister": wire-copy headline grammar, the source after a dash.
+HEADLINE_DASH_SOURCE = re.compile(r"^(?P<claim>\S.{8,}?)\s+[-–—]\s+(?P<name>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2})$")
 NOT_HEADLINE_NAMES = frozenset(
     {
         "breaking",
@@ -127,6 +129,15 @@ def headline_speech_act(title: str) -> tuple[tuple[int, int], tuple[int, int]] |
     """((name start, end), (claim start, end)) for a "Name Vows to ..." headline, offsets into `title`."""
     m = HEADLINE_SPEECH_ACT.match(title.rstrip())
     return _name_and_claim(m, title) if m else None
+
+
+def headline_dash_source(title: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """((name start, end), (claim start, end)) for a "Claim - Minister" headline, offsets into `title`.
+    Who the name is decides whether it is a source at all ("- BBC News" is the site's name)."""
+    m = HEADLINE_DASH_SOURCE.match(title.rstrip())
+    if not m or m.group("name").lower() in NOT_HEADLINE_NAMES:
+        return None
+    return (m.start("name"), m.end("name")), (m.start("claim"), m.end("claim"))
 
 
 def _name_and_claim(m: re.Match[str], title: str) -> tuple[tuple[int, int], tuple[int, int]] | None:

@@ -194,10 +194,10 @@ def later_named_of_role(entities: Sequence[Entity], phrase: str, start: int, led
     if head not in ROLE_NOUNS:
         return None
     named_after = [
-        (min(x.start for x in e.mentions), e)
+        (min(x.start for x in body), e)
         for e in entities
         if e.kind == "person"
-        and e.mentions
+        and (body := [x for x in e.mentions if x.rule != "headline name"])  # the headline's "- Minister" is no naming
         and head in f"{fold(e.article_role or '')} {titles_held(e)}".replace(",", " ").split()
     ]
     first = min(((at, e) for at, e in named_after if start < at < start + LEDE_REACH), default=None, key=lambda x: x[0])

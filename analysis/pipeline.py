@@ -20,6 +20,7 @@ from analysis.blocks import (
     block_after_intro,
     heading_says_after,
     headline_claim,
+    headline_dash_source,
     headline_speech_act,
     is_heading,
     labelled_speech,
@@ -49,7 +50,7 @@ __all__ = ["ANALYSER_VERSION", "InputError", "analyze", "analyze_many"]
 
 
 # Claims a headline or heading gives to a speaker: reported speech, not words in quote marks
-HEADING_CLAIMS = frozenset({"headline_claim", "headline_speech_act", "heading_says_after"})
+HEADING_CLAIMS = frozenset({"headline_claim", "headline_speech_act", "headline_dash_source", "heading_says_after"})
 # Heading rules that give way where the parser read the same words as reported speech
 PARSER_FIRST = frozenset({"headline_speech_act", "heading_says_after"})
 
@@ -337,7 +338,7 @@ def _headline_claim(title: Paragraph, book: SpeakerBook) -> list[tuple[int, int,
     if found is None:
         rule, found = "headline_speech_act", headline_speech_act(title.text)
     if found is None:
-        return []
+        return _headline_dash_source(title, book)
     (ns, ne), (cs, ce) = found
     name = title.text[ns:ne]
     if rule == "headline_speech_act" and name in book.registry.demonyms:
@@ -346,6 +347,21 @@ def _headline_claim(title: Paragraph, book: SpeakerBook) -> list[tuple[int, int,
     if hit is None:
         return []
     return [(title.start + cs, title.start + ce, Attribution(hit[0], hit[1], None, rule, 0.7))]
+
+
+def _headline_dash_source(title: Paragraph, book: SpeakerBook) -> list[tuple[int, int, Attribution]]:
+    """ "UK Must Tighten Migrant Barriers - Minister": the claim is the words of the person the body
+    names with that title, or names outright ("- Jenrick"); a name the body never gives a person
+    ("- BBC News") is no source."""
+    found = headline_dash_source(title.text)
+    if found is None:
+        return []
+    (ns, ne), (cs, ce) = found
+    s, e = title.start + ns, title.start + ne
+    hit = book.headline_source(title.text[ns:ne], s, e)
+    if hit is None:
+        return []
+    return [(title.start + cs, title.start + ce, Attribution(hit[0], hit[1], None, "headline_dash_source", 0.7))]
 
 
 def _heading_says_after(para: Paragraph, book: SpeakerBook) -> list[tuple[int, int, Attribution]]:

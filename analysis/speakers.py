@@ -569,6 +569,23 @@ class SpeakerBook:
             ent = self._resolve_name(start, end, name) or self._new(name)
         return ent, self._add_mention(ent, name, start, end, "headline name")
 
+    def headline_source(self, name: str, start: int, end: int) -> tuple[Entity, Mention] | None:
+        """Who a headline's "- Minister" or "- Jenrick" is: the person the article's opening names
+        with that title, or the person of that surname; None for anyone else."""
+        words = fold(name).replace(".", "").split()
+        if words and words[-1] in ROLE_NOUNS:
+            ent = later_named_of_role(self.entities, f"a {name}", start, start + 1)
+        else:
+            ent = next(
+                (
+                    e
+                    for e in self.entities
+                    if e.kind == "person" and words and words[-1:] == e.name_tokens[-1:] and e.last_mention() > end
+                ),
+                None,
+            )
+        return (ent, self._add_mention(ent, name, start, end, "headline name")) if ent is not None else None
+
     def party_group(self, party_ent: Entity, phrase: str, start: int, end: int) -> tuple[Entity, Mention] | None:
         """ "House Democrats", "Senate Republicans", "Tory MPs": a group within a party, named as the
         article names it, with the party's name and country."""

@@ -209,3 +209,20 @@ def test_a_report_inside_a_subordinate_clause_does_not_end_a_block_quote(nlp):
     )
     quotes = analyze(text, published=date(2019, 1, 10), nlp=nlp).quotes
     assert [q.speaker_name for q in quotes] == ["A Home Office spokesperson"] * 2
+
+
+@pytest.mark.model
+def test_a_headline_claim_before_a_dash_is_the_source_the_body_names(nlp):
+    text = (
+        "Borders Must Be Tightened - Minister\n\n"
+        "A cabinet minister on Tuesday vowed tougher rules.\n\n"
+        "Immigration Minister Tom Reyes told reporters the rules would come soon."
+    )
+    quotes = analyze(text, published=date(2022, 11, 1), nlp=nlp).quotes
+    assert (quotes[0].text, quotes[0].kind, quotes[0].speaker_name) == (
+        "Borders Must Be Tightened",
+        "indirect",
+        "Tom Reyes",
+    )
+    site = "Migrants cross the Channel - BBC News\n\nMinister Tom Reyes said the crossings were rising."
+    assert [q.text for q in analyze(site, published=date(2022, 1, 1), nlp=nlp).quotes] == ["the crossings were rising"]
