@@ -100,6 +100,9 @@ def _class_of_modifiers(head: str, mods: list[str], wc: WordClasses) -> ObjectCl
 ADMITTING = frozenset({"accept", "take", "host", "absorb", "shelter", "accommodate"})
 
 
+SHUTTING = frozenset({"close", "shut", "seal"})
+
+
 def direction_of(action: str, obj: ObjectClass, wc: WordClasses) -> str | None:
     """'restrictive' or 'open' for an action done to a class of thing, None when it says nothing."""
     if action in ADMITTING and obj != "migrants":
@@ -115,8 +118,10 @@ def direction_of(action: str, obj: ObjectClass, wc: WordClasses) -> str | None:
         if action in ("close", "shut"):
             return "open"
         return "open" if against else "restrictive" if (backing or closing) else None
-    if obj == "open_measure":
-        return "restrictive" if against or closing else "open" if backing or opening else None
+    if obj == "open_measure":  # "close the route" restricts; "protect asylum", "strengthen protection" keep it
+        if against or action in SHUTTING:
+            return "restrictive"
+        return "open" if backing or opening or closing else None
     if obj == "problem":
         return "restrictive" if against or closing else None
     if obj == "migrants":  # "deport migrants" restrictive, "welcome refugees", "protect refugees" open

@@ -17,6 +17,13 @@ ObjectClass = (
     str  # "restrictive_measure", "open_measure", "problem", "migrants", "people", "valued", "border", "security"
 )
 QUANTITY_HEADS = {
+    "form",  # "all forms of refoulement" is refoulement; "the institution of asylum" is asylum
+    "institution",
+    "forms",
+    "kind",
+    "kinds",
+    "type",
+    "types",
     "number",
     "numbers",
     "level",

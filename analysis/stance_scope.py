@@ -133,9 +133,10 @@ def _open_border_adjective(words: Words, i: int) -> bool:
 
 
 def _harms(action: str, cls: ObjectClass | None, wc: WordClasses) -> bool:
-    """Harm done to people: "punish people", "separate families"; deterring is harm only to
-    people the quote values ("deter students"), not to migrants ("deter crossings")."""
-    if action not in wc.harm_verbs or cls not in ("people", "migrants", "valued"):
+    """Harm done to people: "punish people", "separate families", or to the protection they have
+    ("eroding the institution of asylum"); deterring is harm only to people the quote values
+    ("deter students"), not to migrants ("deter crossings")."""
+    if action not in wc.harm_verbs or cls not in ("people", "migrants", "valued", "open_measure"):
         return False
     return action != "deter" or cls == "valued"
 

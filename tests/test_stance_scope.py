@@ -193,3 +193,32 @@ def test_a_number_is_what_it_counts():
     )
     assert labels(officers) == []
     assert labels(migrants) == ["direction:restrictive"]
+
+
+def test_protecting_asylum_keeps_it_open_and_closing_a_route_restricts():
+    protect = parsed("We must protect asylum .", [2, 2, 2, 2, 2], "nsubj aux ROOT dobj punct", "PRP MD VB NN .")
+    assert labels(protect) == ["direction:open"]
+    close = parsed(
+        "We will close the route .", [2, 2, 2, 4, 2, 2], "nsubj aux ROOT det dobj punct", "PRP MD VB DT NN ."
+    )
+    assert labels(close) == ["direction:restrictive"]
+
+
+def test_opposing_all_forms_of_a_measure_opposes_the_measure():
+    words = parsed(
+        "We oppose all forms of refoulement .",
+        [1, 1, 3, 1, 3, 4, 1],
+        "nsubj ROOT det dobj prep pobj punct",
+        "PRP VBP DT NNS IN NN .",
+    )
+    assert labels(words) == ["direction:open"]
+
+
+def test_eroding_the_institution_of_asylum_is_harm_criticised():
+    words = parsed(
+        "Fears are eroding the institution of asylum .",
+        [2, 2, 2, 4, 2, 4, 5, 2],
+        "nsubj aux ROOT det dobj prep pobj punct",
+        "NNS VBP VBG DT NN IN NN .",
+    )
+    assert labels(words) == ["direction:open", "government:criticism"]
