@@ -208,3 +208,11 @@ def test_a_un_high_commissioner_is_a_neutral_body_not_a_government_commissioner(
     assert voice("UK", date(2021, 6, 1), role="UN High Commissioner for Refugees") == "neutral_body"
     assert voice("UK", date(2021, 6, 1), role="High Commissioner for Refugees") == "neutral_body"
     assert voice("EU", date(2016, 3, 1), role="European Commissioner for Migration") == "government"
+
+
+def test_governments_before_2009_are_known_for_archive_copy():
+    assert incumbent("US", date(2007, 6, 23)).head == "George W. Bush"
+    assert incumbent("UK", date(2005, 3, 1)).parties == ("Labour",)
+    assert incumbent("Australia", date(2001, 9, 1)).head == "John Howard"
+    assert incumbent("Ireland", date(2007, 9, 1)).parties == ("Fianna Fáil", "Green (Ireland)")
+    assert incumbent("US", date(1999, 1, 1)) is None  # before the registry's reach: no guess
