@@ -351,6 +351,7 @@ attack request reiterate insist appeal report advise commend reaffirm laud assai
 """.split()
 )
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "prep", "dative", "ccomp", "attr"})
+PLACE_PREPOSITIONS = frozenset({"from", "at", "in", "near", "outside", "inside"})
 # "calling him 'a total stiff'", "described it as 'a shambles'": the quoted words are the statement.
 NAMING_VERBS = frozenset({"call", "describe", "brand", "label", "term", "dub", "name"})
 # "described the conditions as horrific", "portrayed the bill as an amnesty": without quote marks,
@@ -414,6 +415,8 @@ def _object_content(tok: Token, doc: Doc) -> list[tuple[int, int]]:
         c.dep_ in ("prep", "xcomp") and (c.lower_ in ("for", "on", "upon") or c.dep_ == "xcomp") for c in tok.children
     ):
         return []  # "called the plan a disaster" names, "called for a vote" / "called on X to" asks
+    if kids[0].dep_ == "prep" and kids[0].lower_ in PLACE_PREPOSITIONS:
+        return []  # "Deborah Tate reports from Capitol Hill": where, not what
     lo = kids[0].left_edge.i
     hi = lo
     for c in tok.rights:

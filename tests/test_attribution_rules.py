@@ -1326,3 +1326,9 @@ def test_newspapers_that_report_at_the_end_of_a_sentence_are_its_source(nlp):
     quotes = analyze(text, published=date(2019, 1, 10), nlp=nlp).quotes
     assert [(q.kind, q.speaker_name) for q in quotes] == [("indirect", "The Courier and Star")]
     assert quotes[0].text.startswith("A rugby player fighting deportation")
+
+
+@pytest.mark.model
+def test_a_correspondent_reporting_from_a_place_says_nothing(nlp):
+    text = "Senate\n\nThe Senate is set to revisit the bill. Ann Hale reports from Capitol Hill."
+    assert analyze(text, published=date(2007, 6, 23), nlp=nlp).quotes == ()
