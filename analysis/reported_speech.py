@@ -401,6 +401,19 @@ def _described_as(tok: Token, doc: Doc) -> list[tuple[int, int]]:
     return _trimmed(doc, lo, hi)
 
 
+def _named_as(tok: Token, doc: Doc) -> list[tuple[int, int]]:
+    """ "called the report a rush to judgment": the thing and the name it was called, when no quote
+    marks give the name (then the quoted words are the statement: "called it “cruel”")."""
+    obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
+    name = next((c for c in tok.rights if c.dep_ == "oprd"), None)
+    if obj is None or name is None or name.i < obj.i:
+        return []
+    lo, hi = obj.left_edge.i, name.right_edge.i
+    if any(t.is_quote for t in doc[lo : hi + 1]):
+        return []
+    return _trimmed(doc, lo, hi)
+
+
 def _object_content(tok: Token, doc: Doc) -> list[tuple[int, int]]:
     """What a speech act without a complement clause reports: its object and what follows it
     ("immediate action on the fate of 800,000 people"), up to a comma that starts an aside."""
@@ -410,7 +423,7 @@ def _object_content(tok: Token, doc: Doc) -> list[tuple[int, int]]:
     if lemma(tok) in NAMING_VERBS and (
         any(c.dep_ == "oprd" for c in tok.children) or any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
     ):
-        return []
+        return _named_as(tok, doc)
     if lemma(tok) == "call" and not any(
         c.dep_ in ("prep", "xcomp") and (c.lower_ in ("for", "on", "upon") or c.dep_ == "xcomp") for c in tok.children
     ):

@@ -1332,3 +1332,10 @@ def test_newspapers_that_report_at_the_end_of_a_sentence_are_its_source(nlp):
 def test_a_correspondent_reporting_from_a_place_says_nothing(nlp):
     text = "Senate\n\nThe Senate is set to revisit the bill. Ann Hale reports from Capitol Hill."
     assert analyze(text, published=date(2007, 6, 23), nlp=nlp).quotes == ()
+
+
+@pytest.mark.model
+def test_what_someone_called_something_without_quote_marks_is_their_statement(nlp):
+    text = "Delegates\n\nSen. Ann Hale called the count a rush to judgment. Hale called the plan “cruel”."
+    quotes = analyze(text, published=date(2016, 6, 8), nlp=nlp).quotes
+    assert [(q.text, q.kind) for q in quotes] == [("the count a rush to judgment", "indirect"), ("cruel", "direct")]
