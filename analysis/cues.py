@@ -336,15 +336,18 @@ def _asked_when(tok: Token) -> bool:
 
 def _thought_inside_a_report(tok: Token) -> bool:
     """ "X said voters would find it ...", "X said it was "mischief" that shows their "disconnect"":
-    a thought anywhere in the complement of the nearest speech verb above it, a report with a subject."""
-    if lemma(tok) not in THOUGHT_VERBS:
+    a thought anywhere in the complement of the nearest speech verb above it, a report with a subject.
+    So is a speech act that did not happen: "X said the platform should reiterate its "stalwart allies"."""
+    hedged = any(c.dep_ == "aux" and c.lower_ in HEDGE_AUX and c.lower_ != "to" for c in tok.children)
+    if lemma(tok) not in THOUGHT_VERBS and not hedged:
         return False
     child, head = tok, tok.head
-    while head.i != child.i and lemma(head) not in SPEECH_VERBS:
-        child, head = head, head.head
+    while head.i != child.i and (lemma(head) not in SPEECH_VERBS or upos(head) not in ("VERB", "AUX")):
+        child, head = head, head.head  # "her remarks" is no report of its own
     return (
         head.i != child.i
-        and child.dep_ == "ccomp"
+        # a hedged act may hang anywhere below the report but its subject ("said in her remarks that ...")
+        and (child.dep_ == "ccomp" or (hedged and child.dep_ not in SUBJECT_DEPS))
         and lemma(head) in REPORTING_VERBS
         and lemma(head) not in THOUGHT_VERBS
         and subject_of(head) is not None

@@ -1339,3 +1339,13 @@ def test_what_someone_called_something_without_quote_marks_is_their_statement(nl
     text = "Delegates\n\nSen. Ann Hale called the count a rush to judgment. Hale called the plan “cruel”."
     quotes = analyze(text, published=date(2016, 6, 8), nlp=nlp).quotes
     assert [(q.text, q.kind) for q in quotes] == [("the count a rush to judgment", "indirect"), ("cruel", "direct")]
+
+
+@pytest.mark.model
+def test_a_speech_act_someone_says_should_happen_is_the_reporters_words(nlp):
+    text = (
+        "Platform\n\nAnn Hale said in her opening remarks that the platform should reiterate the party’s "
+        "support for “stalwart allies,” naming Israel."
+    )
+    quotes = analyze(text, published=date(2016, 6, 9), nlp=nlp).quotes
+    assert {q.speaker_name for q in quotes} == {"Ann Hale"}
