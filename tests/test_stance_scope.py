@@ -222,3 +222,13 @@ def test_eroding_the_institution_of_asylum_is_harm_criticised():
         "NNS VBP VBG DT NN IN NN .",
     )
     assert labels(words) == ["direction:open", "government:criticism"]
+
+
+def test_bringing_refugees_here_is_open():
+    bring = parsed(
+        "We want to bring the refugees here .",
+        [1, 1, 3, 1, 5, 3, 3, 1],
+        "nsubj ROOT aux xcomp det dobj advmod punct",
+        "PRP VBP TO VB DT NNS RB .",
+    )
+    assert labels(bring) == ["direction:open"]
