@@ -214,6 +214,9 @@ def _verb_content(tok: Token, doc: Doc, sent: SpacySpan) -> list[tuple[int, int]
     # second speech act joined to a first ("decrying X and accusing Y of Z")
     second_act = (
         tok.dep_ == "conj" and lemma(tok.head) in SPEECH_VERBS and not any(c.dep_ == "nsubj" for c in tok.children)
+    ) or (
+        # "the president yielded but then declared a national emergency": an act with its own object
+        tok.dep_ == "conj" and any(c.dep_ == "dobj" for c in tok.children)
     )
     if not after and (comps or (tok.dep_ in ("ccomp", "parataxis", "conj") and tok.head.i < tok.i and not second_act)):
         return _content_before_verb(tok, doc, sent)
