@@ -1354,7 +1354,7 @@ def test_a_speech_act_someone_says_should_happen_is_the_reporters_words(nlp):
 @pytest.mark.model
 def test_a_joined_act_with_its_own_object_does_not_report_the_clause_before_it(nlp):
     text = (
-        "Wall\n\nHe is unhappy with lawmakers, but the president yielded to Congress this week but then "
-        "declared a national emergency to collect wall funding."
+        "Wall\n\nHe is unhappy with lawmakers, but faced with the prospect of another shutdown, the president "
+        "yielded to Congress this week but then declared a national emergency to collect wall funding."
     )
     assert analyze(text, published=date(2019, 2, 20), nlp=nlp).quotes == ()
