@@ -97,6 +97,15 @@ def _subject_of_misread_participle(tok: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
 
 
+def _subject_inside_clausal_subject(tok: Token) -> Token | None:
+    """ "A rugby player fighting deportation is calling on ...": the parser made "fighting deportation"
+    the verb's clausal subject and "player" the participle's subject; the player is the verb's."""
+    csubj = next((c for c in tok.children if c.dep_ == "csubj" and c.tag_ == "VBG" and c.i < tok.i), None)
+    if csubj is None:
+        return None
+    return next((c for c in csubj.children if c.dep_ == "nsubj" and c.i < csubj.i), None)
+
+
 def _report_read_as_modifier(tok: Token) -> Token | None:
     """ "“...,” Carl Rivens, an analyst who founded a data site, tweeted on Monday.": after a long
     apposition the parser read the reporting verb as a participle describing the name. A past
@@ -121,6 +130,7 @@ def misread_subject(tok: Token) -> Token | None:
         _subject_read_as_object(tok)
         or _report_read_as_modifier(tok)
         or _subject_of_misread_participle(tok)
+        or _subject_inside_clausal_subject(tok)
         or _subject_read_as_apposition(tok)
         or _subject_of_misread_relative(tok)
     )

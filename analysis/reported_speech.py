@@ -114,7 +114,10 @@ def reported_speech(
 # "..., U.S. Immigration and Customs Enforcement said Wednesday." The parser often hangs such a
 # trailing attribution on the wrong clause, so it is read from the words as well.
 TRAILING = re.compile(
-    r"^(?P<content>.{15,}?),\s+(?P<subj>(?:the |a |an )?[\w.’'&-]+(?: [\w.’'&-]+){0,9}?)\s+"
+    r"^(?P<content>.{15,}?),\s+(?P<subj>(?:the |a |an )?[\w.’'&-]+(?: [\w.’'&-]+){0,9}?|"
+    # "..., the Mirror, Metro and Star report.": a list of names
+    r"(?:the )?[A-Z][\w.’'&-]*(?: [A-Z][\w.’'&-]*)*(?:, (?:the )?[A-Z][\w.’'&-]*(?: [A-Z][\w.’'&-]*)*)+,? and "
+    r"(?:the )?[A-Z][\w.’'&-]*(?: [A-Z][\w.’'&-]*)*)\s+"
     r"(?P<verb>(?:has |have |had )?(?:said|says|say|report|added|warned|claimed|argued|stated|confirmed|announced|"
     r"insisted|noted|wrote|reported|estimated|told reporters|told [A-Z][\w ]{2,30}?))"
     r"(?:,? (?:on |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"

@@ -1358,3 +1358,13 @@ def test_a_joined_act_with_its_own_object_does_not_report_the_clause_before_it(n
         "yielded to Congress this week but then declared a national emergency to collect wall funding."
     )
     assert analyze(text, published=date(2019, 2, 20), nlp=nlp).quotes == ()
+
+
+@pytest.mark.model
+def test_the_subject_of_a_participle_read_as_clausal_subject_speaks(nlp):
+    text = (
+        "Asylum\n\nA gay rugby player fighting deportation to his native Kenya is calling on the Home Secretary to end "
+        "his three-year ordeal in “legal limbo”, the Mirror, Metro and Star report."
+    )
+    quotes = analyze(text, published=date(2019, 1, 10), nlp=nlp).quotes
+    assert ("direct", "A gay rugby player") in {(q.kind, q.speaker_name) for q in quotes}
