@@ -496,3 +496,16 @@ def test_a_measure_named_only_to_be_set_aside_for_another_argues_the_other_way()
     rejected = uk_judge("The right response is not walls or deterrence, but a common asylum policy.", "unknown")
     assert rejected.migration == "open"
     assert uk_judge("Deterrence works, and the problem is not deterrence.", "unknown").migration == "restrictive"
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("We have continued to enforce the law at the border.", "restrictive"),
+        ("Those who cross unlawfully will face tough consequences.", "restrictive"),
+        ("Europe needs joint solutions on asylum based on solidarity.", "open"),
+        ("On migration, will Europe be a union of solidarity or a union against all?", "open"),
+    ],
+)
+def test_enforcing_the_law_is_restrictive_and_european_solidarity_is_open(text, direction):
+    assert uk_judge(text, "unknown").migration == direction
