@@ -250,6 +250,8 @@ def _spoke(hit: tuple[Entity, Mention], at: int) -> tuple[Entity, Mention]:
 # What someone's organisation or staff is: "Sanders' campaign said", "her office said".
 # What someone says, writes or proposes: "her plan promises to ..." is her promise.
 OWNERS_WORDS = SPEECH_NOUNS | {"plan", "proposal", "assumption", "argument", "position", "platform", "agenda"}
+# ... and what someone signs or sends: "Biden's executive order says ...", "Hale's letter warns ..."
+OWNERS_WORDS |= {"order", "proclamation", "memo", "memorandum", "budget", "bill", "letter", "email", "tweet"}
 POSSESSED_HEADS = frozenset(
     {
         "campaign",
@@ -290,6 +292,10 @@ def _possessed(book: SpeakerBook, cue: Cue, inside: list[tuple[Entity, Mention]]
             if m.end <= cue.subject_head and re.match(r"[’']s?\s", text[m.end : m.end + 3]) and m.rule != "pronoun":
                 owner = (ent, m)
                 break
+        named = re.search(r"\b([A-Z][\w-]+)[’']s?\s+(?:[\w-]+\s+){0,2}$", before)
+        if owner is None and named:  # "Biden’s executive order", the tagger having missed the name
+            at = cue.subject_start + named.start(1)
+            owner = book.person_by_surname(named.group(1), at, at + len(named.group(1)))
     if owner is None:
         return None
     if words_of_owner:

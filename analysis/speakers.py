@@ -148,6 +148,14 @@ class SpeakerBook:
         key = fold(text).replace(".", "")
         return " " not in key and any(ent.kind == "person" and ent.name_tokens[-1:] == [key] for ent in self.entities)
 
+    def person_by_surname(self, surname: str, start: int, end: int) -> tuple[Entity, Mention] | None:
+        """The person the article already named with this surname, mentioned again here; None when
+        nobody has it (the tagger may have missed "Biden’s" as a person)."""
+        if not self._is_known_surname(surname):
+            return None
+        ent = self._resolve_name(start, end, surname)
+        return (ent, self._add_mention(ent, surname, start, end, "surname")) if ent is not None else None
+
     def _new(self, name: str, **kw: Any) -> Entity:
         ent = Entity(new_entity_id(name, self.entities), name, **kw)
         self.entities.append(ent)

@@ -581,3 +581,13 @@ def test_a_speech_verb_the_tagger_read_as_a_noun_still_reports(nlp):
         "EU leaders to work out a solution to the impasse on asylum": "MEPs",
         "Europe needs a common asylum system": "MEPs",
     }
+
+
+@pytest.mark.model
+def test_what_someones_signed_order_says_is_theirs_though_the_tagger_missed_the_name(nlp):
+    text = (
+        "Asylum\n\nPresident Joe Biden signed the order on Tuesday. Biden’s executive order says those who "
+        "cross into the country illegally won’t be eligible for asylum."
+    )
+    quotes = analyze(text, published=date(2024, 6, 5), nlp=nlp).quotes
+    assert [(q.kind, q.speaker_name) for q in quotes] == [("indirect", "Joe Biden")]

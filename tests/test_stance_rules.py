@@ -509,3 +509,7 @@ def test_a_measure_named_only_to_be_set_aside_for_another_argues_the_other_way()
 )
 def test_enforcing_the_law_is_restrictive_and_european_solidarity_is_open(text, direction):
     assert uk_judge(text, "unknown").migration == direction
+
+
+def test_being_ineligible_for_asylum_is_restrictive():
+    assert uk_judge("Those who arrive by boat will not be eligible for asylum.", "unknown").migration == "restrictive"
