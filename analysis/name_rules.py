@@ -168,15 +168,22 @@ def later_named_leader(entities: Sequence[Entity], phrase: str, start: int) -> t
     m = LEADER_DESCRIPTION.match(phrase.strip())
     if not m:
         return None
+    first = _first_titled_after(entities, LEADER_TITLES, start)
+    return (first, m.group("org")) if first is not None else None
+
+
+def _first_titled_after(entities: Sequence[Entity], titles: frozenset[str], start: int) -> Entity | None:
+    """The first person named after `start`, within the lede's reach, whose role or titles hold one
+    of `titles`; a headline's "- Minister" is no naming."""
     named_after = [
-        (min(x.start for x in e.mentions), e)
+        (min(x.start for x in body), e)
         for e in entities
         if e.kind == "person"
-        and e.mentions
-        and LEADER_TITLES & set(f"{fold(e.article_role or '')} {titles_held(e)}".replace(",", " ").split())
+        and (body := [x for x in e.mentions if x.rule != "headline name"])
+        and titles & set(f"{fold(e.article_role or '')} {titles_held(e)}".replace(",", " ").split())
     ]
     first = min(((at, e) for at, e in named_after if start < at < start + LEDE_REACH), default=None, key=lambda x: x[0])
-    return (first[1], m.group("org")) if first is not None else None
+    return first[1] if first is not None else None
 
 
 LEDE_REACH = 700  # characters: the lede and the paragraph or two after it
@@ -193,15 +200,7 @@ def later_named_of_role(entities: Sequence[Entity], phrase: str, start: int, led
     head = fold(m.group(1)).split()[-1]
     if head not in ROLE_NOUNS:
         return None
-    named_after = [
-        (min(x.start for x in body), e)
-        for e in entities
-        if e.kind == "person"
-        and (body := [x for x in e.mentions if x.rule != "headline name"])  # the headline's "- Minister" is no naming
-        and head in f"{fold(e.article_role or '')} {titles_held(e)}".replace(",", " ").split()
-    ]
-    first = min(((at, e) for at, e in named_after if start < at < start + LEDE_REACH), default=None, key=lambda x: x[0])
-    return first[1] if first is not None else None
+    return _first_titled_after(entities, frozenset({head}), start)
 
 
 def earlier_org_of_kind(entities: Sequence[Entity], phrase: str, start: int) -> Entity | None:

@@ -401,10 +401,7 @@ def _described_as(tok: Token, doc: Doc) -> list[tuple[int, int]]:
     )
     if as_phrase is None:
         return []
-    lo, hi = obj.left_edge.i, as_phrase.right_edge.i
-    if any(t.is_quote for t in doc[lo : hi + 1]):
-        return []
-    return _trimmed(doc, lo, hi)
+    return _unless_quoted(doc, obj.left_edge.i, as_phrase.right_edge.i)
 
 
 def _named_as(tok: Token, doc: Doc) -> list[tuple[int, int]]:
@@ -414,7 +411,11 @@ def _named_as(tok: Token, doc: Doc) -> list[tuple[int, int]]:
     name = next((c for c in tok.rights if c.dep_ == "oprd"), None)
     if obj is None or name is None or name.i < obj.i:
         return []
-    lo, hi = obj.left_edge.i, name.right_edge.i
+    return _unless_quoted(doc, obj.left_edge.i, name.right_edge.i)
+
+
+def _unless_quoted(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Tokens lo..hi as a statement, unless quote marks inside them give the statement already."""
     if any(t.is_quote for t in doc[lo : hi + 1]):
         return []
     return _trimmed(doc, lo, hi)
