@@ -33,6 +33,7 @@ AttributionRule = Literal[
     "quotes_attributable",
     "quoted_from_another",
     "colon_intro",
+    "speech_title",
 ]
 
 CUE_WORDS: dict[CueKind, str] = {
@@ -63,6 +64,7 @@ EXPLANATIONS: dict[AttributionRule, str] = {
     "quotes_attributable": "a paragraph after 'Quotes attributable to X'",
     "quoted_from_another": "words quoted after a speaker's name and 's: that speaker's words",
     "colon_intro": "a sentence naming one speaker and ending in a colon before the quote",
+    "speech_title": "a paragraph of a speech whose title names the speaker ('Remarks by X at ...')",
 }
 
 assert set(EXPLANATIONS) == set(get_args(AttributionRule))

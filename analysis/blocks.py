@@ -249,6 +249,50 @@ FOLLOWING_REMARKS = re.compile(
 )
 
 
+# "Remarks of Commissioner Avramopoulos after the Council", "Speech by the Prime Minister at ...",
+# "Home Secretary's statement on ...": a speech page whose body is the speaker's words.
+SPEECH_TITLE = re.compile(
+    r"^(?i:(?:opening |closing |introductory |keynote |prepared |full )?"
+    r"(?:remarks|speech|statement|address|testimony) (?:of|by|from) )"
+    r"(?P<who>(?:the )?[A-Z][^,:;()]{2,80}?)"
+    r"(?:(?:\s+(?:at|after|on|to|before|during|following|in|for|about|regarding|as)\b|\s*[,:(–—]|\s+-\s).*)?$"
+)
+POSSESSIVE_SPEECH_TITLE = re.compile(
+    r"^(?P<who>[A-Z][^,:;()]{2,60}?)['’]s (?i:(?:opening |closing |keynote |full )?"
+    r"(?:remarks|speech|statement|address|testimony)) (?:at|after|on|to|before|during|following|in|for|about)\b"
+)
+# "Brussels, 20 July 2015", "Check against delivery": lines of a speech page that are not the speech.
+SPEECH_PAGE_LINE = re.compile(
+    r"^(?:[A-Z][\w.’' -]{1,40},\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4}\.?$"
+    r"|^\W*(?i:check against delivery|as delivered|as prepared for delivery)\W*$"
+)
+
+
+def speech_title(title: str) -> tuple[int, int] | None:
+    """(start, end) of the speaker in a speech page's title ("Remarks of Commissioner X after ...",
+    "Home Secretary's statement on ..."), offsets into `title`."""
+    stripped = title.strip()
+    m = SPEECH_TITLE.match(stripped) or POSSESSIVE_SPEECH_TITLE.match(stripped)
+    if not m:
+        return None
+    lead = len(title) - len(title.lstrip())
+    return lead + m.start("who"), lead + m.end("who")
+
+
+def speech_body(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The paragraphs of a speech page after its title: all but datelines, delivery notes and
+    headings, up to a section that is not the speech ("Notes to editors")."""
+    out = []
+    for para in paragraphs[1:]:
+        text = para.text.strip()
+        if SECTION_STARTS.match(text):
+            break
+        if SPEECH_PAGE_LINE.match(text) or (is_heading(text) and not text.endswith(",")):
+            continue
+        out.append(para)
+    return out
+
+
 def attributable_to(text: str) -> tuple[int, int] | None:
     """(start, end) of the name in a "Quotes attributable to X" or "X delivered the following
     remarks" line, offsets into `text`."""

@@ -17,6 +17,8 @@ from analysis.attribution import Attribution, attribute_chain
 from analysis.attribution_rules import AttributionRule
 from analysis.blocks import (
     attributable_to,
+    speech_body,
+    speech_title,
     block_after_intro,
     heading_says_after,
     headline_claim,
@@ -395,6 +397,8 @@ def _layout_speech(
         if i == 0 or is_heading(para.text):
             out.extend(_heading_says_after(para, book))
     turns = transcript_turns(paragraphs)
+    if not turns:
+        out.extend(_speech_page(paragraphs, parsed, book, cues_by_para))
     for turn, (ent, mention) in zip(turns, book.resolve_turn_labels(turns)):
         out.extend((s, e, Attribution(ent, mention, None, "transcript_turn", 0.85)) for s, e in turn.pieces)
     labelled = {i for i, para in enumerate(paragraphs) for t in turns if para.start <= t.label_start < para.end}
@@ -433,9 +437,38 @@ def _layout_speech(
     return out
 
 
-def _narrates(start: int, parsed: list[Parsed], book: SpeakerBook, cues_by_para: dict[int, list[Cue]]) -> bool:
+def _speech_page(
+    paragraphs: list[Paragraph], parsed: list[Parsed], book: SpeakerBook, cues_by_para: dict[int, list[Cue]]
+) -> list[tuple[int, int, Attribution]]:
+    """ "Remarks of Commissioner X after the Council": every paragraph of the body is the speaker's,
+    up to one that reports someone in the third person (a news story about a speech)."""
+    who = speech_title(paragraphs[0].text) if paragraphs else None
+    if who is None:
+        return []
+    hit = _named_in(book, paragraphs[0], who)
+    if hit is None:
+        return []
+    out = []
+    for para in speech_body(paragraphs):
+        s, e = para.start + len(para.text) - len(para.text.lstrip()), para.start + len(para.text.rstrip())
+        # a speaker may report others ("Member States adopted a resolution that confirms ..."), but a
+        # body that opens by reporting someone, or later reports the speaker, is a story about the speech
+        if _narrates(s, parsed, book, cues_by_para, about=None if not out else hit[0]):
+            break
+        out.append((s, e, Attribution(hit[0], hit[1], None, "speech_title", 0.8)))
+    return out
+
+
+def _narrates(
+    start: int,
+    parsed: list[Parsed],
+    book: SpeakerBook,
+    cues_by_para: dict[int, list[Cue]],
+    about: Entity | None = None,
+) -> bool:
     """A paragraph that reports someone in the third person ("Mr Javid also said that ...",
-    "Shelby said she ...") is the narrator's again, not more of the block quote."""
+    "Shelby said she ...") is the narrator's again, not more of the block quote. With `about`, only
+    a report of that speaker ("He said", "The Commissioner added") counts."""
     p = next((q for q in parsed if q.base <= start < q.base + len(q.text)), None)
     if p is None:
         return False
@@ -445,8 +478,17 @@ def _narrates(start: int, parsed: list[Parsed], book: SpeakerBook, cues_by_para:
         and lemma(c.token) in REPORTING_VERBS
         and is_finite_report(c.token)
         and not _first_person(book.text[c.subject_start : c.subject_end])
+        and (about is None or _reports(book, c, about))
         for c in cues_by_para.get(p.base, [])
     )
+
+
+def _reports(book: SpeakerBook, cue: Cue, speaker: Entity) -> bool:
+    """A cue whose subject is `speaker` or a third-person singular pronoun."""
+    subject = book.text[cue.subject_start : cue.subject_end].strip().lower()
+    if subject in ("he", "she"):
+        return True
+    return resolve_cue(book, cue)[0] is speaker
 
 
 def _article_id(ing: IngestedText) -> str:

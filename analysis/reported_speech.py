@@ -176,6 +176,10 @@ def _content_span(tok: Token, cue: Cue, doc: Doc, sent: SpacySpan) -> list[tuple
         that = tok.i + 1 if tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "that" else tok.i
         return _trimmed(doc, that + 1, sent.end - 1)
     if cue.rule == "passive_report":
+        if tok.dep_ == "acl" and tok.head.dep_ in ("pobj", "dobj", "attr") and tok.head.i == tok.i - 1:
+            # "to reach the figure of 40,000 places proposed by the Council": what was proposed is the
+            # noun it modifies, not the sentence around it
+            return _trimmed(doc, tok.head.left_edge.i, tok.i - 1, min_words=1)
         lead = tok.left_edge.i
         if lead <= sent.start + 1:
             return _trimmed(doc, tok.right_edge.i + 1, sent.end - 1)

@@ -432,6 +432,16 @@ def test_as_reported_by_gives_the_report_to_its_agent(nlp):
     ]
 
 
+@pytest.mark.model
+def test_what_a_noun_says_was_proposed_by_someone_is_that_noun_not_the_whole_sentence(nlp):
+    text = (
+        "Title\n\nIt is clear member states must deliver on their promises, to reach the agreed figure of "
+        "30,000 places proposed by the Council."
+    )
+    quotes = analyze(text, nlp=nlp).quotes
+    assert [(q.text, q.speaker_name) for q in quotes] == [("30,000 places", "The Council")]
+
+
 def test_the_head_of_a_phrase_is_before_its_prepositional_tail():
     from analysis.speaker_phrases import phrase_kind
 

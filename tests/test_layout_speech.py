@@ -226,3 +226,47 @@ def test_a_headline_claim_before_a_dash_is_the_source_the_body_names(nlp):
     )
     site = "Migrants cross the Channel - BBC News\n\nMinister Tom Reyes said the crossings were rising."
     assert [q.text for q in analyze(site, published=date(2022, 1, 1), nlp=nlp).quotes] == ["the crossings were rising"]
+
+
+def test_a_speech_title_names_the_speaker_and_a_news_title_does_not():
+    from analysis.blocks import speech_title
+
+    def named(title):
+        found = speech_title(title)
+        return title[found[0] : found[1]] if found else None
+
+    assert named("Remarks of Commissioner Ann Hale after the Home Affairs Council on 3 May 2016") == (
+        "Commissioner Ann Hale"
+    )
+    assert named("Speech by the Prime Minister at the Migration Summit") == "the Prime Minister"
+    assert named("Home Secretary's statement on small boats") == "Home Secretary"
+    assert named("Latest statement in response to small boat crossings") is None
+    assert named("Ministers agree new returns deal") is None
+
+
+@pytest.mark.model
+def test_every_paragraph_of_a_speech_page_is_the_speakers_and_the_dateline_is_not(nlp):
+    text = (
+        "Remarks of Commissioner Ann Hale after the Home Affairs Council on 3 May 2016\n\n"
+        "Lisbon, 3 May 2016\n\n"
+        "In today's Council we agreed on resettlement. This is a good day for Europe.\n\n"
+        "Member States adopted a plan that confirms the figure of 20,000 places.\n\n"
+        "We would have preferred a binding scheme."
+    )
+    quotes = analyze(text, published=date(2016, 5, 3), nlp=nlp).quotes
+    assert [(q.text[:25], q.kind, q.speaker_name) for q in quotes] == [
+        ("In today's Council we agr", "direct", "Ann Hale"),
+        ("Member States adopted a p", "direct", "Ann Hale"),
+        ("We would have preferred a", "direct", "Ann Hale"),
+    ]
+
+
+@pytest.mark.model
+def test_a_news_story_under_a_speech_title_keeps_its_narrators_voice(nlp):
+    text = (
+        "Speech by Commissioner Ann Hale on asylum\n\n"
+        "Commissioner Ann Hale said on Tuesday that the scheme had failed.\n\n"
+        "Critics were unimpressed."
+    )
+    quotes = analyze(text, published=date(2016, 5, 3), nlp=nlp).quotes
+    assert [(q.text, q.kind) for q in quotes] == [("the scheme had failed", "indirect")]
