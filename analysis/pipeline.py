@@ -17,8 +17,6 @@ from analysis.attribution import Attribution, attribute_chain
 from analysis.attribution_rules import AttributionRule
 from analysis.blocks import (
     attributable_to,
-    speech_body,
-    speech_title,
     block_after_intro,
     heading_says_after,
     headline_claim,
@@ -27,6 +25,8 @@ from analysis.blocks import (
     is_heading,
     labelled_speech,
     paragraphs_after,
+    speech_body,
+    speech_title,
     transcript_turns,
 )
 from analysis.cue_speakers import resolve_cue
