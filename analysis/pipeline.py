@@ -448,7 +448,7 @@ def _speech_page(
     hit = _named_in(book, paragraphs[0], who)
     if hit is None:
         return []
-    out = []
+    out: list[tuple[int, int, Attribution]] = []
     for para in speech_body(paragraphs):
         s, e = para.start + len(para.text) - len(para.text.lstrip()), para.start + len(para.text.rstrip())
         # a speaker may report others ("Member States adopted a resolution that confirms ..."), but a
