@@ -82,6 +82,7 @@ def reported_speech(
             and lemma(tok) not in OBJECT_SPEECH_VERBS
             and not (lemma(tok) in DESCRIBING_VERBS and cue.rule == "speech_verb")  # not "described by"
             and told is None
+            and not _agreed_that(tok)
         ):
             continue
         misparsed = cue.rule == "speech_verb" and misparsed_report(tok)
@@ -166,6 +167,19 @@ TRAILING_TIME = re.compile(
     r"(?:earlier|later)\s+this\s+(?:week|month))$"
 )
 CUT_CLAUSE = re.compile(r"\s*,?\s+(?:as|after|before|when|while|because|since)\s+(?:he|she|they|it)\b", re.I)
+
+
+def _agreed_that(tok: Token) -> bool:
+    """ "The two ministers agreed that their teams should ...": a joint statement. "Agree" alone
+    ("agreed to the deal", "I agree") reports nothing, and an agreement inside someone's report
+    ("officials said the minister had agreed that ...") is part of that report."""
+    return (
+        lemma(tok) == "agree"
+        and tok.dep_ != "ccomp"
+        and any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in tok.children
+        )
+    )
 
 
 def _content_span(tok: Token, cue: Cue, doc: Doc, sent: SpacySpan) -> list[tuple[int, int]]:

@@ -442,6 +442,20 @@ def test_what_a_noun_says_was_proposed_by_someone_is_that_noun_not_the_whole_sen
     assert [(q.text, q.speaker_name) for q in quotes] == [("30,000 places", "The Council")]
 
 
+@pytest.mark.model
+def test_ministers_agreeing_that_something_should_happen_is_their_joint_statement(nlp):
+    text = (
+        "Title\n\nThe two ministers agreed that their officials should meet again in March.\n\n"
+        "The two ministers agreed to a new fund.\n\n"
+        "Aides said the minister had agreed that the fund would grow."
+    )
+    quotes = analyze(text, nlp=nlp).quotes
+    assert [(q.text, q.speaker_name) for q in quotes] == [
+        ("their officials should meet again in March", "The two ministers"),
+        ("the minister had agreed that the fund would grow", "Aides"),
+    ]
+
+
 def test_the_head_of_a_phrase_is_before_its_prepositional_tail():
     from analysis.speaker_phrases import phrase_kind
 
