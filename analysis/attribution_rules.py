@@ -34,6 +34,7 @@ AttributionRule = Literal[
     "quoted_from_another",
     "colon_intro",
     "speech_title",
+    "speaker_line_speech",
 ]
 
 CUE_WORDS: dict[CueKind, str] = {
@@ -65,6 +66,7 @@ EXPLANATIONS: dict[AttributionRule, str] = {
     "quoted_from_another": "words quoted after a speaker's name and 's: that speaker's words",
     "colon_intro": "a sentence naming one speaker and ending in a colon before the quote",
     "speech_title": "a paragraph of a speech whose title names the speaker ('Remarks by X at ...')",
+    "speaker_line_speech": "a paragraph of a member's speech after the line naming the member",
 }
 
 assert set(EXPLANATIONS) == set(get_args(AttributionRule))

@@ -194,17 +194,26 @@ def ends_section(text: str) -> bool:
 def transcript_turns(paragraphs: list[Paragraph]) -> list[Turn]:
     """Speaker turns, when the text is a transcript: at least two paragraphs with capitalised labels
     ("CLARE O'NEIL:"), or at least three with mixed-case labels ("Andrew Clennell, Host:",
-    "Clennell:") of which one speaker has two turns."""
-    labelled = [(i, m) for i, p in enumerate(paragraphs) if (m := TURN_LABEL.match(p.text)) is not None]
-    if len(labelled) < MIN_TRANSCRIPT_TURNS:
+    "Clennell:") of which one speaker has two turns. One capitalised label is enough when it stands
+    alone on its line ("PETER DUTTON:") or the title calls the page a transcript ("Doorstop
+    Interview", "Gaggle by Press Secretary ...")."""
+    labelled = [
+        (i, m)
+        for i, p in enumerate(paragraphs)
+        if (m := TURN_LABEL.match(p.text) or TURN_LABEL_ALONE.match(p.text)) is not None
+    ]
+    if len(labelled) == 1 and not _one_turn_transcript(paragraphs, *labelled[0]):
+        labelled = []
+    if not labelled:
         labelled = _mixed_case_turns(paragraphs)
-    if len(labelled) < MIN_TRANSCRIPT_TURNS:
-        return []
+        if len(labelled) < MIN_TRANSCRIPT_TURNS:
+            return []
     turns = []
     starts = {i for i, _ in labelled}
     for i, m in labelled:
         para = paragraphs[i]
-        pieces = [(para.start + m.start("rest"), para.start + len(para.text.rstrip()))]
+        rest = m.groupdict().get("rest")
+        pieces = [(para.start + m.start("rest"), para.start + len(para.text.rstrip()))] if rest else []
         j = i + 1
         while j < len(paragraphs) and j not in starts and not ends_section(paragraphs[j].text):
             pieces.append(_stripped(paragraphs[j]))
@@ -219,6 +228,23 @@ def transcript_turns(paragraphs: list[Paragraph]) -> list[Turn]:
             )
         )
     return turns
+
+
+# "PETER DUTTON:" on a line of its own, the turn in the paragraphs below it.
+TURN_LABEL_ALONE = re.compile(r"^(?P<label>[A-Z][A-Z.’'-]*(?: [A-Z][A-Z.’'-]*){0,3})\s*:\s*$")
+TRANSCRIPT_TITLE = re.compile(
+    r"\b(?:transcripts?|doorstop|interview|press conference|media conference|news conference|gaggle|"
+    r"press briefing|q ?& ?a)\b",
+    re.I,
+)
+
+
+def _one_turn_transcript(paragraphs: list[Paragraph], i: int, label: re.Match[str]) -> bool:
+    """A lone label is a speaker's turn, not a headline ("BREAKING: ..."), when it is below the title
+    and either stands on its own line or the title names a transcript."""
+    if i == 0 or label.group("label") in ANONYMOUS_LABELS:
+        return False
+    return label.groupdict().get("rest") is None or bool(TRANSCRIPT_TITLE.search(paragraphs[0].text))
 
 
 MIXED_TURN_LABEL = re.compile(
@@ -279,18 +305,43 @@ def speech_title(title: str) -> tuple[int, int] | None:
     return lead + m.start("who"), lead + m.end("who")
 
 
-def speech_body(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """The paragraphs of a speech page after its title: all but datelines, delivery notes and
-    headings, up to a section that is not the speech ("Notes to editors")."""
+def speech_body(paragraphs: list[Paragraph], first: int = 1) -> list[Paragraph]:
+    """The paragraphs of a speech from paragraph `first` on: all but datelines, delivery notes,
+    headings and a quotation the speaker introduces with a colon (the quote reader gives that to
+    whom it quotes), up to a section that is not the speech ("Notes to editors") or the next
+    speaker's line."""
     out = []
-    for para in paragraphs[1:]:
-        text = para.text.strip()
-        if SECTION_STARTS.match(text):
+    for j in range(first, len(paragraphs)):
+        text = paragraphs[j].text.strip()
+        if SECTION_STARTS.match(text) or (j > first and speaker_line(text) is not None):
             break
         if SPEECH_PAGE_LINE.match(text) or (is_heading(text) and not text.endswith(",")):
             continue
-        out.append(para)
+        if opens_with_quote_mark(text) and paragraphs[j - 1].text.rstrip().endswith(":"):
+            continue
+        out.append(paragraphs[j])
     return out
+
+
+# "Harriet Harman, Chair, Human Rights (Joint Committee)", "Ann Hale (Barnsley North) (Lab)": the line
+# that opens a member's speech in a parliamentary record.
+SPEAKER_LINE = re.compile(
+    r"^(?P<who>(?:(?:Sir|Dame|Dr|Mr|Mrs|Ms|Lord|Baroness) )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3})"
+    r"(?:, (?P<role>[^.!?:;]{2,80})|(?P<seat> \([^)]{2,60}\)(?: ?\([^)]{2,30}\))?))$"
+)
+OFFICE_WORDS = re.compile(
+    r"\b(?:MP|Chair|Chairman|Chairwoman|Minister|Secretary|Member|Senator|Speaker|Leader|Committee|"
+    r"Spokesperson|Commissioner|Rapporteur|MEP|TD|Deputy|Shadow)\b"
+)
+
+
+def speaker_line(text: str) -> tuple[int, int] | None:
+    """(start, end) of the name on a line that opens a member's speech, offsets into `text`."""
+    m = SPEAKER_LINE.match(text.strip())
+    if not m or (m.group("role") is not None and not OFFICE_WORDS.search(m.group("role"))):
+        return None
+    lead = len(text) - len(text.lstrip())
+    return lead + m.start("who"), lead + m.end("who")
 
 
 def attributable_to(text: str) -> tuple[int, int] | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from collections.abc import Callable, Iterable
 from datetime import date
 
@@ -16,6 +17,7 @@ from spacy.language import Language
 from analysis.attribution import Attribution, attribute_chain
 from analysis.attribution_rules import AttributionRule
 from analysis.blocks import (
+    Turn,
     attributable_to,
     block_after_intro,
     heading_says_after,
@@ -25,6 +27,7 @@ from analysis.blocks import (
     is_heading,
     labelled_speech,
     paragraphs_after,
+    speaker_line,
     speech_body,
     speech_title,
     transcript_turns,
@@ -399,7 +402,10 @@ def _layout_speech(
     turns = transcript_turns(paragraphs)
     if not turns:
         out.extend(_speech_page(paragraphs, parsed, book, cues_by_para))
+        out.extend(_members_speeches(paragraphs, parsed, book, cues_by_para))
     for turn, (ent, mention) in zip(turns, book.resolve_turn_labels(turns)):
+        if len(turns) == 1 and not _lone_turn_is_speech(book, turn, ent):
+            break  # one label that names no one else in the text ("LONDON: ...") is a dateline
         out.extend((s, e, Attribution(ent, mention, None, "transcript_turn", 0.85)) for s, e in turn.pieces)
     labelled = {i for i, para in enumerate(paragraphs) for t in turns if para.start <= t.label_start < para.end}
     for i, para in enumerate(paragraphs[1:], start=1):
@@ -437,6 +443,18 @@ def _layout_speech(
     return out
 
 
+def _lone_turn_is_speech(book: SpeakerBook, turn: Turn, ent: Entity) -> bool:
+    """The only label of a transcript is a speaker's when it stands on its own line ("PETER DUTTON:")
+    or names a person the text also names elsewhere ("Press Secretary Josh Earnest ... MR. EARNEST:")."""
+    if ent.kind != "person":
+        return False
+    alone = bool(turn.pieces) and "\n" in book.text[turn.label_end : turn.pieces[0][0]]
+    # the label is in capitals, so its surname in mixed case is a mention elsewhere
+    surname = turn.label.split()[-1].strip(".").title()
+    named_elsewhere = re.search(rf"\b{re.escape(surname)}\b", book.text) is not None
+    return alone or named_elsewhere or any(m.start != turn.label_start for m in ent.mentions)
+
+
 def _speech_page(
     paragraphs: list[Paragraph], parsed: list[Parsed], book: SpeakerBook, cues_by_para: dict[int, list[Cue]]
 ) -> list[tuple[int, int, Attribution]]:
@@ -448,14 +466,48 @@ def _speech_page(
     hit = _named_in(book, paragraphs[0], who)
     if hit is None:
         return []
+    return _speech(paragraphs, 1, hit, "speech_title", parsed, book, cues_by_para)
+
+
+def _members_speeches(
+    paragraphs: list[Paragraph], parsed: list[Parsed], book: SpeakerBook, cues_by_para: dict[int, list[Cue]]
+) -> list[tuple[int, int, Attribution]]:
+    """ "Harriet Harman, Chair, Human Rights (Joint Committee)" on a line of its own, then a speech in
+    the first person: a parliamentary record, the member's words up to the next member's line."""
     out: list[tuple[int, int, Attribution]] = []
-    for para in speech_body(paragraphs):
+    for i, para in enumerate(paragraphs[:-1]):
+        who = speaker_line(para.text) if i > 0 else None
+        if who is None or not _speaks_in_first_person(paragraphs[i + 1].text):
+            continue
+        name_start, name_end = para.start + who[0], para.start + who[1]
+        hit = book.resolve_headline_name(book.text[name_start:name_end], name_start, name_end, people_only=True)
+        if hit is not None and hit[0].kind == "person":
+            out.extend(_speech(paragraphs, i + 1, hit, "speaker_line_speech", parsed, book, cues_by_para))
+    return out
+
+
+def _speaks_in_first_person(text: str) -> bool:
+    return re.search(r"\b(?:I|we|We|my|our|Our|My)\b", text) is not None
+
+
+def _speech(
+    paragraphs: list[Paragraph],
+    first: int,
+    hit: tuple[Entity, Mention],
+    rule: AttributionRule,
+    parsed: list[Parsed],
+    book: SpeakerBook,
+    cues_by_para: dict[int, list[Cue]],
+) -> list[tuple[int, int, Attribution]]:
+    """Each paragraph of a speech from paragraph `first` on, as the speaker's words."""
+    out: list[tuple[int, int, Attribution]] = []
+    for para in speech_body(paragraphs, first):
         s, e = para.start + len(para.text) - len(para.text.lstrip()), para.start + len(para.text.rstrip())
         # a speaker may report others ("Member States adopted a resolution that confirms ..."), but a
         # body that opens by reporting someone, or later reports the speaker, is a story about the speech
         if _narrates(s, parsed, book, cues_by_para, about=None if not out else hit[0]):
             break
-        out.append((s, e, Attribution(hit[0], hit[1], None, "speech_title", 0.8)))
+        out.append((s, e, Attribution(hit[0], hit[1], None, rule, 0.8)))
     return out
 
 

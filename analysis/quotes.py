@@ -144,6 +144,11 @@ def pair_single(text: str, lo: int, hi: int) -> list[tuple[int, int, str, str | 
                 spans.append((i, close, ch, text[close]))
                 i = close + 1
                 continue
+            if ch == "‘" and text[lo:i].rstrip()[-1:] in ("", ":"):
+                # "Minister Ann Hale said: ‘Our rules are working ...": a quote that runs on into the
+                # next paragraph, in British single marks
+                spans.append((i, hi, ch, None))
+                break
         i += 1
     return spans
 

@@ -270,3 +270,61 @@ def test_a_news_story_under_a_speech_title_keeps_its_narrators_voice(nlp):
     )
     quotes = analyze(text, published=date(2016, 5, 3), nlp=nlp).quotes
     assert [(q.text, q.kind) for q in quotes] == [("the scheme had failed", "indirect")]
+
+
+@pytest.mark.model
+def test_a_lone_speaker_label_on_its_own_line_opens_a_doorstop_transcript(nlp):
+    text = (
+        "Doorstop Interview, Canberra\n\nANN HALE:\n\nI'm pleased to say the boats have stopped. Labor failed.\n\n"
+        "We will keep the borders secure."
+    )
+    quotes = analyze(text, published=date(2016, 10, 10), nlp=nlp).quotes
+    assert [(q.text, q.speaker_name) for q in quotes] == [
+        ("I'm pleased to say the boats have stopped. Labor failed.", "Ann Hale"),
+        ("We will keep the borders secure.", "Ann Hale"),
+    ]
+
+
+@pytest.mark.model
+def test_one_label_in_a_gaggle_is_the_press_secretary_the_title_names(nlp):
+    text = (
+        "Gaggle by Press Secretary Tom Reyes en route to Phoenix\n\n"
+        "MR. REYES:  Good afternoon, everybody. I want to note a couple of things.\n\n"
+        "First, the President will meet local officials."
+    )
+    quotes = analyze(text, published=date(2014, 7, 9), nlp=nlp).quotes
+    assert [q.speaker_name for q in quotes] == ["Tom Reyes", "Tom Reyes"]
+
+
+@pytest.mark.model
+def test_a_capitalised_dateline_under_an_interview_title_is_no_speaker(nlp):
+    text = "Interview with the minister\n\nLONDON: The minister gave an interview on Tuesday about asylum."
+    assert analyze(text, published=date(2016, 10, 10), nlp=nlp).quotes == ()
+
+
+@pytest.mark.model
+def test_a_members_speech_in_a_parliamentary_record_runs_to_the_next_members_line(nlp):
+    text = (
+        "Asylum (Returns) Bill\n\n"
+        "Ann Hale, Chair, Home Affairs Committee\n\n"
+        "I will address the narrower question of detention. This Bill repeals the old rules.\n\n"
+        "The Government told the families who are here:\n\n"
+        "“You are our neighbours. We want you to stay.”\n\n"
+        "We do not want the new system to be a detention centre.\n\n"
+        "Tom Reyes (Northfield) (Con)\n\n"
+        "I disagree with the honourable Member."
+    )
+    quotes = analyze(text, published=date(2019, 1, 28), nlp=nlp).quotes
+    assert [(q.text[:30], q.speaker_name) for q in quotes] == [
+        ("I will address the narrower qu", "Ann Hale"),
+        ("The Government told the famili", "Ann Hale"),
+        ("You are our neighbours. We wan", "UK Government"),
+        ("We do not want the new system ", "Ann Hale"),
+        ("I disagree with the honourable", "Tom Reyes"),
+    ]
+
+
+@pytest.mark.model
+def test_a_byline_above_a_first_person_column_is_no_members_speech(nlp):
+    text = "Why I moved\n\nAnn Hale, Political Editor\n\nI moved to Leeds in 2010 and I never looked back."
+    assert analyze(text, published=date(2019, 1, 28), nlp=nlp).quotes == ()

@@ -81,3 +81,16 @@ def test_an_opening_mark_typed_where_the_quote_closes_still_closes_it():
     text = "“Not at all,“ he said. “The plan has not changed one bit.”"
     spans = [text[s.start : s.end] for s in find_quoted_spans(text)]
     assert spans[:2] == ["Not at all,", "The plan has not changed one bit."]
+
+
+def test_a_single_mark_quote_after_said_colon_runs_on_into_the_next_paragraph():
+    text = "Title\n\nMinister Ann Hale said: ‘Our rules are working.\n\n‘We will keep going until numbers fall.’"
+    chains = chain_quotes(text, find_quoted_spans(text))
+    assert [[text[p.start : p.end] for p in c.parts] for c in chains] == [
+        ["Our rules are working.", "We will keep going until numbers fall."]
+    ]
+
+
+def test_a_lone_opening_single_mark_mid_sentence_is_no_quote():
+    text = "Title\n\nThe ‘dossier was leaked on Tuesday, officials said."
+    assert find_quoted_spans(text) == []
