@@ -247,11 +247,23 @@ def find_chrome(text: str) -> tuple[list[Chrome], str | None]:
             heading = stripped
             chrome.append(Chrome("heading", stripped, s, e))
             continue
+        if kind == "caption" and heading is not None and not seen_prose and _standfirst(stripped):
+            # "50 Syrian refugees resettled under the IRPP today" under the title: the summary lines
+            # of a press release, content like the title
+            chrome.append(Chrome("heading", stripped, s, e))
+            continue
         if kind is not None:
             chrome.append(Chrome(kind, stripped, s, e))
             continue
         seen_prose = True
     return chrome, heading
+
+
+def _standfirst(line: str) -> bool:
+    """A summary line under the title: a sentence of at least five words, not a byline ("Ann Hale,
+    Home Affairs correspondent") or a list of links."""
+    words = line.split()
+    return len(words) >= 5 and ", " not in line[:40] and "|" not in line and line[:1].isalnum()
 
 
 def classify_line(line: str, *, first: bool) -> ChromeKind | None:

@@ -64,3 +64,20 @@ def test_a_month_alone_is_a_date_on_its_first_day_and_says_so(nlp):
     # a full date keeps the plain rule
     full = analyze("The minister said the plan would work.", published="2020-06-22", nlp=nlp)
     assert full.article.published_rule == "given"
+
+
+@pytest.mark.model
+def test_figures_in_a_press_releases_summary_lines_under_the_title_are_found(nlp):
+    text = (
+        "Minister welcomes refugee families\n\n"
+        "40 refugees resettled under the programme today\n\n"
+        "Commitment for 1,800 more refugees by 2023\n\n"
+        "The Minister greeted the families at the centre on Monday."
+    )
+    assert [n.text for n in analyze(text, nlp=nlp).numbers] == ["40", "1,800"]
+
+
+def test_a_byline_under_the_title_stays_page_chrome():
+    text = "Minister welcomes refugee families\n\nAnn Hale, Home and legal correspondent\n\nThe Minister spoke."
+    kinds = [(c.kind, c.text) for c in find_chrome(text)[0]]
+    assert ("heading", "Ann Hale, Home and legal correspondent") not in kinds
