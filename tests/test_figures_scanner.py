@@ -136,3 +136,12 @@ def test_rates_points_in_time_and_reference_periods_are_not_lengths_of_time(text
 )
 def test_fractions_multiples_and_figures_beside_years_keep_their_value(text, value):
     assert any(v == pytest.approx(value) for v in values(text))
+
+
+def test_a_number_before_to_and_a_scaled_number_borrows_its_scale():
+    text = "There are 11 to 12 million undocumented workers, and between 2 and 3 million more abroad."
+    assert values(text) == [11e6, 12e6, 2e6]
+
+
+def test_a_lower_bound_too_big_for_the_shared_scale_keeps_its_own_value():
+    assert values("Between 500 and 3 million people came, and the Senate voted 62 to 36.") == [500, 62, 36]

@@ -295,7 +295,47 @@ def scan(text: str, lo: int, hi: int) -> list[Found]:
                 continue  # not this pattern's: a later one may read the span
             taken.append((s, e))  # read, or claimed as a reference period, an age, a vague amount
             found.extend(replace(item, start=lo + item.start, end=lo + item.end) for item in items)
-    return sorted(found, key=lambda f: f.start)
+    return _shared_scales(text, sorted(found, key=lambda f: f.start))
+
+
+# "11 to 12 million", "2 or 3 billion": the first number borrows the scale written after the second
+SCALE_AFTER = re.compile(r"\s?(?:thousand|million|billion|trillion|bn|mn|tn)\b", re.I)
+SCALE_SHARED_BY = re.compile(r"^\s*(?:to|or|and|-|–)\s*$")
+
+
+def _shared_scales(text: str, found: list[Found]) -> list[Found]:
+    out = list(found)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        scale = SCALE_AFTER.search(text, b.start, b.end)
+        if a.kind != "plain" or scale is None or SCALE_AFTER.search(text, a.start, a.end):
+            continue
+        if not SCALE_SHARED_BY.match(text[a.end : b.start]):
+            continue
+        factor = SCALES[scale.group().strip().lower()]
+        if a.value * factor <= b.value:
+            out[i] = _times(a, factor)
+    return [_range_scaled(text, f) for f in out]
+
+
+def _range_scaled(text: str, f: Found) -> Found:
+    """ "between 2 and 3 million": the lower bound is 2 million."""
+    scales = list(SCALE_AFTER.finditer(text, f.start, f.end))
+    if f.kind != "range" or f.low is None or f.high is None or len(scales) != 1:
+        return f  # no scale, or each bound has its own ("between 500,000 and 2 million")
+    factor = SCALES[scales[0].group().strip().lower()]
+    if f.low * factor > f.high or f.low >= factor:
+        return f
+    return replace(f, value=f.low * factor, low=f.low * factor)
+
+
+def _times(f: Found, factor: float) -> Found:
+    return replace(
+        f,
+        value=f.value * factor,
+        low=None if f.low is None else f.low * factor,
+        high=None if f.high is None else f.high * factor,
+    )
 
 
 def _read(kind: str, m: re.Match[str], chunk: str) -> list[Found] | None:
