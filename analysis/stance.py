@@ -28,8 +28,9 @@ from spacy.tokens import Span as SpacySpan
 from analysis.government import Relation, SpeakerFacts, Voice, relation, sides
 from analysis.records import Evidence, Stance
 from analysis.registry import Registry, load_registry
+from analysis.scope_relations import object_class
 from analysis.scope_words import Tok, Words, words_from_span, words_from_text
-from analysis.stance_cues import LEXICON_PATH, Lexicon, find_cues, load_lexicon, migration_cue_count
+from analysis.stance_cues import LEXICON_PATH, Lexicon, WordClasses, find_cues, load_lexicon, migration_cue_count
 from analysis.stance_rules import StanceRule, explain
 from analysis.stance_scope import Sides, criticised_side, key_spans, read_words, to_evidence, token_at
 
@@ -86,6 +87,7 @@ def read(text: str, start: int, *, words: WordsSource = None, aimed: Sides = NO_
         for e in phrases
         if not any(e.start < b and e.end > a for a, b in taken)
         and not any(a <= e.start and e.end <= b for a, b in names)
+        and not (e.label == "government:criticism" and _names_a_category(parse(), e, lex.words))
     ]
     cues = _aim(found + phrases, parse, aimed, text, start)
     cues += find_cues(lex.self_reference, text, start, "government:self")
@@ -95,6 +97,18 @@ def read(text: str, start: int, *, words: WordsSource = None, aimed: Sides = NO_
     if lex.any_frame.matches(text):
         cues += [e for name, p in lex.frames.items() for e in find_cues(p, text, start, f"frame:{name}")]
     return tuple(sorted(cues, key=lambda e: (e.start, e.label)))
+
+
+def _names_a_category(words: Words, e: Evidence, wc: WordClasses) -> bool:
+    """ "failed asylum seekers", "failed claimants": a word of criticism that only names a class of
+    people (refused applicants) judges no one."""
+    i = token_at(words, e.start)
+    if i is None or not words.parsed:
+        return False
+    tok = words.toks[i]
+    if tok.dep != "amod" or tok.head < 0:
+        return False
+    return object_class(words, tok.head, wc) == "migrants"
 
 
 def _aim(cues: list[Evidence], parse: Callable[[], Words], aimed: Sides, text: str, start: int) -> list[Evidence]:

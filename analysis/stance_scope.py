@@ -432,6 +432,33 @@ def change_findings(words: Words, wc: WordClasses) -> list[Finding]:
     return out
 
 
+# Nouns that commit to what their preposition names: "an agreement on the resettlement of 20,000
+# refugees", "pledges for resettlement", "a deal on returns".
+COMMITMENT_NOUNS = frozenset(
+    {"agreement", "agreements", "pledge", "pledges", "commitment", "commitments", "deal", "deals", "consensus"}
+)
+COMMITMENT_PREPS = frozenset({"on", "for", "to", "towards"})
+
+
+def commitment_findings(words: Words, wc: WordClasses) -> list[Finding]:
+    """An agreement or pledge on a measure backs it, as "support" would; "no agreement on" says nothing."""
+    out: list[Finding] = []
+    if not words.parsed:
+        return out
+    for tok in words.toks:
+        if tok.low not in COMMITMENT_NOUNS or any(c.low in ("no", "without") for c in words.children(tok.i)):
+            continue
+        for prep in words.children(tok.i):
+            if prep.dep != "prep" or prep.low not in COMMITMENT_PREPS:
+                continue
+            for obj in words.children(prep.i):
+                cls = object_class(words, obj.i, wc) if obj.dep == "pobj" else None
+                direction = direction_of("support", cls, wc) if cls is not None else None
+                if direction is not None:
+                    out.append(Finding(f"direction:{direction}", tok.i, obj.i, (tok.i, obj.i)))
+    return out
+
+
 def read_words(words: Words, wc: WordClasses) -> list[Finding]:
     """Every finding of the rules above."""
     return (
@@ -439,6 +466,7 @@ def read_words(words: Words, wc: WordClasses) -> list[Finding]:
         + evaluation_findings(words, wc)
         + open_border_findings(words, wc)
         + change_findings(words, wc)
+        + commitment_findings(words, wc)
     )
 
 

@@ -513,3 +513,14 @@ def test_enforcing_the_law_is_restrictive_and_european_solidarity_is_open(text, 
 
 def test_being_ineligible_for_asylum_is_restrictive():
     assert uk_judge("Those who arrive by boat will not be eligible for asylum.", "unknown").migration == "restrictive"
+
+
+@pytest.mark.model
+def test_failed_asylum_seekers_names_a_group_and_failing_them_is_criticism(nlp):
+    text = (
+        "Title\n\nThe minister said returns of failed asylum seekers would be faster.\n\n"
+        "A charity said the Home Office had failed asylum seekers again and again."
+    )
+    first, second = analyze(text, published=date(2025, 6, 1), nlp=nlp).quotes
+    assert "government:criticism" not in {e.label for e in first.stance.evidence}
+    assert "government:criticism" in {e.label for e in second.stance.evidence}

@@ -232,3 +232,20 @@ def test_bringing_refugees_here_is_open():
         "PRP VBP TO VB DT NNS RB .",
     )
     assert labels(bring) == ["direction:open"]
+
+
+def test_an_agreement_on_resettlement_backs_it_and_no_agreement_says_nothing():
+    agreed = parsed(
+        "We have an agreement on the resettlement of refugees .",
+        [1, 1, 3, 1, 3, 6, 4, 6, 7, 1],
+        "nsubj ROOT det dobj prep det pobj prep pobj punct",
+        "PRP VBP DT NN IN DT NN IN NNS .",
+    )
+    assert "direction:open" in labels(agreed)
+    none = parsed(
+        "There is no agreement on relocation .",
+        [1, 1, 3, 1, 3, 4, 1],
+        "expl ROOT det attr prep pobj punct",
+        "EX VBZ DT NN IN NN .",
+    )
+    assert labels(none) == []
