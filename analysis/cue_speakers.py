@@ -136,7 +136,7 @@ def _modifier_mention(text: str, cue: Cue, m: Mention) -> bool:
     before = text[cue.subject_start : m.start]
     return bool(
         re.search(r"\b(?:who|which|that|whose)\b", before)
-        or re.search(r"\b(?:at|in|of|for|from|on|with|by|to)\s+(?:the\s+)?$", before)
+        or re.search(r"\b(?:at|in|of|for|from|on|with|by|to|like|including)\s+(?:the\s+)?$", before)
     )
 
 

@@ -32,7 +32,9 @@ def phrase_kind(phrase: str) -> str | None:
     proper = bare[:1].isupper() and core.split()[-1][:1].isupper()
     # the head is the last word before a prepositional tail: "a court in Rome" -> court
     head_words = (
-        re.split(r"\s+(?:close to|familiar with|in|at|of|from|for|with|on|to)\s+", core)[0].split()
+        re.split(r"\s+(?:close to|familiar with|in|at|of|from|for|with|on|to|like|such as|including)\s+", core)[
+            0
+        ].split()
         if not proper
         else core.split()
     )
@@ -40,7 +42,7 @@ def phrase_kind(phrase: str) -> str | None:
     if proper:
         # "Authorities in the northern French port city of Calais": a common noun capitalised only
         # because it opens the sentence is the head, whatever place follows it
-        common = re.split(r"\s+(?:in|at|of|from|for|with|on)\s+", bare)[0].split()
+        common = re.split(r"\s+(?:in|at|of|from|for|with|on|like|such as|including)\s+", bare)[0].split()
         if len(common) == 1 and common[0].lower() in GROUP_NOUNS:
             return "group"
     if SHARE_OF_RE.match(core) or re.match(r"(?i:those)\s", core):

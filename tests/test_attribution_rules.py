@@ -456,10 +456,19 @@ def test_ministers_agreeing_that_something_should_happen_is_their_joint_statemen
     ]
 
 
+@pytest.mark.model
+def test_a_group_named_with_an_example_speaks_mid_sentence(nlp):
+    text = "Title\n\nIf Reyes wins on the same day, critics like Hale say it would help Mora keep the seat."
+    quotes = analyze(text, nlp=nlp).quotes
+    assert [(q.text, q.speaker_name) for q in quotes] == [("it would help Mora keep the seat", "Critics like Hale")]
+
+
 def test_the_head_of_a_phrase_is_before_its_prepositional_tail():
     from analysis.speaker_phrases import phrase_kind
 
     assert phrase_kind("A court in Rome") == "organisation"
+    assert phrase_kind("critics like Huffman") == "group"  # a name given as an example is not the head
+    assert phrase_kind("Critics such as Ann Hale") == "group"
     assert phrase_kind("U.N. officials and relief workers here") == "group"
     assert phrase_kind("The commissioner") == "person"
     assert phrase_kind("the National Foundation for American Policy") == "organisation"
