@@ -90,7 +90,9 @@ def is_finite_report(tok: Token) -> bool:
         return False
     if any(c.dep_ == "aux" and c.lower_ in HEDGE_AUX for c in tok.children):
         return False
-    if tok.dep_ in ("xcomp", "amod", "acl", "compound") or (lemma(tok.head) in HEDGE_HEADS and tok.head.i != tok.i):
+    # "expected to say" is hedged; "His wife, he says, plans to leave" only interjects into a "plans"
+    hedged_by_head = lemma(tok.head) in HEDGE_HEADS and tok.head.i != tok.i and tok.dep_ != "parataxis"
+    if tok.dep_ in ("xcomp", "amod", "acl", "compound") or hedged_by_head:
         return False
     if tok.tag_ == "VBN" and not any(lemma(c) == "have" for c in tok.children):
         return (

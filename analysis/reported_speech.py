@@ -401,7 +401,7 @@ def _interjected_report(tok: Token, doc: Doc, sent: SpacySpan) -> list[tuple[int
     relative = doc[comma_before - 1].lower_ in ("that", "which", "who") if comma_before > sent.start else False
     if comma_before - sent.start >= 1 and not relative:
         pieces.extend(_trimmed(doc, sent.start, comma_before - 1, min_words=1))
-    pieces.extend(_trimmed(doc, comma_after + 1, sent.end - 1))
+    pieces.extend(_trimmed(doc, comma_after + 1, sent.end - 1, min_words=2))  # "..., he said, would fail"
     return pieces
 
 

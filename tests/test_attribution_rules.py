@@ -463,6 +463,21 @@ def test_a_group_named_with_an_example_speaks_mid_sentence(nlp):
     assert [(q.text, q.speaker_name) for q in quotes] == [("it would help Mora keep the seat", "Critics like Hale")]
 
 
+@pytest.mark.model
+def test_a_report_interjected_into_a_sentence_about_plans_gives_both_pieces(nlp):
+    text = (
+        "Title\n\nTom Reyes, a voter in Fresno, spoke on Monday.\n\n"
+        "His wife, he says, plans to leave the party.\n\nThe plan, Reyes said, would fail."
+    )
+    quotes = analyze(text, nlp=nlp).quotes
+    assert [(q.text, q.speaker_name) for q in quotes] == [
+        ("His wife", "Tom Reyes"),
+        ("plans to leave the party", "Tom Reyes"),
+        ("The plan", "Tom Reyes"),
+        ("would fail", "Tom Reyes"),
+    ]
+
+
 def test_the_head_of_a_phrase_is_before_its_prepositional_tail():
     from analysis.speaker_phrases import phrase_kind
 
