@@ -83,6 +83,7 @@ def reported_speech(
             and not (lemma(tok) in DESCRIBING_VERBS and cue.rule == "speech_verb")  # not "described by"
             and told is None
             and not _agreed_that(tok)
+            and not (cue.rule == "speech_verb" and _asked_to_or_whether(tok))
         ):
             continue
         misparsed = cue.rule == "speech_verb" and misparsed_report(tok)
@@ -169,6 +170,24 @@ TRAILING_TIME = re.compile(
 CUT_CLAUSE = re.compile(r"\s*,?\s+(?:as|after|before|when|while|because|since)\s+(?:he|she|they|it)\b", re.I)
 
 
+def _asked_to_or_whether(tok: Token) -> bool:
+    """ "The committees asked the department to investigate ...", "The senator asked whether ...": a
+    request or a question. "asked Clinton about the emails" names only the topic, and "Asked by VOA
+    if ..." is the reporter's question."""
+    if lemma(tok) != "ask":
+        return False
+    has_object = any(c.dep_ in ("dobj", "dative") for c in tok.children)
+    request = has_object and any(
+        c.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in tok.children
+    )
+    question = any(
+        c.dep_ == "ccomp" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("whether", "if") for m in c.children)
+        for c in tok.children
+    )
+    return request or question
+
+
 def _agreed_that(tok: Token) -> bool:
     """ "The two ministers agreed that their teams should ...": a joint statement. "Agree" alone
     ("agreed to the deal", "I agree") reports nothing, and an agreement inside someone's report
@@ -244,7 +263,7 @@ def _verb_content(tok: Token, doc: Doc, sent: SpacySpan) -> list[tuple[int, int]
     if not after and lemma(tok) in DESCRIBING_VERBS:
         return _described_as(tok, doc)
     if not after:
-        return _object_content(tok, doc) if lemma(tok) in OBJECT_SPEECH_VERBS else []
+        return _object_content(tok, doc) if lemma(tok) in OBJECT_SPEECH_VERBS or _asked_to_or_whether(tok) else []
     out = []
     # "a date that clerks said was missed": the clause's relative pronoun comes before
     # the verb, and what was said starts after it

@@ -478,6 +478,21 @@ def test_a_report_interjected_into_a_sentence_about_plans_gives_both_pieces(nlp)
     ]
 
 
+@pytest.mark.model
+def test_asking_someone_to_act_or_asking_whether_is_a_speech_act_and_a_topic_is_not(nlp):
+    text = (
+        "Title\n\nTwo committees on Monday asked the department to investigate whether the minister lied.\n\n"
+        "The senator asked whether the plan would work.\n\n"
+        "Reporters asked the minister about the emails.\n\n"
+        "Asked by reporters if the department had any comment, spokesman Tom Reyes said no."
+    )
+    quotes = analyze(text, nlp=nlp).quotes
+    assert [(q.text, q.speaker_name) for q in quotes] == [
+        ("the department to investigate whether the minister lied", "Two committees"),
+        ("whether the plan would work", "The senator"),
+    ]
+
+
 def test_the_head_of_a_phrase_is_before_its_prepositional_tail():
     from analysis.speaker_phrases import phrase_kind
 
