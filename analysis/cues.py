@@ -627,7 +627,16 @@ def _passive_agent(tok: Token) -> Token | None:
     if tok.dep_ not in ("advcl", "acl") and not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         return None
     by = next((c for c in tok.children if c.dep_ == "agent"), None)
-    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if agent is not None and (agent.ent_type_ in ("DATE", "TIME") or lemma(agent) in TIME_NOUNS):
+        return None  # "a final vote expected by the end of the week": when, not who
+    return agent
+
+
+TIME_NOUNS = frozenset(
+    "end start beginning middle day week month year weekend deadline date time summer autumn fall winter spring "
+    "morning evening night noon midnight".split()
+)
 
 
 def cue_subject_name(p: Parsed, cue: Cue, article: str) -> tuple[int, int] | None:

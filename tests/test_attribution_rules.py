@@ -493,6 +493,12 @@ def test_asking_someone_to_act_or_asking_whether_is_a_speech_act_and_a_topic_is_
     ]
 
 
+@pytest.mark.model
+def test_a_vote_expected_by_the_end_of_the_week_has_no_speaker(nlp):
+    text = "Title\n\nThe Senate limited debate, setting the stage for a final vote expected by the end of the week."
+    assert analyze(text, nlp=nlp).quotes == ()
+
+
 def test_the_head_of_a_phrase_is_before_its_prepositional_tail():
     from analysis.speaker_phrases import phrase_kind
 
