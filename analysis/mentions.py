@@ -252,7 +252,8 @@ def plausible_title_name(text: str, registry: Registry, name: str, title_end: in
     if not words:
         return False
     body = text[title_end:]
-    if re.search(rf"\b{re.escape(words[-1])}\b", body):
+    # the surname again in the body, also as a transcript label in capitals ("MR. EARNEST:")
+    if re.search(rf"\b(?:{re.escape(words[-1])}|{re.escape(words[-1].upper())})\b", body):
         return True
     return bool(registry.people_named(name)) or fold(words[0]) in first_name_genders()
 

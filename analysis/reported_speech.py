@@ -137,7 +137,10 @@ def _trailing_attributions(
             continue
         s = p.base + sent.start_char + m.start("content")
         e = p.base + sent.start_char + m.end("content")
-        if any(a < e and b > s for a, b, _ in found) or any(a < e and b > s for a, b in quoted):
+        # a report by someone inside the content is nested in it ("X is asking Y to Z, the Star reports")
+        if any(a < e and b > s and not _nested_report(s, e, a, b, c) for a, b, c in found) or any(
+            a < e and b > s for a, b in quoted
+        ):
             continue
         subj_s = p.base + sent.start_char + m.start("subj")
         subj_e = p.base + sent.start_char + m.end("subj")
@@ -160,6 +163,11 @@ def _trailing_attributions(
             subj_e - len(m.group("subj").split()[-1]),
         )
         yield s, e, cue
+
+
+def _nested_report(s: int, e: int, a: int, b: int, cue: Cue) -> bool:
+    """A report found at [a, b) lies within the content [s, e) and its speaker is named there too."""
+    return s < a and b <= e and s <= cue.subject_start and cue.subject_end <= a
 
 
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -490,7 +498,21 @@ def _object_content(tok: Token, doc: Doc) -> list[tuple[int, int]]:
         if doc[i].tag_ == "VBG" and doc[i - 1].text == "," and lemma(doc[i]) not in ("include", "involve"):
             hi = i - 2
             break
+        # "asking the minister to end his ordeal, the Courier and Star report": the narrator's source
+        if doc[i].text == "," and _trailing_report_after(doc, i, hi):
+            hi = i - 1
+            break
     return _trimmed(doc, lo, hi) if hi - lo >= 1 else []
+
+
+def _trailing_report_after(doc: Doc, comma: int, hi: int) -> bool:
+    """A short source and a reporting verb after the comma, ending the span: "..., X report" (the
+    parser may read the verb as a noun in apposition)."""
+    tail = [t for t in doc[comma + 1 : hi + 1] if not t.is_punct]
+    return 2 <= len(tail) <= 8 and tail[-1].lower_ in TRAILING_REPORT_WORDS and tail[0].lower_ != "and"
+
+
+TRAILING_REPORT_WORDS = frozenset({"report", "reports", "reported", "say", "says", "said", "claim", "claims"})
 
 
 def _clause_units(root: Token) -> list[set[int]]:

@@ -328,3 +328,14 @@ def test_a_members_speech_in_a_parliamentary_record_runs_to_the_next_members_lin
 def test_a_byline_above_a_first_person_column_is_no_members_speech(nlp):
     text = "Why I moved\n\nAnn Hale, Political Editor\n\nI moved to Leeds in 2010 and I never looked back."
     assert analyze(text, published=date(2019, 1, 28), nlp=nlp).quotes == ()
+
+
+@pytest.mark.model
+def test_a_title_name_the_body_gives_only_as_a_capitalised_label_is_that_speaker(nlp):
+    text = (
+        "Press Briefing by Press Secretary Jory Quillan en route Dallas\n\n"
+        "MR. QUILLAN:  Good afternoon, everybody. I want to note a couple of things.\n\n"
+        "First, the department is adding resources at the border."
+    )
+    result = analyze(text, published=date(2014, 7, 9), nlp=nlp)
+    assert {q.speaker_name for q in result.quotes} == {"Jory Quillan"}
