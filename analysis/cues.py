@@ -212,6 +212,10 @@ def _just_after_a_quote(tok: Token) -> bool:
     return start > 0 and tok.doc[start - 1].text in CLOSING_MARKS
 
 
+def _a_person(tok: Token) -> bool:
+    return tok.ent_type_ == "PERSON" or tok.lower_ in ("he", "she", "i", "we", "they")
+
+
 def _own_subject(tok: Token) -> Token | None:
     seen = 0
     while seen < 4:
@@ -223,6 +227,11 @@ def _own_subject(tok: Token) -> Token | None:
             # parses as three subjects, "co", "-" and "Reyes")
             inverted = all(c.i > tok.i for c in subjects)
             names = [c for c in subjects if inverted and upos(c) == "PROPN" and c.ent_type_ == "PERSON"]
+            before = [c for c in subjects if c.i < tok.i and _a_person(c)]
+            if before and not any(_a_person(c) for c in subjects if c.i > tok.i):
+                # "Reid says a new amendment ... should help": a thing after the verb is the subject of
+                # the reported clause, flattened onto the verb by the parser ("..., said Mr Schulz" is not)
+                subjects = before
             return past_a_vocative(min(names or subjects, key=lambda c: abs(c.i - tok.i)))
         misread = misread_subject(tok)
         if misread is not None:

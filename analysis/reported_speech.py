@@ -182,8 +182,8 @@ def _asked_to_or_whether(tok: Token) -> bool:
     """ "The committees asked the department to investigate ...", "The senator asked whether ...": a
     request or a question. "asked Clinton about the emails" names only the topic, and "Asked by VOA
     if ..." is the reporter's question."""
-    if lemma(tok) != "ask":
-        return False
+    if lemma(tok) != "ask" or not any(c.dep_ == "nsubj" for c in tok.children):
+        return False  # "warned that asking refugees to reapply ... would": the asking is a policy, not an act
     has_object = any(c.dep_ in ("dobj", "dative") for c in tok.children)
     request = has_object and any(
         c.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
@@ -202,7 +202,7 @@ def _agreed_that(tok: Token) -> bool:
     ("officials said the minister had agreed that ...") is part of that report."""
     return (
         lemma(tok) == "agree"
-        and tok.dep_ != "ccomp"
+        and tok.dep_ in ("ROOT", "conj")  # a main clause: not a report inside another, however parsed
         and any(
             c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in tok.children
         )

@@ -499,6 +499,24 @@ def test_a_vote_expected_by_the_end_of_the_week_has_no_speaker(nlp):
     assert analyze(text, nlp=nlp).quotes == ()
 
 
+@pytest.mark.model
+def test_asking_people_as_a_policy_inside_a_warning_is_no_request(nlp):
+    text = "Title\n\nAnn Hale warned that asking refugees to reapply every few years would leave them in limbo."
+    quotes = analyze(text, nlp=nlp).quotes
+    assert [q.speaker_name for q in quotes] == ["Ann Hale"]
+
+
+@pytest.mark.model
+def test_the_person_before_says_speaks_when_the_parser_gives_says_a_second_subject(nlp):
+    text = (
+        "Title\n\nSenate Majority Leader Harold Reade, a Nevada Democrat, says a newly proposed amendment to "
+        "provide $4 billion for border security, funded by fees and fines paid by undocumented workers, should "
+        "help ease Republican concerns that the legislation does not go far enough to securing U.S. borders."
+    )
+    quotes = analyze(text, published=date(2007, 6, 20), nlp=nlp).quotes
+    assert [q.speaker_name for q in quotes] == ["Harold Reade"]
+
+
 def test_the_head_of_a_phrase_is_before_its_prepositional_tail():
     from analysis.speaker_phrases import phrase_kind
 
