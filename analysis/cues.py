@@ -159,6 +159,9 @@ def _root_subject_before(tok: Token) -> Token | None:
     """The subject of `tok`'s sentence, when it comes before `tok`."""
     root = tok.sent.root
     subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None:  # "Republicans are opposed ..., arguing": the parser may hang the subject on "are"
+        aux = (c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i)
+        subj = next((g for a in aux for g in a.children if g.dep_ in SUBJECT_DEPS), None)
     if subj is None and any(c.dep_ == "expl" for c in root.children):
         subj = next((c for c in root.children if c.dep_ == "attr"), None)  # "There was Murray Watt saying ..."
     return subj if subj is not None and subj.i < tok.i else None

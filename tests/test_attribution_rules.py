@@ -522,6 +522,13 @@ def test_the_person_before_says_speaks_when_the_parser_gives_says_a_second_subje
     assert [p.doc.text[c.subject_start : c.subject_end] for c in cues] == ["Reade , a senator"]
 
 
+@pytest.mark.model
+def test_a_participle_argues_for_the_subject_the_parser_hung_on_are(nlp):
+    text = "Title\n\nMany Republicans are opposed to a guest worker program, arguing it represents amnesty."
+    quotes = analyze(text, nlp=nlp).quotes
+    assert [(q.text, q.speaker_name) for q in quotes] == [("it represents amnesty", "Many Republicans")]
+
+
 def test_the_head_of_a_phrase_is_before_its_prepositional_tail():
     from analysis.speaker_phrases import phrase_kind
 
