@@ -298,11 +298,7 @@ def speech_title(title: str) -> tuple[int, int] | None:
     """(start, end) of the speaker in a speech page's title ("Remarks of Commissioner X after ...",
     "Home Secretary's statement on ..."), offsets into `title`."""
     stripped = title.strip()
-    m = SPEECH_TITLE.match(stripped) or POSSESSIVE_SPEECH_TITLE.match(stripped)
-    if not m:
-        return None
-    lead = len(title) - len(title.lstrip())
-    return lead + m.start("who"), lead + m.end("who")
+    return _who(title, SPEECH_TITLE.match(stripped) or POSSESSIVE_SPEECH_TITLE.match(stripped))
 
 
 def speech_body(paragraphs: list[Paragraph], first: int = 1) -> list[Paragraph]:
@@ -338,16 +334,19 @@ OFFICE_WORDS = re.compile(
 def speaker_line(text: str) -> tuple[int, int] | None:
     """(start, end) of the name on a line that opens a member's speech, offsets into `text`."""
     m = SPEAKER_LINE.match(text.strip())
-    if not m or (m.group("role") is not None and not OFFICE_WORDS.search(m.group("role"))):
-        return None
-    lead = len(text) - len(text.lstrip())
-    return lead + m.start("who"), lead + m.end("who")
+    if m and m.group("role") is not None and not OFFICE_WORDS.search(m.group("role")):
+        return None  # "Ann Hale, Political Editor": a byline
+    return _who(text, m)
 
 
 def attributable_to(text: str) -> tuple[int, int] | None:
     """(start, end) of the name in a "Quotes attributable to X" or "X delivered the following
     remarks" line, offsets into `text`."""
-    m = ATTRIBUTABLE_TO.match(text.strip()) or FOLLOWING_REMARKS.match(text.strip())
+    return _who(text, ATTRIBUTABLE_TO.match(text.strip()) or FOLLOWING_REMARKS.match(text.strip()))
+
+
+def _who(text: str, m: re.Match[str] | None) -> tuple[int, int] | None:
+    """The "who" group of a match on the stripped `text`, as offsets into `text`."""
     if not m:
         return None
     lead = len(text) - len(text.lstrip())
