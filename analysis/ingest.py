@@ -63,7 +63,8 @@ CHROME_PREFIX = re.compile(
     re.I,
 )
 BYLINE = re.compile(r"^By [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}(?:,.*)?$")
-PROSE_END = tuple(".!?:;\"”’'…)")
+# A line ending like a sentence (or a salutation: "Ladies and Gentlemen,") is prose, not a caption.
+PROSE_END = tuple(".!?:;\"”’'…),")
 HTML_SNIFF = re.compile(r"<(?:!doctype|html|head|body|p|div|article|span|script|meta)\b", re.I)
 
 

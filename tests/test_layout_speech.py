@@ -339,3 +339,14 @@ def test_a_title_name_the_body_gives_only_as_a_capitalised_label_is_that_speaker
     )
     result = analyze(text, published=date(2014, 7, 9), nlp=nlp)
     assert {q.speaker_name for q in result.quotes} == {"Jory Quillan"}
+
+
+@pytest.mark.model
+def test_a_speechs_salutation_is_part_of_the_speech(nlp):
+    text = (
+        "Remarks of Commissioner Ann Hale after the Home Affairs Council\n\n"
+        "Ladies and Gentlemen,\n\n"
+        "In today's Council we agreed on resettlement."
+    )
+    quotes = analyze(text, published=date(2016, 5, 3), nlp=nlp).quotes
+    assert [q.text for q in quotes] == ["Ladies and Gentlemen,", "In today's Council we agreed on resettlement."]
