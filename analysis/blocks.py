@@ -216,7 +216,7 @@ def transcript_turns(paragraphs: list[Paragraph]) -> list[Turn]:
         pieces = [(para.start + m.start("rest"), para.start + len(para.text.rstrip()))] if rest else []
         j = i + 1
         while j < len(paragraphs) and j not in starts and not ends_section(paragraphs[j].text):
-            pieces.append(_stripped(paragraphs[j]))
+            pieces.append(stripped_span(paragraphs[j]))
             j += 1
         turns.append(
             Turn(
@@ -384,7 +384,7 @@ def block_after_intro(
             continue
         if j in labelled or opens_with_quote_mark(text) or ends_section(text) or text.rstrip().endswith(":"):
             break
-        pieces.append(_stripped(paragraphs[j]))
+        pieces.append(stripped_span(paragraphs[j]))
         if running_on and _closes(text):
             break  # the mark that closes the opened quote ends the block
     return pieces
@@ -399,6 +399,7 @@ def _closes(text: str) -> bool:
     return "”" in text or text.count('"') % 2 == 1
 
 
-def _stripped(p: Paragraph) -> tuple[int, int]:
+def stripped_span(p: Paragraph) -> tuple[int, int]:
+    """(start, end) of a paragraph without its surrounding white space."""
     lead = len(p.text) - len(p.text.lstrip())
     return p.start + lead, p.start + len(p.text.rstrip())

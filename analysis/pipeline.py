@@ -30,6 +30,7 @@ from analysis.blocks import (
     speaker_line,
     speech_body,
     speech_title,
+    stripped_span,
     transcript_turns,
 )
 from analysis.cue_speakers import resolve_cue
@@ -502,7 +503,7 @@ def _speech(
     """Each paragraph of a speech from paragraph `first` on, as the speaker's words."""
     out: list[tuple[int, int, Attribution]] = []
     for para in speech_body(paragraphs, first):
-        s, e = para.start + len(para.text) - len(para.text.lstrip()), para.start + len(para.text.rstrip())
+        s, e = stripped_span(para)
         # a speaker may report others ("Member States adopted a resolution that confirms ..."), but a
         # body that opens by reporting someone, or later reports the speaker, is a story about the speech
         if _narrates(s, parsed, book, cues_by_para, about=None if not out else hit[0]):

@@ -498,21 +498,13 @@ def _object_content(tok: Token, doc: Doc) -> list[tuple[int, int]]:
         if doc[i].tag_ == "VBG" and doc[i - 1].text == "," and lemma(doc[i]) not in ("include", "involve"):
             hi = i - 2
             break
-        # "asking the minister to end his ordeal, the Courier and Star report": the narrator's source
-        if doc[i].text == "," and _trailing_report_after(doc, i, hi):
-            hi = i - 1
-            break
+    # "asking the minister to end his ordeal, the Courier and Star report": the narrator's source,
+    # which the trailing-attribution rule reports on its own
+    trailing = TRAILING.match(doc[lo : hi + 1].text) if hi > lo else None
+    if trailing:
+        end = doc[lo].idx + trailing.end("content")
+        hi = max((t.i for t in doc[lo : hi + 1] if t.idx + len(t) <= end), default=lo)
     return _trimmed(doc, lo, hi) if hi - lo >= 1 else []
-
-
-def _trailing_report_after(doc: Doc, comma: int, hi: int) -> bool:
-    """A short source and a reporting verb after the comma, ending the span: "..., X report" (the
-    parser may read the verb as a noun in apposition)."""
-    tail = [t for t in doc[comma + 1 : hi + 1] if not t.is_punct]
-    return 2 <= len(tail) <= 8 and tail[-1].lower_ in TRAILING_REPORT_WORDS and tail[0].lower_ != "and"
-
-
-TRAILING_REPORT_WORDS = frozenset({"report", "reports", "reported", "say", "says", "said", "claim", "claims"})
 
 
 def _clause_units(root: Token) -> list[set[int]]:
