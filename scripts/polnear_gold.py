@@ -190,6 +190,9 @@ def canonical_speaker(
     fullest name in its coreference chain; the plain phrase when neither has one."""
     phrase = clean_source(" ".join(article[a:b] for a, b in source_ranges))
     if nlp is None:
+        lead = _leading_name(phrase)
+        if lead:  # no CoreNLP file: the name at the head of the phrase, not the whole apposition
+            return lead, [phrase], "O", True
         proper = bool(re.search(r"\b[A-Z][a-z]", phrase)) and phrase.lower().split()[0] not in PRONOUNS
         return phrase, [], "O", proper
     lo, hi = source_ranges[0][0], source_ranges[-1][1]
@@ -205,13 +208,35 @@ def canonical_speaker(
             full = max(fuller, key=lambda r: (len(r[0].split()) <= 4, len(r[0])))[0]
             return full, [phrase, name], label, True
         return name, [phrase], label, True
-    if chain_runs:
-        name, label = max(chain_runs, key=lambda r: (len(r[0].split()) <= 4, len(r[0].split()), -len(r[0])))
-        return name, [phrase], label, True
+    resolved = _chain_name(article, phrase, chain) if chain else None
+    if resolved:
+        return resolved[0], [phrase], resolved[1], True
+    lead = _leading_name(phrase)
+    if lead:
+        return lead, [phrase], "PERSON", True  # "Dean Johnson, a 55-year-old salesman from Sumter"
+    return phrase, [], "O", False
+
+
+def _leading_name(phrase: str) -> str | None:
     lead = LEADING_NAME.match(phrase)
     if lead and lead.group(0).split()[0].lower() not in ("the", "a", "an") and not re.search(r"[’']s$", lead.group(0)):
-        return lead.group(0), [phrase], "PERSON", True  # "Dean Johnson, a 55-year-old salesman from Sumter"
-    return phrase, [], "O", False
+        return lead.group(0)
+    return None
+
+
+def _chain_name(article: str, phrase: str, chain: tuple[CorefMention, ...]) -> tuple[str, str] | None:
+    """The name a pronoun or description stands for: the fullest name in its coreference chain.
+    "he" and "she" take only a person's name, never a place or organisation that CoreNLP put in
+    the chain from an apposition ("Kevin Lee, a planner in Eau Claire")."""
+    runs = [run for m in chain for run in name_runs(article, m.tokens)]
+    if phrase.lower() in PERSONAL_PRONOUNS:
+        runs = [run for run in runs if run[1] == "PERSON"]
+    if not runs:
+        return None
+    return max(runs, key=lambda r: (len(r[0].split()) <= 4, len(r[0].split()), -len(r[0])))
+
+
+PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "i", "me", "my"}
 
 
 # Two or more capitalised words at the start of a Source, up to an aside: a name CoreNLP missed.
@@ -469,7 +494,9 @@ def convert(article: str, ann_text: str, coref_xml: str | None, *, name: str, pu
                     "proper_name": proper,
                 },
             )
-            entry["aliases"] = list(dict.fromkeys(entry["aliases"] + [a for a in aliases if a != sp_name]))
+            # "The White House" is also "White House": the scorer compares names without articles
+            bare = [re.sub(r"^(?:the|The)\s+", "", a) for a in aliases]
+            entry["aliases"] = list(dict.fromkeys(entry["aliases"] + [a for a in aliases + bare if a != sp_name]))
         ranges = sorted(r for c in contents for r in c.ranges)
         entries = content_entries(article, ranges)
         group = f"g-{rel.id}" if len(entries) > 1 else None

@@ -286,3 +286,65 @@ def test_polnear_a_name_corenlp_calls_an_organisation_is_a_person_when_the_artic
     assert polnear_gold._a_person_after_all("Mr. Dunn", set())
     assert not polnear_gold._a_person_after_all("Daily Courier", {"Hale"})
     assert not polnear_gold._a_person_after_all("St. Paul City Council", set())
+
+
+def _corenlp(article: str, tokens: list[tuple[str, str]], chain: list[tuple[int, int]]) -> str:
+    """CoreNLP XML for one sentence of (word, NER) tokens found in order in the article, with one
+    coreference chain of (first token, last token + 1) mentions, 1-based as CoreNLP writes them."""
+    at, rows = 0, []
+    for k, (word, ner) in enumerate(tokens, start=1):
+        at = article.index(word, at)
+        rows.append(
+            f"<token id='{k}'><word>{word}</word><CharacterOffsetBegin>{at}</CharacterOffsetBegin>"
+            f"<CharacterOffsetEnd>{at + len(word)}</CharacterOffsetEnd><POS>NNP</POS><NER>{ner}</NER></token>"
+        )
+        at += len(word)
+    mentions = "".join(
+        f"<mention><sentence>1</sentence><start>{a}</start><end>{b}</end><head>{a}</head><text>x</text></mention>"
+        for a, b in chain
+    )
+    return (
+        f"<root><document><sentences><sentence id='1'><tokens>{''.join(rows)}</tokens></sentence></sentences>"
+        f"<coreference><coreference>{mentions}</coreference></coreference></document></root>"
+    )
+
+
+def test_polnear_he_takes_the_person_of_his_chain_not_the_organisation_in_an_apposition():
+    article = "Title\n\nAnn Hale, head of the Miners Union Trust, spoke.\n\n“We lost,” she said."
+    tokens = [("Ann", "PERSON"), ("Hale", "PERSON")] + [(w, "ORGANIZATION") for w in "Miners Union Trust".split()]
+    tokens.append(("she", "O"))
+    xml = _corenlp(article, tokens, [(1, 3), (3, 6), (6, 7)])
+    she = article.index("she said")
+    ann = _ann(
+        f"T1\tSource {she} {she + 3}\tshe",
+        f"T2\tContent {article.index('We lost')} {article.index('We lost') + 7}\tWe lost",
+        "E1\tAttribution:T1 Content:T2 Source:T1",
+    )
+    gold = polnear_gold.convert(article, ann, xml, name="x", published=None)
+    assert gold["speakers"][0]["name"] == "Ann Hale"
+
+
+def test_polnear_source_without_corenlp_is_the_name_before_its_apposition():
+    article = "Title\n\n“We lost,” said Peter Dunn, a lawyer for the Miners Union, who filed the case."
+    source = "Peter Dunn, a lawyer for the Miners Union, who filed the case"
+    start = article.index(source)
+    ann = _ann(
+        f"T1\tSource {start} {start + len(source)}\t{source}",
+        f"T2\tContent {article.index('We lost')} {article.index('We lost') + 7}\tWe lost",
+        "E1\tAttribution:T1 Content:T2 Source:T1",
+    )
+    speaker = polnear_gold.convert(article, ann, None, name="x", published=None)["speakers"][0]
+    assert speaker["name"] == "Peter Dunn" and source in speaker["aliases"]
+
+
+def test_polnear_organisation_is_also_known_without_its_article():
+    article = "Title\n\nThe White House said the plan would fail."
+    source = "The White House"
+    ann = _ann(
+        f"T1\tSource {article.index(source)} {article.index(source) + len(source)}\t{source}",
+        f"T2\tContent {article.index('the plan')} {article.index('would fail') + 10}\tthe plan would fail",
+        "E1\tAttribution:T1 Content:T2 Source:T1",
+    )
+    xml = _corenlp(article, [("White", "O"), ("House", "ORGANIZATION")], [(1, 3)])  # CoreNLP's "House"
+    speaker = polnear_gold.convert(article, ann, xml, name="x", published=None)["speakers"][0]
+    assert "White House" in [speaker["name"], *speaker["aliases"]]
