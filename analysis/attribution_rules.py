@@ -35,6 +35,7 @@ AttributionRule = Literal[
     "colon_intro",
     "speech_title",
     "speaker_line_speech",
+    "signed_quote",
 ]
 
 CUE_WORDS: dict[CueKind, str] = {
@@ -67,6 +68,7 @@ EXPLANATIONS: dict[AttributionRule, str] = {
     "colon_intro": "a sentence naming one speaker and ending in a colon before the quote",
     "speech_title": "a paragraph of a speech whose title names the speaker ('Remarks by X at ...')",
     "speaker_line_speech": "a paragraph of a member's speech after the line naming the member",
+    "signed_quote": "a quote signed with a dash and the speaker's name ('“...” – Name, Minister')",
 }
 
 assert set(EXPLANATIONS) == set(get_args(AttributionRule))

@@ -403,3 +403,38 @@ def stripped_span(p: Paragraph) -> tuple[int, int]:
     """(start, end) of a paragraph without its surrounding white space."""
     lead = len(p.text) - len(p.text.lstrip())
     return p.start + lead, p.start + len(p.text.rstrip())
+
+
+# "“We will not back down.” ― Ann Hale" and the Canadian release's
+# "“...” / – The Honourable Ann Hale, Minister of Immigration": a quote signed after a dash.
+SIGNATURE = (
+    r"[-–—―]{1,2}\s*(?:The\s+Honourable\s+|The\s+Hon\.?\s+|Hon\.?\s+)?"
+    r"(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}?)(?:\s*,\s*(?P<role>[^\n]*?))?\.?"
+)
+SIGNED_QUOTE = re.compile(rf"^[“\"](?:.|\n)*[”\"]\s*{SIGNATURE}$")
+SIGNATURE_LINE = re.compile(rf"^{SIGNATURE}$")
+
+
+@dataclass(frozen=True)
+class Signature:
+    """The name (offsets into the article) and the role after it that sign a quote."""
+
+    name_start: int
+    name_end: int
+    role: str | None
+
+
+def signed_quote(paragraphs: list[Paragraph], i: int) -> Signature | None:
+    """The signature of paragraph `i` when it is a quote signed after a dash on its own last line,
+    or when it is all quote and the next paragraph is the signature."""
+    text = paragraphs[i].text.strip()
+    m = SIGNED_QUOTE.match(text)
+    signing = paragraphs[i]
+    if m is None:
+        nxt = paragraphs[i + 1].text.strip() if i + 1 < len(paragraphs) else ""
+        whole = text[:1] in '“"' and text[-1:] in '”"'
+        if not whole or (m := SIGNATURE_LINE.match(nxt)) is None:
+            return None
+        signing = paragraphs[i + 1]
+    base = stripped_span(signing)[0]
+    return Signature(base + m.start("who"), base + m.end("who"), m.group("role") or None)

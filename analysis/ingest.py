@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, cast
 
-from analysis.blocks import heading_says_after
+from analysis.blocks import SIGNED_QUOTE, heading_says_after
 from analysis.records import Chrome, ChromeKind
 
 if TYPE_CHECKING:
@@ -282,6 +282,8 @@ def classify_line(line: str, *, first: bool) -> ChromeKind | None:
     if first and len(words) <= 30 and not line.endswith("."):
         return "heading"
     if not ends_like_prose and len(words) <= 30:
+        if SIGNED_QUOTE.match(line):
+            return None  # "“We lost.” ― Ann Hale": a quote signed with its speaker's name
         if heading_says_after(line) is not None:
             return "heading"  # "Companies exploit program, say critics": a claim, kept as content
         return "caption"  # video captions and link texts have no closing punctuation

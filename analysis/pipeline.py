@@ -27,6 +27,7 @@ from analysis.blocks import (
     is_heading,
     labelled_speech,
     paragraphs_after,
+    signed_quote,
     speaker_line,
     speech_body,
     speech_title,
@@ -57,6 +58,8 @@ __all__ = ["ANALYSER_VERSION", "InputError", "analyze", "analyze_many"]
 
 # Claims a headline or heading gives to a speaker: reported speech, not words in quote marks
 HEADING_CLAIMS = frozenset({"headline_claim", "headline_speech_act", "headline_dash_source", "heading_says_after"})
+# Attributions read from the paragraphs around a quote, not from its own sentence: a signature wins
+GUESSED_FROM_CONTEXT = frozenset({"continues_previous_speaker", "reporter_of_previous_paragraph"})
 # Heading rules that give way where the parser read the same words as reported speech
 PARSER_FIRST = frozenset({"headline_speech_act", "heading_says_after"})
 
@@ -212,11 +215,17 @@ def _quoted_drafts(
     previous: Attribution | None = None
     previous_end = -1
     owned = _attributable_paragraphs(split_paragraphs(text), book)
+    signed = _signed_paragraphs(split_paragraphs(text), book)
     for chain in chains:
         attribution = attribute_chain(chain, book, parsed, cues_by_para, previous, previous_end)
         owner = next((a for s, e, a in owned if s <= chain.start < e), None)
         if owner is not None and (attribution is None or attribution.entity is None):
             attribution = owner  # "Quotes attributable to Minister X" and then the quotes
+        signer = next((a for s, e, a in signed if s <= chain.start < e), None)
+        if signer is not None and (
+            attribution is None or attribution.entity is None or attribution.rule_id in GUESSED_FROM_CONTEXT
+        ):
+            attribution = signer  # "“...” – Ann Hale, Minister of Immigration"
         headline = next((a for s, e, a in claimed if s <= chain.start < e), None)
         if headline is not None and (attribution is None or attribution.entity is None):
             attribution = headline  # "Trump: Cruz Has 'To Come a Long Way' On Ethanol"
@@ -324,6 +333,22 @@ def _attributable_paragraphs(paragraphs: list[Paragraph], book: SpeakerBook) -> 
             (p.start, p.end, Attribution(hit[0], hit[1], None, "quotes_attributable", 0.8))
             for p in paragraphs_after(paragraphs, i)
         )
+    return out
+
+
+def _signed_paragraphs(paragraphs: list[Paragraph], book: SpeakerBook) -> list[tuple[int, int, Attribution]]:
+    """(start, end, attribution) of each quote paragraph signed with a dash and a name."""
+    out: list[tuple[int, int, Attribution]] = []
+    for i, para in enumerate(paragraphs):
+        who = signed_quote(paragraphs, i) if i > 0 else None
+        if who is None:
+            continue
+        name = book.text[who.name_start : who.name_end]
+        hit = book.resolve_headline_name(name, who.name_start, who.name_end, people_only=True)
+        if hit is not None:
+            if who.role:
+                book.note_role(hit[0], who.role)  # "– Ann Hale, Minister of Immigration"
+            out.append((*stripped_span(para), Attribution(hit[0], hit[1], None, "signed_quote", 0.8)))
     return out
 
 

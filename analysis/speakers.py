@@ -469,6 +469,10 @@ class SpeakerBook:
         """A party named by a word, if it is a party of this article's country (or of no known one)."""
         return self.registry.party_of_word(word, country=self.home_country)
 
+    def note_role(self, ent: Entity, role: str) -> None:
+        """A role the article gives a speaker outside a sentence (a quote's signature)."""
+        self._set_role(ent, role)
+
     def _set_role(self, ent: Entity, role: str) -> None:
         words = role.replace("’s", "").split()
         for w in words:

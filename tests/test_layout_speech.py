@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from analysis.blocks import block_after_intro, heading_says_after, is_heading, transcript_turns
+from analysis.blocks import block_after_intro, heading_says_after, is_heading, signed_quote, transcript_turns
 from analysis.ingest import classify_line
 from analysis.pipeline import analyze
 from analysis.quotes import split_paragraphs
@@ -350,3 +350,40 @@ def test_a_speechs_salutation_is_part_of_the_speech(nlp):
     )
     quotes = analyze(text, published=date(2016, 5, 3), nlp=nlp).quotes
     assert [q.text for q in quotes] == ["Ladies and Gentlemen,", "In today's Council we agreed on resettlement."]
+
+
+@pytest.mark.model
+def test_a_quote_signed_after_a_dash_is_the_signers_even_after_another_speakers_paragraph(nlp):
+    text = (
+        "Readers answer our question on the new visa rules\n\n"
+        "Many readers wrote to us. Hale said the rules were fair.\n\n"
+        "“The rules split families. I am angry and so are my neighbours.” ― Maria Okafor\n\n"
+        "“We were promised a fair system and got a lottery.” ― Tom Reyes."
+    )
+    quotes = analyze(text, published=date(2016, 9, 27), nlp=nlp).quotes
+    assert [(q.text[:9], q.speaker_name) for q in quotes if q.kind == "direct"] == [
+        ("The rules", "Maria Okafor"),
+        ("We were p", "Tom Reyes"),
+    ]
+
+
+@pytest.mark.model
+def test_a_release_quote_signed_on_the_next_line_is_the_ministers_with_the_role_it_gives(nlp):
+    text = (
+        "Government announces new funding for asylum housing\n\n"
+        "OTTAWA - The Government of Canada announced $50 million today to house asylum claimants.\n\n"
+        "“Provinces are critical partners. This funding will keep people warm.”\n\n"
+        "– The Honourable Sandra Kowal, Minister of Immigration, Refugees and Citizenship\n\n"
+        "“Our city has welcomed newcomers for decades.”\n\n"
+        "– Peter Lindqvist, Mayor of Halden"
+    )
+    result = analyze(text, published=date(2025, 3, 14), nlp=nlp)
+    direct = {q.text[:8]: q.speaker_name for q in result.quotes if q.kind == "direct"}
+    assert direct == {"Province": "Sandra Kowal", "Our city": "Peter Lindqvist"}
+    roles = {s.name: s.role for s in result.speakers}
+    assert roles["Sandra Kowal"] == "Minister of Immigration, Refugees and Citizenship"
+
+
+def test_a_dash_inside_a_quote_paragraph_signs_nothing():
+    paragraphs = split_paragraphs("Title\n\n“We lost – badly,” she said – and left.\n\nMore text.")
+    assert signed_quote(paragraphs, 1) is None
