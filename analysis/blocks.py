@@ -331,12 +331,39 @@ OFFICE_WORDS = re.compile(
 )
 
 
-def speaker_line(text: str) -> tuple[int, int] | None:
-    """(start, end) of the name on a line that opens a member's speech, offsets into `text`."""
+# Hansard gives a minister's office first: "The Parliamentary Under-Secretary of State for the Home
+# Department (Tom Pursglove)", "The Minister for Immigration (Ann Hale)".
+OFFICE_FIRST_SPEAKER_LINE = re.compile(
+    r"^(?P<role>(?:The )?(?:[A-Z][\w’'-]*|of|for|the|and|in)(?:[ -](?:[A-Z][\w’'-]*|of|for|the|and|in)){0,14})"
+    r" \((?P<who>(?:(?:Sir|Dame|Dr|Mr|Mrs|Ms|Lord|Baroness) )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3})\)$"
+)
+
+
+@dataclass(frozen=True)
+class NameAndRole:
+    """A name on a line of its own and what the line says of its bearer: an office ("Minister of
+    Immigration") or a seat and party ("Louth, Independent")."""
+
+    name_start: int
+    name_end: int
+    role: str | None
+    seat: str | None = None
+
+
+def speaker_line(text: str) -> NameAndRole | None:
+    """The name (offsets into `text`) on a line that opens a member's speech, with its office or seat."""
     m = SPEAKER_LINE.match(text.strip())
     if m and m.group("role") is not None and not OFFICE_WORDS.search(m.group("role")):
         return None  # "Ann Hale, Political Editor": a byline
-    return _who(text, m)
+    if m is None:
+        m = OFFICE_FIRST_SPEAKER_LINE.match(text.strip())
+        if m and not OFFICE_WORDS.search(m.group("role")):
+            return None  # "The Daily Courier (Ann Hale)": not an office
+    who = _who(text, m)
+    if m is None or who is None:
+        return None
+    seat = m.groupdict().get("seat")
+    return NameAndRole(who[0], who[1], m.group("role"), seat.strip(" ()").replace(") (", ", ") if seat else None)
 
 
 def attributable_to(text: str) -> tuple[int, int] | None:
@@ -415,17 +442,8 @@ SIGNED_QUOTE = re.compile(rf"^[“\"](?:.|\n)*[”\"]\s*{SIGNATURE}$")
 SIGNATURE_LINE = re.compile(rf"^{SIGNATURE}$")
 
 
-@dataclass(frozen=True)
-class Signature:
-    """The name (offsets into the article) and the role after it that sign a quote."""
-
-    name_start: int
-    name_end: int
-    role: str | None
-
-
-def signed_quote(paragraphs: list[Paragraph], i: int) -> Signature | None:
-    """The signature of paragraph `i` when it is a quote signed after a dash on its own last line,
+def signed_quote(paragraphs: list[Paragraph], i: int) -> NameAndRole | None:
+    """The signature of paragraph `i` (offsets into the article) when it is a quote signed after a dash on its own last line,
     or when it is all quote and the next paragraph is the signature."""
     text = paragraphs[i].text.strip()
     m = SIGNED_QUOTE.match(text)
@@ -437,4 +455,4 @@ def signed_quote(paragraphs: list[Paragraph], i: int) -> Signature | None:
             return None
         signing = paragraphs[i + 1]
     base = stripped_span(signing)[0]
-    return Signature(base + m.start("who"), base + m.end("who"), m.group("role") or None)
+    return NameAndRole(base + m.start("who"), base + m.end("who"), m.group("role") or None)

@@ -65,6 +65,8 @@ CHROME_PREFIX = re.compile(
 BYLINE = re.compile(r"^By [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}(?:,.*)?$")
 # A line ending like a sentence (or a salutation: "Ladies and Gentlemen,") is prose, not a caption.
 PROSE_END = tuple(".!?:;\"”’'…),")
+# "... make a statement on the matter. [6397/23]": a sentence and a record's reference number
+SENTENCE_AND_REFERENCE = re.compile(r"[.!?]\s*\[[^\]\n]{1,20}\]$")
 HTML_SNIFF = re.compile(r"<(?:!doctype|html|head|body|p|div|article|span|script|meta)\b", re.I)
 
 
@@ -278,7 +280,7 @@ def classify_line(line: str, *, first: bool) -> ChromeKind | None:
     if CHROME_PREFIX.match(line):
         return "caption"
     words = line.split()
-    ends_like_prose = line.endswith(PROSE_END)
+    ends_like_prose = line.endswith(PROSE_END) or SENTENCE_AND_REFERENCE.search(line) is not None
     if first and len(words) <= 30 and not line.endswith("."):
         return "heading"
     if not ends_like_prose and len(words) <= 30:

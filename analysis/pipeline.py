@@ -45,6 +45,7 @@ from analysis.quotes import Paragraph, QuoteChain, chain_quotes, find_quoted_spa
 from analysis.records import Analysis, Article, Mention, Quote, Span
 from analysis.registry import Registry, load_registry
 from analysis.reported_speech import reported_speech
+from analysis.speaker_phrases import strip_the
 from analysis.speakers import Entity, Parsed, SpeakerBook
 from analysis.speech_words import REPORTING_VERBS
 from analysis.stance import SpeakerFacts, migration_cue_count, quote_stance
@@ -501,13 +502,21 @@ def _members_speeches(
     """ "Harriet Harman, Chair, Human Rights (Joint Committee)" on a line of its own, then a speech in
     the first person: a parliamentary record, the member's words up to the next member's line."""
     out: list[tuple[int, int, Attribution]] = []
+    lines = [speaker_line(para.text) if i > 0 else None for i, para in enumerate(paragraphs)]
+    # a question and its written answer ("Ann Hale (Louth, Independent)" / "202. To ask the
+    # Minister ...") are a record in the third person: two members' lines make it one
+    record = sum(1 for who in lines if who is not None) >= 2
     for i, para in enumerate(paragraphs[:-1]):
-        who = speaker_line(para.text) if i > 0 else None
-        if who is None or not _speaks_in_first_person(paragraphs[i + 1].text):
+        who = lines[i]
+        if who is None or not (record or _speaks_in_first_person(paragraphs[i + 1].text)):
             continue
-        name_start, name_end = para.start + who[0], para.start + who[1]
+        name_start, name_end = para.start + who.name_start, para.start + who.name_end
         hit = book.resolve_headline_name(book.text[name_start:name_end], name_start, name_end, people_only=True)
         if hit is not None and hit[0].kind == "person":
+            if who.role:  # "The Minister for Immigration (Ann Hale)"
+                book.note_role(hit[0], strip_the(who.role))
+            elif who.seat:  # "Ann Hale (Louth, Independent)": the party, not a role
+                book.note_party_words(hit[0], who.seat)
             out.extend(_speech(paragraphs, i + 1, hit, "speaker_line_speech", parsed, book, cues_by_para))
     return out
 

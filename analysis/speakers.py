@@ -470,10 +470,14 @@ class SpeakerBook:
         return self.registry.party_of_word(word, country=self.home_country)
 
     def note_role(self, ent: Entity, role: str) -> None:
-        """A role the article gives a speaker outside a sentence (a quote's signature)."""
+        """A role the article gives a speaker outside a sentence (a quote's signature, a member's line)."""
         self._set_role(ent, role)
 
-    def _set_role(self, ent: Entity, role: str) -> None:
+    def note_party_words(self, ent: Entity, words: str) -> None:
+        """A party or country named beside a speaker ("Louth, Independent"), without a role."""
+        self._set_role(ent, words, with_role=False)
+
+    def _set_role(self, ent: Entity, role: str, *, with_role: bool = True) -> None:
         words = role.replace("’s", "").split()
         for w in words:
             hit = self._party_word(w.strip(",'’"))
@@ -483,7 +487,7 @@ class SpeakerBook:
                 ent.article_country = self.registry.demonyms[w]
             if ent.article_country is None:
                 ent.article_country = self._possessive_country(w)  # "Italy's interior minister"
-        if ent.article_role is None:
+        if ent.article_role is None and with_role:
             ent.article_role = role
 
     # ----- lookups used by attribution -------------------------------------------------------

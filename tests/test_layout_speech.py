@@ -4,7 +4,14 @@ from datetime import date
 
 import pytest
 
-from analysis.blocks import block_after_intro, heading_says_after, is_heading, signed_quote, transcript_turns
+from analysis.blocks import (
+    block_after_intro,
+    heading_says_after,
+    is_heading,
+    signed_quote,
+    speaker_line,
+    transcript_turns,
+)
 from analysis.ingest import classify_line
 from analysis.pipeline import analyze
 from analysis.quotes import split_paragraphs
@@ -387,3 +394,44 @@ def test_a_release_quote_signed_on_the_next_line_is_the_ministers_with_the_role_
 def test_a_dash_inside_a_quote_paragraph_signs_nothing():
     paragraphs = split_paragraphs("Title\n\n“We lost – badly,” she said – and left.\n\nMore text.")
     assert signed_quote(paragraphs, 1) is None
+
+
+@pytest.mark.model
+def test_a_ministers_speech_under_hansards_office_and_name_line_is_the_ministers_in_that_office(nlp):
+    text = (
+        "Refugees from Ostland\n\n"
+        "The Parliamentary Under-Secretary of State for the Home Department (Ann Hale)\n\n"
+        "I welcome this debate. We are opening two new visa routes for families.\n\n"
+        "As of this week, 39,000 applications have been started."
+    )
+    result = analyze(text, published=date(2022, 3, 16), nlp=nlp)
+    assert [q.speaker_name for q in result.quotes] == ["Ann Hale", "Ann Hale"]
+    assert {s.name: s.role for s in result.speakers}["Ann Hale"] == (
+        "Parliamentary Under-Secretary of State for the Home Department"
+    )
+    assert result.quotes[0].stance.government == "supports"
+
+
+@pytest.mark.model
+def test_a_written_question_and_its_answer_are_each_members_words_though_not_in_the_first_person(nlp):
+    text = (
+        "International Protection\n\n"
+        "Peter Dunn (Louth, Independent)\n\n"
+        "202. To ask the Minister his views on the shortage of accommodation for refugees. [6397/23]\n\n"
+        "Ann Hale (Dublin West, Labour Party)\n\n"
+        "The Department is aware of its obligations to provide accommodation to applicants.\n\n"
+        "Last year, over 15,000 people arrived seeking international protection."
+    )
+    quotes = analyze(text, published=date(2023, 2, 9), nlp=nlp).quotes
+    assert [(q.text[:12], q.speaker_name) for q in quotes] == [
+        ("202. To ask ", "Peter Dunn"),
+        ("The Departme", "Ann Hale"),
+        ("Last year, o", "Ann Hale"),
+    ]
+    assert quotes[2].stance.about_migration
+
+
+def test_a_name_in_brackets_after_words_that_name_no_office_opens_no_speech():
+    assert speaker_line("The Daily Courier Weekend Edition (Ann Hale)") is None
+    found = speaker_line("The Minister for Immigration (Ann Hale)")
+    assert found is not None and found.role == "The Minister for Immigration"
