@@ -252,6 +252,18 @@ def _spoke(hit: tuple[Entity, Mention], at: int) -> tuple[Entity, Mention]:
 OWNERS_WORDS = SPEECH_NOUNS | {"plan", "proposal", "assumption", "argument", "position", "platform", "agenda"}
 # ... and what someone signs or sends: "Biden's executive order says ...", "Hale's letter warns ..."
 OWNERS_WORDS |= {"order", "proclamation", "memo", "memorandum", "budget", "bill", "letter", "email", "tweet"}
+# ... and what they file or rule: "Ivana Trump's brief said ...", "the judge's ruling found ..."
+OWNERS_WORDS |= {
+    "brief",
+    "filing",
+    "complaint",
+    "lawsuit",
+    "petition",
+    "submission",
+    "testimony",
+    "ruling",
+    "affidavit",
+}
 POSSESSED_HEADS = frozenset(
     {
         "campaign",

@@ -22,6 +22,7 @@ from analysis.misparsed_subjects import (
     FINITE_TAGS,
     misread_subject,
     past_a_vocative,
+    quoted_title_after,
     subject_of_conjunct_before,
 )
 from analysis.parsed import Parsed
@@ -223,7 +224,7 @@ def _own_subject(tok: Token) -> Token | None:
     seen = 0
     while seen < 4:
         seen += 1
-        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        subjects = [c for c in tok.children if c.dep_ == "nsubj" and not quoted_title_after(tok, c)]
         if subjects:
             # two subjects mean a misparse ('"..., people who ...," Melissa Crow said'): the nearer one
             # speaks, and after the verb a name before any other word ('said party co-chair Tom Reyes'
@@ -239,6 +240,9 @@ def _own_subject(tok: Token) -> Token | None:
         misread = misread_subject(tok)
         if misread is not None:
             return misread
+        controller = _object_controller(tok)
+        if controller is not None:
+            return controller
         if tok.dep_ == "conj":
             # "X, now 70 and living in Y, said": the nearest conjunct before with a subject of its own
             shared = subject_of_conjunct_before(tok)
@@ -249,6 +253,27 @@ def _own_subject(tok: Token) -> Token | None:
             continue
         return None
     return None
+
+
+# What shows a person speaking: "footage of Clinton asking", "a video of him saying"
+DEPICTIONS = frozenset({"footage", "video", "clip", "recording", "tape", "audio", "images", "film"})
+
+
+def _object_controller(tok: Token) -> Token | None:
+    """ "heard her say", "caught Hale saying", "uses footage of Clinton asking": a speech verb
+    completing a verb with an object speaks for that object (or for the person the footage shows),
+    not for the main verb's subject."""
+    if tok.dep_ != "xcomp" or tok.head.i == tok.i:
+        return None
+    obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+    if obj is None:
+        return None
+    if obj.lower_ in DEPICTIONS:
+        shown = [
+            g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        ]
+        return shown[0] if shown and _a_person(shown[0]) else None
+    return obj if _a_person(obj) or obj.lower_ in ("him", "her", "them", "me", "us") else None
 
 
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis", "ccomp"})

@@ -35,6 +35,16 @@ def _subject_read_as_object(tok: Token) -> Token | None:
     return None
 
 
+OPENING_MARKS = frozenset({"“", '"', "‘", "``"})
+
+
+def quoted_title_after(verb: Token, subj: Token) -> bool:
+    """ "..., Flynn said on Fox News’s “Fox and Friends.”": a "subject" after the verb that opens
+    with a quote mark is a title the parser misread, never the speaker."""
+    start = subj.left_edge.i
+    return subj.i > verb.i and start > 0 and subj.doc[start - 1].text in OPENING_MARKS
+
+
 def subject_of_conjunct_before(tok: Token) -> Token | None:
     before = [c for c in tok.head.children if c.dep_ == "conj" and c.i < tok.i]
     for conj in sorted(before, key=lambda c: -c.i):
@@ -58,7 +68,9 @@ def _subject_read_as_apposition(tok: Token) -> Token | None:
     """ "On May 3, Col. Ann Hale, an army spokeswoman in Kabul, said": the parser hung the
     subject on the date (as an apposition or a conjunct) and gave the verb none. A verb with no subject, right after
     a named person's apposition phrase, has that person for its subject."""
-    if tok.tag_ not in FINITE_TAGS or any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+    if tok.tag_ not in FINITE_TAGS or any(
+        c.dep_ in SUBJECT_DEPS and not quoted_title_after(tok, c) for c in tok.children
+    ):
         return None
     i = tok.i - 1
     while i >= tok.sent.start and tok.doc[i].is_punct:

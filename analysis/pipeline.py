@@ -160,7 +160,7 @@ def _build(ing: IngestedText, parsed: list[Parsed], source: str | None, registry
     reported = _reported_drafts(parsed, book, cues_by_para, quoted, inside_block)
     # "Rwanda scheme is working, says Sunak": where the parser read a heading's claim, its reading wins
     drafts = [d for d in drafts if d[3].rule_id not in PARSER_FIRST or not any(_overlap(d, r) for r in reported)]
-    drafts += reported
+    drafts = [_inside_report(d, reported) for d in drafts] + reported
     drafts.sort(key=lambda d: d[0])
 
     quotes = []
@@ -198,6 +198,16 @@ Draft = tuple[int, int, str, Attribution, int]
 
 def _overlap(a: Draft, b: Draft) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def _inside_report(draft: Draft, reported: list[Draft]) -> Draft:
+    """ "Holm said in the letter that the advertisement “unmistakably and wrongfully” suggests ...":
+    words quoted inside someone's reported speech whose own cue names no speaker are that someone's."""
+    s, e, kind, attribution, parts = draft
+    if attribution.entity is not None:
+        return draft
+    around = next((r for r in reported if r[0] <= s and e <= r[1]), None)
+    return (s, e, kind, around[3], parts) if around is not None else draft
 
 
 def _quoted_drafts(

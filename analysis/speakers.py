@@ -660,7 +660,7 @@ class SpeakerBook:
             return spokes, self._add_mention(spokes, clean, start, end, "spokesperson")
         m = PEOPLE_AT_ORG_RE.search(clean) or DOCUMENT_BY_ORG_RE.search(clean) or ORG_DOCUMENT_RE.match(clean)
         if m:  # "analysts at the Border Policy Institute", "a poll from Florida Atlantic University"
-            org_name = m.group(1).strip()
+            org_name = re.sub(r"[’']s?$", "", m.group(1).strip())  # "The Home Office's report": the Home Office
             ent = self._resolve_org(org_name, (self.registry.org_named(org_name), self._party_word(org_name)))
             if ent is not None:
                 return ent, self._add_mention(ent, clean, start, end, "spokesperson")

@@ -1470,3 +1470,59 @@ def test_the_subject_of_a_participle_read_as_clausal_subject_speaks(nlp):
     )
     quotes = analyze(text, published=date(2019, 1, 10), nlp=nlp).quotes
     assert ("direct", "A gay rugby player") in {(q.kind, q.speaker_name) for q in quotes}
+
+
+def test_a_quoted_programme_after_the_verb_is_not_the_speaker():
+    # the parser's misreading of '“Fine,” Flynn, said on “Fox and Friends.”': the name hung on the
+    # quote as an apposition, the programme as the subject after "said"
+    words = ["“", "Fine", ",", "”", "Flynn", ",", "said", "on", "“", "Fox", "and", "Friends", ".", "”"]
+    doc = Doc(
+        ENGLISH_VOCAB,
+        words=words,
+        heads=[1, 6, 1, 1, 1, 6, 6, 6, 6, 6, 9, 9, 6, 6],
+        deps=["punct", "ccomp", "punct", "punct", "appos", "punct", "ROOT"]
+        + ["prep", "punct", "nsubj", "cc", "conj", "punct", "punct"],
+        tags=["``", "JJ", ",", "''", "NNP", ",", "VBD", "IN", "``", "NNP", "CC", "NNPS", ".", "''"],
+        lemmas=["“", "fine", ",", "”", "Flynn", ",", "say", "on", "“", "Fox", "and", "Friends", ".", "”"],
+        pos=["PUNCT", "ADJ", "PUNCT", "PUNCT", "PROPN", "PUNCT", "VERB"]
+        + ["ADP", "PUNCT", "PROPN", "CCONJ", "PROPN", "PUNCT", "PUNCT"],
+        ents=["O"] * 4 + ["B-PERSON"] + ["O"] * 9,
+    )
+    (cue,) = find_cues(Parsed(doc, 0), quoted=[(1, 6)])
+    assert doc.text[cue.subject_start : cue.subject_end] == "Flynn"
+
+
+@pytest.mark.model
+def test_a_speech_verb_completing_an_object_speaks_for_the_object_or_the_person_shown(nlp):
+    text = (
+        "Ads\n\nThe ad uses footage of Ann Hale asking, “Why aren’t we further ahead?”\n\n"
+        "The ad uses the campaign's slogan, asking, “Who will pay?”"
+    )
+    quotes = analyze(text, published=date(2016, 9, 30), nlp=nlp).quotes
+    assert [q.speaker_name for q in quotes] == ["Ann Hale", "The ad"]
+
+
+@pytest.mark.model
+def test_a_persons_brief_or_ruling_speaks_for_that_person(nlp):
+    text = (
+        "Court\n\nHowever, Ann Hale's brief said that was not her view and dismissed the reports as "
+        '"misinterpreted statements."'
+    )
+    quotes = analyze(text, published=date(2016, 9, 22), nlp=nlp).quotes
+    assert {q.speaker_name for q in quotes} == {"Ann Hale"} and len(quotes) == 2
+
+
+@pytest.mark.model
+def test_words_quoted_inside_reported_speech_are_the_reporters_when_their_own_verb_names_no_one(nlp):
+    text = (
+        "Letter\n\nCity Attorney Tom Reyes said in the letter that the advertisement “unmistakably and "
+        "wrongfully” suggests that the police support the campaign."
+    )
+    quotes = analyze(text, published=date(2016, 9, 30), nlp=nlp).quotes
+    assert [(q.kind, q.speaker_name) for q in quotes] == [("indirect", "Tom Reyes"), ("direct", "Tom Reyes")]
+
+
+@pytest.mark.model
+def test_an_organisations_report_is_named_without_the_possessive(nlp):
+    quotes = analyze("Report\n\nThe Home Office's report said arrivals had doubled.", nlp=nlp).quotes
+    assert quotes[0].speaker_name == "Home Office"
