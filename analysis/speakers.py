@@ -186,19 +186,19 @@ class SpeakerBook:
 
     def _resolve_full_name(self, text: str, parts: NameParts) -> Entity:
         # "Mr Van der Burg": a surname of several words, not a first name and surname
+        gender = HONORIFICS.get(parts.honor or "") or name_gender(parts.tokens[0])
         known = (person_with_surname(self.entities, parts.tokens) if parts.honor else None) or person_named(
             self.entities, parts.tokens
         )
         if known is not None:
-            return known
+            return _with_gender(known, gender)
         people = self.registry.people_named(parts.core) or self.registry.people_named(text)
         if len(people) == 1:
             return self._from_registry(people[0])
         earlier = surname_only_person(self.entities, parts.tokens[-1])
         if earlier is not None:
             earlier.name = parts.core  # an earlier surname-only mention ("Starmer") now gets its full name
-            return earlier
-        gender = HONORIFICS.get(parts.honor or "") or name_gender(parts.tokens[0])
+            return _with_gender(earlier, gender)  # "Clinton" in the headline, "Hillary Clinton" later: she
         return self._new(parts.core, gender=gender)
 
     def _resolve_one_word_name(self, text: str, parts: NameParts) -> Entity:
@@ -775,3 +775,10 @@ class SpeakerBook:
     def speakers(self, quoted_ids: set[str]) -> tuple[Speaker, ...]:
         """The finished records: every person named, and every other speaker that is quoted."""
         return speaker_facts.speakers(self.entities, quoted_ids, self.registry, self.published, self.home_country)
+
+
+def _with_gender(ent: Entity, gender: str | None) -> Entity:
+    """The entity, given the gender a later, fuller mention shows when it had none."""
+    if gender and ent.gender is None:
+        ent.gender = gender
+    return ent

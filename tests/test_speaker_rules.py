@@ -591,3 +591,18 @@ def test_what_someones_signed_order_says_is_theirs_though_the_tagger_missed_the_
     )
     quotes = analyze(text, published=date(2024, 6, 5), nlp=nlp).quotes
     assert [(q.kind, q.speaker_name) for q in quotes] == [("indirect", "Joe Biden")]
+
+
+@pytest.mark.model
+def test_a_woman_first_named_by_surname_in_the_headline_is_she_once_her_first_name_is_given(nlp):
+    from analysis.parsing import parse_paragraphs
+    from analysis.quotes import split_paragraphs
+    from analysis.registry import load_registry
+    from analysis.speakers import Parsed, SpeakerBook
+
+    text = "Former chairman calls for Okafor contingency plan.\n\nThe party needs a successor for Ann Okafor."
+    paragraphs = split_paragraphs(text)
+    docs = parse_paragraphs(nlp, [p.text for p in paragraphs])
+    book = SpeakerBook(text, [Parsed(d, p.start) for d, p in zip(docs, paragraphs)], load_registry(), None, [], [])
+    (okafor,) = [e for e in book.entities if "Okafor" in e.name]
+    assert okafor.name == "Ann Okafor" and okafor.gender == "f"
