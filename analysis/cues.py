@@ -298,9 +298,13 @@ def subject_extent(subj: Token) -> tuple[int, int]:
     left, right = min(kept), max(kept)
     while right > left and (doc[right].is_punct or doc[right].tag_ == "POS"):
         right -= 1
-    while left < right and doc[left].is_punct:
-        left += 1
+    while left < right and (doc[left].is_punct or doc[left].lower_ in FOCUS_WORDS and doc[left].dep_ == "advmod"):
+        left += 1  # "Even China said ...": China
     return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+# Words that single out a subject without being part of its name
+FOCUS_WORDS = frozenset({"even", "only", "also", "just", "both"})
 
 
 @lru_cache(maxsize=1)

@@ -276,6 +276,9 @@ def _verb_content(tok: Token, doc: Doc, sent: SpacySpan) -> list[tuple[int, int]
     # "a date that clerks said was missed": the clause's relative pronoun comes before
     # the verb, and what was said starts after it
     ranges = [(max(lo, tok.i + 1), hi) for lo, hi in _clause_ranges(after, doc)]
+    if ranges and after[0].dep_ == "advcl":  # "said after the convention he would ...": from "he"
+        own_subject = next(c for c in after[0].children if c.dep_ == "nsubj")
+        ranges[0] = (max(ranges[0][0], own_subject.left_edge.i), ranges[0][1])
     subject = _subject_read_as_object(tok, after[0])
     if subject is not None and ranges:  # "say police late Monday pushed back ...": police did
         ranges[0] = (min(ranges[0][0], subject.left_edge.i), ranges[0][1])
@@ -385,11 +388,31 @@ def misparsed_report_clause(tok: Token, doc: Doc) -> list[Token]:
         }
         if all(t.is_punct or t.dep_ in ADVERBIAL_DEPS or t.i in addressee for t in doc[tok.i + 1 : mark.i]):
             return [mark.head]
+    # "Trump said after the convention he would not accept ...": a time phrase after the verb made
+    # the parser read the reported clause as an adverbial one
+    timed = _clause_after_a_phrase(tok)
+    if timed is not None:
+        return [timed]
     # "He said legalizing it could put thousands to work": a gerund subject read as the verb's xcomp
     gerund = next((c for c in tok.children if c.dep_ == "xcomp" and c.i == tok.i + 1 and c.tag_ == "VBG"), None)
     if gerund is not None and any(t.dep_ == "ccomp" and t.i > gerund.i for t in gerund.children):
         return [gerund]
     return []
+
+
+def _clause_after_a_phrase(tok: Token) -> Token | None:
+    """The adverbial clause right after a reporting verb that is really its complement: one with
+    a subject and a finite or modal verb of its own, no word that subordinates it ("said after he
+    left" is when, not what), and a prepositional phrase between the verb and that subject."""
+    for c in tok.children:
+        if c.dep_ != "advcl" or c.i < tok.i or any(m.dep_ == "mark" for m in c.children):
+            continue
+        subject = next((s for s in c.children if s.dep_ == "nsubj" and s.i > tok.i), None)
+        finite = c.tag_ in ("VBD", "VBZ", "VBP") or any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children)
+        phrase = next((p for p in c.children if p.dep_ == "prep" and p.i == tok.i + 1), None)
+        if subject is not None and finite and phrase is not None and phrase.right_edge.i < subject.left_edge.i:
+            return c
+    return None
 
 
 # Speech acts whose content is an object or an infinitive, not a clause: "urged immediate action",

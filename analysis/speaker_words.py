@@ -519,7 +519,7 @@ assessment document dossier indictment ruling order proclamation bill motion res
 # Shares of people: "47 percent said", "a majority said".
 SHARE_OF_RE = re.compile(
     r"(?:(?:about|nearly|almost|roughly|around|more than|fewer than|less than|over|under|just)\s+)?"
-    r"(?:\w+|\d+)\s+(?:in|out of)\s+(?:\d+|ten|four|three|five)\b",
+    r"(?:\w+|\d+)\s+(?:in|out of|of)\s+(?:\d+|ten|four|three|five)\b",  # "eight of 10 voters" too
     re.I,
 )
 SHARE_HEADS = frozenset({"percent", "%", "majority", "minority", "half", "third", "quarter", "most", "many", "some"})

@@ -1526,3 +1526,27 @@ def test_words_quoted_inside_reported_speech_are_the_reporters_when_their_own_ve
 def test_an_organisations_report_is_named_without_the_possessive(nlp):
     quotes = analyze("Report\n\nThe Home Office's report said arrivals had doubled.", nlp=nlp).quotes
     assert quotes[0].speaker_name == "Home Office"
+
+
+@pytest.mark.model
+def test_a_time_phrase_after_the_verb_does_not_hide_the_reported_clause(nlp):
+    text = "Endorsement\n\nHale said after the convention he would not accept Reyes's endorsement if it were offered."
+    (quote,) = analyze(text, published=date(2016, 9, 26), nlp=nlp).quotes
+    assert quote.text.startswith("he would not accept") and quote.speaker_name == "Hale"
+
+
+@pytest.mark.model
+def test_said_after_a_subordinate_clause_reports_nothing(nlp):
+    assert analyze("Meeting\n\nHale said after she left the meeting.", nlp=nlp).quotes == ()
+
+
+@pytest.mark.model
+def test_a_share_of_voters_given_as_eight_of_ten_is_a_group_that_speaks(nlp):
+    (quote,) = analyze("Poll\n\nNearly eight of 10 voters say they plan to watch the debate.", nlp=nlp).quotes
+    assert quote.speaker_name == "Nearly eight of 10 voters"
+
+
+@pytest.mark.model
+def test_even_before_a_speaker_is_not_part_of_the_speaker(nlp):
+    (quote,) = analyze("Test\n\nEven the minister said it was a mistake.", nlp=nlp).quotes
+    assert quote.speaker_name == "The minister"
