@@ -521,6 +521,8 @@ def convert(article: str, ann_text: str, coref_xml: str | None, *, name: str, pu
                     "stance": {},
                     "frames": [],
                     "proper_speaker": proper,
+                    # where the annotators marked the Source, to tell "the mayor" resolved from a wrong source
+                    "source_span": [source.ranges[0][0], source.ranges[-1][1]] if source is not None else None,
                 }
             )
     quotes = merge_pieces_of_one_quote(article, quotes)
