@@ -161,6 +161,10 @@ def _speaker_beyond_mentions(book: SpeakerBook, cue: Cue, inside: list[Hit]) -> 
     if hit is not None:
         return hit
     text = book.text[cue.subject_start : cue.subject_end]
+    if PAIR_DESCRIPTION.fullmatch(text.strip()):
+        pair = _pair_named_before(book, cue.subject_start)
+        if pair is not None:  # "The two Ministers agreed ...": the joint statement of the pair
+            return pair[0], Mention(text.strip(), cue.subject_start, cue.subject_end, "description")
     hit = book.entity_for_phrase(text, cue.subject_start, cue.subject_end)
     if hit is None and cue.rule == "according_to":
         hit = book.named_source(text, cue.subject_start, cue.subject_end)  # "according to a CNN tally"
@@ -314,6 +318,33 @@ def _possessed(book: SpeakerBook, cue: Cue, inside: list[tuple[Entity, Mention]]
         return owner
     phrase = text[cue.subject_start : cue.subject_end]
     return book.possessed_speaker(owner[0], head.lower(), cue.subject_start, cue.subject_end) if phrase else None
+
+
+# "The two Ministers", "Both leaders", "the senators", "the pair": people the text named together
+PAIR_DESCRIPTION = re.compile(
+    r"(?i:the|both|the two|the three|both the)\s+(?:[a-z]+\s+)?"
+    r"(?i:ministers|leaders|senators|secretaries|presidents|men|women|commissioners|lawmakers|governors|"
+    r"congressmen|congresswomen|mps|meps|premiers|chancellors|mayors|pair|duo)"
+)
+PAIR_GAP = re.compile(
+    r"\s*(?:\([^)]{1,30}\))?\s*,?\s+(?:and|(?:spoke|talked|met)(?: with)?|held talks with)\s+"
+    r"(?:(?:[A-Z][\w.’'-]*|of|for|the|his|her)\s+){0,6}"
+)
+
+
+def _pair_named_before(book: SpeakerBook, pos: int) -> tuple[Entity, Mention] | None:
+    """The first of the last two people named together ("Home Secretary Ann Hale and French
+    Interior Minister Tom Reyes") in the stretch of text before `pos`."""
+    people = sorted(
+        ((e, m) for m, e in book.mention_owner if e.kind == "person" and m.rule != "pronoun" and m.end <= pos),
+        key=lambda x: x[1].start,
+    )
+    for (a, ma), (b, mb) in reversed(list(zip(people, people[1:]))):
+        if pos - mb.end > 1500:
+            return None
+        if a is not b and PAIR_GAP.fullmatch(book.text[ma.end : mb.start]):
+            return a, ma
+    return None
 
 
 def _first_of_coordinated_people(text: str, inside: list[tuple[Entity, Mention]]) -> tuple[Entity, Mention] | None:

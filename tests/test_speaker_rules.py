@@ -606,3 +606,23 @@ def test_a_woman_first_named_by_surname_in_the_headline_is_she_once_her_first_na
     book = SpeakerBook(text, [Parsed(d, p.start) for d, p in zip(docs, paragraphs)], load_registry(), None, [], [])
     (okafor,) = [e for e in book.entities if "Okafor" in e.name]
     assert okafor.name == "Ann Okafor" and okafor.gender == "f"
+
+
+@pytest.mark.model
+def test_the_two_ministers_are_the_pair_named_before_and_the_first_of_them_speaks(nlp):
+    text = (
+        "Ministers meet\n\n"
+        "Home Secretary Ann Hale spoke with French Interior Minister Tom Reyes on Friday.\n\n"
+        "The two Ministers agreed that their teams should continue to discuss ways to disrupt the gangs.\n\n"
+        "Senators Lisa Marlow (R-Alaska) and Jean Sharp (D-N.H.) wrote to the agency on Tuesday.\n\n"
+        "The Senators said the notices had caused alarm."
+    )
+    quotes = analyze(text, published=date(2019, 6, 7), nlp=nlp).quotes
+    assert [q.speaker_name for q in quotes] == ["Ann Hale", "Lisa Marlow"]
+
+
+@pytest.mark.model
+def test_senators_nobody_named_together_stay_a_group(nlp):
+    text = "Visas\n\nAnn Hale runs the program.\n\nThe senators said the program was economic gerrymandering."
+    (quote,) = analyze(text, published=date(2016, 9, 12), nlp=nlp).quotes
+    assert quote.speaker_name == "The senators"
