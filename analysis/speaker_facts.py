@@ -44,7 +44,25 @@ def home_country(text: str, registry: Registry, entities: Sequence[Entity], *, r
             )
             if country and country not in ("EU", "NATO"):
                 votes[country] = votes.get(country, 0) + 3 * len([m for m in ent.mentions if m.rule != "pronoun"])
+    for country in _counterparts(text, registry):
+        if country in votes and len(votes) > 1:
+            votes[country] -= COUNTERPART_WEIGHT  # "the Home Secretary and her French counterpart": not France
     return max(votes, key=votes.__getitem__) if votes else "UK"
+
+
+COUNTERPART_WEIGHT = 100
+
+
+def _counterparts(text: str, registry: Registry) -> set[str]:
+    """Countries the text names as the other side: "his French counterpart", "Irish counterparts"."""
+    if "counterpart" not in text:
+        return set()
+    found = set()
+    for m in re.finditer(r"\b([A-Z][\w’'-]+)\s+counterparts?\b", text):
+        country = registry.demonyms.get(m.group(1))
+        if country:
+            found.add(country)
+    return found
 
 
 def display_name(ent: Entity) -> str:

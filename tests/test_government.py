@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from analysis.government import SpeakerFacts, facts_of, incumbent, party_from_role, relation, sides
+from analysis.pipeline import analyze
 from analysis.records import Speaker
 from analysis.registry import load_registry
 
@@ -216,3 +217,17 @@ def test_governments_before_2009_are_known_for_archive_copy():
     assert incumbent("Australia", date(2001, 9, 1)).head == "John Howard"
     assert incumbent("Ireland", date(2007, 9, 1)).parties == ("Fianna Fáil", "Green (Ireland)")
     assert incumbent("US", date(1999, 1, 1)) is None  # before the registry's reach: no guess
+
+
+@pytest.mark.model
+def test_a_story_about_a_call_with_a_french_counterpart_is_not_about_france(nlp):
+    text = (
+        "Home Secretary and French counterpart discuss small boats\n\n"
+        "Home Secretary Ann Hale spoke with French Interior Minister Tom Reyes on Friday about crossings.\n\n"
+        "Minister Reyes said France would add coastal patrols. Minister Reyes said France would buy drones. "
+        "Minister Reyes said the French police would share intelligence.\n\n"
+        "Ann Hale said: “I thank Minister Reyes for a productive conversation about the Channel crossings.”"
+    )
+    result = analyze(text, published=date(2019, 6, 7), nlp=nlp)
+    hale = next(q for q in result.quotes if q.speaker_name == "Ann Hale")
+    assert hale.stance.toward.startswith("uk-")
