@@ -14,7 +14,7 @@ from analysis.entities import Entity
 from analysis.lexical import lemma
 from analysis.records import Mention
 from analysis.registry import fold
-from analysis.speaker_phrases import PERSON_SUFFIX_RE, phrase_kind
+from analysis.speaker_phrases import PERSON_SUFFIX_RE, phrase_kind, strip_the
 from analysis.speaker_words import GROUP_NOUNS, PARTY_ROLE, ROLE_NOUNS, UNNAMED_PERSON_HEADS
 from analysis.speakers import SpeakerBook
 from analysis.speech_words import SPEECH_NOUNS
@@ -161,6 +161,11 @@ def _speaker_beyond_mentions(book: SpeakerBook, cue: Cue, inside: list[Hit]) -> 
     if hit is not None:
         return hit
     text = book.text[cue.subject_start : cue.subject_end]
+    described = ORG_DESCRIPTION.fullmatch(text.strip())
+    if described:
+        org = _organisation_named_before(book, cue.subject_start, described.group("head").lower())
+        if org is not None:  # "Human Rights Watch criticised the camps. The group said ...": HRW
+            return org[0], Mention(text.strip(), cue.subject_start, cue.subject_end, "description")
     if PAIR_DESCRIPTION.fullmatch(text.strip()):
         pair = _pair_named_before(book, cue.subject_start)
         if pair is not None:  # "The two Ministers agreed ...": the joint statement of the pair
@@ -318,6 +323,56 @@ def _possessed(book: SpeakerBook, cue: Cue, inside: list[tuple[Entity, Mention]]
         return owner
     phrase = text[cue.subject_start : cue.subject_end]
     return book.possessed_speaker(owner[0], head.lower(), cue.subject_start, cue.subject_end) if phrase else None
+
+
+# "the group", "the rights group", "the UN agency", "the department": an organisation named before
+ORG_DESCRIPTION = re.compile(
+    r"(?i:the)\s+(?:(?:[a-z][\w-]*|[A-Z]{2,4})\s+)?(?P<head>(?i:group|organi[sz]ation|charity|agency|department|"
+    r"ministry|watchdog|committee|union|coalition|council|commission|institute|foundation))"
+)
+# Heads that must appear in the organisation's own name: "the union" is a union, not the company
+NAMED_KIND_HEADS = frozenset({"committee", "union", "coalition", "council", "commission", "institute", "foundation"})
+ORG_LOOKBACK = 1200
+
+
+def _organisation_named_before(book: SpeakerBook, pos: int, head: str) -> tuple[Entity, Mention] | None:
+    """The organisation named last before `pos` (one the book knows, or one the tagger found), within
+    the stretch of text before it, of the kind the description's head word names."""
+
+    def fits(name: str) -> bool:
+        return head not in NAMED_KIND_HEADS or head in name.lower()
+
+    known = [
+        (m.start, (ent, m))
+        for m, ent in book.mention_owner
+        if ent.kind == "organisation"
+        and ent.article_role != PARTY_ROLE
+        and m.end <= pos
+        and m.rule != "description"
+        and fits(ent.name)
+    ]
+    latest_known = max(known, key=lambda x: x[0]) if known else None
+    named = [
+        (p.base + ent.start_char, p.base + ent.end_char, ent.text)
+        for p in book.parsed
+        if p.base < pos and p.base + len(p.text) > pos - ORG_LOOKBACK
+        for ent in p.doc.ents
+        if ent.label_ == "ORG" and p.base + ent.end_char <= pos
+    ]
+    for start, end, name in sorted(named, reverse=True):
+        if latest_known is not None and latest_known[0] >= start:
+            break
+        if pos - end > ORG_LOOKBACK:
+            return None
+        bare = strip_the(name)
+        if not fits(bare) or book.registry.org_named(bare) is None and phrase_kind(bare) != "organisation":
+            continue  # a name the tagger called an organisation but that reads as a person's
+        hit = book.resolve_headline_name(bare, start, end, people_only=False)
+        if hit is not None and hit[0].kind == "organisation" and hit[0].article_role != PARTY_ROLE:
+            return hit
+    if latest_known is not None and pos - latest_known[1][1].end <= ORG_LOOKBACK:
+        return latest_known[1]
+    return None
 
 
 # "The two Ministers", "Both leaders", "the senators", "the pair": people the text named together

@@ -377,6 +377,23 @@ class SpeakerBook:
             ent.article_role = PARTY_ROLE
         return ent
 
+    def _org_by_initials(self, name: str) -> Entity | None:
+        """The organisation the text names in full whose initials an acronym spells ("HRW":
+        Human Rights Watch)."""
+        letters = name.replace(".", "")
+        if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+            return None
+        known = next(
+            (e for e in self.entities if e.kind == "organisation" and initials(strip_the(e.name)) == letters), None
+        )
+        if known is not None:
+            return known
+        for m in FULL_NAME_RUN.finditer(self.text):
+            phrase = m.group(0)
+            if initials(phrase) == letters and len(phrase.split()) >= 2:
+                return self._resolve_org(phrase, (self.registry.org_named(phrase), None))
+        return None
+
     # ----- roles from the article ------------------------------------------------------------
     def _read_role_context(self, ent: Entity, s: int, e: int) -> None:
         before = self.text[max(0, s - 100) : s]
@@ -578,6 +595,8 @@ class SpeakerBook:
             ent = self._resolve_org(name, (org, None if org else party))
         elif org or party:
             return None
+        elif (acronym := self._org_by_initials(name)) is not None and not people_only:
+            ent = acronym  # "HRW: Australia's refugee policy cruel" over a story about Human Rights Watch
         else:
             tokens = [w for w in words if w[:1].isupper()]
             if not tokens or not looks_like_a_name(self.text, self.registry, name):
@@ -782,3 +801,13 @@ def _with_gender(ent: Entity, gender: str | None) -> Entity:
     if gender and ent.gender is None:
         ent.gender = gender
     return ent
+
+
+MINOR_NAME_WORDS = frozenset({"of", "for", "the", "and", "on", "in", "to"})
+# A run of capitalised words, with the small words names keep ("Office for National Statistics")
+FULL_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:(?:of|for|the|and|on)\s+)?[A-Z][a-z]+)+")
+
+
+def initials(name: str) -> str:
+    """The capitals an acronym of a name would use: "Human Rights Watch" -> "HRW"."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in MINOR_NAME_WORDS).upper()

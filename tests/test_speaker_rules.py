@@ -626,3 +626,36 @@ def test_senators_nobody_named_together_stay_a_group(nlp):
     text = "Visas\n\nAnn Hale runs the program.\n\nThe senators said the program was economic gerrymandering."
     (quote,) = analyze(text, published=date(2016, 9, 12), nlp=nlp).quotes
     assert quote.speaker_name == "The senators"
+
+
+@pytest.mark.model
+def test_a_headline_acronym_is_the_organisation_the_story_names_in_full(nlp):
+    text = (
+        "RAC: Offshore Refugee Policy Cruel\n\n"
+        "The Refugee Action Coalition has criticised the offshore camps in a report released on Monday."
+    )
+    quotes = analyze(text, published=date(2014, 1, 21), nlp=nlp).quotes
+    assert quotes[0].text == "Offshore Refugee Policy Cruel"
+    assert quotes[0].speaker_name == "The Refugee Action Coalition"
+
+
+@pytest.mark.model
+def test_the_group_or_the_department_is_the_organisation_named_just_before(nlp):
+    text = (
+        "Camps\n\nThe Refugee Action Coalition has criticised the offshore camps. "
+        "The group said the detention policy was cruel and had to end.\n\n"
+        "The Home Office has defended the camps. The department said the policy was working as intended."
+    )
+    quotes = analyze(text, published=date(2014, 1, 21), nlp=nlp).quotes
+    said = {q.text[:12]: q.speaker_name for q in quotes}
+    assert said["the detentio"] == "The Refugee Action Coalition" and said["the policy w"] == "Home Office"
+
+
+@pytest.mark.model
+def test_the_union_is_never_a_company_named_before(nlp):
+    text = (
+        "Mine\n\nPeabody Energy sold the mine to Arch Coal last year. "
+        "The union said the new owner would keep the mine open for years."
+    )
+    (quote,) = analyze(text, published=date(2016, 10, 2), nlp=nlp).quotes
+    assert quote.speaker_name == "The union"
