@@ -93,6 +93,8 @@ def is_finite_report(tok: Token) -> bool:
         return False
     # "expected to say" is hedged; "His wife, he says, plans to leave" only interjects into a "plans"
     hedged_by_head = lemma(tok.head) in HEDGE_HEADS and tok.head.i != tok.i and tok.dep_ != "parataxis"
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and _issued(tok.head) and any(c.dep_ == "ccomp" for c in tok.children):
+        return True  # "issued a statement saying that ...": what the statement says was said
     if tok.dep_ in ("xcomp", "amod", "acl", "compound") or hedged_by_head:
         return False
     if tok.tag_ == "VBN" and not any(lemma(c) == "have" for c in tok.children):
@@ -122,13 +124,25 @@ OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
 def subject_of(tok: Token) -> Token | None:
     """The subject of a verb, following conjunctions and participles ("..., adding: ")."""
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and upos(tok.head) in ("NOUN", "PROPN"):
-        if lemma(tok.head) in ISSUED_WORDS and tok.head.dep_ == "dobj":
+        sender = _sender(tok.head) if _issued(tok.head) else None
+        if sender is not None:
+            return sender  # "emails from the department stating ...": who sent them speaks
+        if _issued(tok.head) and tok.head.dep_ == "dobj":
+            if tok.head.head.lower_ in RECEIVING_VERBS:
+                return tok.head  # "the families received a letter saying ...": the letter, not the families
             # "Black Lives Matter issued a statement saying ...": who issued it speaks
             return _own_subject(tok.head.head) or tok.head
+        via = tok.head.head
+        if tok.head.dep_ in ("pobj", "appos") and via.lower_ in ("from", "by") and _issued(via.head):
+            return tok.head  # "emails from the Department (DHS) stating ...": the parser hung it on the sender
         if tok.head.dep_ == "pobj" and tok.head.tag_ != "NNS":
             # "..., at one point calling the mayor a liar": the sentence's subject, not the point
             return _root_subject_before(tok) or tok.head
         return tok.head  # "protesters chanting ..."
+    if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp") and tok.head.lower_ in RECEIVING_VERBS:
+        message = next((c for c in tok.head.children if c.dep_ == "dobj" and _issued(c)), None)
+        if message is not None:  # "the families received a letter from the Home Office saying ..."
+            return _sender(message) or _sender(tok.head) or message  # "received emails from X stating"
     if _continues_a_report(tok):
         reporter = _reporting_ancestor(tok)
         if reporter is not None:
@@ -142,6 +156,27 @@ def subject_of(tok: Token) -> Token | None:
 
 
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
+
+
+def _issued(tok: Token) -> bool:
+    """A word for something issued or sent, singular or plural ("a letter", "emails")."""
+    return lemma(tok) in ISSUED_WORDS or (tok.tag_ == "NNS" and tok.lower_[:-1] in ISSUED_WORDS)
+
+
+def _sender(message: Token) -> Token | None:
+    """Who a letter, email or statement is from: "a letter from the Home Office", "a post by Hale"."""
+    for prep in message.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+            return next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return None
+
+
+# Verbs whose subject receives a message rather than sends it
+# (word forms: the form table lemmatises speech words only)
+RECEIVING_VERBS = frozenset(
+    "receive receives received receiving get gets got getting obtain obtained read reads reading "
+    "open opened see saw seen find found".split()
+)
 # Words someone issues, sends or posts: a participle on them ("a statement saying") reports its author.
 ISSUED_WORDS = SPEECH_NOUNS | {"letter", "email", "memo", "note", "tweet", "post", "release"}
 # ... and things they release that say something: "Trump released a video that said, ..."

@@ -1550,3 +1550,21 @@ def test_a_share_of_voters_given_as_eight_of_ten_is_a_group_that_speaks(nlp):
 def test_even_before_a_speaker_is_not_part_of_the_speaker(nlp):
     (quote,) = analyze("Test\n\nEven the minister said it was a mistake.", nlp=nlp).quotes
     assert quote.speaker_name == "The minister"
+
+
+@pytest.mark.model
+def test_a_message_someone_received_speaks_for_its_sender_not_for_the_receiver(nlp):
+    text = (
+        "Parole\n\nThe families received a letter from the Home Office saying that their claims had been refused.\n\n"
+        "Ukrainians had received threatening emails from the Department of Homeland Security stating that "
+        "their parole status had been terminated."
+    )
+    quotes = analyze(text, published=date(2025, 4, 8), nlp=nlp).quotes
+    assert [q.speaker_name for q in quotes] == ["Home Office", "Department of Homeland Security"]
+
+
+@pytest.mark.model
+def test_a_statement_someone_issued_still_speaks_for_its_issuer(nlp):
+    text = "Protest\n\nThe Refugee Council issued a statement saying that the camps should close at once."
+    (quote,) = analyze(text, published=date(2016, 7, 1), nlp=nlp).quotes
+    assert quote.speaker_name == "Refugee Council" and quote.text == "the camps should close at once"
