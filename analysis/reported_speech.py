@@ -76,6 +76,11 @@ def reported_speech(
     for cue in cues:
         tok = cue.token
         told = made_known(tok) if cue.rule == "speech_verb" else None
+        voiced = _voiced_clause(tok) if cue.rule == "speech_noun" else None
+        if voiced is not None:  # "expressed concern that ...", "made a promise that ...": what follows "that"
+            for s, e in _trimmed(doc, voiced.left_edge.i, voiced.right_edge.i):
+                out.append((p.base + s, p.base + e, cue))
+            continue
         if cue.rule == "speech_noun" or (
             cue.rule in ("speech_verb", "passive_report", "verb_read_from_words")
             and lemma(tok) not in REPORTING_VERBS
@@ -359,6 +364,29 @@ ADVERBIAL_DEPS = frozenset(
 
 # Reporting verbs that name whom they address before what they report ("told reporters that ...")
 ADDRESSEE_VERBS = frozenset("tell assure inform remind warn advise notify promise".split())
+
+
+# Verbs (as written) that utter a speech noun: "expressed concern", "made a promise", "issued a warning"
+VOICING_FORMS = frozenset(
+    "express expressed expresses expressing voice voiced voices voicing raise raised raises raising "
+    "make made makes making issue issued issues issuing give gave gives giving repeat repeated "
+    "reiterate reiterated".split()
+)
+
+
+def _voiced_clause(noun: Token) -> Token | None:
+    """The "that" clause of a speech noun someone voices: "expressed concern that the rules would
+    fail" reports "the rules would fail"; "the concern that ..." on its own voices nothing."""
+    if noun.dep_ != "dobj" or noun.head.lower_ not in VOICING_FORMS:
+        return None
+    return next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+        ),
+        None,
+    )
 
 
 def misparsed_report_clause(tok: Token, doc: Doc) -> list[Token]:

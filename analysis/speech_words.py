@@ -27,6 +27,7 @@ rip bash berate rebuke castigate excoriate scold skewer
 question vent
 portray characterize characterise depict
 underline underscore
+highlight disclose point
 """.split()
 )
 # Verbs whose complement is reported speech even without quote marks (stricter than the above).
@@ -79,6 +80,7 @@ SPEECH_NOUNS = frozenset(
     """
 promise pledge vow slogan claim warning words statement remarks message insistence comments
 description mantra catchphrase refrain
+concern concerns
 """.split()
 )
 # Verbs that make what follows hedged or future: "is expected to announce", "is set to say".

@@ -1564,7 +1564,32 @@ def test_a_message_someone_received_speaks_for_its_sender_not_for_the_receiver(n
 
 
 @pytest.mark.model
-def test_a_statement_someone_issued_still_speaks_for_its_issuer(nlp):
+def test_a_statement_someone_issued_saying_that_is_their_reported_speech(nlp):
     text = "Protest\n\nThe Refugee Council issued a statement saying that the camps should close at once."
     (quote,) = analyze(text, published=date(2016, 7, 1), nlp=nlp).quotes
     assert quote.speaker_name == "Refugee Council" and quote.text == "the camps should close at once"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("verb", ["pointed out", "highlighted", "disclosed"])
+def test_pointing_out_highlighting_and_disclosing_report_a_clause(nlp, verb):
+    (quote,) = analyze(f"T\n\nAnn Hale {verb} that the new rules would split many families.", nlp=nlp).quotes
+    assert (quote.text, quote.speaker_name) == ("the new rules would split many families", "Ann Hale")
+
+
+@pytest.mark.model
+def test_a_concern_or_promise_someone_voices_reports_its_that_clause(nlp):
+    text = (
+        "T\n\nCharities have raised concerns that the new rules would split many families.\n\n"
+        "Ann Hale made a promise that the new rules would protect children."
+    )
+    quotes = analyze(text, nlp=nlp).quotes
+    assert [(q.text, q.speaker_name) for q in quotes] == [
+        ("the new rules would split many families", "Charities"),
+        ("the new rules would protect children", "Ann Hale"),
+    ]
+
+
+@pytest.mark.model
+def test_a_concern_nobody_voices_reports_nothing(nlp):
+    assert analyze("T\n\nThere is growing concern that the new rules would split many families.", nlp=nlp).quotes == ()
