@@ -27,11 +27,12 @@ rip bash berate rebuke castigate excoriate scold skewer
 question vent
 portray characterize characterise depict
 underline underscore
-highlight disclose point
+highlight disclose point read
 """.split()
 )
 # Verbs whose complement is reported speech even without quote marks (stricter than the above).
 REPORTING_VERBS = SPEECH_VERBS - {
+    "read",  # "The letter read: “...”" introduces a quote; "she read the report" reports nothing
     "call",
     "describe",
     "brand",

@@ -1593,3 +1593,10 @@ def test_a_concern_or_promise_someone_voices_reports_its_that_clause(nlp):
 @pytest.mark.model
 def test_a_concern_nobody_voices_reports_nothing(nlp):
     assert analyze("T\n\nThere is growing concern that the new rules would split many families.", nlp=nlp).quotes == ()
+
+
+@pytest.mark.model
+def test_a_letter_or_placard_that_read_words_is_their_source_and_reading_a_report_reports_nothing(nlp):
+    text = 'T\n\nThe letter read: "We cannot accept this plan."\n\nAnn Hale read the report on Monday before the vote.'
+    quotes = analyze(text, nlp=nlp).quotes
+    assert [(q.text, q.speaker_name) for q in quotes] == [("We cannot accept this plan.", "The letter")]
