@@ -19,7 +19,8 @@ from analysis.quotes import ALL_MARKS, Paragraph
 
 # "CLARE O'NEIL:", "SEN. JOHN CORNYN:", "Q:" at the start of a paragraph. All capitals, so that a
 # headline such as "Brexit: what happens next" is never taken for a speaker.
-TURN_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.’'-]*(?: [A-Z][A-Z.’'-]*){0,3})\s*:\s+(?P<rest>\S)")
+# A transcript quoted whole opens each turn with a quote mark: '"PENCE: Well, look, ...'.
+TURN_LABEL = re.compile(r"^[\"“]?(?P<label>[A-Z][A-Z.’'-]*(?: [A-Z][A-Z.’'-]*){0,3})\s*:\s+(?P<rest>\S)")
 # Labels that name a role, not a person: the turn is real speech by someone unnamed.
 ANONYMOUS_LABELS = frozenset(
     {

@@ -240,7 +240,7 @@ def _quoted_drafts(
         headline = next((a for s, e, a in claimed if s <= chain.start < e), None)
         if headline is not None and (attribution is None or attribution.entity is None):
             attribution = headline  # "Trump: Cruz Has 'To Come a Long Way' On Ethanol"
-        elif inside_block(chain.start) and (
+        elif (inside_block(chain.start) or inside_block(chain.end - 1)) and (
             attribution is None or attribution.cue is None or attribution.rule_id == "cue_ends_previous_paragraph"
         ):
             continue  # words quoted inside a block quote or a transcript turn: part of that speech

@@ -435,3 +435,19 @@ def test_a_name_in_brackets_after_words_that_name_no_office_opens_no_speech():
     assert speaker_line("The Daily Courier Weekend Edition (Ann Hale)") is None
     found = speaker_line("The Minister for Immigration (Ann Hale)")
     assert found is not None and found.role == "The Minister for Immigration"
+
+
+@pytest.mark.model
+def test_a_transcript_quoted_whole_gives_each_turn_to_its_label_once(nlp):
+    text = (
+        "Interview\n\nGovernor Ann Hale spoke to host Tom Reyes on Sunday.\n\n"
+        '"REYES: Do you really see those two as equivalent?\n\n'
+        '"HALE: Well, look, the plan will fail. It is a serious business.\n\n'
+        '"REYES: Governor, I do not want to interrupt.'
+    )
+    quotes = analyze(text, published=date(2016, 9, 25), nlp=nlp).quotes
+    assert [(q.text[:10], q.speaker_name) for q in quotes] == [
+        ("Do you rea", "Tom Reyes"),
+        ("Well, look", "Ann Hale"),
+        ("Governor, ", "Tom Reyes"),
+    ]
