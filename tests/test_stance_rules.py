@@ -60,6 +60,19 @@ def test_safe_routes_and_humane_treatment_are_open():
     assert "safe and legal routes" in stance.targets
 
 
+@pytest.mark.parametrize(
+    ("words", "direction"),
+    [
+        ("We will offer resettlement places to 5,000 refugees this year.", "open"),
+        ("The relocation of 40,000 asylum seekers across the member states is almost complete.", "open"),
+        ("We are doubling coastal patrols and adding aerial surveillance along the coast.", "restrictive"),
+        ("Migrants who cross illegally won't be eligible for asylum.", "restrictive"),
+    ],
+)
+def test_resettlement_and_relocation_are_open_patrols_and_ineligibility_restrictive(words, direction):
+    assert uk_judge(words).migration == direction
+
+
 def test_balanced_restrictive_and_open_cues_are_neutral_as_the_gold_convention_reads_mixed():
     stance = decide(ev("direction:restrictive", "direction:open"), rel("unknown"))
     assert stance.migration == "neutral" and stance.rule_ids[0] == "balanced_cues"
