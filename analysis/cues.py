@@ -594,6 +594,8 @@ def _verb_cue(p: Parsed, tok: Token) -> Cue | None:
     subj = subject_of(tok)
     if subj is None:
         return None
+    if lemma(tok) == "read" and not (_issued(subj) or lemma(subj) in DOCUMENT_HEADS):
+        return None  # "The letter read: ..." is the letter's author; a banner's slogan is no one's speech
     if subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl" and upos(tok.head) in ("NOUN", "PROPN"):
         if _a_thing_that(subj, tok.head):
             return None  # "a tragedy that showed why ...": what a thing shows is the narrator's telling
