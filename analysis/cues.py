@@ -124,10 +124,11 @@ OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
 def subject_of(tok: Token) -> Token | None:
     """The subject of a verb, following conjunctions and participles ("..., adding: ")."""
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and upos(tok.head) in ("NOUN", "PROPN"):
-        sender = _sender(tok.head) if _issued(tok.head) else None
+        issued = _issued(tok.head)
+        sender = _sender(tok.head) if issued else None
         if sender is not None:
             return sender  # "emails from the department stating ...": who sent them speaks
-        if _issued(tok.head) and tok.head.dep_ == "dobj":
+        if issued and tok.head.dep_ == "dobj":
             if tok.head.head.lower_ in RECEIVING_VERBS:
                 return tok.head  # "the families received a letter saying ...": the letter, not the families
             # "Black Lives Matter issued a statement saying ...": who issued it speaks
@@ -174,8 +175,8 @@ def _sender(message: Token) -> Token | None:
 # Verbs whose subject receives a message rather than sends it
 # (word forms: the form table lemmatises speech words only)
 RECEIVING_VERBS = frozenset(
-    "receive receives received receiving get gets got getting obtain obtained read reads reading "
-    "open opened see saw seen find found".split()
+    "receive receives received receiving get gets got getting obtain obtained open opened see saw seen "
+    "find found".split()  # not "read": "Hale read a statement saying ..." is Hale's statement
 )
 # Words someone issues, sends or posts: a participle on them ("a statement saying") reports its author.
 ISSUED_WORDS = SPEECH_NOUNS | {"letter", "email", "memo", "note", "tweet", "post", "release"}
