@@ -351,6 +351,9 @@ class NameAndRole:
     seat: str | None = None
 
 
+PHOTO_POSITION = re.compile(r"\((?:left|right|centre|center|pictured|file|above|below|top|bottom)\b", re.I)
+
+
 def speaker_line(text: str) -> NameAndRole | None:
     """The name (offsets into `text`) on a line that opens a member's speech, with its office or seat."""
     m = SPEAKER_LINE.match(text.strip())
@@ -364,6 +367,8 @@ def speaker_line(text: str) -> NameAndRole | None:
     if m is None or who is None:
         return None
     seat = m.groupdict().get("seat")
+    if seat and PHOTO_POSITION.search(seat):
+        return None  # "Ann Hale (left)": a photo caption, not a member's line
     return NameAndRole(who[0], who[1], m.group("role"), seat.strip(" ()").replace(") (", ", ") if seat else None)
 
 

@@ -433,6 +433,7 @@ def test_a_written_question_and_its_answer_are_each_members_words_though_not_in_
 
 def test_a_name_in_brackets_after_words_that_name_no_office_opens_no_speech():
     assert speaker_line("The Daily Courier Weekend Edition (Ann Hale)") is None
+    assert speaker_line("Ann Hale (left)") is None  # a photo caption
     found = speaker_line("The Minister for Immigration (Ann Hale)")
     assert found is not None and found.role == "The Minister for Immigration"
 
