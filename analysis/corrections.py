@@ -338,7 +338,7 @@ def _reassign(work: _Work, c: Correction) -> Outcome:
     sp = work.speaker_for(c.value)
     if sp is None:
         return Outcome("review", "no speaker was given")
-    moved = replace(q, speaker_id=sp.id, speaker_name=sp.name, speaker_mention=None)
+    moved = replace(q, speaker_id=sp.id, speaker_name=sp.name, speaker_mention=None, co_speaker_ids=())
     work.set_quote(q, work.restanced(moved, sp), LABELS[c.kind])
     work.recite(q, sp, "cited by: " + LABELS[c.kind])
     return Outcome("applied", quote_id=q.id)
@@ -392,7 +392,7 @@ def _add_quote(work: _Work, c: Correction) -> Outcome:
             speaker_name=sp.name if sp else existing.speaker_name,
         )
         if sp is not None and sp.id != existing.speaker_id:
-            new = work.restanced(new, sp)
+            new = work.restanced(replace(new, co_speaker_ids=()), sp)
         if v.get("migration") or v.get("government"):
             new = replace(
                 new,
@@ -472,8 +472,15 @@ def _merge(work: _Work, c: Correction) -> Outcome:
     work.speakers[into_id] = into
     work.mark(work.speaker_marks, into_id, f"merged with {old.name}")
     for q in list(work.quotes):
+        if old.id in q.co_speaker_ids:  # one of a joint statement's speakers merged into another
+            partners = tuple(dict.fromkeys(into_id if x == old.id else x for x in q.co_speaker_ids))
+            work.set_quote(
+                q, replace(q, co_speaker_ids=tuple(x for x in partners if x != q.speaker_id)), LABELS[c.kind]
+            )
+    for q in list(work.quotes):
         if q.speaker_id == old.id:
             moved = replace(q, speaker_id=into_id, speaker_name=into.name)
+            moved = replace(moved, co_speaker_ids=tuple(x for x in moved.co_speaker_ids if x != into_id))
             work.set_quote(q, work.restanced(moved, into), LABELS[c.kind])
     for i, n in enumerate(work.numbers):
         if n.cited_by == old.id:

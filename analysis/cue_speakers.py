@@ -66,6 +66,9 @@ def resolve_cue(book: SpeakerBook, cue: Cue) -> tuple[Entity | None, Mention | N
     hit = _speaker_among(book.text, cue, inside) or _speaker_beyond_mentions(book, cue, inside)
     if hit is None:
         return None, None
+    partners = _joint_partners(book.text, inside, hit)
+    if partners:  # "Nadler and Lofgren said": Lofgren speaks too
+        book.note_joint(hit[1], partners)
     return _spoke(_as_the_subject_names_it(book, cue, hit), head)
 
 
@@ -169,7 +172,9 @@ def _speaker_beyond_mentions(book: SpeakerBook, cue: Cue, inside: list[Hit]) -> 
     if PAIR_DESCRIPTION.fullmatch(text.strip()):
         pair = _pair_named_before(book, cue.subject_start)
         if pair is not None:  # "The two Ministers agreed ...": the joint statement of the pair
-            return pair[0], Mention(text.strip(), cue.subject_start, cue.subject_end, "description")
+            mention = Mention(text.strip(), cue.subject_start, cue.subject_end, "description")
+            book.note_joint(mention, [pair[1]])
+            return pair[0][0], mention
     hit = book.entity_for_phrase(text, cue.subject_start, cue.subject_end)
     if hit is None and cue.rule == "according_to":
         hit = book.named_source(text, cue.subject_start, cue.subject_end)  # "according to a CNN tally"
@@ -387,9 +392,9 @@ PAIR_GAP = re.compile(
 )
 
 
-def _pair_named_before(book: SpeakerBook, pos: int) -> tuple[Entity, Mention] | None:
+def _pair_named_before(book: SpeakerBook, pos: int) -> tuple[tuple[Entity, Mention], Entity] | None:
     """The first of the last two people named together ("Home Secretary Ann Hale and French
-    Interior Minister Tom Reyes") in the stretch of text before `pos`."""
+    Interior Minister Tom Reyes") in the stretch of text before `pos`, and the second."""
     people = sorted(
         ((e, m) for m, e in book.mention_owner if e.kind == "person" and m.rule != "pronoun" and m.end <= pos),
         key=lambda x: x[1].start,
@@ -398,8 +403,30 @@ def _pair_named_before(book: SpeakerBook, pos: int) -> tuple[Entity, Mention] | 
         if pos - mb.end > 1500:
             return None
         if a is not b and PAIR_GAP.fullmatch(book.text[ma.end : mb.start]):
-            return a, ma
+            return (a, ma), b
     return None
+
+
+# What stands between two people named together in a subject: "Nadler and Lofgren", "A, B and C",
+# "Sen. Ann Hale (D-Ore.) and Rep. Tom Reyes"
+JOINED_BY = re.compile(
+    r"\s*(?:\([^)]{1,30}\))?\s*(?:,?\s+and\s+(?:[\w.’'-]+\s+){0,6}|,\s+(?:[A-Z][\w.’'-]*\s+){0,4})"
+)  # not "Dunn, a speechwriter for Hale and Reyes": a comma and lower-case words are an apposition
+
+
+def _joint_partners(text: str, inside: list[Hit], hit: Hit) -> list[Entity]:
+    """The people named with the speaker in one coordinated subject, after the speaker."""
+    people = sorted(((e, m) for e, m in inside if e.kind == "person" and m.rule != "pronoun"), key=lambda x: x[1].start)
+    out: list[Entity] = []
+    previous = hit[1]
+    for ent, m in people:
+        if m.start < hit[1].end or ent is hit[0] or ent in out:
+            continue
+        if not JOINED_BY.fullmatch(text[previous.end : m.start]):
+            break
+        out.append(ent)
+        previous = m
+    return out
 
 
 def _first_of_coordinated_people(text: str, inside: list[tuple[Entity, Mention]]) -> tuple[Entity, Mention] | None:

@@ -170,7 +170,7 @@ def _build(ing: IngestedText, parsed: list[Parsed], source: str | None, registry
     cited = [(q.start, q.end, q.speaker_id, q.speaker_name, q.id) for q in quotes]
     sentences = [(p.base + sent.start_char, p.base + sent.end_char) for p in parsed for sent in p.sentences()]
     numbers = find_numbers(text, content, sentences, ing.published, cited)
-    quoted_ids = {q.speaker_id for q in quotes if q.speaker_id}
+    quoted_ids = {q.speaker_id for q in quotes if q.speaker_id} | {c for q in quotes for c in q.co_speaker_ids}
     article = Article(
         id=_article_id(ing),
         text=text,
@@ -312,6 +312,7 @@ def _quote(
         speaker_mention=attribution.mention,
         paragraphs=n_parts,
         confidence=attribution.confidence,
+        co_speaker_ids=tuple(e.id for e in book.co_speakers(attribution.mention) if e is not ent),
     )
 
 

@@ -124,6 +124,8 @@ class Quote:
     speaker_mention: Mention | None = None
     paragraphs: int = 1
     confidence: float = 1.0
+    # the others of a joint statement ("Hale and Reyes said", "The two Ministers agreed")
+    co_speaker_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -92,6 +92,8 @@ def _article_out(article: Article) -> Row:
 
 def _quote_out(quote: Quote) -> Row:
     d = _quote_fields(quote)
+    if not d.get("co_speaker_ids"):
+        del d["co_speaker_ids"]  # written only for a joint statement: older analyses read back the same
     stance = d["stance"]
     for key in QUOTE_LEVEL_STANCE:
         d[key] = stance.pop(key)

@@ -102,6 +102,7 @@ class SpeakerBook:
         # proper names that are the subject of a speech verb, found by the parse where the tagger saw none
         self.speaker_names = tuple(speaker_names)
         self.parsed = parsed
+        self._joint: dict[tuple[int, int], tuple[Entity, ...]] = {}
         self.registry = registry
         self.published = published
         self.entities: list[Entity] = []
@@ -485,6 +486,14 @@ class SpeakerBook:
     def _party_word(self, word: str) -> tuple[str, str] | None:
         """A party named by a word, if it is a party of this article's country (or of no known one)."""
         return self.registry.party_of_word(word, country=self.home_country)
+
+    def note_joint(self, mention: Mention, partners: Sequence[Entity]) -> None:
+        """The others who make a statement together with the speaker named at `mention`."""
+        self._joint[(mention.start, mention.end)] = tuple(partners)
+
+    def co_speakers(self, mention: Mention | None) -> tuple[Entity, ...]:
+        """Who else speaks in the statement given to the speaker at `mention`."""
+        return self._joint.get((mention.start, mention.end), ()) if mention is not None else ()
 
     def note_role(self, ent: Entity, role: str) -> None:
         """A role the article gives a speaker outside a sentence (a quote's signature, a member's line)."""

@@ -151,7 +151,16 @@ def test_store_reads_back_what_it_wrote(tmp_path):
 def test_every_record_field_reaches_the_json():
     d = serialization.analysis_to_dict(seed_analysis())
     names = {f.name for f in dataclasses.fields(Quote)} - {"speaker_name"} | {"speaker", "about_migration", "frames"}
-    assert set(d["quotes"][0]) == names
+    # a quote of one speaker carries no co_speaker_ids (see the joint-statement test below)
+    assert set(d["quotes"][0]) == names - {"co_speaker_ids"}
     assert set(d["quotes"][0]["stance"]) == {f.name for f in dataclasses.fields(Stance)} - {"about_migration", "frames"}
     assert set(d["article"]) == {f.name for f in dataclasses.fields(Article)} - {"text"} | {"length"}
     assert set(d) == {f.name for f in dataclasses.fields(Analysis)}
+
+
+def test_a_joint_statements_other_speakers_reach_the_json_and_read_back():
+    made = seed_analysis()
+    joint = dataclasses.replace(made, quotes=(dataclasses.replace(made.quotes[0], co_speaker_ids=("zoe-lofton",)),))
+    written = serialization.analysis_to_json(joint)
+    assert json.loads(written)["quotes"][0]["co_speaker_ids"] == ["zoe-lofton"]
+    assert serialization.analysis_from_json(written, made.article.text).quotes[0].co_speaker_ids == ("zoe-lofton",)

@@ -659,3 +659,47 @@ def test_the_union_is_never_a_company_named_before(nlp):
     )
     (quote,) = analyze(text, published=date(2016, 10, 2), nlp=nlp).quotes
     assert quote.speaker_name == "The union"
+
+
+JOINT = (
+    "Bill\n\nHome Secretary Ann Hale spoke with French Interior Minister Tom Reyes on Friday.\n\n"
+    "The two Ministers agreed that their teams should keep working on ways to disrupt the gangs.\n\n"
+    "Chairman Jerry Nadell and chairwoman Zoe Lofton said the bill would fail.\n\n"
+    "Dunn, a speechwriter for Nadell and Lofton, wrote that the rule was unlawful."
+)
+
+
+@pytest.mark.model
+def test_a_joint_statement_records_the_other_speakers_and_an_apposition_does_not(nlp):
+    quotes = analyze(JOINT, published=date(2019, 6, 7), nlp=nlp).quotes
+    assert [(q.speaker_name, q.co_speaker_ids) for q in quotes] == [
+        ("Ann Hale", ("tom-reyes",)),
+        ("Jerry Nadell", ("zoe-lofton",)),
+        ("Dunn", ()),
+    ]
+
+
+@pytest.mark.model
+def test_the_hover_text_names_a_joint_statements_other_speakers(nlp):
+    from ui.article_html import quote_tooltip
+
+    result = analyze(JOINT, published=date(2019, 6, 7), nlp=nlp)
+    assert quote_tooltip(result.quotes[0], result).splitlines()[0] == "Ann Hale (with Tom Reyes)"
+
+
+@pytest.mark.model
+def test_reassigning_a_joint_statement_leaves_one_speaker(nlp):
+    from analysis.corrections import Correction, apply
+
+    result = analyze(JOINT, published=date(2019, 6, 7), nlp=nlp)
+    q = result.quotes[0]
+    fix = Correction(
+        kind="reassign_speaker",
+        article_id=result.article.id,
+        start=q.start,
+        end=q.end,
+        text=q.text,
+        value={"speaker_id": "tom-reyes", "name": "Tom Reyes"},
+    )
+    fixed = next(x for x in apply(result, [fix]).analysis.quotes if x.start == q.start)
+    assert (fixed.speaker_id, fixed.co_speaker_ids) == ("tom-reyes", ())

@@ -45,7 +45,8 @@ def quote_tooltip(quote: Quote, analysis: Analysis) -> str:
     """Plain-text hover text for a quote: speaker, role, party, stance and the cues behind it."""
     speaker = analysis.speaker(quote.speaker_id)
     who = quote.speaker_name or (speaker.name if speaker else "Unattributed")
-    lines = [who]
+    partners = [p.name for p in (analysis.speaker(x) for x in quote.co_speaker_ids) if p is not None]
+    lines = [who + (f" (with {', '.join(partners)})" if partners else "")]
     if speaker and (speaker.role or speaker.party):
         lines.append(" · ".join(x for x in (speaker.role, speaker.party) if x))
     st = quote.stance
