@@ -703,3 +703,18 @@ def test_reassigning_a_joint_statement_leaves_one_speaker(nlp):
     )
     fixed = next(x for x in apply(result, [fix]).analysis.quotes if x.start == q.start)
     assert (fixed.speaker_id, fixed.co_speaker_ids) == ("tom-reyes", ())
+
+
+@pytest.mark.model
+def test_merging_a_co_speaker_into_another_speaker_renames_it_in_the_joint_statement(nlp):
+    from analysis.corrections import Correction, apply
+
+    result = analyze(JOINT, published=date(2019, 6, 7), nlp=nlp)
+    merge = Correction(
+        kind="merge_speakers",
+        article_id=result.article.id,
+        speaker_id="tom-reyes",
+        value={"into_id": "dunn", "into_name": "Dunn"},
+    )
+    first = apply(result, [merge]).analysis.quotes[0]
+    assert (first.speaker_id, first.co_speaker_ids) == ("ann-hale", ("dunn",))
