@@ -449,8 +449,8 @@ SIGNATURE_LINE = re.compile(rf"^{SIGNATURE}$")
 
 
 def signed_quote(paragraphs: list[Paragraph], i: int) -> NameAndRole | None:
-    """The signature of paragraph `i` (offsets into the article) when it is a quote signed after a dash on its own last line,
-    or when it is all quote and the next paragraph is the signature."""
+    """The signature of paragraph `i` (offsets into the article) when it is a quote signed after a
+    dash on its own last line, or when it is all quote and the next paragraph is the signature."""
     text = paragraphs[i].text.strip()
     m = SIGNED_QUOTE.match(text)
     signing = paragraphs[i]

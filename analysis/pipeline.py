@@ -225,8 +225,9 @@ def _quoted_drafts(
     scare: list[Span] = []
     previous: Attribution | None = None
     previous_end = -1
-    owned = _attributable_paragraphs(split_paragraphs(text), book)
-    signed = _signed_paragraphs(split_paragraphs(text), book)
+    paragraphs = split_paragraphs(text)
+    owned = _attributable_paragraphs(paragraphs, book)
+    signed = _signed_paragraphs(paragraphs, book)
     for chain in chains:
         attribution = attribute_chain(chain, book, parsed, cues_by_para, previous, previous_end)
         owner = next((a for s, e, a in owned if s <= chain.start < e), None)

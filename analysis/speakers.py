@@ -206,9 +206,7 @@ class SpeakerBook:
         gender = HONORIFICS.get(parts.honor or "")
         ent = person_called(self.entities, parts.tokens[0], gender, by_first=parts.honor in FIRST_NAME_HONORIFICS)
         if ent is not None:
-            if gender and ent.gender is None:
-                ent.gender = gender
-            return ent
+            return _with_gender(ent, gender)
         people = [p for p in self.registry.people_named(text) + self.registry.people_named(parts.core)]
         people = list({p.id: p for p in people}.values())
         current = [p for p in people if p.offices_on(self.published)] or people
