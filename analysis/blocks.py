@@ -323,8 +323,8 @@ def speech_body(paragraphs: list[Paragraph], first: int = 1) -> list[Paragraph]:
 # "Harriet Harman, Chair, Human Rights (Joint Committee)", "Ann Hale (Barnsley North) (Lab)": the line
 # that opens a member's speech in a parliamentary record.
 SPEAKER_LINE = re.compile(
-    r"^(?P<who>(?:(?:Sir|Dame|Dr|Mr|Mrs|Ms|Lord|Baroness) )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3})"
-    r"(?:, (?P<role>[^.!?:;]{2,80})|(?P<seat> \([^)]{2,60}\)(?: ?\([^)]{2,30}\))?))$"
+    r"^(?P<who>(?:(?:Sir|Dame|Dr|Mr|Mrs|Ms|Lord|Baroness) )?[A-Z][\w’'-]+(?: (?:[A-Z]\.|[A-Z][\w’'-]+)){0,2} [A-Z][\w’'-]+)"
+    r"(?:, (?P<role>[^.!?:;]{2,80})|(?P<seat> \([^)]{2,100}\)(?: ?\([^)]{2,30}\))?)|(?P<bare>))$"
 )
 OFFICE_WORDS = re.compile(
     r"\b(?:MP|Chair|Chairman|Chairwoman|Minister|Secretary|Member|Senator|Speaker|Leader|Committee|"
@@ -349,8 +349,10 @@ class NameAndRole:
     name_end: int
     role: str | None
     seat: str | None = None
+    bare: bool = False  # the name alone ("Stuart C. McDonald"): a member's line only before "I" or "we"
 
 
+BYLINE_START = re.compile(r"(?:By|From|Photo|Image|Credit|Reporting|Written|Edited)\b")
 PHOTO_POSITION = re.compile(r"\((?:left|right|centre|center|pictured|file|above|below|top|bottom)\b", re.I)
 
 
@@ -369,7 +371,12 @@ def speaker_line(text: str) -> NameAndRole | None:
     seat = m.groupdict().get("seat")
     if seat and PHOTO_POSITION.search(seat):
         return None  # "Ann Hale (left)": a photo caption, not a member's line
-    return NameAndRole(who[0], who[1], m.group("role"), seat.strip(" ()").replace(") (", ", ") if seat else None)
+    bare = m.groupdict().get("bare") is not None
+    if bare and BYLINE_START.match(m.group("who")):
+        return None
+    return NameAndRole(
+        who[0], who[1], m.group("role"), seat.strip(" ()").replace(") (", ", ") if seat else None, bare=bare
+    )
 
 
 def attributable_to(text: str) -> tuple[int, int] | None:
@@ -461,4 +468,7 @@ def signed_quote(paragraphs: list[Paragraph], i: int) -> NameAndRole | None:
             return None
         signing = paragraphs[i + 1]
     base = stripped_span(signing)[0]
-    return NameAndRole(base + m.start("who"), base + m.end("who"), m.group("role") or None)
+    who = m.group("who")
+    # "― Steve Quinlan." ends the sentence: the full stop is not part of the name ("Jr." is)
+    end = m.end("who") - (who.endswith(".") and not re.search(r"(?:\b[A-Z]|Jr|Sr)\.$", who))
+    return NameAndRole(base + m.start("who"), base + end, m.group("role") or None)

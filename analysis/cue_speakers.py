@@ -15,7 +15,7 @@ from analysis.lexical import lemma
 from analysis.records import Mention
 from analysis.registry import fold
 from analysis.speaker_phrases import PERSON_SUFFIX_RE, phrase_kind, strip_the
-from analysis.speaker_words import GROUP_NOUNS, PARTY_ROLE, ROLE_NOUNS, UNNAMED_PERSON_HEADS
+from analysis.speaker_words import DOCUMENT_HEADS, GROUP_NOUNS, PARTY_ROLE, ROLE_NOUNS, UNNAMED_PERSON_HEADS
 from analysis.speakers import SpeakerBook
 from analysis.speech_words import SPEECH_NOUNS
 
@@ -175,16 +175,16 @@ def _speaker_beyond_mentions(book: SpeakerBook, cue: Cue, inside: list[Hit]) -> 
             mention = Mention(text.strip(), cue.subject_start, cue.subject_end, "description")
             book.note_joint(mention, [pair[1]])
             return pair[0][0], mention
+    # "his concerns about ...": a speech noun's possessive pronoun is its subject
+    if text.strip().lower() in ("he", "she", "they", "his", "her", "their"):
+        at = cue.subject_start + len(text) - len(text.lstrip())
+        pronoun = Mention(text.strip(), at, at + len(text.strip()), "pronoun")
+        plural = text.strip().lower() in ("they", "their")
+        hit = _latest_speaker(book, cue.subject_start, pronoun, person=not plural)
+        return (_group_subject_before(book, cue, hit) or hit) if plural else hit
     hit = book.entity_for_phrase(text, cue.subject_start, cue.subject_end)
     if hit is None and cue.rule == "according_to":
         hit = book.named_source(text, cue.subject_start, cue.subject_end)  # "according to a CNN tally"
-    if hit is None and text.strip().lower() in ("he", "she", "they"):
-        at = cue.subject_start + len(text) - len(text.lstrip())
-        pronoun = Mention(text.strip(), at, at + len(text.strip()), "pronoun")
-        plural = text.strip().lower() == "they"
-        hit = _latest_speaker(book, cue.subject_start, pronoun, person=not plural)
-        if plural:
-            hit = _group_subject_before(book, cue, hit) or hit
     return hit
 
 
@@ -232,26 +232,39 @@ def _as_the_subject_names_it(book: SpeakerBook, cue: Cue, hit: Hit) -> Hit:
 
 
 def _author_of_document(book: SpeakerBook, cue: Cue) -> Hit | None:
-    """ "a fundraising email sent out by Ann Hale warned": a message someone sent speaks for its
-    sender (the parse's "by" phrase on the message; the subject phrase leaves it out)."""
+    """ "a fundraising email sent out by Ann Hale warned", "an analysis released by the department
+    reveals", "according to a speech Ms Hale delivered": a message or document speaks for whoever
+    sent, released or delivered it (the parse's "by" phrase or relative clause on it; the subject
+    phrase leaves both out)."""
     head = cue.subject_token()
-    if head is None or lemma(head) not in AUTHORED_WORDS:  # messages, letters, statements, videos
+    if head is None or lemma(head) not in AUTHORED_WORDS | AUTHORED_DOCUMENTS:
         return None
-    for verb in (c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"):
-        for by in (c for c in verb.children if c.dep_ == "agent"):
-            for who in (c for c in by.children if c.dep_ == "pobj"):
-                lo, hi = cue.base + who.left_edge.idx, cue.base + who.idx + len(who)
-                hit = next(
-                    (
-                        (ent, m)
-                        for m, ent in book.mention_owner
-                        if lo <= m.start and m.end <= hi and m.rule != "pronoun"
-                    ),
-                    None,
-                )
-                if hit is not None and hit[0].kind in ("person", "organisation"):
-                    return hit
+    for verb in (c for c in head.children if c.dep_ in ("acl", "relcl")):
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            agents = [w for by in verb.children if by.dep_ == "agent" for w in by.children if w.dep_ == "pobj"]
+        elif verb.dep_ == "relcl" and AUTHORING_VERB.fullmatch(verb.lower_):
+            agents = [w for w in verb.children if w.dep_ == "nsubj"]
+        else:
+            continue
+        for who in agents:
+            lo, hi = (cue.base + at for at in subject_extent(who))
+            hit = next(
+                ((ent, m) for m, ent in book.mention_owner if lo <= m.start and m.end <= hi and m.rule != "pronoun"),
+                None,
+            )
+            if hit is None and who.tag_ in ("NNP", "NNPS"):  # "by the Department of Veterans Affairs"
+                hit = book.entity_for_phrase(book.text[lo:hi], lo, hi)
+            if hit is not None and hit[0].kind in ("person", "organisation"):
+                return hit
     return None
+
+
+# Documents and addresses with an author: "a report published by ...", "a speech she delivered"
+AUTHORED_DOCUMENTS = DOCUMENT_HEADS | {"speech", "address", "presentation", "testimony", "interview"}
+AUTHORING_VERB = re.compile(
+    r"deliver(?:ed|s)?|g[ai]ve[ns]?|given|ma(?:de|kes?)|wr(?:ote|itten|ites?)|issue[ds]?|sen(?:t|ds?)|"
+    r"release[ds]?|publish(?:ed|es)?|post(?:ed|s)?|file[ds]?|submit(?:ted|s)?|present(?:ed|s)?|prepare[ds]?"
+)
 
 
 def _spoke(hit: tuple[Entity, Mention], at: int) -> tuple[Entity, Mention]:
@@ -264,6 +277,7 @@ def _spoke(hit: tuple[Entity, Mention], at: int) -> tuple[Entity, Mention]:
 # What someone's organisation or staff is: "Sanders' campaign said", "her office said".
 # What someone says, writes or proposes: "her plan promises to ..." is her promise.
 OWNERS_WORDS = SPEECH_NOUNS | {"plan", "proposal", "assumption", "argument", "position", "platform", "agenda"}
+OWNERS_WORDS |= {"account", "version", "recollection", "view", "views"}  # "according to her account"
 # ... and what someone signs or sends: "Biden's executive order says ...", "Hale's letter warns ..."
 OWNERS_WORDS |= {"order", "proclamation", "memo", "memorandum", "budget", "bill", "letter", "email", "tweet"}
 # ... and what they file or rule: "Ivana Trump's brief said ...", "the judge's ruling found ..."

@@ -517,10 +517,15 @@ def _members_speeches(
     lines = [speaker_line(para.text) if i > 0 else None for i, para in enumerate(paragraphs)]
     # a question and its written answer ("Ann Hale (Louth, Independent)" / "202. To ask the
     # Minister ...") are a record in the third person: two members' lines make it one
-    record = sum(1 for who in lines if who is not None) >= 2
+    record = sum(1 for who in lines if who is not None and not who.bare) >= 2
+    # a name alone on its line opens a speech under the title or among other members' lines; after
+    # a quoted passage it signs that passage ("... a tremendous advantage." / "President Obama")
+    bare_ok = sum(1 for who in lines if who is not None) >= 2
     for i, para in enumerate(paragraphs[:-1]):
         who = lines[i]
-        if who is None or not (record or _speaks_in_first_person(paragraphs[i + 1].text)):
+        if who is None or who.bare and not (bare_ok or i == 1):
+            continue
+        if not (record and not who.bare or _speaks_in_first_person(paragraphs[i + 1].text)):
             continue
         name_start, name_end = para.start + who.name_start, para.start + who.name_end
         hit = book.resolve_headline_name(book.text[name_start:name_end], name_start, name_end, people_only=True)

@@ -147,5 +147,8 @@ def find_cues(pattern: GatedPattern, text: str, base: int, label: str) -> list[E
 
 @lru_cache(maxsize=4096)  # asked for each quote's paragraph and the one before
 def migration_cue_count(text: str) -> int:
-    """How many migration topic cues a text has (used to tell migration articles from others)."""
-    return len(load_lexicon().topic.spans(text))
+    """How many migration topic cues a text has (used to tell migration articles from others). A
+    cue in the title (the first line) counts twice: a headline names what the story is about."""
+    spans = load_lexicon().topic.spans(text)
+    title_end = text.find("\n") if "\n" in text else len(text)
+    return len(spans) + (1 if any(s[0] < title_end for s in spans) else 0)

@@ -1600,3 +1600,27 @@ def test_a_letter_or_placard_that_read_words_is_their_source_and_reading_a_repor
     text = 'T\n\nThe letter read: "We cannot accept this plan."\n\nAnn Hale read the report on Monday before the vote.'
     quotes = analyze(text, nlp=nlp).quotes
     assert [(q.text, q.speaker_name) for q in quotes] == [("We cannot accept this plan.", "The letter")]
+
+
+@pytest.mark.model
+def test_a_document_speaks_for_whoever_released_or_delivered_it(nlp):
+    text = (
+        "Report\n\nA 40-page analysis released by the Department of Rural Affairs last month reveals how fast "
+        "the farms are closing.\n\nThe aim is to help small farms, according to a speech Mrs. Dorne delivered "
+        "at the university in July."
+    )
+    assert _speakers(text, nlp) == ["The Department of Rural Affairs", "Mrs. Dorne"]
+
+
+@pytest.mark.model
+def test_a_possessive_pronoun_on_a_speech_noun_is_the_person_it_stands_for(nlp):
+    text = (
+        "Hearing\n\nDr. Ann Hale was the camp's doctor. According to her account, the water ran out on the third "
+        "day.\n\nSenator Tom Reyes said he had his concerns about “lawyers trying to get rich” from the case."
+    )
+    quotes = analyze(text, published=date(2016, 9, 22), nlp=nlp).quotes
+    assert [(q.text[:14], q.speaker_name) for q in quotes] == [
+        ("the water ran ", "Ann Hale"),
+        ("he had his con", "Tom Reyes"),
+        ("lawyers trying", "Tom Reyes"),
+    ]

@@ -85,6 +85,7 @@ def test_a_vote_split_is_two_figures_and_a_span_of_numbers_is_a_range():
         "He told BBC Radio 4's Today programme about the M25 and the G7.",
         "The post (id 740602286523723776, sent at 1465401600) was deleted.",
         "The order was made under section 55 of the act and Title 42.",
+        "On Lords amendment 1B and motion 3, the House divided.",
     ],
 )
 def test_dates_times_ages_and_names_are_not_figures(text):

@@ -365,12 +365,15 @@ def test_a_quote_signed_after_a_dash_is_the_signers_even_after_another_speakers_
         "Readers answer our question on the new visa rules\n\n"
         "Many readers wrote to us. Hale said the rules were fair.\n\n"
         "“The rules split families. I am angry and so are my neighbours.” ― Maria Okafor\n\n"
-        "“We were promised a fair system and got a lottery.” ― Tom Reyes."
+        "“We were promised a fair system and got a lottery.” ― Tom Reyes.\n\n"
+        "“Nobody asked us.”― Ines Duarte.\n\n"
+        "We will print more letters next week."
     )
     quotes = analyze(text, published=date(2016, 9, 27), nlp=nlp).quotes
     assert [(q.text[:9], q.speaker_name) for q in quotes if q.kind == "direct"] == [
         ("The rules", "Maria Okafor"),
         ("We were p", "Tom Reyes"),
+        ("Nobody as", "Ines Duarte"),
     ]
 
 
@@ -452,3 +455,39 @@ def test_a_transcript_quoted_whole_gives_each_turn_to_its_label_once(nlp):
         ("Well, look", "Ann Hale"),
         ("Governor, ", "Tom Reyes"),
     ]
+
+
+@pytest.mark.model
+def test_a_members_line_with_seat_party_and_office_or_a_bare_name_opens_that_members_speech(nlp):
+    text = (
+        "Questions without Notice: Asylum Seekers\n\n"
+        "Ann Hale (Northfield, Australian Labor Party, Leader of the Opposition)\n\n"
+        "My question is to the Prime Minister. Will he offer more places to refugees?\n\n"
+        "Tom B. Reyes\n\n"
+        "I thank the Leader of the Opposition. We will always help people in trouble."
+    )
+    quotes = analyze(text, published=date(2015, 9, 7), nlp=nlp).quotes
+    assert [(q.text[:12], q.speaker_name) for q in quotes] == [
+        ("My question ", "Ann Hale"),
+        ("I thank the ", "Tom B. Reyes"),
+    ]
+    assert quotes[1].stance.about_migration  # the title says what the debate is about
+
+
+def test_a_bare_name_line_is_a_members_line_but_a_byline_is_not():
+    found = speaker_line("Stuart C. McDonald")
+    assert found is not None and found.bare
+    assert speaker_line("By Ann Hale") is None
+
+
+@pytest.mark.model
+def test_a_name_alone_under_a_quoted_passage_signs_it_and_opens_no_speech(nlp):
+    text = (
+        "A year of the new visa rules\n\n"
+        "A year ago the President changed the rules. In an address, the President reminded us that:\n\n"
+        "Our tradition of welcoming newcomers has made us strong.\n\n"
+        "President Ann Hale\n\n"
+        "Our office has since processed the claims of many families."
+    )
+    quotes = analyze(text, published=date(2015, 11, 20), nlp=nlp).quotes
+    assert [q.text[:12] for q in quotes] == ["Our traditio"]

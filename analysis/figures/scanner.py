@@ -190,7 +190,7 @@ DIGIT_MASKS = [
     ),
     re.compile(
         r"\b(?:section|article|clause|chapter|schedule|paragraph|annex|rule|title|part|tier|stage|phase|room|"
-        r"route|gate|terminal|platform|ward|flight|page)\s\d+\b",
+        r"route|gate|terminal|platform|ward|flight|page|amendment|motion|question)\s\d+[A-Z]?\b",
         re.I,
     ),
     re.compile(r"\b[GMA]\d+\b"),  # "G7", "the M25", "the A1"
