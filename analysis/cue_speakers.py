@@ -175,9 +175,11 @@ def _speaker_beyond_mentions(book: SpeakerBook, cue: Cue, inside: list[Hit]) -> 
             mention = Mention(text.strip(), cue.subject_start, cue.subject_end, "description")
             book.note_joint(mention, [pair[1]])
             return pair[0][0], mention
-    # "his concerns about ...": a speech noun's possessive pronoun is its subject
-    if text.strip().lower() in ("he", "she", "they", "his", "her", "their"):
-        at = cue.subject_start + len(text) - len(text.lstrip())
+    at = cue.subject_start + len(text) - len(text.lstrip())
+    if text.strip().lower() in POSSESSIVE_PRONOUNS:  # "his concerns about ...": the person "his" stands for
+        person = book.person_before(at, POSSESSIVE_PRONOUNS[text.strip().lower()])
+        return (person, Mention(text.strip(), at, at + len(text.strip()), "pronoun")) if person else None
+    if text.strip().lower() in ("he", "she", "they", "their"):
         pronoun = Mention(text.strip(), at, at + len(text.strip()), "pronoun")
         plural = text.strip().lower() in ("they", "their")
         hit = _latest_speaker(book, cue.subject_start, pronoun, person=not plural)

@@ -98,11 +98,20 @@ class CorefMention:
 
 
 @dataclass(frozen=True)
+class Dependency:
+    relation: str
+    governor: int  # index into CoreNLP.tokens, -1 for the root
+    dependent: int
+
+
+@dataclass(frozen=True)
 class CoreNLP:
-    """What the converter uses of PolNeAR's CoreNLP XML: tokens with offsets, and coreference chains."""
+    """What the converter uses of PolNeAR's CoreNLP XML: tokens with offsets, coreference chains and
+    the basic dependency parse."""
 
     tokens: tuple[Token, ...]
     chains: tuple[tuple[CorefMention, ...], ...]
+    dependencies: tuple[Dependency, ...] = ()
 
 
 def read_corenlp(xml_text: str) -> CoreNLP:
@@ -119,6 +128,19 @@ def read_corenlp(xml_text: str) -> CoreNLP:
             )
             for t in sent.findall("tokens/token")
         ]
+    offset, first_of = 0, {}
+    for sid in sorted(by_sentence):
+        first_of[sid] = offset
+        offset += len(by_sentence[sid])
+    dependencies = []
+    for sent in root.findall("document/sentences/sentence"):
+        base = first_of[int(sent.get("id", "0"))]
+        for dep in sent.findall("dependencies[@type='basic-dependencies']/dep"):
+            gov, dpt = dep.find("governor"), dep.find("dependent")
+            if gov is None or dpt is None:
+                continue
+            g, d = int(gov.get("idx", "0")), int(dpt.get("idx", "0"))
+            dependencies.append(Dependency(dep.get("type", ""), base + g - 1 if g else -1, base + d - 1))
     chains = []
     for chain in root.findall("document/coreference/coreference"):
         mentions = []
@@ -129,7 +151,71 @@ def read_corenlp(xml_text: str) -> CoreNLP:
                 mentions.append(CorefMention(toks[a].start, toks[b - 1].end, tuple(toks[a:b])))
         if mentions:
             chains.append(tuple(mentions))
-    return CoreNLP(tuple(t for s in sorted(by_sentence) for t in by_sentence[s]), tuple(chains))
+    tokens = tuple(t for s in sorted(by_sentence) for t in by_sentence[s])
+    return CoreNLP(tokens, tuple(chains), tuple(dependencies))
+
+
+# ----- Sources that are not names ----------------------------------------------------------------
+
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# The Source marked on the speech verb itself ("said"), an annotation slip: the verb's subject speaks
+REPORTING_FORMS = re.compile(r"(?i)(?:said|says|say|told|tells|added|adds|wrote|writes|asked|asks|noted|notes)")
+
+
+def repaired_source(article: str, source: tuple[tuple[int, int], ...], nlp: CoreNLP) -> tuple[tuple[int, int], ...]:
+    """The Source span to name the speaker from. A relative pronoun ("the senators, who said") stands
+    for the noun phrase it hangs on; a Source on the speech verb stands for that verb's subject."""
+    text = clean_source(" ".join(article[a:b] for a, b in source)).lower()
+    index = {t.start: i for i, t in enumerate(nlp.tokens)}
+    if text in RELATIVE_PRONOUNS and source[0][0] in index:
+        head = _antecedent(index[source[0][0]], nlp)
+        named = head is not None and nlp.tokens[head].pos in ("NNP", "NNPS")  # only a name: no guessing
+        return _phrase_before(head, index[source[0][0]], nlp) if named and head is not None else source
+    if REPORTING_FORMS.fullmatch(text) and source[0][0] in index:
+        subject = next(
+            (d.dependent for d in nlp.dependencies if d.governor == index[source[0][0]] and d.relation == "nsubj"),
+            None,
+        )
+        if subject is None or nlp.tokens[subject].pos not in ("NNP", "NNPS"):
+            return source
+        return _subtree_span(subject, nlp)
+    return source
+
+
+def _antecedent(pronoun: int, nlp: CoreNLP) -> int | None:
+    """The noun a relative pronoun's clause hangs on: pronoun <-nsubj- verb <-acl:relcl- noun."""
+    verb = next(
+        (d.governor for d in nlp.dependencies if d.dependent == pronoun and d.relation.startswith("nsubj")), None
+    )
+    return next((d.governor for d in nlp.dependencies if d.dependent == verb and d.relation == "acl:relcl"), None)
+
+
+def _subtree(head: int, nlp: CoreNLP) -> set[int]:
+    """The head and its dependents, without clauses hung on it (relative clauses, participles)."""
+    out, todo = {head}, [head]
+    while todo:
+        g = todo.pop()
+        for d in nlp.dependencies:
+            if d.governor == g and d.dependent not in out and d.relation not in ("acl:relcl", "acl", "punct"):
+                out.add(d.dependent)
+                todo.append(d.dependent)
+    return out
+
+
+def _subtree_span(head: int, nlp: CoreNLP) -> tuple[tuple[int, int], ...]:
+    span = _subtree(head, nlp)
+    return ((nlp.tokens[min(span)].start, nlp.tokens[max(span)].end),)
+
+
+def _phrase_before(head: int, pronoun: int, nlp: CoreNLP) -> tuple[tuple[int, int], ...]:
+    """The antecedent's phrase up to the relative pronoun (its comma left out)."""
+    span = {i for i in _subtree(head, nlp) if i < pronoun}
+    while len(span) > 1 and nlp.tokens[min(span)].pos in ("IN", "TO"):  # "of cities": the noun, not its case
+        span.discard(min(span))
+    last = max(span)
+    while last > min(span) and nlp.tokens[last].pos in (",", ":"):
+        last -= 1
+    return ((nlp.tokens[min(span)].start, nlp.tokens[last].end),)
 
 
 # ----- speakers ---------------------------------------------------------------------------------
@@ -477,7 +563,8 @@ def convert(article: str, ann_text: str, coref_xml: str | None, *, name: str, pu
         cue = next((pieces[c] for c in rel.roles.get("Cue", []) if c in pieces), None)
         speaker_id, proper = None, False
         if source is not None:
-            sp_name, aliases, ner, proper = canonical_speaker(article, source.ranges, nlp)
+            source_ranges = repaired_source(article, source.ranges, nlp) if nlp else source.ranges
+            sp_name, aliases, ner, proper = canonical_speaker(article, source_ranges, nlp)
             if ner == "ORGANIZATION" and _a_person_after_all(sp_name, person_surnames):
                 ner = "PERSON"
             speaker_id = re.sub(r"[^a-z0-9]+", "-", sp_name.lower()).strip("-") or "speaker"

@@ -348,3 +348,92 @@ def test_polnear_organisation_is_also_known_without_its_article():
     xml = _corenlp(article, [("White", "O"), ("House", "ORGANIZATION")], [(1, 3)])  # CoreNLP's "House"
     speaker = polnear_gold.convert(article, ann, xml, name="x", published=None)["speakers"][0]
     assert "White House" in [speaker["name"], *speaker["aliases"]]
+
+
+def _corenlp_xml(article: str, words: list[tuple[str, str, str]], deps: list[tuple[str, int, int]]) -> str:
+    """One CoreNLP sentence for `article`: (word, POS, NER) tokens found in order, and basic
+    dependencies as (relation, governor, dependent) with 1-based token numbers (0 for the root)."""
+    tokens, at = [], 0
+    for i, (word, pos, ner) in enumerate(words, start=1):
+        at = article.index(word, at)
+        tokens.append(
+            f"<token id='{i}'><word>{word}</word><CharacterOffsetBegin>{at}</CharacterOffsetBegin>"
+            f"<CharacterOffsetEnd>{at + len(word)}</CharacterOffsetEnd><POS>{pos}</POS><NER>{ner}</NER></token>"
+        )
+        at += len(word)
+    arcs = "".join(
+        f"<dep type='{rel}'><governor idx='{g}'>x</governor><dependent idx='{d}'>y</dependent></dep>"
+        for rel, g, d in deps
+    )
+    return (
+        f"<root><document><sentences><sentence id='1'><tokens>{''.join(tokens)}</tokens>"
+        f"<dependencies type='basic-dependencies'>{arcs}</dependencies></sentence></sentences>"
+        "<coreference></coreference></document></root>"
+    )
+
+
+def test_polnear_a_relative_pronoun_source_is_the_name_it_hangs_on():
+    article = "Vote\n\nThe bill was backed by Ann Hale, who said the plan would fail."
+    words = [
+        ("The", "DT", "O"),
+        ("bill", "NN", "O"),
+        ("was", "VBD", "O"),
+        ("backed", "VBN", "O"),
+        ("by", "IN", "O"),
+        ("Ann", "NNP", "PERSON"),
+        ("Hale", "NNP", "PERSON"),
+        (",", ",", "O"),
+        ("who", "WP", "O"),
+        ("said", "VBD", "O"),
+        ("the", "DT", "O"),
+        ("plan", "NN", "O"),
+        ("would", "MD", "O"),
+        ("fail", "VB", "O"),
+    ]
+    deps = [
+        ("root", 0, 4),
+        ("nsubjpass", 4, 2),
+        ("case", 7, 5),
+        ("compound", 7, 6),
+        ("nmod", 4, 7),
+        ("punct", 7, 8),
+        ("nsubj", 10, 9),
+        ("acl:relcl", 7, 10),
+        ("ccomp", 10, 14),
+        ("nsubj", 14, 12),
+    ]
+    xml = _corenlp_xml(article, words, deps)
+    content = "the plan would fail"
+
+    def speaker_for(source: str) -> str:
+        at = article.index(source)
+        ann = _ann(
+            f"T1\tSource {at} {at + len(source)}\t{source}",
+            f"T3\tContent {article.index(content)} {article.index(content) + len(content)}\t{content}",
+            "E1\tAttribution:T1 Content:T3 Source:T1",
+        )
+        return polnear_gold.convert(article, ann, xml, name="x", published=None)["speakers"][0]["name"]
+
+    assert speaker_for("who") == "Ann Hale"
+
+
+def test_polnear_a_source_marked_on_the_speech_verb_is_the_verbs_named_subject():
+    article = "Vote\n\nSenator Tom Reyes said taxes will rise."
+    words = [
+        ("Senator", "NNP", "O"),
+        ("Tom", "NNP", "PERSON"),
+        ("Reyes", "NNP", "PERSON"),
+        ("said", "VBD", "O"),
+        ("taxes", "NNS", "O"),
+        ("will", "MD", "O"),
+        ("rise", "VB", "O"),
+    ]
+    deps = [("root", 0, 4), ("compound", 3, 1), ("compound", 3, 2), ("nsubj", 4, 3), ("ccomp", 4, 7), ("nsubj", 7, 5)]
+    said, content = article.index("said"), article.index("taxes will rise")
+    ann = _ann(
+        f"T1\tSource {said} {said + 4}\tsaid",
+        f"T3\tContent {content} {content + 15}\ttaxes will rise",
+        "E1\tAttribution:T1 Content:T3 Source:T1",
+    )
+    gold = polnear_gold.convert(article, ann, _corenlp_xml(article, words, deps), name="x", published=None)
+    assert gold["speakers"][0]["name"] == "Tom Reyes"
