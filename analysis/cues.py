@@ -111,10 +111,23 @@ def is_finite_report(tok: Token) -> bool:
 def _present_tense_tagged_as_base(tok: Token) -> bool:
     """ "Groups that have endorsed him say ...": the tagger gave a present-tense "say" the base form.
     With a subject of its own and no auxiliary, "to" or "let", it is a report."""
+    if any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return False
+    if tok.dep_ in ("ROOT", "conj") and any(
+        c.dep_ == "nsubj" and c.lower_ not in OBJECT_PRONOUNS for c in tok.children
+    ):
+        return True
+    # "Critics say the process is unfair, and accuse the state of ...": a second present-tense verb
+    # sharing the subject, joined to a present-tense verb that nothing hedges
+    first = tok
+    while first.dep_ == "conj":
+        first = first.head
+    if first.dep_ == "ccomp" and lemma(first.head) in SPEECH_VERBS:
+        first = first.head  # the parser hung the second verb inside the first one's clause
     return (
-        tok.dep_ in ("ROOT", "conj")
-        and any(c.dep_ == "nsubj" and c.lower_ not in OBJECT_PRONOUNS for c in tok.children)
-        and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+        tok.dep_ == "conj"
+        and first.tag_ in ("VBP", "VBZ")
+        and not any(c.dep_ == "aux" and c.lower_ in HEDGE_AUX for c in first.children)
     )
 
 

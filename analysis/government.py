@@ -162,6 +162,13 @@ def _executive(role: str, registry: Registry) -> str | None:
     return None
 
 
+def _names_country(name: str, country: str, registry: Registry) -> bool:
+    """The speaker's name is the country itself ("Kenya", "Britain")."""
+    words = registry.places.get(country) or registry.other_places.get(country) or ()
+    bare = re.sub(r"^(?:the|The)\s+", "", name.strip())
+    return bare == country or bare in words[:1]
+
+
 def _country_in(text: str, registry: Registry) -> str | None:
     """A country named by a demonym in a role ("French interior minister")."""
     for word, country in registry.demonyms.items():
@@ -197,6 +204,8 @@ def _voice(
     words = " ".join(x for x in (role, facts.name or "") if x)
     home = facts.country or _country_in(role, registry)
     abroad = home is not None and country is not None and home != country
+    if facts.organisation and country is not None and _names_country(facts.name or "", country, registry):
+        return "government", False  # "Kenya has asked the refugee agency to ...": the country's government
     office = _office_voice(facts, role, country, abroad, registry)
     if office is not None:
         return office

@@ -184,6 +184,10 @@ class Registry:
                 self.party_words.setdefault(fold(alias), []).append((party, info["country"]))
         self.demonyms: dict[str, str] = {k: v for k, v in data["demonyms"].items()}
         self.places = {c: tuple(words) for c, words in data["places"].items()}
+        # countries with no government terms: an article about Kenya is not measured against the UK's
+        self.other_places = {
+            c: tuple(words) for c, words in data.get("places_without_government", {}).items() if c != "_about"
+        }
         self._by_name: dict[str, list[RegistryPerson]] = {}
         for p in self.people:
             for n in (p.name, *p.aliases):

@@ -17,20 +17,18 @@ from analysis.registry import Registry, fold
 from analysis.speaker_phrases import strip_the
 from analysis.speaker_words import PARTY_ROLE
 
+# A country the registry has no governments for is the article's only when the registry's countries
+# have fewer votes than this and it has at least as many: a UK story about a deal with Rwanda names
+# Rwanda often, yet is about UK politics.
+OTHER_COUNTRY_VOTES = 3
+
 
 def home_country(text: str, registry: Registry, entities: Sequence[Entity], *, resolved: bool) -> str:
     """The country whose politics the article is about. Before resolution: place words and
     registry names. After: every mention of a person or organisation whose country we know
     counts three times, since an article about a UK-France deal quotes mostly UK politicians."""
-    votes: dict[str, int] = {}
+    votes = _place_votes(text, registry.places)
     low = text
-    for country, words in registry.places.items():
-        for w in words:
-            if w not in low:  # a plain substring test first: most place words are absent
-                continue
-            n = len(re.findall(rf"\b{re.escape(w)}\b", low))
-            if n:
-                votes[country] = votes.get(country, 0) + n
     if not resolved:
         for p in registry.people:
             if p.country and p.name in low and re.search(rf"\b{re.escape(p.name)}\b", low):
@@ -42,12 +40,33 @@ def home_country(text: str, registry: Registry, entities: Sequence[Entity], *, r
                 or (ent.org.country if ent.org else None)
                 or ent.article_country
             )
-            if country and country not in ("EU", "NATO"):
+            # a speaker from a country the registry has no governments for ("Syrian refugees") says
+            # where they come from, not whose politics the article is about
+            if country and country not in ("EU", "NATO") and country not in registry.other_places:
                 votes[country] = votes.get(country, 0) + 3 * len([m for m in ent.mentions if m.rule != "pronoun"])
     for country in _counterparts(text, registry):
         if country in votes and len(votes) > 1:
             votes[country] -= COUNTERPART_WEIGHT  # "the Home Secretary and her French counterpart": not France
-    return max(votes, key=votes.__getitem__) if votes else "UK"
+    best = max(votes, key=votes.__getitem__) if votes else None
+    if best is None or votes[best] < OTHER_COUNTRY_VOTES:
+        # hardly a word of any country the registry knows: a story about Kenya is Kenya's
+        other = _place_votes(text, registry.other_places)
+        best_other = max(other, key=other.__getitem__) if other else None
+        if best_other is not None and other[best_other] >= OTHER_COUNTRY_VOTES:
+            return best_other
+    return best or "UK"
+
+
+def _place_votes(text: str, places: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    votes: dict[str, int] = {}
+    for country, words in places.items():
+        for w in words:
+            if w not in text:  # a plain substring test first: most place words are absent
+                continue
+            n = len(re.findall(rf"\b{re.escape(w)}\b", text))
+            if n:
+                votes[country] = votes.get(country, 0) + n
+    return votes
 
 
 COUNTERPART_WEIGHT = 100

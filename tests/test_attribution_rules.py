@@ -1624,3 +1624,22 @@ def test_a_possessive_pronoun_on_a_speech_noun_is_the_person_it_stands_for(nlp):
         ("he had his con", "Tom Reyes"),
         ("lawyers trying", "Tom Reyes"),
     ]
+
+
+@pytest.mark.model
+def test_a_second_speech_verb_sharing_the_subject_reports_its_own_object(nlp):
+    text = (
+        "Camp\n\nBut Ann Hale and other residents say the process is hardly voluntary, and accuse the "
+        "government of forcing families back to an unsafe country."
+    )
+    quotes = analyze(text, published=date(2016, 10, 1), nlp=nlp).quotes
+    assert [(q.text[:22], q.speaker_name, q.cue) for q in quotes] == [
+        ("the process is hardly ", "Ann Hale", "say"),
+        ("the government of forc", "Ann Hale", "accuse"),
+    ]
+
+
+@pytest.mark.model
+def test_a_second_verb_after_a_hedged_first_one_reports_nothing(nlp):
+    text = "Camp\n\nAnn Hale will say the process is unfair and accuse the government of lying."
+    assert analyze(text, published=date(2016, 10, 1), nlp=nlp).quotes == ()

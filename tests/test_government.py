@@ -231,3 +231,31 @@ def test_a_story_about_a_call_with_a_french_counterpart_is_not_about_france(nlp)
     result = analyze(text, published=date(2019, 6, 7), nlp=nlp)
     hale = next(q for q in result.quotes if q.speaker_name == "Ann Hale")
     assert hale.stance.toward.startswith("uk-")
+
+
+@pytest.mark.model
+def test_a_story_about_a_country_the_registry_lacks_is_measured_against_no_other_government(nlp):
+    text = (
+        "Kenya orders refugees home\n\n"
+        "NAIROBI - Kenya has asked the refugee agency to deport the refugees from the Dadaab camp within "
+        "three months, after attacks near the border.\n\n"
+        "Kenyan officials say the camp will close. Refugees in Kenya say they fear the return."
+    )
+    quotes = analyze(text, published=date(2015, 4, 27), nlp=nlp).quotes
+    assert quotes and all(q.stance.toward is None for q in quotes)
+    asked = next(q for q in quotes if q.cue == "asked")
+    assert asked.stance.migration == "restrictive" and asked.stance.government == "supports"
+
+
+@pytest.mark.model
+def test_a_uk_story_about_a_partner_country_the_registry_lacks_stays_a_uk_story(nlp):
+    text = (
+        "Home Secretary signs Rwanda partnership\n\n"
+        "Home Secretary Ann Hale signed a partnership with Rwanda in Kigali on Thursday. Rwanda will "
+        "receive people who arrive in the UK illegally. Rwanda's minister welcomed the deal in London, "
+        "where critics said Britain was shirking its duty.\n\n"
+        "Ann Hale said the deal with Rwanda would break the business model of the smugglers."
+    )
+    quotes = analyze(text, published=date(2022, 4, 14), nlp=nlp).quotes
+    hale = next(q for q in quotes if q.speaker_name == "Ann Hale")
+    assert hale.stance.toward is not None and hale.stance.toward.startswith("uk-")

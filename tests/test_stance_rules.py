@@ -167,9 +167,13 @@ def test_a_minister_of_another_country_opposes_only_when_criticising():
     assert decide(ev("government:criticism"), rel("foreign")).government == "opposes"
 
 
-def test_a_country_without_a_registry_government_is_neutral_never_na():
+def test_a_country_without_a_registry_government_is_neutral_never_na_unless_its_own_government_speaks():
     stance = decide(ev("direction:restrictive"), Relation("unknown", None))
-    assert stance.government == "neutral" and stance.rule_ids[1] == "no_incumbent_known"
+    assert stance.government == "neutral" and stance.toward is None
+    party = decide(ev("direction:restrictive"), Relation("opposition", None))
+    assert party.government == "neutral" and party.rule_ids[1] == "no_incumbent_known"
+    minister = decide(ev("direction:restrictive"), Relation("government", None, minister=True))
+    assert minister.government == "supports" and minister.toward is None
 
 
 def test_the_governments_direction_is_only_a_weak_hint_for_an_unknown_speaker():
