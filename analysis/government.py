@@ -162,6 +162,14 @@ def _executive(role: str, registry: Registry) -> str | None:
     return None
 
 
+def _party_of_description(facts: SpeakerFacts, country: str | None, registry: Registry) -> str | None:
+    """The party an unnamed speaker's description names: "Every Republican member of the committee"."""
+    name = facts.name or ""
+    if not re.match(r"(?:[Tt]he|[Aa]n?|[Ee]very|[Aa]ll|[Ss]ome|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]any)\b", name):
+        return None  # a proper name ("Ann Labour") names a person, not a party
+    return party_named_in(name, country, registry)
+
+
 def _names_country(name: str, country: str, registry: Registry) -> bool:
     """The speaker's name is the country itself ("Kenya", "Britain")."""
     words = registry.places.get(country) or registry.other_places.get(country) or ()
@@ -209,7 +217,9 @@ def _voice(
     office = _office_voice(facts, role, country, abroad, registry)
     if office is not None:
         return office
-    party = facts.party or party_from_role(role, country, on, registry)
+    party = (
+        facts.party or party_from_role(role, country, on, registry) or _party_of_description(facts, country, registry)
+    )
     governing = party is not None and term is not None and _in_government(party, term)
     if OFFICIAL_ROLE.search(words) and not NOT_OFFICIAL.search(role) and (party is None or governing):
         return ("foreign", False) if abroad else ("government", bool(MINISTER_ROLE.search(role)))

@@ -259,3 +259,15 @@ def test_a_uk_story_about_a_partner_country_the_registry_lacks_stays_a_uk_story(
     quotes = analyze(text, published=date(2022, 4, 14), nlp=nlp).quotes
     hale = next(q for q in quotes if q.speaker_name == "Ann Hale")
     assert hale.stance.toward is not None and hale.stance.toward.startswith("uk-")
+
+
+@pytest.mark.model
+def test_a_description_that_names_a_party_speaks_for_that_party(nlp):
+    text = (
+        "Committee Republicans demand border hearings\n\n"
+        "WASHINGTON - Every Republican member of the Senate Judiciary Committee is demanding that the "
+        "chairman hold a hearing on the border with the Secretary on Tuesday."
+    )
+    quotes = analyze(text, published=date(2021, 9, 2), nlp=nlp).quotes
+    demand = next(q for q in quotes if q.cue == "demanding")
+    assert demand.stance.government == "opposes"

@@ -541,3 +541,9 @@ def test_failed_asylum_seekers_names_a_group_and_failing_them_is_criticism(nlp):
     first, second = analyze(text, published=date(2025, 6, 1), nlp=nlp).quotes
     assert "government:criticism" not in {e.label for e in first.stance.evidence}
     assert "government:criticism" in {e.label for e in second.stance.evidence}
+
+
+def test_historic_praises_an_agreement_but_not_a_crisis():
+    crisis = {e.label for e in read("It is a crisis of historic proportions at the border.", 0)}
+    deal = {e.label for e in read("It is a historic agreement on returns.", 0)}
+    assert "government:praise" not in crisis and "government:praise" in deal
