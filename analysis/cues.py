@@ -95,6 +95,8 @@ def is_finite_report(tok: Token) -> bool:
     hedged_by_head = lemma(tok.head) in HEDGE_HEADS and tok.head.i != tok.i and tok.dep_ != "parataxis"
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and _issued(tok.head) and any(c.dep_ == "ccomp" for c in tok.children):
         return True  # "issued a statement saying that ...": what the statement says was said
+    if _main_verb_read_as_participle(tok):
+        return True
     if tok.dep_ in ("xcomp", "amod", "acl", "compound") or hedged_by_head:
         return False
     if tok.tag_ == "VBN" and not any(lemma(c) == "have" for c in tok.children):
@@ -106,6 +108,22 @@ def is_finite_report(tok: Token) -> bool:
     if tok.tag_ == "VB":
         return _present_tense_tagged_as_base(tok)
     return True
+
+
+def _main_verb_read_as_participle(tok: Token) -> bool:
+    """ "Senator Ann Hale, a Republican who backs the plan, called on ...": with no verb left for the
+    sentence, the parser made its subject the root and the past-tense verb after the apposition's
+    comma a participle on it."""
+    head = tok.head
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ in ("VBD", "VBN")
+        and head.dep_ == "ROOT"
+        and head.tag_ in ("NNP", "NNPS")
+        and tok.i > 0
+        and tok.doc[tok.i - 1].text == ","
+        and any(c.dep_ == "appos" for c in head.children)
+    )
 
 
 def _present_tense_tagged_as_base(tok: Token) -> bool:
@@ -598,6 +616,13 @@ def made_known(tok: Token) -> Token | None:
     return None
 
 
+def _number_of_people(subj: Token) -> bool:
+    """ "A number of Republicans accused ...": some people, not a statistic."""
+    of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return people is not None and people.tag_ in ("NNS", "NNPS") and subj.lower_ == "number"
+
+
 def _verb_cue(p: Parsed, tok: Token) -> Cue | None:
     if _thought_inside_a_report(tok):
         return None  # "Hale said voters would find it “hard to accept”": Hale's words
@@ -617,7 +642,9 @@ def _verb_cue(p: Parsed, tok: Token) -> Cue | None:
         subj = _person_described(tok.head)
         if lemma(tok.head) in AUTHORED_WORDS and tok.head.dep_ == "dobj":
             subj = _own_subject(tok.head.head) or subj  # "Trump released a video that said, ...": Trump
-    if subj.lower_ in ("this", "that", "which", "there", "what") or lemma(subj) in NARRATOR_SOURCES:
+    if subj.lower_ in ("this", "that", "which", "there", "what") or (
+        lemma(subj) in NARRATOR_SOURCES and not _number_of_people(subj)
+    ):
         return None  # "figures show ...": the article's own voice, by our annotation convention
     if subj.lower_ == "it" and not (speaking_it(subj) and subj.head.i == tok.i):
         return None  # "it is said": no one; "said it would respond": the report of another cue

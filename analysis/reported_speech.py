@@ -266,7 +266,12 @@ def _verb_content(tok: Token, doc: Doc, sent: SpacySpan) -> list[tuple[int, int]
     # "Arrests rose, ICE said": the parser may hang the verb on the words it reports; not so a
     # second speech act joined to a first ("decrying X and accusing Y of Z")
     second_act = (
-        tok.dep_ == "conj" and lemma(tok.head) in SPEECH_VERBS and not any(c.dep_ == "nsubj" for c in tok.children)
+        # "decrying X and accusing Y of Z"; "The report finds that X, and the Committee calls upon Y to Z"
+        tok.dep_ == "conj"
+        and lemma(tok.head) in SPEECH_VERBS
+        and (
+            not any(c.dep_ == "nsubj" for c in tok.children) or any(c.dep_ == "ccomp" for c in tok.head.children)
+        )
     ) or (
         # "the president yielded but then declared a national emergency": an act with its own object
         tok.dep_ == "conj" and any(c.dep_ == "dobj" for c in tok.children)
@@ -449,7 +454,7 @@ OBJECT_SPEECH_VERBS = frozenset(
     """
 urge call pledge promise vow demand propose criticise criticize condemn welcome praise blame accuse deny
 reject dismiss defend endorse decry slam blast applaud hail thank recommend announce threaten warn offer
-attack request reiterate insist appeal report advise commend reaffirm laud assail
+attack request reiterate insist appeal report advise commend reaffirm laud assail suggest
 """.split()
 )
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "prep", "dative", "ccomp", "attr"})

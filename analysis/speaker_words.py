@@ -523,6 +523,7 @@ SHARE_OF_RE = re.compile(
     re.I,
 )
 SHARE_HEADS = frozenset({"percent", "%", "majority", "minority", "half", "third", "quarter", "most", "many", "some"})
+SHARE_HEADS |= {"number", "handful", "couple"}  # "a number of Republicans", "a handful of MPs"
 
 
 PARTY_ROLE = "Political party"

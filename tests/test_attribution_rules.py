@@ -1643,3 +1643,35 @@ def test_a_second_speech_verb_sharing_the_subject_reports_its_own_object(nlp):
 def test_a_second_verb_after_a_hedged_first_one_reports_nothing(nlp):
     text = "Camp\n\nAnn Hale will say the process is unfair and accuse the government of lying."
     assert analyze(text, published=date(2016, 10, 1), nlp=nlp).quotes == ()
+
+
+@pytest.mark.model
+def test_a_number_of_people_is_a_group_that_speaks_not_a_statistic(nlp):
+    text = "Amnesty row\n\nA number of Republicans accused the president of preparing an illegal amnesty."
+    (quote,) = analyze(text, published=date(2014, 11, 20), nlp=nlp).quotes
+    assert quote.speaker_name == "A number of Republicans" and quote.text.startswith("the president of preparing")
+
+
+@pytest.mark.model
+def test_a_verb_after_a_long_apposition_is_the_sentences_verb_though_parsed_as_a_participle(nlp):
+    text = (
+        "Senate debate\n\nSenator Ann Hale, a Vermont Republican who supports the plan, called on Tom Reyes "
+        "and Lee Moss to do more to convince members of their party."
+    )
+    (quote,) = analyze(text, published=date(2007, 4, 20), nlp=nlp).quotes
+    assert quote.speaker_name == "Ann Hale" and quote.text.startswith("Tom Reyes and Lee Moss to do more")
+
+
+@pytest.mark.model
+def test_a_second_report_with_its_own_subject_reports_its_own_object_and_suggest_reports_an_infinitive(nlp):
+    text = (
+        "Detention report\n\nThe report finds that abuse is common, and the Committee calls upon the Home Office "
+        "to meet its obligations to the people it detains.\n\nMinister Tom Reyes suggested to look at ways to "
+        "enhance the surveillance already being undertaken by helicopter."
+    )
+    quotes = analyze(text, published=date(2019, 1, 28), nlp=nlp).quotes
+    assert [(q.text[:20], q.cue) for q in quotes] == [
+        ("abuse is common", "finds"),
+        ("the Home Office to m", "calls"),
+        ("to look at ways to e", "suggested"),
+    ]
