@@ -269,9 +269,7 @@ def _verb_content(tok: Token, doc: Doc, sent: SpacySpan) -> list[tuple[int, int]
         # "decrying X and accusing Y of Z"; "The report finds that X, and the Committee calls upon Y to Z"
         tok.dep_ == "conj"
         and lemma(tok.head) in SPEECH_VERBS
-        and (
-            not any(c.dep_ == "nsubj" for c in tok.children) or any(c.dep_ == "ccomp" for c in tok.head.children)
-        )
+        and (not any(c.dep_ == "nsubj" for c in tok.children) or any(c.dep_ == "ccomp" for c in tok.head.children))
     ) or (
         # "the president yielded but then declared a national emergency": an act with its own object
         tok.dep_ == "conj" and any(c.dep_ == "dobj" for c in tok.children)
