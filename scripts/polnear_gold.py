@@ -159,6 +159,7 @@ def read_corenlp(xml_text: str) -> CoreNLP:
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # The Source marked on the speech verb itself ("said"), an annotation slip: the verb's subject speaks
+# (CoreNLP reads the inverted '“...,” said Ann Hale' as the verb's object)
 REPORTING_FORMS = re.compile(r"(?i)(?:said|says|say|told|tells|added|adds|wrote|writes|asked|asks|noted|notes)")
 
 
@@ -173,7 +174,12 @@ def repaired_source(article: str, source: tuple[tuple[int, int], ...], nlp: Core
         return _phrase_before(head, index[source[0][0]], nlp) if named and head is not None else source
     if REPORTING_FORMS.fullmatch(text) and source[0][0] in index:
         subject = next(
-            (d.dependent for d in nlp.dependencies if d.governor == index[source[0][0]] and d.relation == "nsubj"),
+            (
+                d.dependent
+                for d in nlp.dependencies
+                if d.governor == index[source[0][0]]
+                and (d.relation == "nsubj" or d.relation == "dobj" and d.dependent > d.governor)
+            ),
             None,
         )
         if subject is None or nlp.tokens[subject].pos not in ("NNP", "NNPS"):

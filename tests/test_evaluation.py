@@ -437,3 +437,18 @@ def test_polnear_a_source_marked_on_the_speech_verb_is_the_verbs_named_subject()
     )
     gold = polnear_gold.convert(article, ann, _corenlp_xml(article, words, deps), name="x", published=None)
     assert gold["speakers"][0]["name"] == "Tom Reyes"
+
+
+def test_polnear_a_source_marked_on_an_inverted_speech_verb_is_the_name_after_it():
+    article = "Vote\n\n“Taxes will rise,” said Tom Reyes."
+    words = [("Taxes", "NNS", "O"), ("will", "MD", "O"), ("rise", "VB", "O"), ("said", "VBD", "O"),
+             ("Tom", "NNP", "PERSON"), ("Reyes", "NNP", "PERSON")]  # fmt: skip
+    deps = [("root", 0, 4), ("ccomp", 4, 3), ("nsubj", 3, 1), ("dobj", 4, 6), ("compound", 6, 5)]
+    said, content = article.index("said"), article.index("“Taxes will rise,”")
+    ann = _ann(
+        f"T1\tSource {said} {said + 4}\tsaid",
+        f"T3\tContent {content} {content + 18}\t“Taxes will rise,”",
+        "E1\tAttribution:T1 Content:T3 Source:T1",
+    )
+    gold = polnear_gold.convert(article, ann, _corenlp_xml(article, words, deps), name="x", published=None)
+    assert gold["speakers"][0]["name"] == "Tom Reyes"
