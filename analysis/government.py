@@ -221,7 +221,7 @@ def _voice(
         facts.party or party_from_role(role, country, on, registry) or _party_of_description(facts, country, registry)
     )
     governing = party is not None and term is not None and _in_government(party, term)
-    if OFFICIAL_ROLE.search(words) and not NOT_OFFICIAL.search(role) and (party is None or governing):
+    if OFFICIAL_ROLE.search(words) and not NOT_OFFICIAL.search(words) and (party is None or governing):
         return ("foreign", False) if abroad else ("government", bool(MINISTER_ROLE.search(role)))
     if term is not None and _officials_of(words, term):  # "Biden officials", "Trump administration aides"
         return "government", False

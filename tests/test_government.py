@@ -131,6 +131,10 @@ def test_advocates_statistics_bodies_committees_and_newspapers_have_their_own_vo
     assert voice("UK", date(2025, 6, 1), name="Office for National Statistics", organisation=True) == "neutral_body"
     assert voice("UK", date(2023, 10, 26), role="Chair of the Home Affairs Committee", party="Labour") == "neutral_body"
     assert voice("UK", date(2019, 1, 4), name="Telegraph", organisation=True) == "media"
+    # "High Commissioner for Refugees" names an office, but the UN's, not a government's
+    assert (
+        voice("UK", date(2015, 6, 1), name="The U.N. High Commissioner for Refugees", organisation=True) != "government"
+    )
 
 
 def test_an_unknown_speaker_is_unknown():
