@@ -179,6 +179,7 @@ QUOTE_COLUMNS: dict[str, str] = {
     "evidence": "stance.evidence",
     "stance_rule": "stance.rule",
     "confidence": "stance.confidence",
+    "co_speaker_ids": "co_speaker_ids",
 }
 NUMBER_COLUMNS: dict[str, str] = {
     "number_id": "id",

@@ -225,3 +225,30 @@ def test_every_write_moves_the_data_version_on_even_within_one_second(store):
     store.reanalyse(aid, force=True)
     seen.append(store.data_version())
     assert len(set(seen)) == 3
+
+
+@pytest.mark.model
+def test_a_joint_statement_lists_its_other_speakers_and_is_found_under_each_of_them(tmp_path, nlp):
+    from analysis.pipeline import analyze
+    from analysis.tables.frames import export_frame, quotes_frame
+
+    store = Store(tmp_path / "joint.db", analyser=lambda text, **kw: analyze(text, nlp=nlp, **kw))
+    store.add(
+        "Senators condemn camps\n\nSenators Ann Hale and Tom Reyes said the detention camps were cruel and "
+        "had to close.\n",
+        published="2019-07-02",
+    )
+    (row,) = quotes_frame(store).to_dict("records")
+    assert (row["speaker"], row["co_speakers"]) == ("Ann Hale", "Tom Reyes")
+    assert len(store.query_quotes(Filters(speakers=("tom-reyes",)))) == 1  # Reyes's words too
+    assert "co_speakers" in export_frame(quotes_frame(store), "quotes").columns
+
+
+def test_a_database_from_before_joint_statements_gains_the_column_and_keeps_its_rows(tmp_path, analyser):
+    path = tmp_path / "old.db"
+    Store(path, analyser=analyser, version=analyser.version).add(seed_text(), published="2025-05-15")
+    with sqlite3.connect(path) as conn:  # as an earlier release left it
+        conn.execute("ALTER TABLE quotes DROP COLUMN co_speaker_ids")
+    reopened = Store(path, analyser=analyser, version=analyser.version)
+    assert len(reopened.query_quotes()) == 16
+    assert all(r["co_speakers"] is None for r in reopened.query_quotes())

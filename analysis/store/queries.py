@@ -116,7 +116,13 @@ def query_quotes(store: Store, f: Filters = NO_FILTERS, *, limit: int | None = N
     """Quotes matching the filters, joined with their speaker and article."""
     where, args = _article_where(f)
     _where_in(where, args, "s.party", f.parties)
-    _where_in(where, args, "q.speaker_id", f.speakers)
+    if f.speakers:  # a joint statement is each of its speakers' too
+        marks = ", ".join("?" * len(f.speakers))
+        where.append(
+            f"(q.speaker_id IN ({marks}) OR EXISTS (SELECT 1 FROM json_each(coalesce(q.co_speaker_ids, '[]')) j"
+            f" WHERE j.value IN ({marks})))"
+        )
+        args.extend(f.speakers * 2)
     _where_in(where, args, "q.migration", f.stances)
     if f.frames:
         marks = ", ".join("?" * len(f.frames))
@@ -129,7 +135,9 @@ def query_quotes(store: Store, f: Filters = NO_FILTERS, *, limit: int | None = N
         f" substr(a.text, max(q.start - {n}, 0) + 1, q.start - max(q.start - {n}, 0)) AS before,"
         f' substr(a.text, q."end" + 1, {n}) AS after,'
         " s.name AS name, s.role AS role, s.party AS party, s.kind AS speaker_kind,"
-        " a.url AS url, a.content_hash AS content_hash, n.analyser_version AS analyser_version"
+        " a.url AS url, a.content_hash AS content_hash, n.analyser_version AS analyser_version,"
+        " (SELECT group_concat(c.name, '; ') FROM json_each(coalesce(q.co_speaker_ids, '[]')) j"
+        "  JOIN speakers c ON c.article_id = q.article_id AND c.speaker_id = j.value) AS co_speakers"
         " FROM quotes q JOIN articles a ON a.id = q.article_id"
         " LEFT JOIN analyses n ON n.article_id = q.article_id"
         " LEFT JOIN speakers s ON s.article_id = q.article_id AND s.speaker_id = q.speaker_id"

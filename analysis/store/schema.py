@@ -69,6 +69,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     evidence TEXT NOT NULL,
     stance_rule TEXT,
     confidence REAL,
+    co_speaker_ids TEXT,
     PRIMARY KEY (article_id, quote_id)
 );
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_id);
@@ -161,6 +162,7 @@ ADDED_COLUMNS = (
     ("speakers", "corrected", "TEXT"),
     ("quotes", "corrected", "TEXT"),
     ("numbers", "corrected", "TEXT"),
+    ("quotes", "co_speaker_ids", "TEXT"),  # a joint statement's other speakers, a JSON list of ids
 )
 
 

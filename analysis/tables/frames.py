@@ -29,6 +29,7 @@ QUOTE_COLUMNS = [
     "end",
     "speaker_id",
     "speaker",
+    "co_speakers",
     "role",
     "party",
     "about_migration",
@@ -127,7 +128,7 @@ NUMBER_LABELS = [
     "analyser_version",
 ]
 
-QUOTE_TEXTS = ["quote_id", "text", "mention_text", "before", "after"]
+QUOTE_TEXTS = ["quote_id", "text", "co_speakers", "mention_text", "before", "after"]
 
 QUOTE_NUMBERS = ["seq", "start", "end", "cue_start", "cue_end"]
 
@@ -198,6 +199,7 @@ def quotes_frame(store: Store, filters: Filters = NO_FILTERS) -> pd.DataFrame:
             "end": raw["end"],
             "speaker_id": raw["speaker_id"],
             "speaker": raw["name"].fillna(raw["speaker_name"]).fillna("Unattributed"),
+            "co_speakers": raw["co_speakers"].fillna(""),
             "role": raw["role"],
             "party": raw["party"],
             "about_migration": raw["about_migration"],
@@ -258,6 +260,7 @@ QUOTE_EXPORT_COLUMNS = [
     "end",
     "speaker_id",
     "speaker",
+    "co_speakers",
     "role",
     "party",
     "kind",
