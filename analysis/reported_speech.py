@@ -452,7 +452,7 @@ OBJECT_SPEECH_VERBS = frozenset(
     """
 urge call pledge promise vow demand propose criticise criticize condemn welcome praise blame accuse deny
 reject dismiss defend endorse decry slam blast applaud hail thank recommend announce threaten warn offer
-attack request reiterate insist appeal report advise commend reaffirm laud assail suggest
+attack request reiterate insist appeal report advise commend reaffirm laud assail suggest apologise apologize
 """.split()
 )
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "prep", "dative", "ccomp", "attr"})
@@ -543,10 +543,20 @@ def _object_content(tok: Token, doc: Doc) -> list[tuple[int, int]]:
             continue
         if c.dep_ in OBJECT_DEPS:
             hi = max(hi, c.right_edge.i)
+        elif c.dep_ == "advcl" and c.left_edge.i == hi + 1 and c.left_edge.lower_ == "to":
+            hi = c.right_edge.i  # "reaffirmed their support to help move the claimants": what the support is for
         elif c.dep_ == "punct" and c.i > hi:
             break
     if doc[lo].dep_ == "prep" and doc[lo].head.i == tok.i and doc[lo].lower_ in ("on", "upon", "for", "to"):
         lo += 1  # "called on Congress to ..." reports "Congress to ..."
+    second = next(
+        (t for t in doc[lo + 1 : hi + 1] if t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ") and lemma(t) in SPEECH_VERBS),
+        None,
+    )
+    if second is not None and doc[second.i - 1].dep_ == "cc":
+        # "commended the work of X to manage the situation and reaffirmed their support": the parser hung
+        # the second speech act inside the first one's object; it is a report of its own
+        hi = second.i - 2
     for i in range(lo + 2, hi + 1):
         # "urged action on X Monday, using a procedural move": the participle is how, not what
         if doc[i].tag_ == "VBG" and doc[i - 1].text == "," and lemma(doc[i]) not in ("include", "involve"):

@@ -20,7 +20,7 @@ propose blame reject endorse decry applaud thank recommend threaten reiterate re
 conclude confess dub herald deride refer mock advise bemoan lament imply tout
 think believe fear hope expect know feel suspect worry
 find show conclude
-answer assure denounce mention remind repeat email yell scoff exclaim quip
+answer assure denounce mention remind repeat email yell scoff exclaim quip apologise apologize
 remember recount counter hint chide lambast rebut exhort plead muse elaborate opine
 confide press fume commend reaffirm laud assail
 rip bash berate rebuke castigate excoriate scold skewer

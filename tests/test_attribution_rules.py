@@ -1675,3 +1675,23 @@ def test_a_second_report_with_its_own_subject_reports_its_own_object_and_suggest
         ("the Home Office to m", "calls"),
         ("to look at ways to e", "suggested"),
     ]
+
+
+@pytest.mark.model
+def test_a_second_speech_act_the_parser_hung_inside_the_first_ones_object_is_its_own_report(nlp):
+    text = (
+        "Ministers meet\n\nThe Ministers commended the work of the provinces to manage the situation and "
+        "reaffirmed their support to help move the claimants who do not wish to remain in the city."
+    )
+    quotes = analyze(text, published=date(2018, 5, 1), nlp=nlp).quotes
+    assert [(q.cue, q.text) for q in quotes] == [
+        ("commended", "the work of the provinces to manage the situation"),
+        ("reaffirmed", "their support to help move the claimants who do not wish to remain in the city"),
+    ]
+
+
+@pytest.mark.model
+def test_apologised_for_reports_what_was_apologised_for(nlp):
+    text = "Asylum\n\nThe opposition has apologised for the failure of its policy on asylum."
+    (quote,) = analyze(text, published=date(2015, 8, 1), nlp=nlp).quotes
+    assert (quote.speaker_name, quote.text) == ("The opposition", "the failure of its policy on asylum")
