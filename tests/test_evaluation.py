@@ -372,71 +372,36 @@ def _corenlp_xml(article: str, words: list[tuple[str, str, str]], deps: list[tup
     )
 
 
+def _speaker_from_source(article: str, xml: str, source: str, content: str) -> str:
+    """The gold speaker the converter names for one attribution: Source `source`, Content `content`."""
+    at, c = article.index(source), article.index(content)
+    ann = _ann(
+        f"T1\tSource {at} {at + len(source)}\t{source}",
+        f"T3\tContent {c} {c + len(content)}\t{content}",
+        "E1\tAttribution:T1 Content:T3 Source:T1",
+    )
+    return polnear_gold.convert(article, ann, xml, name="x", published=None)["speakers"][0]["name"]
+
+
 def test_polnear_a_relative_pronoun_source_is_the_name_it_hangs_on():
     article = "Vote\n\nThe bill was backed by Ann Hale, who said the plan would fail."
-    words = [
-        ("The", "DT", "O"),
-        ("bill", "NN", "O"),
-        ("was", "VBD", "O"),
-        ("backed", "VBN", "O"),
-        ("by", "IN", "O"),
-        ("Ann", "NNP", "PERSON"),
-        ("Hale", "NNP", "PERSON"),
-        (",", ",", "O"),
-        ("who", "WP", "O"),
-        ("said", "VBD", "O"),
-        ("the", "DT", "O"),
-        ("plan", "NN", "O"),
-        ("would", "MD", "O"),
-        ("fail", "VB", "O"),
-    ]
-    deps = [
-        ("root", 0, 4),
-        ("nsubjpass", 4, 2),
-        ("case", 7, 5),
-        ("compound", 7, 6),
-        ("nmod", 4, 7),
-        ("punct", 7, 8),
-        ("nsubj", 10, 9),
-        ("acl:relcl", 7, 10),
-        ("ccomp", 10, 14),
-        ("nsubj", 14, 12),
-    ]
+    words = [("The", "DT", "O"), ("bill", "NN", "O"), ("was", "VBD", "O"), ("backed", "VBN", "O"), ("by", "IN", "O"),
+             ("Ann", "NNP", "PERSON"), ("Hale", "NNP", "PERSON"), (",", ",", "O"), ("who", "WP", "O"),
+             ("said", "VBD", "O"), ("the", "DT", "O"), ("plan", "NN", "O"), ("would", "MD", "O"),
+             ("fail", "VB", "O")]  # fmt: skip
+    deps = [("root", 0, 4), ("nsubjpass", 4, 2), ("case", 7, 5), ("compound", 7, 6), ("nmod", 4, 7), ("punct", 7, 8),
+            ("nsubj", 10, 9), ("acl:relcl", 7, 10), ("ccomp", 10, 14), ("nsubj", 14, 12)]  # fmt: skip
     xml = _corenlp_xml(article, words, deps)
-    content = "the plan would fail"
-
-    def speaker_for(source: str) -> str:
-        at = article.index(source)
-        ann = _ann(
-            f"T1\tSource {at} {at + len(source)}\t{source}",
-            f"T3\tContent {article.index(content)} {article.index(content) + len(content)}\t{content}",
-            "E1\tAttribution:T1 Content:T3 Source:T1",
-        )
-        return polnear_gold.convert(article, ann, xml, name="x", published=None)["speakers"][0]["name"]
-
-    assert speaker_for("who") == "Ann Hale"
+    assert _speaker_from_source(article, xml, "who", "the plan would fail") == "Ann Hale"
 
 
 def test_polnear_a_source_marked_on_the_speech_verb_is_the_verbs_named_subject():
     article = "Vote\n\nSenator Tom Reyes said taxes will rise."
-    words = [
-        ("Senator", "NNP", "O"),
-        ("Tom", "NNP", "PERSON"),
-        ("Reyes", "NNP", "PERSON"),
-        ("said", "VBD", "O"),
-        ("taxes", "NNS", "O"),
-        ("will", "MD", "O"),
-        ("rise", "VB", "O"),
-    ]
+    words = [("Senator", "NNP", "O"), ("Tom", "NNP", "PERSON"), ("Reyes", "NNP", "PERSON"), ("said", "VBD", "O"),
+             ("taxes", "NNS", "O"), ("will", "MD", "O"), ("rise", "VB", "O")]  # fmt: skip
     deps = [("root", 0, 4), ("compound", 3, 1), ("compound", 3, 2), ("nsubj", 4, 3), ("ccomp", 4, 7), ("nsubj", 7, 5)]
-    said, content = article.index("said"), article.index("taxes will rise")
-    ann = _ann(
-        f"T1\tSource {said} {said + 4}\tsaid",
-        f"T3\tContent {content} {content + 15}\ttaxes will rise",
-        "E1\tAttribution:T1 Content:T3 Source:T1",
-    )
-    gold = polnear_gold.convert(article, ann, _corenlp_xml(article, words, deps), name="x", published=None)
-    assert gold["speakers"][0]["name"] == "Tom Reyes"
+    xml = _corenlp_xml(article, words, deps)
+    assert _speaker_from_source(article, xml, "said", "taxes will rise") == "Tom Reyes"
 
 
 def test_polnear_a_source_marked_on_an_inverted_speech_verb_is_the_name_after_it():
@@ -444,11 +409,5 @@ def test_polnear_a_source_marked_on_an_inverted_speech_verb_is_the_name_after_it
     words = [("Taxes", "NNS", "O"), ("will", "MD", "O"), ("rise", "VB", "O"), ("said", "VBD", "O"),
              ("Tom", "NNP", "PERSON"), ("Reyes", "NNP", "PERSON")]  # fmt: skip
     deps = [("root", 0, 4), ("ccomp", 4, 3), ("nsubj", 3, 1), ("dobj", 4, 6), ("compound", 6, 5)]
-    said, content = article.index("said"), article.index("“Taxes will rise,”")
-    ann = _ann(
-        f"T1\tSource {said} {said + 4}\tsaid",
-        f"T3\tContent {content} {content + 18}\t“Taxes will rise,”",
-        "E1\tAttribution:T1 Content:T3 Source:T1",
-    )
-    gold = polnear_gold.convert(article, ann, _corenlp_xml(article, words, deps), name="x", published=None)
-    assert gold["speakers"][0]["name"] == "Tom Reyes"
+    xml = _corenlp_xml(article, words, deps)
+    assert _speaker_from_source(article, xml, "said", "“Taxes will rise,”") == "Tom Reyes"
