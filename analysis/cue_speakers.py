@@ -177,8 +177,7 @@ def _speaker_beyond_mentions(book: SpeakerBook, cue: Cue, inside: list[Hit]) -> 
             return pair[0][0], mention
     at = cue.subject_start + len(text) - len(text.lstrip())
     if text.strip().lower() in POSSESSIVE_PRONOUNS:  # "his concerns about ...": the person "his" stands for
-        person = book.person_before(at, POSSESSIVE_PRONOUNS[text.strip().lower()])
-        return (person, Mention(text.strip(), at, at + len(text.strip()), "pronoun")) if person else None
+        return _possessor_of(book, text.strip(), at)
     if text.strip().lower() in ("he", "she", "they", "their"):
         pronoun = Mention(text.strip(), at, at + len(text.strip()), "pronoun")
         plural = text.strip().lower() in ("they", "their")
@@ -313,6 +312,12 @@ POSSESSED_HEADS = frozenset(
 POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}
 
 
+def _possessor_of(book: SpeakerBook, pronoun: str, at: int) -> Hit | None:
+    """The person a "his" or "her" at `at` stands for, with the pronoun as the mention."""
+    person = book.person_before(at, POSSESSIVE_PRONOUNS[pronoun.lower()])
+    return (person, Mention(pronoun, at, at + len(pronoun), "pronoun")) if person else None
+
+
 def _possessed(book: SpeakerBook, cue: Cue, inside: list[tuple[Entity, Mention]]) -> tuple[Entity, Mention] | None:
     """The speaker of "X's campaign said" / "her office said": X's campaign, not X."""
     text = book.text
@@ -326,9 +331,7 @@ def _possessed(book: SpeakerBook, cue: Cue, inside: list[tuple[Entity, Mention]]
     owner: tuple[Entity, Mention] | None = None
     pron = re.search(r"\b(his|her)\s+(?:[\w-]+\s+){0,2}$", before, re.I)
     if pron:
-        at = cue.subject_start + pron.start(1)
-        person = book.person_before(at, POSSESSIVE_PRONOUNS[pron.group(1).lower()])
-        owner = (person, Mention(pron.group(1), at, at + len(pron.group(1)), "pronoun")) if person else None
+        owner = _possessor_of(book, pron.group(1), cue.subject_start + pron.start(1))
     else:
         for ent, m in sorted(inside, key=lambda x: -x[1].end):
             if m.end <= cue.subject_head and re.match(r"[’']s?\s", text[m.end : m.end + 3]) and m.rule != "pronoun":

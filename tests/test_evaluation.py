@@ -288,71 +288,16 @@ def test_polnear_a_name_corenlp_calls_an_organisation_is_a_person_when_the_artic
     assert not polnear_gold._a_person_after_all("St. Paul City Council", set())
 
 
-def _corenlp(article: str, tokens: list[tuple[str, str]], chain: list[tuple[int, int]]) -> str:
-    """CoreNLP XML for one sentence of (word, NER) tokens found in order in the article, with one
-    coreference chain of (first token, last token + 1) mentions, 1-based as CoreNLP writes them."""
-    at, rows = 0, []
-    for k, (word, ner) in enumerate(tokens, start=1):
-        at = article.index(word, at)
-        rows.append(
-            f"<token id='{k}'><word>{word}</word><CharacterOffsetBegin>{at}</CharacterOffsetBegin>"
-            f"<CharacterOffsetEnd>{at + len(word)}</CharacterOffsetEnd><POS>NNP</POS><NER>{ner}</NER></token>"
-        )
-        at += len(word)
-    mentions = "".join(
-        f"<mention><sentence>1</sentence><start>{a}</start><end>{b}</end><head>{a}</head><text>x</text></mention>"
-        for a, b in chain
-    )
-    return (
-        f"<root><document><sentences><sentence id='1'><tokens>{''.join(rows)}</tokens></sentence></sentences>"
-        f"<coreference><coreference>{mentions}</coreference></coreference></document></root>"
-    )
-
-
-def test_polnear_he_takes_the_person_of_his_chain_not_the_organisation_in_an_apposition():
-    article = "Title\n\nAnn Hale, head of the Miners Union Trust, spoke.\n\n“We lost,” she said."
-    tokens = [("Ann", "PERSON"), ("Hale", "PERSON")] + [(w, "ORGANIZATION") for w in "Miners Union Trust".split()]
-    tokens.append(("she", "O"))
-    xml = _corenlp(article, tokens, [(1, 3), (3, 6), (6, 7)])
-    she = article.index("she said")
-    ann = _ann(
-        f"T1\tSource {she} {she + 3}\tshe",
-        f"T2\tContent {article.index('We lost')} {article.index('We lost') + 7}\tWe lost",
-        "E1\tAttribution:T1 Content:T2 Source:T1",
-    )
-    gold = polnear_gold.convert(article, ann, xml, name="x", published=None)
-    assert gold["speakers"][0]["name"] == "Ann Hale"
-
-
-def test_polnear_source_without_corenlp_is_the_name_before_its_apposition():
-    article = "Title\n\n“We lost,” said Peter Dunn, a lawyer for the Miners Union, who filed the case."
-    source = "Peter Dunn, a lawyer for the Miners Union, who filed the case"
-    start = article.index(source)
-    ann = _ann(
-        f"T1\tSource {start} {start + len(source)}\t{source}",
-        f"T2\tContent {article.index('We lost')} {article.index('We lost') + 7}\tWe lost",
-        "E1\tAttribution:T1 Content:T2 Source:T1",
-    )
-    speaker = polnear_gold.convert(article, ann, None, name="x", published=None)["speakers"][0]
-    assert speaker["name"] == "Peter Dunn" and source in speaker["aliases"]
-
-
-def test_polnear_organisation_is_also_known_without_its_article():
-    article = "Title\n\nThe White House said the plan would fail."
-    source = "The White House"
-    ann = _ann(
-        f"T1\tSource {article.index(source)} {article.index(source) + len(source)}\t{source}",
-        f"T2\tContent {article.index('the plan')} {article.index('would fail') + 10}\tthe plan would fail",
-        "E1\tAttribution:T1 Content:T2 Source:T1",
-    )
-    xml = _corenlp(article, [("White", "O"), ("House", "ORGANIZATION")], [(1, 3)])  # CoreNLP's "House"
-    speaker = polnear_gold.convert(article, ann, xml, name="x", published=None)["speakers"][0]
-    assert "White House" in [speaker["name"], *speaker["aliases"]]
-
-
-def _corenlp_xml(article: str, words: list[tuple[str, str, str]], deps: list[tuple[str, int, int]]) -> str:
-    """One CoreNLP sentence for `article`: (word, POS, NER) tokens found in order, and basic
-    dependencies as (relation, governor, dependent) with 1-based token numbers (0 for the root)."""
+def _corenlp(
+    article: str,
+    words: list[tuple[str, str, str]],
+    *,
+    chain: list[tuple[int, int]] | None = None,
+    deps: list[tuple[str, int, int]] | None = None,
+) -> str:
+    """CoreNLP XML for one sentence of (word, POS, NER) tokens found in order in the article, with
+    one coreference chain of (first token, last token + 1) mentions and basic dependencies as
+    (relation, governor, dependent), all 1-based as CoreNLP writes them (governor 0: the root)."""
     tokens, at = [], 0
     for i, (word, pos, ner) in enumerate(words, start=1):
         at = article.index(word, at)
@@ -363,24 +308,52 @@ def _corenlp_xml(article: str, words: list[tuple[str, str, str]], deps: list[tup
         at += len(word)
     arcs = "".join(
         f"<dep type='{rel}'><governor idx='{g}'>x</governor><dependent idx='{d}'>y</dependent></dep>"
-        for rel, g, d in deps
+        for rel, g, d in deps or ()
+    )
+    mentions = "".join(
+        f"<mention><sentence>1</sentence><start>{a}</start><end>{b}</end><head>{a}</head><text>x</text></mention>"
+        for a, b in chain or ()
     )
     return (
         f"<root><document><sentences><sentence id='1'><tokens>{''.join(tokens)}</tokens>"
         f"<dependencies type='basic-dependencies'>{arcs}</dependencies></sentence></sentences>"
-        "<coreference></coreference></document></root>"
+        f"<coreference><coreference>{mentions}</coreference></coreference></document></root>"
     )
 
 
-def _speaker_from_source(article: str, xml: str, source: str, content: str) -> str:
-    """The gold speaker the converter names for one attribution: Source `source`, Content `content`."""
+def _speaker_from_source(article: str, xml: str | None, source: str, content: str) -> dict:
+    """The gold speaker the converter makes for one attribution: Source `source`, Content `content`."""
     at, c = article.index(source), article.index(content)
     ann = _ann(
         f"T1\tSource {at} {at + len(source)}\t{source}",
         f"T3\tContent {c} {c + len(content)}\t{content}",
         "E1\tAttribution:T1 Content:T3 Source:T1",
     )
-    return polnear_gold.convert(article, ann, xml, name="x", published=None)["speakers"][0]["name"]
+    return polnear_gold.convert(article, ann, xml, name="x", published=None)["speakers"][0]
+
+
+def test_polnear_he_takes_the_person_of_his_chain_not_the_organisation_in_an_apposition():
+    article = "Title\n\nAnn Hale, head of the Miners Union Trust, spoke.\n\n“We lost,” she said."
+    tokens = [("Ann", "NNP", "PERSON"), ("Hale", "NNP", "PERSON")]
+    tokens += [(w, "NNP", "ORGANIZATION") for w in "Miners Union Trust".split()] + [("she", "PRP", "O")]
+    xml = _corenlp(article, tokens, chain=[(1, 3), (3, 6), (6, 7)])
+    assert _speaker_from_source(article, xml, "she", "We lost")["name"] == "Ann Hale"
+
+
+def test_polnear_source_without_corenlp_is_the_name_before_its_apposition():
+    article = "Title\n\n“We lost,” said Peter Dunn, a lawyer for the Miners Union, who filed the case."
+    source = "Peter Dunn, a lawyer for the Miners Union, who filed the case"
+    speaker = _speaker_from_source(article, None, source, "We lost")
+    assert speaker["name"] == "Peter Dunn" and source in speaker["aliases"]
+
+
+def test_polnear_organisation_is_also_known_without_its_article():
+    article = "Title\n\nThe White House said the plan would fail."
+    xml = _corenlp(
+        article, [("White", "NNP", "O"), ("House", "NNP", "ORGANIZATION")], chain=[(1, 3)]
+    )  # CoreNLP's "House"
+    speaker = _speaker_from_source(article, xml, "The White House", "the plan would fail")
+    assert "White House" in [speaker["name"], *speaker["aliases"]]
 
 
 def test_polnear_a_relative_pronoun_source_is_the_name_it_hangs_on():
@@ -391,8 +364,8 @@ def test_polnear_a_relative_pronoun_source_is_the_name_it_hangs_on():
              ("fail", "VB", "O")]  # fmt: skip
     deps = [("root", 0, 4), ("nsubjpass", 4, 2), ("case", 7, 5), ("compound", 7, 6), ("nmod", 4, 7), ("punct", 7, 8),
             ("nsubj", 10, 9), ("acl:relcl", 7, 10), ("ccomp", 10, 14), ("nsubj", 14, 12)]  # fmt: skip
-    xml = _corenlp_xml(article, words, deps)
-    assert _speaker_from_source(article, xml, "who", "the plan would fail") == "Ann Hale"
+    xml = _corenlp(article, words, deps=deps)
+    assert _speaker_from_source(article, xml, "who", "the plan would fail")["name"] == "Ann Hale"
 
 
 def test_polnear_a_source_marked_on_the_speech_verb_is_the_verbs_named_subject():
@@ -400,8 +373,8 @@ def test_polnear_a_source_marked_on_the_speech_verb_is_the_verbs_named_subject()
     words = [("Senator", "NNP", "O"), ("Tom", "NNP", "PERSON"), ("Reyes", "NNP", "PERSON"), ("said", "VBD", "O"),
              ("taxes", "NNS", "O"), ("will", "MD", "O"), ("rise", "VB", "O")]  # fmt: skip
     deps = [("root", 0, 4), ("compound", 3, 1), ("compound", 3, 2), ("nsubj", 4, 3), ("ccomp", 4, 7), ("nsubj", 7, 5)]
-    xml = _corenlp_xml(article, words, deps)
-    assert _speaker_from_source(article, xml, "said", "taxes will rise") == "Tom Reyes"
+    xml = _corenlp(article, words, deps=deps)
+    assert _speaker_from_source(article, xml, "said", "taxes will rise")["name"] == "Tom Reyes"
 
 
 def test_polnear_a_source_marked_on_an_inverted_speech_verb_is_the_name_after_it():
@@ -409,5 +382,5 @@ def test_polnear_a_source_marked_on_an_inverted_speech_verb_is_the_name_after_it
     words = [("Taxes", "NNS", "O"), ("will", "MD", "O"), ("rise", "VB", "O"), ("said", "VBD", "O"),
              ("Tom", "NNP", "PERSON"), ("Reyes", "NNP", "PERSON")]  # fmt: skip
     deps = [("root", 0, 4), ("ccomp", 4, 3), ("nsubj", 3, 1), ("dobj", 4, 6), ("compound", 6, 5)]
-    xml = _corenlp_xml(article, words, deps)
-    assert _speaker_from_source(article, xml, "said", "“Taxes will rise,”") == "Tom Reyes"
+    xml = _corenlp(article, words, deps=deps)
+    assert _speaker_from_source(article, xml, "said", "“Taxes will rise,”")["name"] == "Tom Reyes"
